@@ -1,0 +1,39 @@
+import type { Rng, Scheduler } from './core/index.ts'
+import type { World } from './world.ts'
+
+/**
+ * What an operation handler or timer handler gets: the world to read and change, and the sandbox's
+ * clock, RNG and scheduler. Handlers validate everything first and throw `AwsError` before changing
+ * anything; the protocol layer also restores a copy on throw, so a failed call never half-applies.
+ */
+export interface SimContext {
+  readonly world: World
+  readonly rng: Rng
+  readonly scheduler: Scheduler
+  now(): number
+  /** Append to the event log (see core/eventLog.ts). */
+  log(resource: string, change: string, why?: string): void
+  /**
+   * Call another service's operation from inside the simulation (ECS registering targets in ELBv2,
+   * for example). Goes through the same validation and output shaping as the CLI's calls.
+   */
+  call<O = unknown>(service: string, operation: string, input: object): O
+}
+
+export type OperationHandler<I = never, O = unknown> = (ctx: SimContext, input: I) => O
+
+/** A timer fires from the scheduler with the plain-data payload it was scheduled with. */
+export type TimerHandler = (ctx: SimContext, payload: Record<string, unknown>) => void
+
+/** One service of the simulated account. `operations` is keyed by the model's operation name (`CreateService`). */
+export interface ServiceSim {
+  operations: Record<string, OperationHandler<never, unknown>>
+  /** Keyed by `kind`, conventionally `<service>.<resource>.<what>` (e.g. `ecs.task.step`). */
+  timers?: Record<string, TimerHandler>
+  /** Runs after every clock step, for continuous processes (schedulers reconciling, health checks). */
+  reconcile?: (ctx: SimContext) => void
+}
+
+/** Helper to declare a handler with its request and response types (`CreateServiceRequest` in, response out). */
+export const handler = <I, O>(fn: (ctx: SimContext, input: I) => O): OperationHandler<never, unknown> =>
+  fn as unknown as OperationHandler<never, unknown>

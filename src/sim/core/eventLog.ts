@@ -1,0 +1,33 @@
+/**
+ * The simulation's event log: every change with its virtual time, the resource, what changed and why.
+ * Service events, the inspector's state history, the diagram's highlights and lesson goals read from it
+ * (../shared/DESIGN.md "One engine, one door").
+ */
+export interface LogEntry {
+  /** Running number, stable across snapshot/resume. */
+  id: number
+  at: number
+  /** ARN or ID of the resource that changed. */
+  resource: string
+  /** What changed, e.g. `lastStatus PENDING → RUNNING` or `created`. */
+  change: string
+  /** Why, in words a learner reads, e.g. `placed in us-east-1b to spread across AZs`. */
+  why?: string
+}
+
+/** Oldest entries are dropped past this many, so long runs keep memory bounded. */
+export const EVENT_LOG_LIMIT = 5000
+
+export interface EventLogState {
+  nextId: number
+  entries: LogEntry[]
+}
+
+export const emptyEventLog = (): EventLogState => ({ nextId: 1, entries: [] })
+
+export function appendLog(log: EventLogState, at: number, resource: string, change: string, why?: string): LogEntry {
+  const entry: LogEntry = why === undefined ? { id: log.nextId++, at, resource, change } : { id: log.nextId++, at, resource, change, why }
+  log.entries.push(entry)
+  if (log.entries.length > EVENT_LOG_LIMIT) log.entries.splice(0, log.entries.length - EVENT_LOG_LIMIT)
+  return entry
+}

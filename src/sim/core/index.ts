@@ -1,0 +1,7 @@
+export { Rng, type RngState } from './rng.ts'
+export { AwsError, isAwsError } from './errors.ts'
+export { Scheduler, emptyScheduler, type ScheduledEvent, type SchedulerState } from './scheduler.ts'
+export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, type EventLogState, type LogEntry } from './eventLog.ts'
+export { EPOCH_START, isoTimestamp } from './time.ts'
+export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
+export { initialState, isFinal, step } from './lifecycle.ts'

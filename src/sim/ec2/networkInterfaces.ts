@@ -1,0 +1,77 @@
+import { AwsError, ec2Id } from '../core/index.ts'
+import type { SimContext } from '../context.ts'
+import { intToIp, parseCidr } from './cidr.ts'
+import type { NetworkInterface } from './state.ts'
+
+export interface NewNetworkInterface {
+  subnetId: string
+  groupIds: string[]
+  description: string
+  interfaceType: string
+  requesterId: string
+  /** Ask for a public IPv4 address; granted only in a subnet with a route to an internet gateway. */
+  assignPublicIp?: boolean
+}
+
+/**
+ * Creates an ENI with a free private address from the subnet's range (first four and last address reserved),
+ * the way ECS does for an awsvpc task and ELB does for a load balancer node.
+ */
+export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface): NetworkInterface {
+  const { ec2 } = ctx.world
+  const subnet = ec2.subnets[req.subnetId]
+  if (!subnet) throw new AwsError('InvalidSubnetID.NotFound', `The subnet ID '${req.subnetId}' does not exist`)
+  if (subnet.AvailableIpAddressCount <= 0)
+    throw new AwsError('InsufficientFreeAddressesInSubnet', `Insufficient free IP addresses in subnet ${req.subnetId}.`)
+  const used = new Set(Object.values(ec2.networkInterfaces).filter((n) => n.SubnetId === subnet.SubnetId).map((n) => n.PrivateIpAddress))
+  const { base, size } = parseCidr(subnet.CidrBlock)
+  let ip = ''
+  // Random start, then linear probe: spread like AWS's addresses, and always terminates.
+  const start = ctx.rng.int(4, size - 2)
+  for (let i = 0; i < size - 5; i++) {
+    const candidate = intToIp(base + 4 + ((start - 4 + i) % (size - 5)))
+    if (!used.has(candidate)) {
+      ip = candidate
+      break
+    }
+  }
+  const eni: NetworkInterface = {
+    NetworkInterfaceId: ec2Id(ctx.rng, 'eni'),
+    SubnetId: subnet.SubnetId,
+    VpcId: subnet.VpcId,
+    AvailabilityZone: subnet.AvailabilityZone,
+    PrivateIpAddress: ip,
+    PrivateDnsName: `ip-${ip.replaceAll('.', '-')}.ec2.internal`,
+    MacAddress: Array.from({ length: 6 }, () => ctx.rng.hex(2)).join(':'),
+    Groups: req.groupIds.map((id) => ({ GroupId: id, GroupName: ec2.securityGroups[id]?.GroupName ?? id })),
+    Description: req.description,
+    InterfaceType: req.interfaceType,
+    Status: 'in-use',
+    RequesterId: req.requesterId,
+    OwnerId: ctx.world.accountId,
+  }
+  if (req.assignPublicIp && hasInternetRoute(ctx, subnet.VpcId)) {
+    eni.PublicIp = `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
+  }
+  ec2.networkInterfaces[eni.NetworkInterfaceId] = eni
+  subnet.AvailableIpAddressCount--
+  ctx.log(eni.NetworkInterfaceId, 'created', `${req.description} in ${subnet.SubnetId} (${subnet.AvailabilityZone}), ${ip}`)
+  return eni
+}
+
+export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
+  const { ec2 } = ctx.world
+  const eni = ec2.networkInterfaces[eniId]
+  if (!eni) return
+  delete ec2.networkInterfaces[eniId]
+  const subnet = ec2.subnets[eni.SubnetId]
+  if (subnet) subnet.AvailableIpAddressCount++
+  ctx.log(eniId, 'deleted', `released ${eni.PrivateIpAddress}`)
+}
+
+/** A subnet is public when its VPC's route table sends 0.0.0.0/0 to an internet gateway. */
+export function hasInternetRoute(ctx: SimContext, vpcId: string): boolean {
+  return Object.values(ctx.world.ec2.routeTables).some(
+    (rt) => rt.VpcId === vpcId && rt.Routes.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId.startsWith('igw-')),
+  )
+}

@@ -1,0 +1,21 @@
+import type { EventLogState } from './core/index.ts'
+import type { Ec2State } from './ec2/state.ts'
+import type { IamState } from './iam/state.ts'
+import type { EcrState } from './ecr/state.ts'
+import type { EcsState } from './ecs/state.ts'
+import type { Elbv2State } from './elbv2/state.ts'
+
+/**
+ * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
+ * Plain data is what makes snapshots, undo and byte-identical replays possible.
+ */
+export interface World {
+  accountId: string
+  region: string
+  ec2: Ec2State
+  iam: IamState
+  ecr: EcrState
+  ecs: EcsState
+  elbv2: Elbv2State
+  log: EventLogState
+}

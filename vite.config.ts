@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+// base './' makes dist/ work from any static host and any sub-path (issue 3).
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  build: {
+    // Monaco is one large lazily loaded chunk by design (see ../shared/reference/toolchain.md §3).
+    chunkSizeWarningLimit: 4500,
+  },
+  server: { host: '127.0.0.1' },
+})
