@@ -1,6 +1,7 @@
 import { arn, ec2Id, emptyEventLog, type Rng } from '../core/index.ts'
 import type { World } from '../world.ts'
-import type { IpPermission, SecurityGroup, Subnet } from '../ec2/state.ts'
+import type { IpPermission, Subnet } from '../ec2/state.ts'
+import { defaultGroupIngress, newSecurityGroup, tcpFromAnywhere } from '../ec2/securityGroups.ts'
 import { usableAddressCount } from '../ec2/cidr.ts'
 import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
 
@@ -26,24 +27,6 @@ const DEFAULT_SUBNETS = [
 ]
 
 const blockOff = { InternetGatewayBlockMode: 'off' }
-
-const tcpFromAnywhere = (port: number): IpPermission => ({
-  IpProtocol: 'tcp',
-  FromPort: port,
-  ToPort: port,
-  UserIdGroupPairs: [],
-  IpRanges: [{ CidrIp: '0.0.0.0/0' }],
-  Ipv6Ranges: [],
-  PrefixListIds: [],
-})
-
-const allEgress = (): IpPermission => ({
-  IpProtocol: '-1',
-  UserIdGroupPairs: [],
-  IpRanges: [{ CidrIp: '0.0.0.0/0' }],
-  Ipv6Ranges: [],
-  PrefixListIds: [],
-})
 
 const ECS_TASKS_TRUST = JSON.stringify({
   Version: '2012-10-17',
@@ -124,26 +107,11 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     VpcId: vpcId,
     OwnerId: accountId,
   }
-  const group = (name: string, description: string, ingress: (id: string) => IpPermission[]): SecurityGroup => {
-    const id = ec2Id(rng, 'sg')
-    const sg: SecurityGroup = {
-      GroupId: id,
-      IpPermissionsEgress: [allEgress()],
-      Tags: [],
-      VpcId: vpcId,
-      SecurityGroupArn: arn({ service: 'ec2', region, accountId, resource: `security-group/${id}` }),
-      OwnerId: accountId,
-      GroupName: name,
-      Description: description,
-      IpPermissions: ingress(id),
-    }
-    ec2.securityGroups[id] = sg
-    return sg
+  const group = (name: string, description: string, ingress: (id: string) => IpPermission[]) => {
+    const sg = newSecurityGroup(rng, { accountId, region, vpcId, name, description, ingress })
+    ec2.securityGroups[sg.GroupId] = sg
   }
-  // The default group lets members of the group reach each other on everything (EC2 User Guide, "Default security groups").
-  group('default', 'default VPC security group', (id) => [
-    { IpProtocol: '-1', UserIdGroupPairs: [{ UserId: accountId, GroupId: id }], IpRanges: [], Ipv6Ranges: [], PrefixListIds: [] },
-  ])
+  group('default', 'default VPC security group', defaultGroupIngress(accountId))
   group('web', 'HTTP to the load balancer (80) and the containers (8080)', () => [tcpFromAnywhere(80), tcpFromAnywhere(8080)])
 
   const role = (name: string, trust: string, description: string, policies: string[]) => {

@@ -1,0 +1,88 @@
+import { cliOperationName, cliOptionName, getServiceModel, type ServiceModel, type Shape } from '../../models/index.ts'
+
+/**
+ * The command table the AWS CLI builds from a service model (fidelity §1.6, DESIGN.md example 3): operations
+ * become kebab-case words, input members become options, booleans a `--x`/`--no-x` pair.
+ */
+export interface OptionSpec {
+  /** `--load-balancer-arn`. */
+  name: string
+  /** Model member name, e.g. `LoadBalancerArn`. */
+  member: string
+  shapeName: string
+  shape: Shape
+  required: boolean
+  /** How argparse reads it: one word, all words up to the next option (`nargs='*'`), or none (a flag). */
+  nargs: 'one' | 'list' | 'flag'
+  /** For `--no-x`: the value the flag stores. */
+  flagValue?: boolean
+}
+
+export interface OperationCommand {
+  /** `create-service`. */
+  cliName: string
+  /** `CreateService`. */
+  name: string
+  options: OptionSpec[]
+  paginated: boolean
+}
+
+/**
+ * Options the AWS CLI renames after deriving them (awscli/customizations/argrename.py, fidelity §1.6).
+ * Keyed by `<service>.<derived option>`; `*` matches every operation of the service.
+ */
+const RENAMES: Readonly<Record<string, string>> = {
+  'ecs.no-enable-execute-command': 'disable-execute-command',
+  'ec2.no-egress': 'ingress',
+  'ec2.no-disable-api-termination': 'enable-api-termination',
+  'ec2.create-image.no-no-reboot': 'reboot',
+  'ecs.execute-command.no-interactive': 'non-interactive',
+}
+
+function rename(service: string, operation: string, option: string): string {
+  return RENAMES[`${service}.${operation}.${option}`] ?? RENAMES[`${service}.${option}`] ?? option
+}
+
+const cache = new Map<string, OperationCommand[]>()
+
+export function operationCommands(service: string): OperationCommand[] {
+  const cached = cache.get(service)
+  if (cached) return cached
+  const model = getServiceModel(service)
+  if (!model) return []
+  const commands = Object.entries(model.operations).map(([name, op]): OperationCommand => {
+    const cliName = cliOperationName(name)
+    return {
+      cliName,
+      name,
+      options: op.input ? inputOptions(model, service, cliName, op.input) : [],
+      paginated: Boolean(model.paginators[name]?.input_token),
+    }
+  })
+  cache.set(service, commands)
+  return commands
+}
+
+export function findOperation(service: string, cliName: string): OperationCommand | undefined {
+  return operationCommands(service).find((c) => c.cliName === cliName)
+}
+
+function inputOptions(model: ServiceModel, service: string, operation: string, inputShape: string): OptionSpec[] {
+  const input = model.shapes[inputShape]
+  if (input?.type !== 'structure') return []
+  const required = new Set(input.required ?? [])
+  const options: OptionSpec[] = []
+  for (const [member, ref] of Object.entries(input.members)) {
+    const shape = model.shapes[ref.shape]
+    if (!shape) continue
+    const base = { member, shapeName: ref.shape, shape, required: required.has(member) }
+    const name = cliOptionName(member)
+    if (shape.type === 'boolean') {
+      options.push({ ...base, name: `--${rename(service, operation, name)}`, nargs: 'flag', flagValue: true })
+      options.push({ ...base, required: false, name: `--${rename(service, operation, `no-${name}`)}`, nargs: 'flag', flagValue: false })
+    } else {
+      options.push({ ...base, name: `--${name}`, nargs: shape.type === 'list' ? 'list' : 'one' })
+    }
+  }
+  return options
+}

@@ -1,0 +1,4 @@
+export { createAwsProgram } from './run.ts'
+export type { AwsBackend } from './backend.ts'
+export { operationCommands, findOperation } from './commandTable.ts'
+export { AWS_CLI_VERSION } from './version.ts'

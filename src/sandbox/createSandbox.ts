@@ -1,0 +1,100 @@
+import { completeLine, createPrograms, emptyShellState, HOME_DIR, runShell } from '../cli/index.ts'
+import { defaultWorld, emptyScheduler, EPOCH_START, Rng, Simulation, type SimState } from '../sim/index.ts'
+import { workingFiles } from './files.ts'
+import { starterFiles } from './starterFiles.ts'
+import { SNAPSHOT_SCHEMA, type ExecResult, type Sandbox, type SandboxOptions, type SandboxSnapshot } from './types.ts'
+
+export const DEFAULT_SEED = 20260105
+export const DEFAULT_ACCOUNT_ID = '123456789012'
+export const DEFAULT_REGION = 'us-east-1'
+
+/** The one door into the simulation (../shared/DESIGN.md "One engine, one door"). */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const state: SandboxSnapshot = options.snapshot ? resumable(options.snapshot) : freshState(options)
+  const listeners = new Set<() => void>()
+  const notify = () => listeners.forEach((listener) => listener())
+  const sim = new Simulation(state as SimState)
+  const files = workingFiles(state.files, notify)
+  const programs = createPrograms({
+    call: (service, operation, input) => sim.call(service, operation, input),
+    advance: (ms) => sim.advance(ms),
+    now: () => state.now,
+    accountId: state.world.accountId,
+    region: state.world.region,
+  })
+
+  const exec = (line: string): ExecResult => {
+    // Commands are atomic even when something inside breaks: keep the state to put back (house rule 4).
+    const before = structuredClone(state)
+    try {
+      return runShell(line, state.shell, programs, files)
+    } catch (e) {
+      restoreInPlace(state, before)
+      const message = e instanceof Error ? e.message : String(e)
+      return { stdout: '', stderr: `sandbox: internal error, nothing was changed: ${message.split('\n')[0]}\n`, exitCode: 255 }
+    } finally {
+      notify()
+    }
+  }
+
+  return {
+    exec,
+    advance(ms) {
+      sim.advance(ms)
+      notify()
+    },
+    now: () => state.now,
+    files,
+    snapshot: () => structuredClone(state),
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    world: () => state.world,
+    complete: (line) => completeLine(line, { files: files.list(), programs: Object.keys(programs) }),
+  }
+}
+
+function freshState(options: SandboxOptions): SandboxSnapshot {
+  const seed = options.seed ?? DEFAULT_SEED
+  const rng = Rng.fromSeed(seed)
+  const world = defaultWorld(rng, {
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    region: options.region ?? DEFAULT_REGION,
+    createdAt: EPOCH_START,
+  })
+  return {
+    schema: SNAPSHOT_SCHEMA,
+    seed,
+    now: EPOCH_START,
+    rng: rng.state,
+    scheduler: emptyScheduler(),
+    world,
+    files: starterFiles(world),
+    shell: emptyShellState({ AWS_DEFAULT_REGION: world.region, HOME: HOME_DIR, USER: 'cloudshell-user' }),
+  }
+}
+
+/** A copy of a stored snapshot, refused with a clear message when it is not one this version can resume. */
+function resumable(snapshot: SandboxSnapshot): SandboxSnapshot {
+  const s = snapshot as Partial<SandboxSnapshot> | null
+  if (!s || typeof s !== 'object') throw new Error('Not a sandbox snapshot')
+  if (s.schema !== SNAPSHOT_SCHEMA) throw new Error(`Snapshot schema ${String(s.schema)} is not supported (this version reads schema ${SNAPSHOT_SCHEMA})`)
+  for (const key of ['now', 'rng', 'scheduler', 'world', 'files', 'shell'] as const)
+    if (s[key] === undefined) throw new Error(`Snapshot is missing "${key}"`)
+  return structuredClone(snapshot)
+}
+
+/** Puts every field back without replacing the objects the simulation and the file store hold. */
+function restoreInPlace(state: SandboxSnapshot, before: SandboxSnapshot): void {
+  const replace = <T extends object>(target: T, source: T) => {
+    for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key]
+    Object.assign(target, source)
+  }
+  replace(state.world, before.world)
+  replace(state.rng, before.rng)
+  replace(state.scheduler, before.scheduler)
+  replace(state.files, before.files)
+  replace(state.shell, before.shell)
+  state.now = before.now
+}

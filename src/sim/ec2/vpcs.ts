@@ -1,0 +1,72 @@
+import { AwsError, ec2Id, step } from '../core/index.ts'
+import { handler, type TimerHandler } from '../context.ts'
+import { parseCidr } from './cidr.ts'
+import { defaultGroupIngress, newSecurityGroup } from './securityGroups.ts'
+import type { Tag, Vpc } from './state.ts'
+import { VPC_AVAILABLE_MS, vpcMachine } from './vpc.machine.ts'
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/
+
+interface CreateVpcRequest {
+  CidrBlock?: string
+  InstanceTenancy?: string
+  TagSpecifications?: { ResourceType?: string; Tags?: Tag[] }[]
+}
+
+/**
+ * CreateVpc: a VPC with its main route table (local route only, so its subnets are private until an internet
+ * gateway and a route are added) and its `default` security group, as EC2 creates them. The answer says
+ * `pending`; the scheduler makes it `available` (vpc.machine.ts).
+ * Block sizes: /16 to /28 (VPC User Guide, "VPC CIDR blocks").
+ */
+export const createVpc = handler((ctx, input: CreateVpcRequest) => {
+  const cidr = input.CidrBlock ?? ''
+  const m = CIDR.exec(cidr)
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255)) throw new AwsError('InvalidParameterValue', `Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`)
+  const bits = Number(m[5])
+  if (bits < 16 || bits > 28) throw new AwsError('InvalidVpc.Range', `The CIDR '${cidr}' is invalid.`)
+  const { accountId, region, ec2 } = ctx.world
+  const { base } = parseCidr(cidr)
+  const block = `${[24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.')}/${bits}`
+  const vpcId = ec2Id(ctx.rng, 'vpc')
+  const tags = (input.TagSpecifications ?? []).filter((t) => t.ResourceType === 'vpc').flatMap((t) => t.Tags ?? [])
+  const vpc: Vpc = {
+    OwnerId: accountId,
+    InstanceTenancy: input.InstanceTenancy ?? 'default',
+    Ipv6CidrBlockAssociationSet: [],
+    CidrBlockAssociationSet: [{ AssociationId: ec2Id(ctx.rng, 'vpc-cidr-assoc'), CidrBlock: block, CidrBlockState: { State: 'associated' } }],
+    IsDefault: false,
+    Tags: tags,
+    BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
+    VpcId: vpcId,
+    State: 'pending',
+    CidrBlock: block,
+    DhcpOptionsId: Object.values(ec2.vpcs)[0]?.DhcpOptionsId ?? ec2Id(ctx.rng, 'dopt'),
+  }
+  ec2.vpcs[vpcId] = vpc
+  const rtbId = ec2Id(ctx.rng, 'rtb')
+  ec2.routeTables[rtbId] = {
+    Associations: [{ Main: true, RouteTableAssociationId: ec2Id(ctx.rng, 'rtbassoc'), RouteTableId: rtbId, AssociationState: { State: 'associated' } }],
+    PropagatingVgws: [],
+    RouteTableId: rtbId,
+    Routes: [{ DestinationCidrBlock: block, GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' }],
+    Tags: [],
+    VpcId: vpcId,
+    OwnerId: accountId,
+  }
+  const sg = newSecurityGroup(ctx.rng, { accountId, region, vpcId, name: 'default', description: 'default VPC security group', ingress: defaultGroupIngress(accountId) })
+  ec2.securityGroups[sg.GroupId] = sg
+  ctx.scheduler.schedule(ctx.now() + VPC_AVAILABLE_MS, 'ec2.vpc.step', { vpcId, event: 'AVAILABLE' })
+  ctx.log(vpcId, 'created', `CIDR ${block}, State pending`)
+  return { Vpc: { ...vpc, Tags: tags.length ? tags : undefined } }
+})
+
+/** Sends the scheduled event to the VPC's lifecycle machine and stores the state it lands in. */
+export const vpcStep: TimerHandler = (ctx, payload) => {
+  const vpc = ctx.world.ec2.vpcs[String(payload.vpcId)]
+  if (!vpc) return
+  const next = step(vpcMachine, vpc.State, { type: String(payload.event) })
+  if (next === undefined || next === vpc.State) return
+  ctx.log(vpc.VpcId, `State ${vpc.State} → ${next}`)
+  vpc.State = next
+}

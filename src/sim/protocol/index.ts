@@ -1,0 +1,3 @@
+export { callOperation } from './callOperation.ts'
+export { isNotSimulated, NotSimulatedError, similarOperations } from './errors.ts'
+export { shapeOutput } from './shapeOutput.ts'

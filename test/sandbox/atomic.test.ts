@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { createSandbox } from '../../src/sandbox/index.ts'
+
+describe('a failed command leaves the world exactly as it was', () => {
+  it('an AWS error changes nothing', () => {
+    const sandbox = createSandbox()
+    const before = JSON.stringify(sandbox.snapshot().world)
+    const result = sandbox.exec('aws ec2 create-vpc --cidr-block 10.0.0.0/8')
+    expect(result.exitCode).toBe(254)
+    expect(JSON.stringify(sandbox.snapshot().world)).toBe(before)
+  })
+
+  it('an internal error becomes exit 255 with one line, and the world is rolled back', () => {
+    const sandbox = createSandbox()
+    const before = JSON.stringify(sandbox.snapshot().world)
+    // Sabotage the live world so that describe-subnets breaks after create-vpc already changed the world.
+    sandbox.exec('aws ec2 create-vpc --cidr-block 10.1.0.0/16 && aws ec2 describe-subnets')
+    const world = sandbox.world() as { ec2: { subnets: unknown } }
+    const saved = world.ec2.subnets
+    world.ec2.subnets = null as unknown as never
+    const afterFirst = JSON.stringify(sandbox.snapshot().world)
+    const result = sandbox.exec('aws ec2 create-vpc --cidr-block 10.2.0.0/16 && aws ec2 describe-subnets')
+    expect(result.exitCode).toBe(255)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(/^sandbox: internal error, nothing was changed: /)
+    expect(JSON.stringify(sandbox.snapshot().world)).toBe(afterFirst)
+    world.ec2.subnets = saved
+    expect(before).not.toBe(afterFirst)
+  })
+
+  it('never throws, whatever the line', () => {
+    const sandbox = createSandbox()
+    for (const line of ['', '   ', '"', "aws ec2 describe-vpcs --filters '", 'aws --output', '$(', '\\', 'aws ecs', '; ;', 'aws ec2 describe-vpcs --vpc-ids'])
+      expect(() => sandbox.exec(line)).not.toThrow()
+  })
+})
+
+describe('the working folder', () => {
+  it('holds the course notes files with this world’s real subnet and security group IDs', () => {
+    const sandbox = createSandbox()
+    expect(sandbox.files.list()).toEqual(['fargate-container.json', 'load-balancer.json', 'task-networking.json'])
+    expect(sandbox.files.read('fargate-container.json')).toContain('"image": "<image-from-ecr>"')
+    expect(sandbox.files.read('load-balancer.json')).toContain('"targetGroupArn": "<target-group-arn>"')
+    const networking = JSON.parse(sandbox.files.read('task-networking.json') ?? '{}')
+    const subnets = sandbox.exec("aws ec2 describe-subnets --query 'Subnets[].SubnetId' --output text").stdout.trim().split('\t')
+    expect(networking.awsvpcConfiguration.subnets.every((id: string) => subnets.includes(id))).toBe(true)
+    expect(networking.awsvpcConfiguration.assignPublicIp).toBe('ENABLED')
+  })
+
+  it('tells subscribers about writes, commands and clock moves', () => {
+    const sandbox = createSandbox()
+    let calls = 0
+    const stop = sandbox.subscribe(() => calls++)
+    sandbox.files.write('notes.txt', 'hello')
+    sandbox.exec('cat notes.txt')
+    sandbox.advance(1000)
+    stop()
+    sandbox.advance(1000)
+    expect(calls).toBe(3)
+    expect(sandbox.files.read('./notes.txt')).toBe('hello')
+    expect(sandbox.now() - createSandbox().now()).toBe(2000)
+  })
+})
