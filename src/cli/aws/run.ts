@@ -1,16 +1,21 @@
 import { getServiceModel, serviceNames, type ServiceModel } from '../../models/index.ts'
 import { isAwsError, isNotSimulated } from '../../sim/index.ts'
 import type { Program, ProgramIO } from '../program.ts'
-import { parseOperationArgs } from './argparse.ts'
+import { parseOperationArgs, type ParsedArgs } from './argparse.ts'
+import { operationHelp, serviceHelp, topHelp } from './help.ts'
+import { skeleton } from './skeleton.ts'
+import type { OperationModel } from '../../models/index.ts'
 import type { AwsBackend } from './backend.ts'
 import { findOperation, operationCommands, type OperationCommand } from './commandTable.ts'
 import { getCloseMatches } from './difflib.ts'
 import { argparseError, CliError, EXIT, generalError, invalidChoice, paramError, serviceError } from './errors.ts'
 import { takeGlobals, type GlobalOptions } from './globals.ts'
-import { applyQuery, formatOutput, QueryError, type OutputFormat } from './output/index.ts'
+import { formatOutput, QueryError, renderOutput, TableShapeError, type OutputFormat } from './output/index.ts'
 import { buildInput } from './params.ts'
+import { paginate } from './paginate.ts'
 import { printableTimestamps } from './timestamps.ts'
 import { validateInput } from './validate.ts'
+import { findWaiter, runWaiter } from './wait.ts'
 import { AWS_CLI_VERSION } from './version.ts'
 
 /** The `aws` program: AWS CLI v2 over the simulated account, its command table generated from the models. */
@@ -39,23 +44,54 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   }
   const [serviceWord, operationWord, ...operationArgs] = rest
   if (serviceWord === undefined) throw argparseError('the following arguments are required: command')
+  if (serviceWord === 'help') return page(io, topHelp())
   const services = serviceNames()
   if (!services.includes(serviceWord)) throw invalidChoice('command', serviceWord, getCloseMatches(serviceWord, [...services, 'help']))
   const model = getServiceModel(serviceWord) as ServiceModel
   if (operationWord === undefined) throw argparseError('the following arguments are required: operation')
+  if (operationWord === 'help') return page(io, serviceHelp(serviceWord))
+  if (operationWord === 'wait') {
+    const [waiterWord, ...waiterArgs] = operationArgs
+    const waiter = findWaiter(model, serviceWord, waiterWord)
+    checkConfiguration(globals, backend, io)
+    runWaiter(backend, serviceWord, model, waiter, request(model, waiter.command, parseOperationArgs(waiterArgs, waiter.command), io, globals))
+    return EXIT.ok
+  }
   const command = findOperation(serviceWord, operationWord)
   if (!command) {
     const choices = [...operationCommands(serviceWord).map((c) => c.cliName), 'wait', 'help']
     throw invalidChoice('operation', operationWord, getCloseMatches(operationWord, choices))
   }
-  checkConfiguration(globals, backend, io)
   const parsed = parseOperationArgs(operationArgs, command)
+  if (parsed.help) return page(io, operationHelp(serviceWord, command))
+  const op = model.operations[command.name]
+  if (parsed.extras.skeleton !== undefined) return printSkeleton(io, model, op, parsed.extras.skeleton)
+  checkConfiguration(globals, backend, io)
+  const response = paginate(invoke(backend, serviceWord, command, request(model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)
+  io.stdout(render(model, command, response, globals))
+  return EXIT.ok
+}
+
+/** The operation's input from its argv: argparse, then values, then botocore's validation. */
+function request(model: ServiceModel, command: OperationCommand, parsed: ParsedArgs, io: ProgramIO, globals: GlobalOptions): Record<string, unknown> {
   const input = buildInput(model, parsed, io.files)
   validateInput(model, model.operations[command.name].input, input)
   if (globals.debug) io.stderr(`DEBUG - Making request for OperationModel(name=${command.name}) with params: ${JSON.stringify(input)}\n`)
-  const response = invoke(backend, serviceWord, command, input)
-  io.stdout(render(model, command, response, globals))
+  return input
+}
+
+function page(io: ProgramIO, text: string): number {
+  io.stdout(text)
   return EXIT.ok
+}
+
+const SKELETON_KINDS = ['input', 'output', 'yaml-input']
+
+function printSkeleton(io: ProgramIO, model: ServiceModel, op: OperationModel, kind: string): number {
+  if (!SKELETON_KINDS.includes(kind)) throw invalidChoice('--generate-cli-skeleton', kind, getCloseMatches(kind, SKELETON_KINDS))
+  if (kind === 'output') return page(io, `${JSON.stringify(skeleton(model, op.output, 'output'), null, 4)}\n`)
+  const value = skeleton(model, op.input, 'input')
+  return page(io, kind === 'yaml-input' ? formatOutput(value, 'yaml', '') : `${JSON.stringify(value, null, 4)}\n`)
 }
 
 /** Profiles and Regions: the sandbox has one of each; say so rather than pretend (fidelity §1.3, configuration errors). */
@@ -85,14 +121,12 @@ function invoke(backend: AwsBackend, service: string, command: OperationCommand,
 
 function render(model: ServiceModel, command: OperationCommand, response: unknown, globals: GlobalOptions): string {
   const outputShape = model.operations[command.name].output
-  let value = outputShape ? printableTimestamps(model, outputShape, response) : response
-  if (globals.query !== undefined) {
-    try {
-      value = applyQuery(value, globals.query)
-    } catch (e) {
-      if (e instanceof QueryError) throw e.exitCode === EXIT.general ? generalError(e.message) : paramError(e.message)
-      throw e
-    }
+  const value = outputShape ? printableTimestamps(model, outputShape, response) : response
+  try {
+    return renderOutput(value, (globals.output ?? 'json') as OutputFormat, command.name, { query: globals.query, paginated: command.paginated })
+  } catch (e) {
+    if (e instanceof QueryError) throw e.exitCode === EXIT.general ? generalError(e.message) : paramError(e.message)
+    if (e instanceof TableShapeError) throw generalError(e.message)
+    throw e
   }
-  return formatOutput(value, (globals.output ?? 'json') as OutputFormat, command.name)
 }

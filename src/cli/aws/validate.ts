@@ -1,5 +1,6 @@
 import type { ServiceModel, Shape } from '../../models/index.ts'
 import { paramError } from './errors.ts'
+import { pyStr } from './output/pyStr.ts'
 
 /**
  * botocore's client-side parameter validation (botocore/validate.py, fidelity §1.7): every problem is listed,
@@ -27,16 +28,6 @@ function pyType(value: unknown): string {
   if (Array.isArray(value)) return "<class 'list'>"
   if (value === null) return "<class 'NoneType'>"
   return "<class 'dict'>"
-}
-
-/** Python's `str(value)`: repr inside containers, plain at the top. */
-export function pyStr(value: unknown, nested = false): string {
-  if (typeof value === 'string') return nested ? `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'` : value
-  if (typeof value === 'boolean') return value ? 'True' : 'False'
-  if (value === null || value === undefined) return 'None'
-  if (typeof value === 'number') return String(value)
-  if (Array.isArray(value)) return `[${value.map((v) => pyStr(v, true)).join(', ')}]`
-  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyStr(k, true)}: ${pyStr(v, true)}`).join(', ')}}`
 }
 
 function typeMatches(shape: Shape, value: unknown): boolean {
