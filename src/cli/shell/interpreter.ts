@@ -1,0 +1,128 @@
+import { builtins, type ShellContext } from '../builtins/index.ts'
+import type { ProgramIO, ProgramTable } from '../program.ts'
+import type { AndOr, List, SimpleCommand, Word } from './ast.ts'
+import { ShellSyntaxError } from './errors.ts'
+import { expandValue, expandWord, type ExpandContext } from './expand.ts'
+import { Descriptors, type Sink } from './redirect.ts'
+import { exportedEnv, subshellState, type ShellState } from './state.ts'
+
+type Files = ProgramIO['files']
+
+/** Everything a run printed, in the order printed, per stream. */
+export interface Output {
+  stdout: string
+  stderr: string
+}
+
+/** Runs a parsed list against one shell state. Exit statuses land in `state.lastExitCode` (`$?`). */
+export class Interpreter {
+  private readonly state: ShellState
+  private readonly programs: ProgramTable
+  private readonly files: Files
+  readonly output: Output = { stdout: '', stderr: '' }
+
+  constructor(state: ShellState, programs: ProgramTable, files: Files) {
+    this.state = state
+    this.programs = programs
+    this.files = files
+  }
+
+  /** list: every and-or in turn; `;` and newlines never stop the line. */
+  runList(list: List): void {
+    for (const item of list.items) this.runAndOr(item)
+  }
+
+  /** `a && b` runs b only if a succeeded, `a || b` only if it failed; the status is the last one run. */
+  private runAndOr(item: AndOr): void {
+    let status = this.runCommand(item.first.commands[0])
+    for (const { op, pipeline } of item.rest) {
+      if ((op === '&&') === (status === 0)) status = this.runCommand(pipeline.commands[0])
+    }
+  }
+
+  private runCommand(command: SimpleCommand | undefined): number {
+    if (!command) return this.state.lastExitCode
+    const fds = new Descriptors(this.files)
+    const status = this.execute(command, fds)
+    fds.flush()
+    this.state.lastExitCode = status
+    return status
+  }
+
+  /**
+   * Bash's order for a simple command: expand the words, perform the redirections, expand the
+   * assignments; then either set the variables (no words) or run the command with them in its env.
+   */
+  private execute(command: SimpleCommand, fds: Descriptors): number {
+    let substitutionStatus: number | undefined
+    const ctx: ExpandContext = {
+      state: this.state,
+      listFiles: () => this.files.list(),
+      substitute: (list) => {
+        const sub = new Interpreter(subshellState(this.state), this.programs, this.files)
+        sub.runList(list)
+        // The substitution's errors reach the terminal even when the command's stderr is redirected.
+        this.output.stderr += sub.output.stderr
+        substitutionStatus = sub.state.lastExitCode
+        return sub.output.stdout
+      },
+    }
+    let argv: string[]
+    const assigned: Record<string, string> = {}
+    try {
+      argv = this.expandArguments(command.words, ctx)
+      for (const redirect of command.redirects) {
+        const target = expandWord(redirect.target, ctx, false)
+        if (target.length !== 1) throw new ShellSyntaxError(`${redirect.target.raw}: ambiguous redirect`, 1)
+        fds.apply(redirect, target[0] ?? '')
+      }
+      for (const { name, value } of command.assignments) assigned[name] = expandValue(value, ctx)
+    } catch (error) {
+      if (!(error instanceof ShellSyntaxError)) throw error
+      this.output.stderr += `bash: ${error.message}\n`
+      return error.exitCode
+    }
+    const [name, ...args] = argv
+    if (name === undefined) {
+      Object.assign(this.state.vars, assigned)
+      return substitutionStatus ?? 0
+    }
+    const io: ProgramIO = {
+      stdout: (text) => this.write(fds.fd1, text),
+      stderr: (text) => this.write(fds.fd2, text),
+      env: { ...exportedEnv(this.state), ...assigned },
+      files: this.files,
+    }
+    const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined
+    const program = Object.hasOwn(this.programs, name) ? this.programs[name] : undefined
+    if (builtin && (builtin.shell || !program)) return builtin.run(args, io, this.context()) & 255
+    if (program) return program(args, io) & 255
+    io.stderr(name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`)
+    return 127
+  }
+
+  /**
+   * `export X=$(...)` is a declaration: its `name=value` arguments expand like assignments (no
+   * splitting, no globbing), as in bash 5, so tab-separated `--output text` survives whole.
+   */
+  private expandArguments(words: Word[], ctx: ExpandContext): string[] {
+    const declaration = words[0]?.raw === 'export'
+    return words.flatMap((word, i) => {
+      const first = word.parts[0]
+      const match = first?.kind === 'text' && !first.quoted ? /^[A-Za-z_][A-Za-z0-9_]*=/.exec(first.text) : null
+      if (!declaration || i === 0 || !match || first?.kind !== 'text') return expandWord(word, ctx)
+      const rest = [{ ...first, text: first.text.slice(match[0].length) }, ...word.parts.slice(1)]
+      return [match[0] + expandValue(rest, ctx)]
+    })
+  }
+
+  private write(sink: Sink, text: string): void {
+    if (sink.kind === 'stdout') this.output.stdout += text
+    else if (sink.kind === 'stderr') this.output.stderr += text
+    else if (sink.kind === 'file') sink.text += text
+  }
+
+  private context(): ShellContext {
+    return { state: this.state, programs: this.programs }
+  }
+}

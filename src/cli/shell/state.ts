@@ -1,0 +1,35 @@
+import { HOME_DIR } from './paths.ts'
+
+/** Everything the shell remembers between inputs; plain JSON so sandbox snapshots can hold it. */
+export interface ShellState {
+  vars: Record<string, string>
+  /** Names passed to programs' `env` (a name may be exported before it has a value, like bash). */
+  exported: string[]
+  /** Every non-blank input line, as typed. */
+  history: string[]
+  /** `$?`. */
+  lastExitCode: number
+}
+
+/** A fresh shell; `initialEnv` (e.g. `AWS_DEFAULT_REGION`) is exported, as a login shell's environment is. */
+export function emptyShellState(initialEnv: Record<string, string> = {}): ShellState {
+  const vars: Record<string, string> = { HOME: HOME_DIR, PWD: HOME_DIR, USER: 'cloudshell-user', ...initialEnv }
+  return { vars, exported: Object.keys(vars), history: [], lastExitCode: 0 }
+}
+
+/** The environment a program sees: exported variables that have a value. */
+export function exportedEnv(state: ShellState): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const name of state.exported) {
+    const value = state.vars[name]
+    if (value !== undefined) env[name] = value
+  }
+  return env
+}
+
+/** `$(...)` runs in a subshell: it sees the variables but its assignments do not come back. */
+export function subshellState(state: ShellState): ShellState {
+  return { vars: { ...state.vars }, exported: [...state.exported], history: state.history, lastExitCode: state.lastExitCode }
+}
+
+export const isName = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)
