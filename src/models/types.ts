@@ -3,6 +3,9 @@
  * (scripts/gen-models.mjs) from the npm package aws-sdk v2: structure from `apis/<svc>-<ver>.min.json`,
  * shape names, documentation and enum values from `clients/<svc>.d.ts`, plus paginators, waiters and examples.
  *
+ * Two files per service: the runtime `ServiceModel` (`generated/<cli>.json`, in the app bundle) and the
+ * `ServiceDocs` (`generated/<cli>.docs.json`, loaded lazily for help pages).
+ *
  * Member order is the model's member order (JSON object key order), which is also the order the CLI prints
  * (fidelity §1.12).
  */
@@ -11,8 +14,9 @@ export type ScalarType = 'string' | 'integer' | 'long' | 'boolean' | 'timestamp'
 export interface MemberRef {
   /** Key into `ServiceModel.shapes`. */
   shape: string
-  /** First sentence of the member's documentation, when the model has one. */
-  doc?: string
+  deprecated?: true
+  /** botocore fills this member with a fresh UUID when it is not given (so it is never "missing"). */
+  idempotencyToken?: true
 }
 
 export interface StructureShape {
@@ -23,6 +27,10 @@ export interface StructureShape {
   exception?: true
   /** Shape is a document type (free JSON). */
   document?: true
+  /** Exactly one member may be set. */
+  union?: true
+  /** An event stream (logs StartLiveTail): its members are the event types. */
+  eventstream?: true
 }
 
 export interface ListShape {
@@ -38,7 +46,11 @@ export interface MapShape {
 
 export interface ScalarShape {
   type: ScalarType
+  /** Allowed values (the CLI lists them in help and the skeleton uses the first); AWS does not enforce them client-side. */
   enum?: string[]
+  timestampFormat?: 'iso8601' | 'unixTimestamp' | 'rfc822'
+  /** A string carrying JSON. */
+  jsonvalue?: true
 }
 
 export type Shape = StructureShape | ListShape | MapShape | ScalarShape
@@ -46,8 +58,8 @@ export type Shape = StructureShape | ListShape | MapShape | ScalarShape
 export interface OperationModel {
   /** Input structure shape name, absent when the operation takes no input. */
   input?: string
+  /** Output structure shape name, absent when the operation returns nothing (the CLI then prints nothing). */
   output?: string
-  doc?: string
   deprecated?: true
 }
 
@@ -57,6 +69,7 @@ export interface PaginatorModel {
   limit_key?: string
   result_key?: string | string[]
   more_results?: string
+  non_aggregate_keys?: string[]
 }
 
 export interface WaiterAcceptor {
@@ -81,18 +94,43 @@ export interface ExampleModel {
 }
 
 export interface ServiceModel {
+  /** Where the data came from (package, version, files). */
+  source: string
   /** The CLI's service word: `ecs`, `elbv2`, `ec2`, `logs`, `cloudwatch`, ... */
   cliName: string
   apiVersion: string
   /** `json` | `query` | `ec2` | `rest-json` — decides error code style and timestamp wire format. */
   protocol: string
   serviceFullName: string
-  /** The endpoint prefix, also the IAM action prefix (`ecs:CreateService`). */
+  serviceId: string
+  /** The endpoint host prefix (`ecs`, `elasticloadbalancing`, `monitoring`, `api.ecr`). */
   endpointPrefix: string
-  doc?: string
+  /** The SigV4 signing name (`ecr` for ECR, else the endpoint prefix). */
+  signingName: string
+  /** The IAM action prefix (`ecs:CreateService`, `cloudwatch:PutMetricData`); not in AWS's models, see the generator. */
+  iamPrefix: string
+  /** Global services (iam, sts) name their one endpoint. */
+  globalEndpoint?: string
+  /** JSON protocol `X-Amz-Target` prefix. */
+  targetPrefix?: string
+  /** In model order. */
   operations: Record<string, OperationModel>
+  /** Sorted by name. */
   shapes: Record<string, Shape>
   paginators: Record<string, PaginatorModel>
   waiters: Record<string, WaiterModel>
+}
+
+/** Documentation for one service, kept out of the runtime model (`generated/<cli>.docs.json`). */
+export interface ServiceDocs {
+  source: string
+  cliName: string
+  /** The service's own description; aws-sdk v2 does not ship it, so it is absent for now. */
+  doc?: string
+  /** Operation name → first sentence of its documentation. */
+  operations: Record<string, string>
+  /** Structure shape name → member name → first sentence of the member's documentation. */
+  shapes: Record<string, Record<string, string>>
+  /** Operation name → AWS's examples for it. */
   examples: Record<string, ExampleModel[]>
 }

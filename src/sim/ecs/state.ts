@@ -5,3 +5,5 @@
 export interface EcsState {
   clusters: Record<string, unknown>
 }
+
+export const emptyEcsState = (): EcsState => ({ clusters: {} })

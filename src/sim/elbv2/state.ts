@@ -5,3 +5,5 @@
 export interface Elbv2State {
   loadBalancers: Record<string, unknown>
 }
+
+export const emptyElbv2State = (): Elbv2State => ({ loadBalancers: {} })

@@ -4,6 +4,8 @@ import type { IpPermission, Subnet } from '../ec2/state.ts'
 import { defaultGroupIngress, newSecurityGroup, tcpFromAnywhere } from '../ec2/securityGroups.ts'
 import { usableAddressCount } from '../ec2/cidr.ts'
 import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
+import { emptyEcsState } from '../ecs/state.ts'
+import { emptyElbv2State } from '../elbv2/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -49,8 +51,8 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
       user: { UserName: 'learner', UserId: `AIDA${rng.hex(17).toUpperCase()}`, Arn: `arn:aws:iam::${accountId}:user/learner` },
     },
     ecr: { repositories: {}, images: [] },
-    ecs: { clusters: {} },
-    elbv2: { loadBalancers: {} },
+    ecs: emptyEcsState(),
+    elbv2: emptyElbv2State(),
     log: emptyEventLog(),
   }
   const { ec2 } = world

@@ -1,0 +1,49 @@
+import type { ReactElement } from 'react'
+import type { DiagramKind } from './types.ts'
+
+// Our own simple drawings, coloured in the spirit of AWS architecture diagrams (not AWS's icon files).
+// Each is a 20×20 SVG stroked with currentColor; the node's CSS class picks the colour.
+const ICONS: Record<DiagramKind, ReactElement> = {
+  Region: (
+    <>
+      <circle cx="10" cy="10" r="7.5" />
+      <path d="M2.5 10h15M10 2.5c2.5 2.2 2.5 12.8 0 15M10 2.5c-2.5 2.2-2.5 12.8 0 15" />
+    </>
+  ),
+  VPC: <path d="M5.5 15.5h9.5a3.2 3.2 0 0 0 .4-6.4 4.8 4.8 0 0 0-9.2-1A3.7 3.7 0 0 0 5.5 15.5z" />,
+  'Availability Zone': <rect x="3" y="3" width="14" height="14" rx="1.5" strokeDasharray="3 2" />,
+  Subnet: (
+    <>
+      <rect x="4" y="9" width="12" height="8" rx="1.5" />
+      <path d="M7 9V6.5a3 3 0 0 1 6 0V9" />
+    </>
+  ),
+  'Internet gateway': (
+    <>
+      <path d="M4 17V8a6 6 0 0 1 12 0v9" />
+      <path d="M10 6v8M7 11l3 3 3-3" />
+    </>
+  ),
+  'Security group': <path d="M10 2.5l6 2.2v5c0 3.8-2.6 6.5-6 7.8-3.4-1.3-6-4-6-7.8v-5z" />,
+  'IAM role': (
+    <>
+      <circle cx="10" cy="7" r="3.2" />
+      <path d="M3.8 17.5a6.2 6.2 0 0 1 12.4 0" />
+    </>
+  ),
+  'ECR repository': (
+    <>
+      <rect x="3" y="4" width="14" height="4" rx="1" />
+      <rect x="3" y="8" width="14" height="4" rx="1" />
+      <rect x="3" y="12" width="14" height="4" rx="1" />
+    </>
+  ),
+}
+
+export function KindIcon({ kind }: { kind: DiagramKind }) {
+  return (
+    <svg className="cs-diagram-icon" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      {ICONS[kind]}
+    </svg>
+  )
+}

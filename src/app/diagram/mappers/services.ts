@@ -1,0 +1,65 @@
+import { creationOrder, type ResourceMapper } from './registry.ts'
+import { SIZES } from './network.ts'
+
+/** Who may assume the role, from its trust policy (stored URL-encoded, as IAM returns it). */
+export function trustedPrincipals(assumeRolePolicyDocument: string): string[] {
+  try {
+    const doc = JSON.parse(decodeURIComponent(assumeRolePolicyDocument)) as {
+      Statement?: { Principal?: { Service?: string | string[]; AWS?: string | string[] } }[]
+    }
+    return (doc.Statement ?? []).flatMap((s) => [s.Principal?.Service ?? [], s.Principal?.AWS ?? []].flat())
+  } catch {
+    return []
+  }
+}
+
+/** ECR is regional, so repositories sit in the Region beside the VPCs, never inside one. */
+export const ecrRepositoryMapper: ResourceMapper = {
+  kind: 'ECR repository',
+  map(world, out) {
+    Object.values(world.ecr.repositories).forEach((repo, i) => {
+      const images = world.ecr.images.filter((img) => img.repositoryName === repo.repositoryName).length
+      const imageText = `${images} image${images === 1 ? '' : 's'}`
+      out.addNode({
+        id: repo.repositoryArn,
+        parentId: world.region,
+        nodeType: 'resource',
+        section: 'regional',
+        order: creationOrder(i),
+        size: SIZES.ecrRepository,
+        data: {
+          kind: 'ECR repository',
+          label: repo.repositoryName,
+          detail: imageText,
+          status: 'neutral',
+          ariaLabel: `ECR repository ${repo.repositoryName}, ${imageText}`,
+        },
+      })
+    })
+  },
+}
+
+/** IAM is global: roles sit outside the Region. */
+export const iamRoleMapper: ResourceMapper = {
+  kind: 'IAM role',
+  map(world, out) {
+    Object.values(world.iam.roles).forEach((role, i) => {
+      const trusted = trustedPrincipals(role.AssumeRolePolicyDocument)
+      const detail = trusted.length > 0 ? `trusted by ${trusted.join(', ')}` : 'IAM role'
+      out.addNode({
+        id: role.Arn,
+        nodeType: 'resource',
+        section: 'global',
+        order: creationOrder(i),
+        size: SIZES.iamRole,
+        data: {
+          kind: 'IAM role',
+          label: role.RoleName,
+          detail,
+          status: 'neutral',
+          ariaLabel: `IAM role ${role.RoleName}${trusted.length > 0 ? `, ${detail}` : ''}`,
+        },
+      })
+    })
+  },
+}

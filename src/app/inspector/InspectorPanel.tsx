@@ -1,0 +1,52 @@
+import { useMemo } from 'react'
+import './inspector.css'
+import type { World } from '../../sim/world.ts'
+import { CopyButton } from './CopyButton.tsx'
+import { FieldTree } from './FieldTree.tsx'
+import { findResource } from './findResource.ts'
+
+export interface InspectorPanelProps {
+  world: Readonly<World>
+  selectedId?: string
+}
+
+/** The selected resource's fields, and the command that prints them in the console. */
+export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
+  const found = useMemo(() => (selectedId === undefined ? undefined : findResource(world, selectedId)), [world, selectedId])
+
+  if (selectedId === undefined) {
+    return (
+      <div className="cs-inspector">
+        <p className="cs-inspector-empty">Select a resource in the diagram to see its fields here.</p>
+      </div>
+    )
+  }
+  if (!found) {
+    return (
+      <div className="cs-inspector">
+        <p className="cs-inspector-empty">
+          <code>{selectedId}</code> no longer exists. Select another resource in the diagram.
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="cs-inspector">
+      <header className="cs-inspector-header">
+        <h3 className="cs-inspector-title">
+          <span className="cs-inspector-kind">{found.kind}</span> {found.title}
+        </h3>
+        {found.title !== found.id && <div className="cs-inspector-id">{found.id}</div>}
+      </header>
+      <section className="cs-inspector-command" aria-label="Describe command">
+        <pre>
+          <code>{found.describeCommand}</code>
+        </pre>
+        <CopyButton text={found.describeCommand} label="Copy command" />
+      </section>
+      <FieldTree key={found.id} value={found.data} label={`Fields of ${found.id}`} />
+    </div>
+  )
+}
+
+export default InspectorPanel
