@@ -1,5 +1,5 @@
 import { completeLine, createPrograms, emptyShellState, HOME_DIR, runShell } from '../cli/index.ts'
-import { defaultWorld, emptyScheduler, EPOCH_START, Rng, Simulation, type SimState } from '../sim/index.ts'
+import { defaultWorld, emptyScheduler, EPOCH_START, replaceContents, Rng, Simulation, type SimState } from '../sim/index.ts'
 import { workingFiles } from './files.ts'
 import { starterFiles } from './starterFiles.ts'
 import { SNAPSHOT_SCHEMA, type ExecResult, type Sandbox, type SandboxOptions, type SandboxSnapshot } from './types.ts'
@@ -24,12 +24,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   })
 
   const exec = (line: string): ExecResult => {
-    // Commands are atomic even when something inside breaks: keep the state to put back (house rule 4).
-    const before = structuredClone(state)
+    // Commands are atomic even when something inside breaks (house rule 4): the simulation undoes its own
+    // changes; the shell's and the working folder's are small enough to copy every time.
+    const { shell } = state
+    const before = { files: { ...state.files }, shell: { ...shell, vars: { ...shell.vars }, exported: [...shell.exported], history: [...shell.history] } }
     try {
-      return runShell(line, state.shell, programs, files)
+      return sim.transaction(() => runShell(line, state.shell, programs, files))
     } catch (e) {
-      restoreInPlace(state, before)
+      replaceContents(state.files, before.files)
+      replaceContents(state.shell, before.shell)
       const message = e instanceof Error ? e.message : String(e)
       return { stdout: '', stderr: `sandbox: internal error, nothing was changed: ${message.split('\n')[0]}\n`, exitCode: 255 }
     } finally {
@@ -83,18 +86,4 @@ function resumable(snapshot: SandboxSnapshot): SandboxSnapshot {
   for (const key of ['now', 'rng', 'scheduler', 'world', 'files', 'shell'] as const)
     if (s[key] === undefined) throw new Error(`Snapshot is missing "${key}"`)
   return structuredClone(snapshot)
-}
-
-/** Puts every field back without replacing the objects the simulation and the file store hold. */
-function restoreInPlace(state: SandboxSnapshot, before: SandboxSnapshot): void {
-  const replace = <T extends object>(target: T, source: T) => {
-    for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key]
-    Object.assign(target, source)
-  }
-  replace(state.world, before.world)
-  replace(state.rng, before.rng)
-  replace(state.scheduler, before.scheduler)
-  replace(state.files, before.files)
-  replace(state.shell, before.shell)
-  state.now = before.now
 }

@@ -1,4 +1,4 @@
-import { AwsError, appendLog, Rng, Scheduler, type RngState, type SchedulerState } from './core/index.ts'
+import { AwsError, appendLog, replaceContents, Rng, Scheduler, type RngState, type SchedulerState } from './core/index.ts'
 import type { ServiceSim, SimContext } from './context.ts'
 import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
@@ -23,6 +23,8 @@ export class Simulation {
   private readonly scheduler: Scheduler
   private readonly ctx: SimContext
   private readonly services: Readonly<Record<string, ServiceSim>>
+  /** Inside a transaction: null until the first change, then the state before it; undefined outside. */
+  private txBefore: Saved | null | undefined
 
   constructor(state: SimState, services: Readonly<Record<string, ServiceSim>> = SERVICES) {
     this.state = state
@@ -44,7 +46,9 @@ export class Simulation {
    * RNG and scheduler are put back exactly as they were, so a failed command changes nothing (house rule 4).
    */
   call(service: string, operation: string, input: Record<string, unknown>): unknown {
-    const before = structuredClone({ world: this.state.world, rng: this.state.rng, scheduler: this.state.scheduler })
+    if (READ_ONLY.test(operation)) return callOperation(this.ctx, this.services, service, operation, input)
+    this.keepForRollback()
+    const before = this.copy()
     try {
       return callOperation(this.ctx, this.services, service, operation, input)
     } catch (e) {
@@ -53,9 +57,26 @@ export class Simulation {
     }
   }
 
+  /**
+   * Runs `fn` (one shell input) so that if it throws, every change it made is undone: the state is copied
+   * lazily, just before the first change, so inputs that only read cost nothing.
+   */
+  transaction<T>(fn: () => T): T {
+    this.txBefore = null
+    try {
+      return fn()
+    } catch (e) {
+      if (this.txBefore) this.restore(this.txBefore)
+      throw e
+    } finally {
+      this.txBefore = undefined
+    }
+  }
+
   /** Moves the clock forward, firing each due timer in (time, scheduling order) and reconciling after each step. */
   advance(ms: number): void {
     if (!(ms >= 0)) throw new RangeError(`advance(ms) needs a non-negative number of milliseconds, got ${ms}`)
+    this.keepForRollback()
     const until = this.state.now + ms
     for (let event = this.scheduler.takeDue(until); event; event = this.scheduler.takeDue(until)) {
       this.state.now = event.at
@@ -77,17 +98,27 @@ export class Simulation {
     return callOperation(this.ctx, this.services, service, operation, input as Record<string, unknown>)
   }
 
-  private restore(before: { world: World; rng: RngState; scheduler: SchedulerState }): void {
+  /** Inside a transaction, copy the state once, before its first change. */
+  private keepForRollback(): void {
+    if (this.txBefore === null) this.txBefore = this.copy()
+  }
+
+  private copy(): Saved {
+    return structuredClone({ now: this.state.now, world: this.state.world, rng: this.state.rng, scheduler: this.state.scheduler })
+  }
+
+  private restore(before: Saved): void {
     // Mutate in place: the context and the sandbox hold references to these objects.
+    this.state.now = before.now
     replaceContents(this.state.world, before.world)
-    this.state.rng.s = before.rng.s
+    replaceContents(this.state.rng, before.rng)
     replaceContents(this.state.scheduler, before.scheduler)
   }
 }
 
-function replaceContents<T extends object>(target: T, source: T): void {
-  for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key]
-  Object.assign(target, source)
-}
+type Saved = { now: number; world: World; rng: RngState; scheduler: SchedulerState }
+
+/** Operations that only read (AWS's own naming convention); they skip the copy made for rollback. */
+const READ_ONLY = /^(Describe|List|Get)[A-Z]/
 
 export { AwsError }

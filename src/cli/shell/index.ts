@@ -13,6 +13,8 @@ import { parseLine } from './parser.ts'
 import type { ShellState } from './state.ts'
 
 export { emptyShellState, type ShellState } from './state.ts'
+
+export const HISTORY_LIMIT = 1000
 export { HOME_DIR, resolvePath } from './paths.ts'
 
 /**
@@ -25,7 +27,11 @@ export function runShell(
   programs: ProgramTable,
   files: ProgramIO['files'],
 ): { stdout: string; stderr: string; exitCode: number } {
-  if (line.trim()) state.history.push(line.replace(/\n+$/, ''))
+  if (line.trim()) {
+    state.history.push(line.replace(/\n+$/, ''))
+    // bash keeps HISTSIZE (default 500) entries; the sandbox keeps more, but bounded, so snapshots stay small.
+    if (state.history.length > HISTORY_LIMIT) state.history.splice(0, state.history.length - HISTORY_LIMIT)
+  }
   let list
   try {
     list = parseLine(line)

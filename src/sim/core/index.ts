@@ -5,3 +5,4 @@ export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, type EventLogState, type Log
 export { EPOCH_START, isoTimestamp } from './time.ts'
 export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
 export { initialState, isFinal, step } from './lifecycle.ts'
+export { replaceContents } from './objects.ts'
