@@ -18,7 +18,14 @@
 //   <cli>.docs.json  first sentences of operation/member docs and the examples (`ServiceDocs`), loaded lazily
 // plus services.ts (the service list) and prints a size table.
 //
-// Usage: node scripts/gen-models.mjs [--out <dir>] [--quiet]
+// aws-sdk v2 is in maintenance: its models lag AWS's (older, partly alphabetical member order; newer members
+// missing), while the CLI prints keys in the current model's member order. scripts/model-overrides.json is a
+// small hand-kept correction for the shapes the course prints, each entry naming its source (fidelity reference
+// and/or the botocore service-2.json it was read from). It is applied after aws-sdk is read (applyOverrides) and
+// fails loudly when an entry no longer fits (unknown shape or member, a no-op, a shape aws-sdk now defines).
+// botocore itself is not a build input.
+//
+// Usage: node scripts/gen-models.mjs [--out <dir>] [--overrides <file>] [--quiet]
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +33,7 @@ import { gzipSync } from 'node:zlib'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const sdkDir = join(root, 'node_modules', 'aws-sdk')
+const overridesFile = join(root, 'scripts', 'model-overrides.json')
 
 /**
  * The CLI services we generate. `cli` is the AWS CLI's service word, `uid` the model file, `client` the
@@ -162,7 +170,7 @@ const modelName = (dtsName) => (dtsName.startsWith('_') ? dtsName.slice(1) : dts
 // ---------------------------------------------------------------------------------------------------------
 // model conversion
 
-function convertService(svc, version) {
+function convertService(svc, version, overrides) {
   const apis = join(sdkDir, 'apis')
   const readJson = (file) => JSON.parse(readFileSync(join(apis, file), 'utf8'))
   const api = readJson(`${svc.uid}.min.json`)
@@ -359,13 +367,15 @@ function convertService(svc, version) {
     })
   }
 
+  const applied = applyOverrides(svc.cli, shapes, overrides)
+
   const files = [`apis/${svc.uid}.min.json`, `apis/${svc.uid}.paginators.json`]
   if (has('waiters2.json')) files.push(`apis/${svc.uid}.waiters2.json`)
   files.push(`clients/${svc.client}.d.ts`)
   const md = api.metadata
   const sortedShapes = Object.fromEntries([...shapes.keys()].sort().map((k) => [k, shapes.get(k)]))
   const model = {
-    source: `npm aws-sdk@${version}: ${files.join(', ')}`,
+    source: `npm aws-sdk@${version}: ${files.join(', ')}${applied.length ? '; corrected by scripts/model-overrides.json' : ''}`,
     cliName: svc.cli,
     apiVersion: md.apiVersion,
     protocol: md.protocol,
@@ -391,7 +401,111 @@ function convertService(svc, version) {
     shapes: sortedDocs,
     examples,
   }
-  return { model, docs, problems, notes }
+  return { model, docs, problems, notes, applied }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// overrides (scripts/model-overrides.json)
+
+const SHAPE_TYPES = new Set(['structure', 'list', 'map', ...SCALAR_TYPES])
+const MEMBER_REF_KEYS = new Set(['shape', 'deprecated', 'idempotencyToken'])
+
+/** Reads and checks the overrides file's form: { "$comment", <cli>: { <shape>: { source, order?, add? } | { source, define } } }. */
+function readOverrides(file) {
+  const data = JSON.parse(readFileSync(file, 'utf8'))
+  const fail = (msg) => { throw new Error(`${file}: ${msg}`) }
+  const checkRef = (ref, where) => {
+    if (!ref || typeof ref !== 'object' || typeof ref.shape !== 'string') fail(`${where}: a member ref needs {"shape": "<name>"}`)
+    for (const k of Object.keys(ref)) if (!MEMBER_REF_KEYS.has(k)) fail(`${where}: unknown member ref key ${k}`)
+  }
+  const checkShape = (s, where) => {
+    if (!s || typeof s !== 'object' || !SHAPE_TYPES.has(s.type)) fail(`${where}: not a shape (type ${s?.type})`)
+    const allowed = { structure: ['members', 'required', 'exception', 'document', 'union'], list: ['member'], map: ['key', 'value'] }[s.type] ?? ['enum', 'timestampFormat', 'jsonvalue']
+    for (const k of Object.keys(s)) if (k !== 'type' && !allowed.includes(k)) fail(`${where}: unexpected key ${k} on a ${s.type} shape`)
+    if (s.type === 'structure') {
+      for (const [m, ref] of Object.entries(s.members ?? fail(`${where}: structure without members`))) checkRef(ref, `${where}.${m}`)
+      for (const r of s.required ?? []) if (!(r in s.members)) fail(`${where}: required member ${r} is not a member`)
+    }
+    if (s.type === 'list') checkRef(s.member, `${where}[]`)
+    if (s.type === 'map') { checkRef(s.key, `${where}<key>`); checkRef(s.value, `${where}<value>`) }
+    if (s.enum !== undefined && (!Array.isArray(s.enum) || s.enum.some((v) => typeof v !== 'string'))) fail(`${where}: enum must be a list of strings`)
+  }
+  const byService = new Map()
+  for (const [cli, entries] of Object.entries(data)) {
+    if (cli.startsWith('$')) continue
+    if (!SERVICES.some((s) => s.cli === cli)) fail(`unknown service ${cli}`)
+    for (const [name, e] of Object.entries(entries)) {
+      const where = `${cli} ${name}`
+      if (typeof e.source !== 'string' || !e.source.trim()) fail(`${where}: every entry names its source`)
+      for (const k of Object.keys(e)) if (!['source', 'order', 'add', 'define'].includes(k)) fail(`${where}: unknown key ${k}`)
+      if (e.define !== undefined) {
+        if (e.order !== undefined || e.add !== undefined) fail(`${where}: define excludes order/add`)
+        checkShape(e.define, where)
+      } else {
+        if (e.order === undefined && e.add === undefined) fail(`${where}: needs order, add or define`)
+        if (e.order !== undefined && (!Array.isArray(e.order) || e.order.some((m) => typeof m !== 'string'))) fail(`${where}: order must be a list of member names`)
+        for (const [m, ref] of Object.entries(e.add ?? {})) checkRef(ref, `${where}.${m}`)
+      }
+    }
+    byService.set(cli, entries)
+  }
+  return byService
+}
+
+/**
+ * Applies one service's overrides to the converted shapes (in file order, so deterministically) and returns
+ * what it did, one line per entry. Throws when an entry does not fit the aws-sdk model it corrects.
+ */
+function applyOverrides(cli, shapes, overrides) {
+  const entries = overrides.get(cli)
+  if (!entries) return []
+  const fail = (msg) => { throw new Error(`model overrides: ${cli} ${msg}`) }
+  const applied = []
+  const defined = []
+  for (const [name, e] of Object.entries(entries)) {
+    if (e.define) {
+      if (shapes.has(name)) fail(`${name}: define names a shape aws-sdk already has (drop the entry, or correct it with order/add)`)
+      shapes.set(name, structuredClone(e.define))
+      defined.push(name)
+      applied.push(`${name}: defined (${e.define.type})`)
+      continue
+    }
+    const shape = shapes.get(name)
+    if (!shape) fail(`${name}: no such shape`)
+    if (shape.type !== 'structure') fail(`${name}: is a ${shape.type}, order/add apply to structures`)
+    const existing = Object.keys(shape.members)
+    const add = e.add ?? {}
+    for (const m of Object.keys(add)) if (existing.includes(m)) fail(`${name}.${m}: add names a member aws-sdk already has`)
+    const all = [...existing, ...Object.keys(add)]
+    const order = e.order ?? all
+    const missing = all.filter((m) => !order.includes(m))
+    const unknown = order.filter((m) => !all.includes(m))
+    const dupes = order.filter((m, i) => order.indexOf(m) !== i)
+    if (missing.length || unknown.length || dupes.length) {
+      fail(`${name}: order must list every member once (missing: ${missing.join(',') || '-'}; unknown: ${unknown.join(',') || '-'}; repeated: ${dupes.join(',') || '-'})`)
+    }
+    if (order.join(',') === existing.join(',')) fail(`${name}: no-op (aws-sdk already has this order and these members; drop the entry)`)
+    const reordered = order.filter((m) => existing.includes(m)).join(',') !== existing.join(',')
+    const members = {}
+    for (const m of order) members[m] = shape.members[m] ?? structuredClone(add[m])
+    shape.members = members
+    if (shape.required) shape.required = order.filter((m) => shape.required.includes(m))
+    const what = [...(reordered ? ['reordered'] : []), ...Object.keys(add).map((m) => `+${m}`)]
+    applied.push(`${name}: ${what.join(' ')}`)
+  }
+  // Every reference must resolve after applying, and every defined shape must be used.
+  const used = new Set()
+  for (const [name, s] of shapes) {
+    const refs = s.type === 'structure' ? Object.entries(s.members).map(([m, r]) => [`${name}.${m}`, r.shape])
+      : s.type === 'list' ? [[`${name}[]`, s.member.shape]]
+        : s.type === 'map' ? [[`${name}<key>`, s.key.shape], [`${name}<value>`, s.value.shape]] : []
+    for (const [where, ref] of refs) {
+      if (!shapes.has(ref)) fail(`${where}: refers to shape ${ref}, which neither aws-sdk nor the overrides define`)
+      used.add(ref)
+    }
+  }
+  for (const name of defined) if (!used.has(name)) fail(`${name}: defined but not referenced by any shape`)
+  return applied
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -415,19 +529,22 @@ function main() {
   const outDir = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'src', 'models', 'generated')
   const quiet = args.includes('--quiet')
   const version = JSON.parse(readFileSync(join(sdkDir, 'package.json'), 'utf8')).version
+  const overridesIndex = args.indexOf('--overrides')
+  const overrides = readOverrides(overridesIndex >= 0 ? resolve(args[overridesIndex + 1]) : overridesFile)
   mkdirSync(outDir, { recursive: true })
 
   const rows = []
   const listing = []
   let failed = false
   for (const svc of SERVICES) {
-    const { model, docs, problems, notes } = convertService(svc, version)
+    const { model, docs, problems, notes, applied } = convertService(svc, version, overrides)
     if (problems.length) {
       failed = true
       console.error(`${svc.cli}: ${problems.length} disagreement(s) between min.json and d.ts:\n${problems.join('\n')}`)
     }
     if (!quiet) {
       if (notes.unknownKeys.size) console.warn(`${svc.cli}: unhandled model keys: ${[...notes.unknownKeys].join(', ')}`)
+      if (applied.length) console.log(`${svc.cli}: model overrides applied:\n  ${applied.join('\n  ')}`)
       if (notes.droppedPaginators.length) console.log(`${svc.cli}: result_key-only paginator entries dropped: ${notes.droppedPaginators.join(', ')}`)
     }
     const runtimeText = layout(model, 2) + '\n'

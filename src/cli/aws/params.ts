@@ -17,7 +17,7 @@ export function buildInput(model: ServiceModel, parsed: ParsedArgs, files: Progr
     const shape = option.shape
     if (typeof raw === 'boolean') input[option.member] = raw
     else if (Array.isArray(raw)) input[option.member] = listValue(model, option.name, shape, raw, files)
-    else input[option.member] = singleValue(model, option.name, shape, expandParamFile(option.name, raw, files))
+    else input[option.member] = singleValue(model, option.name, shape, expandParamFile(option.name, raw, files), files)
   }
   return input
 }
@@ -42,22 +42,22 @@ function json(option: string, text: string): unknown {
   }
 }
 
-function shorthand(model: ServiceModel, option: string, shape: Shape, text: string): unknown {
+function shorthand(model: ServiceModel, option: string, shape: Shape, text: string, files: ProgramIO['files']): unknown {
   if (shape.type === 'structure' && shape.document)
     throw paramError(`Error parsing parameter '${option}': Shorthand syntax does not support document types. Use JSON input for top-level argument to specify nested parameter: ${option.slice(2)}`)
   try {
-    return coerce(model, shape, parseShorthand(text))
+    return coerce(model, shape, parseShorthand(text, { readParamFile: (value) => expandParamFile(option, value, files) }))
   } catch (e) {
     if (e instanceof ShorthandError) throw paramError(`Error parsing parameter '${option}': ${e.message}`)
     throw e
   }
 }
 
-function singleValue(model: ServiceModel, option: string, shape: Shape, text: string): unknown {
+function singleValue(model: ServiceModel, option: string, shape: Shape, text: string, files: ProgramIO['files']): unknown {
   switch (shape.type) {
     case 'structure':
     case 'map':
-      return text.trimStart().startsWith('{') ? json(option, text) : shorthand(model, option, shape, text)
+      return text.trimStart().startsWith('{') ? json(option, text) : shorthand(model, option, shape, text, files)
     default:
       return scalar(shape, text)
   }
@@ -71,7 +71,7 @@ function listValue(model: ServiceModel, option: string, shape: Shape, words: str
   if (!member) return items
   if (member.type === 'structure' || member.type === 'map') {
     const asJson = items[0]?.trimStart().startsWith('{')
-    return items.map((w) => (asJson ? json(option, w) : shorthand(model, option, member, w)))
+    return items.map((w) => (asJson ? json(option, w) : shorthand(model, option, member, w, files)))
   }
   if (member.type === 'list') return items.map((w) => json(option, w))
   return items.map((w) => scalar(member, w))
