@@ -53,7 +53,7 @@ export type Token =
 /** `> f`, `>> f`, `2> f`, `&> f` (target is a word) or `2>&1`, `>&2` (target is a file descriptor). */
 export interface Redirect {
   fd: number
-  op: '>' | '>>' | '&>' | '&>>' | '>&'
+  op: '>' | '>>' | '&>' | '&>>' | '>&' | '<'
   target: Word
 }
 

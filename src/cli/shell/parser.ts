@@ -122,21 +122,24 @@ class Parser {
   /**
    * redirect = [ io-number ] ( ">" | ">|" | ">>" | "&>" | "&>>" ) word
    *          | [ io-number ] ">&" ( DIGIT | word )              ; `2>&1`, `>&2`; `>& file` is `&> file`
-   * Input redirections (`<`, `<<`, `<<<`) need standard input, which programs here do not have.
+   *          | [ io-number ] "<" word                            ; opens the file; programs here read no stdin
+   * Here-documents and here-strings (`<<`, `<<<`) need standard input, which programs here do not have.
+   * `<` is kept because course notes write placeholders like `<elb-arn>`, which bash reads as "take input
+   * from the file elb-arn" and answers `bash: elb-arn: No such file or directory` before running anything.
    */
   private redirect(op: string, fd: number | undefined): Redirect {
     this.pos++
     const target = this.current
     if (target.type !== 'word') throw target.type === 'eof' ? unexpectedToken('newline') : unexpectedToken(describe(target))
     if (op === '<<') throw unsupported('here-documents (<<) are')
-    if (op === '<' || op === '<<<' || op === '<&' || op === '<>') throw unsupported(`input redirection (${op}) is`)
+    if (op === '<<<' || op === '<&' || op === '<>') throw unsupported(`input redirection (${op}) is`)
     parseSubstitutions(target.word.parts)
     this.pos++
     if (op === '>&' && !/^\d+$/.test(target.word.raw)) {
       return { fd: fd ?? 1, op: fd === undefined ? '&>' : '>', target: target.word }
     }
     const normalized = op === '>|' ? '>' : (op as Redirect['op'])
-    return { fd: fd ?? 1, op: normalized, target: target.word }
+    return { fd: fd ?? (op === '<' ? 0 : 1), op: normalized, target: target.word }
   }
 }
 

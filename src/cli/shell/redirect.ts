@@ -30,6 +30,12 @@ export class Descriptors {
       this.set(redirect.fd, from)
       return
     }
+    if (redirect.op === '<') {
+      // Input: the file must exist (bash opens it first); nothing here reads standard input.
+      const path = resolvePath(target)
+      if (path === undefined || this.files.read(path) === undefined) throw new ShellSyntaxError(`${target}: No such file or directory`, 1)
+      return
+    }
     const append = redirect.op === '>>' || redirect.op === '&>>'
     const sink = this.open(target, append)
     if (redirect.op === '&>' || redirect.op === '&>>') {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, it, test } from 'vitest'
 import { createShell } from './harness.ts'
 
 type Case = [name: string, line: string, expected: { stdout?: string; stderr?: string; exitCode: number }]
@@ -96,5 +96,16 @@ describe('variables', () => {
     expect(shell.state.lastExitCode).toBe(5)
     shell.run('echo "')
     expect(shell.run('echo $?').stdout).toBe('2\n')
+  })
+})
+
+describe('a placeholder in angle brackets is input redirection, as in bash', () => {
+  it('`--load-balancer-arn <elb-arn>` fails on the missing file and runs nothing', async () => {
+    const { runShell, emptyShellState } = await import('../../../src/cli/shell/index.ts')
+    let ran = false
+    const files = { read: () => undefined, write: () => {}, list: () => [] }
+    const result = runShell('aws elbv2 create-listener --load-balancer-arn <elb-arn> --port 80', emptyShellState(), { aws: () => ((ran = true), 0) }, files)
+    expect(result).toEqual({ stdout: '', stderr: 'bash: elb-arn: No such file or directory\n', exitCode: 1 })
+    expect(ran).toBe(false)
   })
 })
