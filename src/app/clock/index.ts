@@ -1,0 +1,2 @@
+export { Toolbar } from './Toolbar.tsx'
+export { useClockLoop } from './useClockLoop.ts'

@@ -1,0 +1,45 @@
+import type { ConsoleEntry } from '../state/types.ts'
+
+export type RowStream = 'input' | 'stdout' | 'stderr' | 'note'
+
+/** One rendered line of the transcript (the log is virtualised by line, so huge outputs stay smooth). */
+export interface LogRow {
+  key: string
+  stream: RowStream
+  text: string
+  /** On the last row of an entry that exited non-zero. */
+  exitCode?: number
+  interrupted?: boolean
+  pending?: boolean
+}
+
+// Colour and cursor sequences the shell may print; the log shows plain text (clear is handled by the store).
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g
+
+const lines = (text: string): string[] => (text === '' ? [] : text.replace(ANSI, '').replace(/\n$/, '').split('\n'))
+
+const cache = new WeakMap<ConsoleEntry, LogRow[]>()
+
+export function rowsOf(entry: ConsoleEntry): LogRow[] {
+  const cached = cache.get(entry)
+  if (cached) return cached
+  const rows: LogRow[] = []
+  const push = (stream: RowStream, text: string) => rows.push({ key: `${entry.id}:${rows.length}`, stream, text })
+  if (entry.input !== undefined) {
+    entry.input.split('\n').forEach((line, i) => push('input', `${i === 0 ? '$ ' : '> '}${line}`))
+    const last = rows[rows.length - 1]
+    if (entry.interrupted) last.interrupted = true
+    if (entry.pending) last.pending = true
+  }
+  for (const line of lines(entry.stdout)) push(entry.note ? 'note' : 'stdout', line)
+  for (const line of lines(entry.stderr)) push('stderr', line)
+  if (entry.exitCode !== 0) {
+    if (rows.length === 0) push('stdout', '')
+    rows[rows.length - 1].exitCode = entry.exitCode
+  }
+  cache.set(entry, rows)
+  return rows
+}
+
+export const rowsOfLog = (log: readonly ConsoleEntry[]): LogRow[] => log.flatMap(rowsOf)

@@ -1,0 +1,2 @@
+export { RecoveryBanner } from './RecoveryBanner.tsx'
+export { downloadText } from './download.ts'

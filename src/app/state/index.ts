@@ -1,0 +1,8 @@
+export { createAppStore, CLEAR_SCREEN, LOG_LIMIT, UNDO_LIMIT, MAX_WALL_STEP_MS } from './store.ts'
+export type { AppActions, AppDeps, AppState, AppStore } from './store.ts'
+export { AppStoreProvider, useActions, useApp, useAppShallow, useAppStoreApi } from './context.tsx'
+export { loadEngine } from './boot.ts'
+export { BACKUP_KEY, PERSIST_VERSION, STORAGE_KEY, readPersisted } from './persist/migrations.ts'
+export type { PersistedState } from './persist/migrations.ts'
+export type { KeyValueStorage } from './persist/storage.ts'
+export type * from './types.ts'

@@ -1,0 +1,435 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
+import type { World } from '../../sim/world.ts'
+import { clampSize, defaultLayout, type SizeKey } from '../layout/layoutModel.ts'
+import { PERSIST_VERSION, type PersistedState } from './persist/migrations.ts'
+import { keepBadCopy, loadPersisted, savePersisted, type KeyValueStorage } from './persist/storage.ts'
+import type {
+  BottomTab, ClockState, ClockSpeed, Completion, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, UndoStep,
+} from './types.ts'
+
+/** The `clear` built-in prints this; the console wipes everything above it. */
+export const CLEAR_SCREEN = '\x1b[H\x1b[2J'
+export const LOG_LIMIT = 3000
+export const HISTORY_LIMIT = 500
+export const UNDO_LIMIT = 50
+/** One clock step never covers more than this much wall time, so a background tab does not jump hours. */
+export const MAX_WALL_STEP_MS = 1000
+
+export interface AppDeps {
+  /** Loads `src/sandbox/index.ts` (one dynamic import in production, see boot.ts). */
+  loadEngine: () => Promise<EngineModule>
+  /** Where the whole state is kept across reloads; undefined keeps nothing. */
+  storage?: KeyValueStorage
+  /** Seed of a fresh world (first start and "Reset world"). */
+  seed?: number
+  /** Debounce of the localStorage write after a change. */
+  persistDelayMs?: number
+}
+
+export interface AppState {
+  status: EngineStatus
+  engineError?: string
+  /** The live engine. Read it through actions; the UI renders `world`, `now` and `files`. */
+  sandbox?: Sandbox
+  /**
+   * A copy of the sandbox's world, republished after every command, file save and every clock step that
+   * changed something (the event log grew): a new object each time, so memoised selectors see changes.
+   */
+  world?: Readonly<World>
+  /** Virtual time (epoch ms) of the sandbox's clock, updated on every step. */
+  now: number
+  /** `sandbox.files.list()` as of the last publication. */
+  files: string[]
+  /** Increases with every publication of `world`/`files` (file editors use it to reread contents). */
+  revision: number
+  log: ConsoleEntry[]
+  history: string[]
+  selectedId?: string
+  layout: Layout
+  clock: ClockState
+  undoStack: UndoStep[]
+  recovery?: Recovery
+}
+
+export interface AppActions {
+  /** Restores the stored state, loads the engine and runs commands typed meanwhile. Call once. */
+  start(): Promise<void>
+  /** Runs one shell input (undoable) and appends it to the log. Before the engine is ready, queues it. */
+  run(line: string): ExecResult | undefined
+  /** Ctrl+C: the line is shown with `^C` and never runs. */
+  interrupt(line: string): void
+  clearLog(): void
+  complete(line: string): Completion
+  select(id: string | undefined): void
+  readFile(path: string): string | undefined
+  /** Writes into the working folder (undoable). Returns false when the engine is not ready. */
+  saveFile(path: string, text: string): boolean
+  removeFile(path: string): boolean
+  undo(): void
+  resetWorld(): void
+  setPlaying(playing: boolean): void
+  setSpeed(speed: ClockSpeed): void
+  /** Called by the animation-frame loop with the wall time since the last frame. */
+  tick(wallDeltaMs: number): void
+  setSize(key: SizeKey, value: number): void
+  setCollapsed(region: RegionId, collapsed: boolean): void
+  setBottomTab(tab: BottomTab): void
+  /** Recovery banner: start over on a fresh world and save over the unreadable value (the copy stays). */
+  resetFromRecovery(): void
+  dismissRecovery(): void
+  /** Writes the pending state to storage now (also on page hide). */
+  flushPersist(): void
+  /** Stops timers and listeners (tests). */
+  dispose(): void
+}
+
+export type AppStore = StoreApi<AppState & AppActions>
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+const cloneWorld = (world: Readonly<World>): Readonly<World> => structuredClone(world) as World
+
+export function createAppStore(deps: AppDeps): AppStore {
+  let engine: EngineModule | undefined
+  let unsubscribe: (() => void) | undefined
+  let nextEntryId = 1
+  let lastLogId: number | undefined
+  /** While true, sandbox notifications are ignored: the action publishes once when done. */
+  let batching = false
+  let persistTimer: ReturnType<typeof setTimeout> | undefined
+  let started = false
+  const persistDelay = deps.persistDelayMs ?? 400
+
+  const store = createStore<AppState & AppActions>()((set, get) => {
+    const freshOptions = () => (deps.seed === undefined ? {} : { seed: deps.seed })
+
+    /** Copies what the UI renders out of the sandbox. `force` after commands and saves; otherwise only if the event log grew. */
+    const publish = (force: boolean) => {
+      const sandbox = get().sandbox
+      if (!sandbox) return
+      const world = sandbox.world()
+      const logId = world.log?.nextId
+      if (force || logId !== lastLogId) {
+        lastLogId = logId
+        set((s) => ({ now: sandbox.now(), world: cloneWorld(world), files: sandbox.files.list(), revision: s.revision + 1 }))
+      } else if (sandbox.now() !== get().now) {
+        set({ now: sandbox.now() })
+      }
+    }
+
+    const attach = (sandbox: Sandbox) => {
+      unsubscribe?.()
+      set({ sandbox })
+      unsubscribe = sandbox.subscribe(() => {
+        if (!batching && get().sandbox === sandbox) publish(false)
+      })
+      publish(true)
+    }
+
+    const schedulePersist = () => {
+      if (!deps.storage || get().recovery) return
+      if (persistTimer !== undefined) clearTimeout(persistTimer)
+      persistTimer = setTimeout(() => {
+        persistTimer = undefined
+        writeNow()
+      }, persistDelay)
+    }
+
+    const writeNow = () => {
+      const s = get()
+      if (!s.sandbox || s.recovery) return
+      const state: PersistedState = {
+        version: PERSIST_VERSION,
+        sandbox: s.sandbox.snapshot(),
+        log: s.log.filter((e) => !e.pending).slice(-LOG_LIMIT),
+        history: s.history.slice(-HISTORY_LIMIT),
+        layout: s.layout,
+        clock: { speed: s.clock.speed },
+      }
+      savePersisted(deps.storage, state)
+    }
+
+    const appendEntries = (entries: ConsoleEntry[]) => {
+      set((s) => {
+        const log = s.log.concat(entries)
+        return { log: log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log }
+      })
+    }
+
+    const note = (text: string) => appendEntries([{ id: nextEntryId++, stdout: text, stderr: '', exitCode: 0, note: true }])
+
+    const pushHistory = (line: string) => {
+      if (!line.trim()) return
+      set((s) => {
+        if (s.history[s.history.length - 1] === line) return s
+        const history = s.history.concat(line)
+        return { history: history.length > HISTORY_LIMIT ? history.slice(history.length - HISTORY_LIMIT) : history }
+      })
+    }
+
+    const pushUndo = (label: string) => {
+      const sandbox = get().sandbox
+      if (!sandbox) return
+      const snapshot = sandbox.snapshot()
+      set((s) => {
+        const undoStack = s.undoStack.concat({ label, snapshot })
+        return { undoStack: undoStack.length > UNDO_LIMIT ? undoStack.slice(undoStack.length - UNDO_LIMIT) : undoStack }
+      })
+    }
+
+    /** Runs a line on the ready sandbox and records the result in the entry `id` (new or pending). */
+    const execInto = (id: number, line: string): ExecResult => {
+      const sandbox = get().sandbox as Sandbox
+      let result: ExecResult
+      batching = true
+      try {
+        result = sandbox.exec(line)
+      } catch (e) {
+        // The contract says exec never throws; if it does, the learner still gets an answer.
+        result = { stdout: '', stderr: `internal error: ${errorText(e)}\n`, exitCode: 255 }
+      } finally {
+        batching = false
+      }
+      const entry: ConsoleEntry = { id, input: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
+      const clearAt = result.stdout.lastIndexOf(CLEAR_SCREEN)
+      if (clearAt >= 0) {
+        const after = result.stdout.slice(clearAt + CLEAR_SCREEN.length)
+        const kept = after || result.stderr || result.exitCode !== 0
+          ? [{ id, stdout: after, stderr: result.stderr, exitCode: result.exitCode }]
+          : []
+        set((s) => ({ log: kept.concat(s.log.filter((e) => e.pending && e.id !== id)) }))
+      } else {
+        set((s) => {
+          const at = s.log.findIndex((e) => e.id === id)
+          if (at < 0) {
+            const log = s.log.concat(entry)
+            return { log: log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log }
+          }
+          const log = s.log.slice()
+          log[at] = entry
+          return { log }
+        })
+      }
+      publish(true)
+      schedulePersist()
+      return result
+    }
+
+    const runLine = (id: number, line: string): ExecResult => {
+      if (line.trim()) pushUndo(line)
+      return execInto(id, line)
+    }
+
+    const freshSandbox = (): Sandbox => (engine as EngineModule).createSandbox(freshOptions())
+
+    return {
+      status: 'loading',
+      now: 0,
+      files: [],
+      revision: 0,
+      log: [],
+      history: [],
+      layout: defaultLayout(),
+      clock: { playing: false, speed: 1 },
+      undoStack: [],
+
+      async start() {
+        if (started) return
+        started = true
+        const loaded = loadPersisted(deps.storage)
+        let snapshot: SandboxSnapshot | undefined
+        let raw: string | undefined
+        if (loaded.kind === 'ok') {
+          snapshot = loaded.state.sandbox
+          raw = loaded.raw
+          nextEntryId = loaded.state.log.reduce((max, e) => Math.max(max, e.id), 0) + 1
+          set({ log: loaded.state.log, history: loaded.state.history, layout: loaded.state.layout, clock: { playing: false, speed: loaded.state.clock.speed } })
+        } else if (loaded.kind === 'bad') {
+          set({ recovery: { reason: loaded.reason, raw: loaded.raw, backupKey: keepBadCopy(deps.storage, loaded.raw) } })
+        }
+        try {
+          engine = await deps.loadEngine()
+        } catch (e) {
+          set({ status: 'failed', engineError: errorText(e) })
+          return
+        }
+        let sandbox: Sandbox
+        if (snapshot) {
+          try {
+            sandbox = engine.createSandbox({ snapshot })
+          } catch (e) {
+            const reason = `the saved simulated account could not be resumed (${errorText(e)})`
+            set({ recovery: { reason, raw: raw ?? '', backupKey: keepBadCopy(deps.storage, raw ?? '') } })
+            sandbox = freshSandbox()
+          }
+        } else {
+          sandbox = freshSandbox()
+        }
+        attach(sandbox)
+        set({ status: 'ready' })
+        for (const entry of get().log.filter((e) => e.pending)) runLine(entry.id, entry.input ?? '')
+      },
+
+      run(line) {
+        pushHistory(line)
+        const id = nextEntryId++
+        if (get().status !== 'ready') {
+          appendEntries([{ id, input: line, stdout: '', stderr: '', exitCode: 0, pending: true }])
+          return undefined
+        }
+        if (!line.trim()) {
+          appendEntries([{ id, input: line, stdout: '', stderr: '', exitCode: 0 }])
+          return { stdout: '', stderr: '', exitCode: 0 }
+        }
+        return runLine(id, line)
+      },
+
+      interrupt(line) {
+        appendEntries([{ id: nextEntryId++, input: line, stdout: '', stderr: '', exitCode: 0, interrupted: true }])
+        schedulePersist()
+      },
+
+      clearLog() {
+        set((s) => ({ log: s.log.filter((e) => e.pending) }))
+        schedulePersist()
+      },
+
+      complete(line) {
+        const sandbox = get().sandbox
+        if (!sandbox) return { from: line.length, items: [] }
+        try {
+          return sandbox.complete(line)
+        } catch {
+          return { from: line.length, items: [] }
+        }
+      },
+
+      select(id) {
+        set({ selectedId: id })
+      },
+
+      readFile(path) {
+        return get().sandbox?.files.read(path)
+      },
+
+      saveFile(path, text) {
+        const sandbox = get().sandbox
+        if (!sandbox) return false
+        pushUndo(`save ${path}`)
+        batching = true
+        try {
+          sandbox.files.write(path, text)
+        } finally {
+          batching = false
+        }
+        publish(true)
+        schedulePersist()
+        return true
+      },
+
+      removeFile(path) {
+        const sandbox = get().sandbox
+        if (!sandbox) return false
+        pushUndo(`delete ${path}`)
+        batching = true
+        let removed: boolean
+        try {
+          removed = sandbox.files.remove(path)
+        } finally {
+          batching = false
+        }
+        publish(true)
+        schedulePersist()
+        return removed
+      },
+
+      undo() {
+        const { undoStack } = get()
+        const step = undoStack[undoStack.length - 1]
+        if (!step || !engine) return
+        let sandbox: Sandbox
+        try {
+          sandbox = engine.createSandbox({ snapshot: step.snapshot })
+        } catch (e) {
+          note(`Undo failed: ${errorText(e)}`)
+          return
+        }
+        set({ undoStack: undoStack.slice(0, -1) })
+        attach(sandbox)
+        note(`Undone: ${step.label}`)
+        schedulePersist()
+      },
+
+      resetWorld() {
+        if (!engine) return
+        pushUndo('reset world')
+        attach(freshSandbox())
+        set((s) => ({ log: s.log.filter((e) => e.pending), selectedId: undefined, clock: { ...s.clock, playing: false } }))
+        note('The world was reset to its starting state.')
+        schedulePersist()
+      },
+
+      setPlaying(playing) {
+        set((s) => ({ clock: { ...s.clock, playing } }))
+      },
+
+      setSpeed(speed) {
+        set((s) => ({ clock: { ...s.clock, speed } }))
+        schedulePersist()
+      },
+
+      tick(wallDeltaMs) {
+        const { sandbox, clock } = get()
+        if (!sandbox || !clock.playing || !(wallDeltaMs > 0)) return
+        const ms = Math.round(Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed)
+        if (ms <= 0) return
+        sandbox.advance(ms)
+        publish(false)
+        schedulePersist()
+      },
+
+      setSize(key, value) {
+        set((s) => ({ layout: { ...s.layout, [key]: clampSize(key, value) } }))
+        schedulePersist()
+      },
+
+      setCollapsed(region, collapsed) {
+        set((s) => ({ layout: { ...s.layout, collapsed: { ...s.layout.collapsed, [region]: collapsed } } }))
+        schedulePersist()
+      },
+
+      setBottomTab(tab) {
+        set((s) => ({ layout: { ...s.layout, bottomTab: tab } }))
+        schedulePersist()
+      },
+
+      resetFromRecovery() {
+        set({ recovery: undefined })
+        if (engine) {
+          attach(freshSandbox())
+          set({ undoStack: [], selectedId: undefined })
+          writeNow()
+        }
+      },
+
+      dismissRecovery() {
+        set({ recovery: undefined })
+        schedulePersist()
+      },
+
+      flushPersist() {
+        if (persistTimer !== undefined) clearTimeout(persistTimer)
+        persistTimer = undefined
+        writeNow()
+      },
+
+      dispose() {
+        if (persistTimer !== undefined) clearTimeout(persistTimer)
+        persistTimer = undefined
+        unsubscribe?.()
+        unsubscribe = undefined
+      },
+    }
+  })
+  return store
+}

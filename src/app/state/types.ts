@@ -1,0 +1,63 @@
+import type { Sandbox, SandboxOptions, SandboxSnapshot } from '../../sandbox/types.ts'
+
+/** What the app needs from `src/sandbox/index.ts`; loaded with one dynamic import (see boot.ts). */
+export interface EngineModule {
+  createSandbox(options?: SandboxOptions): Sandbox
+}
+
+/** `sandbox.complete()`: candidates for the word before the cursor (`from` = where that word starts). */
+export interface Completion {
+  from: number
+  items: string[]
+}
+
+/** One line of the console transcript: what was typed and what the shell answered. */
+export interface ConsoleEntry {
+  id: number
+  /** The command as typed; absent for output that outlived a `clear` (the screen was wiped above it). */
+  input?: string
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** Ctrl+C abandoned the line: shown as `$ line^C`, never run. */
+  interrupted?: boolean
+  /** Typed before the engine finished loading; runs as soon as it is ready. */
+  pending?: boolean
+  /** A note from the app itself (undo, reset), not shell output. */
+  note?: boolean
+}
+
+export type RegionId = 'lesson' | 'diagram' | 'inspector' | 'console'
+export type BottomTab = 'console' | 'files'
+
+export interface Layout {
+  /** Pixel sizes of the resizable regions. */
+  lessonWidth: number
+  inspectorWidth: number
+  diagramHeight: number
+  collapsed: Record<RegionId, boolean>
+  bottomTab: BottomTab
+}
+
+export type ClockSpeed = 1 | 10 | 60
+
+export interface ClockState {
+  playing: boolean
+  speed: ClockSpeed
+}
+
+/** Shown when the stored state could not be restored; the app runs on a fresh world meanwhile. */
+export interface Recovery {
+  reason: string
+  /** The stored text exactly as found, for "Export the unreadable state". */
+  raw: string
+  /** Where a copy of `raw` was kept (undefined if storage refused the copy). */
+  backupKey?: string
+}
+
+export interface UndoStep {
+  label: string
+  snapshot: SandboxSnapshot
+}
+
+export type EngineStatus = 'loading' | 'ready' | 'failed'

@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { consoleBox, outputLog, renderApp } from './support/harness.tsx'
+import type { EngineModule } from '../../src/app/state/types.ts'
+
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+
+afterEach(cleanup)
+
+const run = async (line: string) => {
+  const user = userEvent.setup()
+  await user.click(consoleBox())
+  await user.keyboard(line.replace(/[{[]/g, '$&$&'))
+  await user.keyboard('{Enter}')
+}
+
+describe('the console', () => {
+  test('a command typed into the console and run with Enter shows its output after the prompt', async () => {
+    await renderApp()
+    await run('echo hello from the sandbox')
+    const log = outputLog()
+    expect(within(log).getByText('$ echo hello from the sandbox')).toBeInTheDocument()
+    expect(within(log).getByText('hello from the sandbox').closest('[data-stream]')).toHaveAttribute('data-stream', 'stdout')
+    expect(consoleBox()).toHaveValue('')
+  })
+
+  test('stderr is marked as such and a non-zero exit shows its code', async () => {
+    await renderApp()
+    await run('nosuchprogram')
+    const error = within(outputLog()).getByText(/nosuchprogram: command not found/)
+    expect(error.closest('[data-stream]')).toHaveAttribute('data-stream', 'stderr')
+    expect(within(outputLog()).getByText('exit 127')).toBeInTheDocument()
+  })
+
+  test('a successful command shows no exit badge', async () => {
+    await renderApp()
+    await run('echo ok')
+    expect(within(outputLog()).queryByText(/^exit /)).not.toBeInTheDocument()
+  })
+
+  test('Up walks back through earlier commands and Down returns to the line being typed', async () => {
+    await renderApp()
+    await run('echo one')
+    await run('echo two')
+    const user = userEvent.setup()
+    await user.keyboard('draft')
+    await user.keyboard('{ArrowUp}')
+    expect(consoleBox()).toHaveValue('echo two')
+    await user.keyboard('{ArrowUp}')
+    expect(consoleBox()).toHaveValue('echo one')
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(consoleBox()).toHaveValue('draft')
+  })
+
+  test('Ctrl+L clears the output', async () => {
+    await renderApp()
+    await run('echo keep me')
+    expect(within(outputLog()).getByText('keep me')).toBeInTheDocument()
+    await userEvent.setup().keyboard('{Control>}l{/Control}')
+    expect(within(outputLog()).queryByText('keep me')).not.toBeInTheDocument()
+  })
+
+  test('the clear command clears the output', async () => {
+    await renderApp()
+    await run('echo before')
+    await run('clear')
+    expect(within(outputLog()).queryByText('before')).not.toBeInTheDocument()
+    expect(within(outputLog()).queryByText('$ clear')).not.toBeInTheDocument()
+    await run('echo after')
+    expect(within(outputLog()).getByText('after')).toBeInTheDocument()
+  })
+
+  test('Ctrl+C abandons the line: it is shown with ^C and does not run', async () => {
+    const { store } = await renderApp()
+    const user = userEvent.setup()
+    await user.click(consoleBox())
+    await user.keyboard('echo never')
+    await user.keyboard('{Control>}c{/Control}')
+    expect(consoleBox()).toHaveValue('')
+    expect(within(outputLog()).getByText('$ echo never')).toBeInTheDocument()
+    expect(within(outputLog()).getByText('^C')).toBeInTheDocument()
+    expect(within(outputLog()).queryByText('never')).not.toBeInTheDocument()
+    expect(store.getState().undoStack).toHaveLength(0)
+  })
+
+  test('Enter on a line ending in a backslash continues the command on a new line', async () => {
+    await renderApp()
+    const user = userEvent.setup()
+    await user.click(consoleBox())
+    await user.keyboard('echo one \\')
+    await user.keyboard('{Enter}')
+    expect(consoleBox()).toHaveValue('echo one \\\n')
+    await user.keyboard('two{Enter}')
+    expect(within(outputLog()).getByText('one two')).toBeInTheDocument()
+  })
+
+  test('Shift+Enter adds a line instead of running', async () => {
+    await renderApp()
+    const user = userEvent.setup()
+    await user.click(consoleBox())
+    await user.keyboard('echo a{Shift>}{Enter}{/Shift}echo b')
+    expect(consoleBox()).toHaveValue('echo a\necho b')
+  })
+
+  test('a multi-line paste whose lines end in a backslash runs as one command', async () => {
+    await renderApp()
+    const user = userEvent.setup()
+    await user.click(consoleBox())
+    await user.paste('echo pasted \\\n  together\n')
+    expect(within(outputLog()).getByText('pasted together')).toBeInTheDocument()
+    expect(consoleBox()).toHaveValue('')
+  })
+
+  test('the console is a textbox before the simulated account has loaded, and commands typed meanwhile run when it arrives', async () => {
+    let release: (m: EngineModule) => void = () => {}
+    const engine = await import('../../src/sandbox/index.ts')
+    const { store } = await renderApp({ loadEngine: () => new Promise((resolve) => (release = resolve)), waitReady: false })
+    expect(screen.getAllByText('Starting the simulated account…').length).toBeGreaterThan(0)
+    expect(screen.getAllByRole('textbox', { name: 'Console' })).toHaveLength(1)
+    await run('echo early bird')
+    expect(within(outputLog()).getByText('$ echo early bird')).toBeInTheDocument()
+    await act(async () => release(engine))
+    await waitFor(() => expect(store.getState().status).toBe('ready'))
+    expect(within(outputLog()).getByText('early bird')).toBeInTheDocument()
+  })
+
+  test('Tab completes the word before the cursor', async () => {
+    await renderApp()
+    const user = userEvent.setup()
+    await user.click(consoleBox())
+    await user.keyboard('ech')
+    await user.keyboard('{Tab}')
+    expect(consoleBox()).toHaveValue('echo ')
+  })
+})

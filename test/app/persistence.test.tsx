@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { BACKUP_KEY, STORAGE_KEY } from '../../src/app/state/persist/migrations.ts'
+import { consoleBox, memoryStorage, outputLog, renderApp } from './support/harness.tsx'
+
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+const run = async (line: string) => {
+  const user = userEvent.setup()
+  await user.click(consoleBox())
+  await user.keyboard(`${line}{Enter}`)
+}
+
+describe('the state kept across reloads', () => {
+  test('the world, the transcript, the history and the layout come back after a reload', async () => {
+    const first = await renderApp()
+    await run('export GREETING=remembered')
+    await run('echo $GREETING')
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Collapse Inspector' }))
+    first.store.getState().flushPersist()
+    const stored = JSON.parse(first.storage.data.get(STORAGE_KEY) ?? 'null')
+    expect(stored.version).toBe(1)
+    expect(stored.layout.collapsed.inspector).toBe(true)
+    const snapshot = first.store.getState().sandbox?.snapshot()
+    cleanup()
+
+    const second = await renderApp({ storage: first.storage })
+    expect(second.store.getState().sandbox?.snapshot()).toEqual(snapshot)
+    expect(within(outputLog()).getByText('remembered')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Expand Inspector' })).toBeInTheDocument()
+    // The shell's variables came back with the world.
+    await run('echo again $GREETING')
+    expect(within(outputLog()).getByText('again remembered')).toBeInTheDocument()
+    // And the history: Up brings back the last command.
+    await userEvent.setup().keyboard('{ArrowUp}')
+    expect(consoleBox()).toHaveValue('echo again $GREETING')
+  })
+
+  test('changes are written to storage by themselves shortly after', async () => {
+    const { storage } = await renderApp()
+    await run('echo saved')
+    await waitFor(() => expect(storage.data.get(STORAGE_KEY)).toContain('echo saved'))
+  })
+
+  test('an unreadable stored value shows the recovery banner, keeps a copy, and the app still works', async () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: '{ this is not json' })
+    await renderApp({ storage })
+    const banner = screen.getByRole('alert')
+    expect(banner).toHaveTextContent(/could not be restored/)
+    expect(banner).toHaveTextContent(/not valid JSON/)
+    expect(storage.data.get(BACKUP_KEY)).toBe('{ this is not json')
+    expect(within(banner).getByRole('button', { name: 'Reset' })).toBeInTheDocument()
+    await run('echo still working')
+    expect(within(outputLog()).getByText('still working')).toBeInTheDocument()
+    // Nothing overwrites the stored value until the learner decides.
+    expect(storage.data.get(STORAGE_KEY)).toBe('{ this is not json')
+  })
+
+  test('"Export the unreadable state" downloads the stored text as a file', async () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: '{"version": 99}' })
+    const blobs: Blob[] = []
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob)
+      return 'blob:unreadable'
+    })
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() })
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    await renderApp({ storage })
+    expect(screen.getByRole('alert')).toHaveTextContent(/version 99, newer than this app understands/)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Export the unreadable state' }))
+    expect(click).toHaveBeenCalled()
+    expect(await blobs[0].text()).toBe('{"version": 99}')
+  })
+
+  test('a snapshot the sandbox refuses shows the banner; Reset starts over and saves', async () => {
+    const bad = JSON.stringify({ version: 1, sandbox: { schema: 999 }, log: [], history: [], layout: {}, clock: { speed: 10 } })
+    const storage = memoryStorage({ [STORAGE_KEY]: bad })
+    const { store } = await renderApp({ storage })
+    expect(screen.getByRole('alert')).toHaveTextContent(/could not be resumed/)
+    expect(storage.data.get(BACKUP_KEY)).toBe(bad)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Reset' }))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')
+    expect(saved.sandbox).toEqual(store.getState().sandbox?.snapshot())
+    expect(storage.data.get(BACKUP_KEY)).toBe(bad)
+  })
+})

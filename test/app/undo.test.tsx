@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { consoleBox, outputLog, renderApp } from './support/harness.tsx'
+
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+const run = async (line: string) => {
+  const user = userEvent.setup()
+  await user.click(consoleBox())
+  await user.keyboard(`${line}{Enter}`)
+}
+
+describe('undo and reset', () => {
+  test('"Undo last command" puts back the world as it was before the command', async () => {
+    const { store } = await renderApp()
+    const before = store.getState().sandbox?.snapshot()
+    await run('export COLOUR=blue')
+    expect(store.getState().sandbox?.snapshot()).not.toEqual(before)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Undo last command' }))
+    expect(store.getState().sandbox?.snapshot()).toEqual(before)
+    await run('echo colour=$COLOUR.')
+    expect(within(outputLog()).getByText('colour=.')).toBeInTheDocument()
+  })
+
+  test('saving a file can be undone', async () => {
+    const { store } = await renderApp()
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('tab', { name: 'Files' }))
+    const files = screen.getByRole('region', { name: 'Files' })
+    await user.click(within(files).getByRole('button', { name: 'New file' }))
+    await user.type(within(files).getByLabelText('File name'), 'notes.txt')
+    await user.click(within(files).getByRole('button', { name: 'Create' }))
+    const editor = within(files).getByRole('textbox', { name: 'Contents of notes.txt' })
+    await user.type(editor, 'hello')
+    expect(within(files).getByText('Unsaved changes')).toBeInTheDocument()
+    await user.keyboard('{Control>}s{/Control}')
+    expect(store.getState().readFile('notes.txt')).toBe('hello')
+    expect(within(files).getByText('Saved')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Undo last command' }))
+    expect(store.getState().readFile('notes.txt')).toBe('')
+    await user.click(screen.getByRole('button', { name: 'Undo last command' }))
+    await waitFor(() => expect(within(files).queryByRole('button', { name: /notes\.txt/ })).not.toBeInTheDocument())
+  })
+
+  test('"Reset world" (after confirming) starts a fresh account and keeps the layout', async () => {
+    const { store } = await renderApp()
+    const fresh = store.getState().sandbox?.snapshot()
+    await run('export X=1')
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Collapse Lesson' }))
+    vi.spyOn(window, 'confirm').mockReturnValue(true)
+    await user.click(screen.getByRole('button', { name: 'Reset world' }))
+    expect(store.getState().sandbox?.snapshot()).toEqual(fresh)
+    expect(screen.getByRole('button', { name: 'Expand Lesson' })).toBeInTheDocument()
+  })
+})
