@@ -267,6 +267,8 @@ export function createAppStore(deps: AppDeps): AppStore {
         }
         attach(sandbox)
         set({ status: 'ready' })
+        // Help pages read the models' documentation, kept in chunks of their own; fetch them in the background.
+        void engine.loadHelpPages?.().catch(() => undefined)
         for (const entry of get().log.filter((e) => e.pending)) runLine(entry.id, entry.input ?? '')
       },
 

@@ -3,6 +3,8 @@ import type { Sandbox, SandboxOptions, SandboxSnapshot } from '../../sandbox/typ
 /** What the app needs from `src/sandbox/index.ts`; loaded with one dynamic import (see boot.ts). */
 export interface EngineModule {
   createSandbox(options?: SandboxOptions): Sandbox
+  /** Loads the documentation `aws … help` shows (optional so test engines can leave it out). */
+  loadHelpPages?: () => Promise<void>
 }
 
 /** `sandbox.complete()`: candidates for the word before the cursor (`from` = where that word starts). */

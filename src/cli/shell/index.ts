@@ -17,6 +17,41 @@ export { emptyShellState, type ShellState } from './state.ts'
 export const HISTORY_LIMIT = 1000
 export { HOME_DIR, resolvePath } from './paths.ts'
 
+type Chunk = { list: ReturnType<typeof parseLine>; error?: undefined } | { error: ShellSyntaxError }
+
+/** Errors that mean "the command goes on on the next line": an open quote or `$(`, a trailing `&&` or `|`. */
+const continues = (e: ShellSyntaxError) => e.message.startsWith('unexpected EOF') || e.message === 'syntax error: unexpected end of file'
+
+/**
+ * Splits pasted input the way interactive bash reads it: one complete command at a time, each parsed and run
+ * before the next is read. A line that is not complete yet (open quote, trailing `\\` or `&&`) takes the next
+ * line with it; a syntax error stops only its own command, so the lines before it have already run.
+ */
+function* completeCommands(input: string): Generator<Chunk> {
+  const lines = input.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    let chunk = lines[i]
+    for (;;) {
+      const endsWithBackslash = /(^|[^\\])(\\\\)*\\$/.test(chunk)
+      if (endsWithBackslash && i + 1 < lines.length) {
+        chunk += `\n${lines[++i]}`
+        continue
+      }
+      try {
+        yield { list: parseLine(chunk) }
+      } catch (error) {
+        if (!(error instanceof ShellSyntaxError)) throw error
+        if (continues(error) && i + 1 < lines.length) {
+          chunk += `\n${lines[++i]}`
+          continue
+        }
+        yield { error }
+      }
+      break
+    }
+  }
+}
+
 /**
  * Runs one input (possibly several lines) and returns what it printed; mutates `state` (variables,
  * history, `$?`). Deterministic; never throws for bad input (a program that throws propagates).
@@ -32,16 +67,12 @@ export function runShell(
     // bash keeps HISTSIZE (default 500) entries; the sandbox keeps more, but bounded, so snapshots stay small.
     if (state.history.length > HISTORY_LIMIT) state.history.splice(0, state.history.length - HISTORY_LIMIT)
   }
-  let list
-  try {
-    list = parseLine(line)
-  } catch (error) {
-    if (!(error instanceof ShellSyntaxError)) throw error
-    state.lastExitCode = error.exitCode
-    return { stdout: '', stderr: `bash: ${error.message}\n`, exitCode: error.exitCode }
-  }
   const interpreter = new Interpreter(state, programs, files)
-  if (list.items.length === 0) return { stdout: '', stderr: '', exitCode: state.lastExitCode }
-  interpreter.runList(list)
+  for (const command of completeCommands(line)) {
+    if (command.error) {
+      interpreter.output.stderr += `bash: ${command.error.message}\n`
+      state.lastExitCode = command.error.exitCode
+    } else if (command.list.items.length) interpreter.runList(command.list)
+  }
   return { ...interpreter.output, exitCode: state.lastExitCode }
 }
