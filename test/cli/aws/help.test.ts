@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createSandbox, loadHelpPages } from '../../../src/sandbox/index.ts'
+
+beforeAll(() => loadHelpPages())
+
+describe('help pages generated from the models', () => {
+  it('`aws help` lists the services', () => {
+    const { stdout, exitCode } = createSandbox().exec('aws help')
+    expect(exitCode).toBe(0)
+    expect(stdout).toContain('AVAILABLE SERVICES')
+    for (const service of ['ecs', 'elbv2', 'ec2', 'logs', 'cloudwatch']) expect(stdout).toContain(`o ${service}\n`)
+  })
+
+  it('`aws ecs help` lists every operation and the waiters', () => {
+    const { stdout } = createSandbox().exec('aws ecs help')
+    expect(stdout).toContain('o create-service\n')
+    expect(stdout).toContain('o register-task-definition\n')
+    expect(stdout).toContain('o services-stable\n')
+  })
+
+  it('`aws ecs create-service help` shows the description, synopsis, typed options, required ones and enum values', () => {
+    const { stdout, exitCode } = createSandbox().exec('aws ecs create-service help')
+    expect(exitCode).toBe(0)
+    expect(stdout).toMatch(/DESCRIPTION\n\s+Runs and maintains your desired number of tasks/)
+    expect(stdout).toContain('--service-name <value>\n')
+    expect(stdout).toContain('[--desired-count <value>]')
+    expect(stdout).toContain('[--enable-execute-command | --disable-execute-command]')
+    expect(stdout).toMatch(/--service-name \(string\) \[required\]/)
+    expect(stdout).toMatch(/--launch-type \(string\)\n[\s\S]*?Possible values:\n\n\s+o EC2\n\n\s+o FARGATE/)
+    expect(stdout).toContain('EXAMPLES')
+  })
+
+  it('a paginated operation says so', () => {
+    expect(createSandbox().exec('aws ecs list-clusters help').stdout).toContain('list-clusters is a paginated operation.')
+  })
+})
+
+describe('skeletons', () => {
+  it('--generate-cli-skeleton prints the input with placeholders in model order and makes no call', () => {
+    const sandbox = createSandbox()
+    const before = JSON.stringify(sandbox.snapshot())
+    const { stdout, exitCode } = sandbox.exec('aws ecs create-cluster --generate-cli-skeleton')
+    expect(exitCode).toBe(0)
+    const skeleton = JSON.parse(stdout)
+    expect(Object.keys(skeleton).slice(0, 2)).toEqual(['clusterName', 'tags'])
+    expect(skeleton.tags).toEqual([{ key: '', value: '' }])
+    expect(JSON.stringify({ ...sandbox.snapshot(), shell: null })).toBe(JSON.stringify({ ...JSON.parse(before), shell: null }))
+  })
+
+  it('the output skeleton names each member (fidelity §1.9)', () => {
+    expect(createSandbox().exec('aws ecs list-clusters --generate-cli-skeleton output').stdout).toBe(
+      '{\n    "clusterArns": [\n        "String"\n    ],\n    "nextToken": "nextToken"\n}\n',
+    )
+  })
+})
+
+describe('waiters run on the virtual clock', () => {
+  it('an unknown waiter suggests the close one', () => {
+    expect(createSandbox().exec('aws ecs wait services-stabl').stderr).toContain('Maybe you meant:\n\n  * services-stable\n')
+  })
+
+  it('ec2 wait vpc-available polls until the new VPC is available, moving the clock by the waiter’s delay', () => {
+    const sandbox = createSandbox()
+    const vpc = sandbox.exec('aws ec2 create-vpc --cidr-block 10.9.0.0/16 --query Vpc.VpcId --output text').stdout.trim()
+    const start = sandbox.now()
+    expect(sandbox.exec(`aws ec2 wait vpc-available --vpc-ids ${vpc}`)).toEqual({ stdout: '', stderr: '', exitCode: 0 })
+    expect(sandbox.now() - start).toBe(15_000)
+    expect(sandbox.exec(`aws ec2 describe-vpcs --vpc-ids ${vpc} --query Vpcs[0].State --output text`).stdout).toBe('available\n')
+  })
+
+  it('a waiter that never matches stops after max attempts with exit 255', () => {
+    const result = createSandbox().exec('aws ec2 wait vpc-exists --vpc-ids vpc-0123456789abcdef0')
+    expect(result.exitCode).toBe(255)
+    expect(result.stderr).toMatch(/^\naws: \[ERROR\]: Waiter VpcExists failed: Max attempts exceeded/)
+  })
+})
+
+describe('pagination', () => {
+  it('--max-items truncates and adds a NextToken that --starting-token resumes from', () => {
+    const sandbox = createSandbox()
+    const first = JSON.parse(sandbox.exec('aws iam list-roles --max-items 2 --query "{Roles: Roles[].RoleName, NextToken: NextToken}"').stdout)
+    expect(first.Roles).toHaveLength(2)
+    expect(atob(first.NextToken)).toBe('{"Marker": null, "boto_truncate_amount": 2}')
+    const rest = JSON.parse(sandbox.exec(`aws iam list-roles --starting-token ${first.NextToken} --query "Roles[].RoleName"`).stdout)
+    expect(rest).toHaveLength(1)
+  })
+})
