@@ -8,6 +8,7 @@ import type { ProgramTable } from './program.ts'
 export { emptyShellState, resolvePath, runShell, HOME_DIR, type ShellState } from './shell/index.ts'
 export { CLEAR_SCREEN } from './builtins/index.ts'
 export { completeLine } from './complete.ts'
+export { diagnoseLine, type Diagnostic } from './diagnose.ts'
 export type { AwsBackend } from './aws/index.ts'
 export type { Program, ProgramIO, ProgramTable } from './program.ts'
 

@@ -1,4 +1,4 @@
-import { completeLine, createPrograms, emptyShellState, HOME_DIR, runShell } from '../cli/index.ts'
+import { completeLine, createPrograms, diagnoseLine, emptyShellState, HOME_DIR, runShell } from '../cli/index.ts'
 import { defaultWorld, emptyScheduler, EPOCH_START, replaceContents, Rng, Simulation, type SimState } from '../sim/index.ts'
 import { workingFiles } from './files.ts'
 import { starterFiles } from './starterFiles.ts'
@@ -55,6 +55,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     world: () => state.world,
     complete: (line) => completeLine(line, { files: files.list(), programs: Object.keys(programs) }),
+    diagnose: (line) => diagnoseLine(line),
   }
 }
 

@@ -60,4 +60,6 @@ export interface Sandbox {
   world(): Readonly<World>
   /** Completion candidates for the text before the cursor; `from` is where the word being completed starts. */
   complete(line: string): { from: number; items: string[] }
+  /** What the AWS CLI would reject in a line being typed (unknown service, operation, option), for squiggles. */
+  diagnose(line: string): { from: number; to: number; message: string }[]
 }

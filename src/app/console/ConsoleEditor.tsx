@@ -74,6 +74,7 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 /** Monaco as the command line (loaded lazily; the textarea fallback stands in until `onReady`). */
 export default function ConsoleEditor({ hidden, initialValue, commands, onChange, onReady }: Props) {
   const [height, setHeight] = useState(LINE_HEIGHT + 2 * PADDING)
+  const [problem, setProblem] = useState<string | undefined>(undefined)
   const commandsRef = useRef(commands)
   const onChangeRef = useRef(onChange)
   const onReadyRef = useRef(onReady)
@@ -98,6 +99,20 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
       const end = model.getPositionAt(text.length)
       editor.setPosition(end)
       editor.revealPosition(end)
+    }
+    // Squiggles under what the AWS CLI would reject; the first message is also shown in words below the line.
+    const showDiagnostics = (value: string) => {
+      const found = cmd().diagnose(value)
+      monaco.editor.setModelMarkers(
+        model,
+        'aws-cli',
+        found.map((d) => {
+          const start = model.getPositionAt(d.from)
+          const end = model.getPositionAt(d.to)
+          return { severity: monaco.MarkerSeverity.Error, message: d.message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column }
+        }),
+      )
+      setProblem(found[0]?.message)
     }
     const hideSuggest = () => editor.trigger('console', 'hideSuggestWidget', null)
     const runAll = (text: string) => {
@@ -197,7 +212,11 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
         if (pasteRunsAtOnce(pasted, value)) runAll(normalizePaste(value))
         else if (/\r?\n$/.test(pasted) && /\n$/.test(value)) setText(normalizePaste(value))
       }),
-      editor.onDidChangeModelContent(() => onChangeRef.current(model.getValue())),
+      editor.onDidChangeModelContent(() => {
+        const value = model.getValue()
+        onChangeRef.current(value)
+        showDiagnostics(value)
+      }),
       editor.onDidContentSizeChange((e) => setHeight(Math.min(e.contentHeight, LINE_HEIGHT * 12 + 2 * PADDING))),
     ]
 
@@ -211,16 +230,21 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
   }
 
   return (
-    <div className="console-editor" hidden={hidden} style={{ height }}>
-      <Editor
-        height={height}
-        defaultLanguage={SHELL_LANGUAGE}
-        defaultValue=""
-        theme={CONSOLE_THEME}
-        loading={null}
-        options={OPTIONS}
-        onMount={onMount}
-      />
+    <div className="console-editor" hidden={hidden}>
+      <div style={{ height }}>
+        <Editor
+          height={height}
+          defaultLanguage={SHELL_LANGUAGE}
+          defaultValue=""
+          theme={CONSOLE_THEME}
+          loading={null}
+          options={OPTIONS}
+          onMount={onMount}
+        />
+      </div>
+      <p className="console-diagnostic" role="status" aria-label="Command check">
+        {problem ?? ''}
+      </p>
     </div>
   )
 }

@@ -15,6 +15,14 @@ export interface ConsoleCommands {
   /** Down on the last line: the next command, the draft past the newest, undefined when not walking. */
   next(): string | undefined
   complete(before: string): Completion
+  /** What the AWS CLI would reject in the line being typed (the sandbox decides; the console only draws it). */
+  diagnose(text: string): Diagnostic[]
+}
+
+export interface Diagnostic {
+  from: number
+  to: number
+  message: string
 }
 
 export function useConsoleCommands(): ConsoleCommands {
@@ -41,6 +49,9 @@ export function useConsoleCommands(): ConsoleCommands {
       },
       complete(before) {
         return store.getState().complete(before)
+      },
+      diagnose(text) {
+        return store.getState().sandbox?.diagnose(text) ?? []
       },
     }),
     [store, walker],

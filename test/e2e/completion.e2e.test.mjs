@@ -1,0 +1,62 @@
+// Completion and diagnostics in the Monaco console, in real Chromium (issue 4): a squiggle under what the
+// AWS CLI would reject, a suggestion list on Tab, and the squiggle gone once a suggestion is accepted.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { consoleRegion, launchBrowser, openApp, runCommand, serveDist } from './browser.mjs'
+
+describe('completion and diagnostics in the console', () => {
+  let server
+  let browser
+  let page
+
+  beforeAll(async () => {
+    server = await serveDist()
+    browser = await launchBrowser()
+    page = browser.page
+    await openApp(page, server.url)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  /** Focuses the console and abandons whatever is on the line (Ctrl+C), like a learner starting afresh. */
+  const freshLine = async () => {
+    await consoleRegion(page).locator('.monaco-editor .view-lines').first().click()
+    await page.keyboard.press('Control+C')
+  }
+  const squiggles = () => consoleRegion(page).locator('.monaco-editor .squiggly-error')
+  const check = () => page.getByRole('status', { name: 'Command check' })
+
+  test('typing `aws elbv2 create-l` squiggles the unfinished operation; accepting a suggestion clears it', async () => {
+    await freshLine()
+    await page.keyboard.type('aws elbv2 create-l')
+    await squiggles().first().waitFor({ state: 'attached', timeout: 15_000 })
+    await expect(check().textContent()).resolves.toContain("Invalid choice 'create-l'")
+
+    await page.keyboard.press('Tab')
+    const widget = consoleRegion(page).locator('.suggest-widget.visible')
+    await widget.waitFor({ state: 'visible', timeout: 15_000 })
+    await expect(widget.textContent()).resolves.toMatch(/create-listener[\s\S]*create-load-balancer/)
+    await page.keyboard.press('Tab')
+
+    await page.waitForFunction(() => !document.querySelector('.console-editor .squiggly-error'), null, { timeout: 15_000 })
+    const line = (await consoleRegion(page).locator('.monaco-editor .view-lines').first().textContent()).replace(/\u00a0/g, ' ')
+    expect(line).toMatch(/^aws elbv2 create-l(istener|oad-balancer)$/)
+    await expect(check().textContent()).resolves.toBe('')
+  })
+
+  test('a single-dash option is squiggled with the two-dash spelling as the hint', async () => {
+    await freshLine()
+    await page.keyboard.type('aws ecs update-service -desired-count 2')
+    await squiggles().first().waitFor({ state: 'attached', timeout: 15_000 })
+    await expect(check().textContent()).resolves.toBe('Unknown option -desired-count. Did you mean --desired-count?')
+  })
+
+  test('a complete command runs with no squiggle left behind', async () => {
+    await freshLine()
+    await runCommand(page, 'aws sts get-caller-identity --query Account --output text', '123456789012')
+    await expect(squiggles().count()).resolves.toBe(0)
+    expect(browser.offsite).toEqual([])
+  })
+})
