@@ -1,4 +1,5 @@
 import { getServiceDocs, getServiceModel, serviceNames, type ServiceModel} from '../../models/index.ts'
+import { SERVICES } from '../../sim/index.ts'
 import { operationCommands, type OperationCommand, type OptionSpec } from './commandTable.ts'
 import { GLOBAL_OPTIONS } from './globals.ts'
 import { waiterNames } from './wait.ts'
@@ -42,11 +43,13 @@ export function topHelp(): string {
 export function serviceHelp(service: string): string {
   const model = getServiceModel(service) as ServiceModel
   const docs = getServiceDocs(service)
+  const simulated = new Set(Object.keys(SERVICES[service]?.operations ?? {}))
   return (
     heading(service) +
     `NAME\n${INDENT}${service} -\n\nDESCRIPTION\n` +
     wrap(docs?.doc ?? model.serviceFullName) +
-    `\nAVAILABLE COMMANDS\n${bullets([...operationCommands(service).map((c) => c.cliName), 'wait'])}${INDENT}o help\n` +
+    wrap('Operations marked (simulated) change or read the simulated account; the others parse and validate, then say the sandbox does not simulate them yet.') +
+    `\nAVAILABLE COMMANDS\n${bullets([...operationCommands(service).map((c) => (simulated.has(c.name) ? `${c.cliName} (simulated)` : c.cliName)), 'wait'])}${INDENT}o help\n` +
     (Object.keys(model.waiters).length ? `\nWAITERS (aws ${service} wait <name>)\n${bullets(waiterNames(model))}` : '')
   )
 }
