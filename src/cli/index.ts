@@ -1,8 +1,9 @@
 /**
  * The command language: the shell (words, variables, `$(...)`, built-ins) and the programs it runs
- * (`aws`, generated from AWS's models). Programs talk to the simulation only through the backend they are given.
+ * (`aws`, generated from AWS's models; `curl` into the simulated network). Programs talk to the simulation only through the backend they are given.
  */
 import { createAwsProgram, type AwsBackend } from './aws/index.ts'
+import { createCurlProgram, type CurlBackend } from './curl/index.ts'
 import type { ProgramTable } from './program.ts'
 
 export { emptyShellState, resolvePath, runShell, HOME_DIR, type ShellState } from './shell/index.ts'
@@ -12,6 +13,6 @@ export { diagnoseLine, type Diagnostic } from './diagnose.ts'
 export type { AwsBackend } from './aws/index.ts'
 export type { Program, ProgramIO, ProgramTable } from './program.ts'
 
-export function createPrograms(backend: AwsBackend): ProgramTable {
-  return { aws: createAwsProgram(backend) }
+export function createPrograms(backend: AwsBackend & CurlBackend): ProgramTable {
+  return { aws: createAwsProgram(backend), curl: createCurlProgram(backend) }
 }

@@ -17,6 +17,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const files = workingFiles(state.files, notify)
   const programs = createPrograms({
     call: (service, operation, input) => sim.call(service, operation, input),
+    http: (request) => sim.http(request),
     advance: (ms) => sim.advance(ms),
     now: () => state.now,
     accountId: state.world.accountId,

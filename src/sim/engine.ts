@@ -3,6 +3,7 @@ import type { ServiceSim, SimContext } from './context.ts'
 import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
 import { SERVICES } from './services.ts'
+import { sendRequest, type HttpRequest, type HttpResult } from './network/index.ts'
 
 /** The simulation's whole mutable state: plain JSON, so it snapshots and resumes exactly. */
 export interface SimState {
@@ -71,6 +72,11 @@ export class Simulation {
     } finally {
       this.txBefore = undefined
     }
+  }
+
+  /** One HTTP request from the learner's machine into the simulated network (what `curl` sends). */
+  http(request: HttpRequest): HttpResult {
+    return sendRequest(this.ctx, request)
   }
 
   /** Moves the clock forward, firing each due timer in (time, scheduling order) and reconciling after each step. */

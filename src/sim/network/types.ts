@@ -28,6 +28,8 @@ export type HttpFailure =
   | { kind: 'timeout'; host: string; port: number; ip: string }
 
 export interface HttpResponse {
+  /** `HTTP/1.1` through a load balancer; what the server speaks when reached directly (python's http.server: `HTTP/1.0`). */
+  httpVersion?: string
   status: number
   statusText: string
   headers: [string, string][]

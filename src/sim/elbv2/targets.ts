@@ -1,0 +1,159 @@
+import { AwsError } from '../core/index.ts'
+import { handler, type SimContext, type TimerHandler } from '../context.ts'
+import { cidrContains } from '../ec2/index.ts'
+import { constraint, validation } from './errors.ts'
+import { healthCheckPort, inEnabledZone, startHealthChecks } from './healthChecks.ts'
+import { getTargetGroup, loadBalancerArnsOf } from './lookup.ts'
+import type { RegisteredTarget, TargetGroup } from './state.ts'
+import { REASONS, stepTargetHealth } from './targetHealth.machine.ts'
+import { deregistrationDelayMs } from './targetGroups.ts'
+
+interface TargetDescription {
+  Id: string
+  Port?: number
+  AvailabilityZone?: string
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
+
+/** The message AWS gives for a target it cannot accept (seen for instances; used here for IPs too). */
+const invalidTarget = () =>
+  new AwsError('InvalidTarget', 'The specified target does not exist, is not in the same VPC as the target group, or has an unsupported instance type.')
+
+function targetPort(tg: TargetGroup, t: TargetDescription): number {
+  const port = t.Port ?? tg.Port
+  if (port === undefined) throw validation(`A port must be specified for target '${t.Id}'`)
+  if (port < 1 || port > 65535) throw constraint(port, 'targets.member.port', 'Member must have value between 1 and 65535')
+  return port
+}
+
+/**
+ * RegisterTargets: ip targets must be IPv4 addresses inside the target group's VPC (their AZ is the subnet's);
+ * instance targets must be running instances (this world has none yet). A new target starts `initial` /
+ * `Elb.RegistrationInProgress`; a draining one registered again starts over.
+ */
+export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Targets: TargetDescription[] }) => {
+  const { world } = ctx
+  const tg = getTargetGroup(ctx, input.TargetGroupArn)
+  if (!input.Targets?.length) throw constraint('[]', 'targets', 'Member must have length greater than or equal to 1')
+  if (tg.TargetType === 'lambda' || tg.TargetType === 'alb') throw validation(`Registering targets of type '${tg.TargetType}' is not simulated in this sandbox`)
+  const vpc = world.ec2.vpcs[tg.VpcId ?? '']
+  const accepted = input.Targets.map((t) => {
+    const port = targetPort(tg, t)
+    if (tg.TargetType === 'instance') {
+      // No EC2 instances exist in this world yet (the EC2 launch-type issue adds them).
+      throw new AwsError('InvalidTarget', `The following targets are not in a running state and can not be registered: '${t.Id}'`)
+    }
+    const m = IPV4.exec(t.Id ?? '')
+    if (!m || m.slice(1).some((o) => Number(o) > 255)) throw validation(`The IP address '${t.Id}' is not a valid IPv4 address`)
+    const inVpc = vpc?.CidrBlockAssociationSet.some((a) => cidrContains(a.CidrBlock, t.Id))
+    if (!inVpc && t.AvailabilityZone !== 'all') throw invalidTarget()
+    const subnet = Object.values(world.ec2.subnets).find((s) => s.VpcId === tg.VpcId && cidrContains(s.CidrBlock, t.Id))
+    return { Id: t.Id, Port: port, AvailabilityZone: t.AvailabilityZone ?? subnet?.AvailabilityZone }
+  })
+  const list = world.elbv2.targets[tg.TargetGroupArn]
+  for (const t of accepted) {
+    const existing = list.findIndex((r) => r.Id === t.Id && r.Port === t.Port)
+    if (existing >= 0 && list[existing].state !== 'draining') continue
+    if (existing >= 0) list.splice(existing, 1)
+    const target: RegisteredTarget = {
+      ...t,
+      state: 'initial',
+      reason: 'Elb.RegistrationInProgress',
+      description: REASONS['Elb.RegistrationInProgress'],
+      registeredAt: ctx.now(),
+      passes: 0,
+      failures: 0,
+    }
+    if (target.AvailabilityZone === undefined) delete target.AvailabilityZone
+    list.push(target)
+    ctx.log(tg.TargetGroupArn, `target ${t.Id}:${t.Port} registered`, 'initial: Elb.RegistrationInProgress')
+  }
+  startHealthChecks(ctx, tg.TargetGroupArn)
+  return {}
+})
+
+/**
+ * DeregisterTargets: a target of a group in use drains for `deregistration_delay.timeout_seconds` (300 s by default),
+ * then is gone; in a group no load balancer uses it is gone at once. Deregistering an unknown target is a no-op.
+ */
+export const deregisterTargets = handler((ctx, input: { TargetGroupArn: string; Targets: TargetDescription[] }) => {
+  const { elbv2 } = ctx.world
+  const tg = getTargetGroup(ctx, input.TargetGroupArn)
+  if (!input.Targets?.length) throw constraint('[]', 'targets', 'Member must have length greater than or equal to 1')
+  const list = elbv2.targets[tg.TargetGroupArn]
+  const inUse = loadBalancerArnsOf(elbv2, tg.TargetGroupArn).length > 0
+  const delay = deregistrationDelayMs(elbv2, tg.TargetGroupArn)
+  for (const t of input.Targets) {
+    const port = t.Port ?? tg.Port
+    const i = list.findIndex((r) => r.Id === t.Id && (port === undefined || r.Port === port))
+    if (i < 0) continue
+    const target = list[i]
+    if (target.state === 'draining') continue
+    if (!inUse || delay === 0) {
+      list.splice(i, 1)
+      ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} deregistered`)
+      continue
+    }
+    const to = stepTargetHealth(target.state, 'DEREGISTER')
+    if (to !== 'draining') continue
+    Object.assign(target, { state: 'draining', reason: 'Target.DeregistrationInProgress', description: REASONS['Target.DeregistrationInProgress'], drainUntil: ctx.now() + delay })
+    ctx.scheduler.schedule(ctx.now() + delay, 'elbv2.targetGroup.drained', { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port })
+    ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} draining`, `deregistration delay ${delay / 1000} s`)
+  }
+  return {}
+})
+
+/** The deregistration delay is over: the draining target is gone (timer `elbv2.targetGroup.drained`). */
+export const targetDrained: TimerHandler = (ctx, payload) => {
+  const list = ctx.world.elbv2.targets[String(payload.targetGroupArn)]
+  if (!list) return
+  const i = list.findIndex((r) => r.Id === payload.id && r.Port === payload.port && r.state === 'draining' && (r.drainUntil ?? 0) <= ctx.now())
+  if (i < 0) return
+  list.splice(i, 1)
+  ctx.log(String(payload.targetGroupArn), `target ${String(payload.id)}:${String(payload.port)} deregistered`, 'deregistration delay elapsed')
+}
+
+interface HealthDescription {
+  Target: { Id: string; Port: number; AvailabilityZone?: string }
+  HealthCheckPort: string
+  TargetHealth: { State: string; Reason?: string; Description?: string }
+}
+
+/** A target's health as DescribeTargetHealth shows it (fidelity §4.3). */
+export function describeHealth(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget): HealthDescription['TargetHealth'] {
+  const { elbv2 } = ctx.world
+  if (target.state === 'draining') return { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: REASONS['Target.DeregistrationInProgress'] }
+  const lbArns = loadBalancerArnsOf(elbv2, tg.TargetGroupArn)
+  if (lbArns.length === 0) return { State: 'unused', Reason: 'Target.NotInUse', Description: REASONS['Target.NotInUse'] }
+  if (!lbArns.some((a) => inEnabledZone(elbv2.loadBalancers[a], target)))
+    return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
+  if (!tg.HealthCheckEnabled) return { State: 'unavailable', Reason: 'Target.HealthCheckDisabled', Description: REASONS['Target.HealthCheckDisabled'] }
+  if (target.state === 'healthy') return { State: 'healthy' }
+  return { State: target.state, Reason: target.reason, Description: target.description }
+}
+
+export const describeTargetHealth = handler((ctx, input: { TargetGroupArn: string; Targets?: TargetDescription[] }) => {
+  const tg = getTargetGroup(ctx, input.TargetGroupArn)
+  const list = ctx.world.elbv2.targets[tg.TargetGroupArn] ?? []
+  const describe = (target: RegisteredTarget): HealthDescription => ({
+    Target: { Id: target.Id, Port: target.Port, ...(target.AvailabilityZone ? { AvailabilityZone: target.AvailabilityZone } : {}) },
+    HealthCheckPort: String(healthCheckPort(tg, target)),
+    TargetHealth: describeHealth(ctx, tg, target),
+  })
+  if (!input.Targets?.length) return { TargetHealthDescriptions: list.map(describe) }
+  return {
+    TargetHealthDescriptions: input.Targets.flatMap((t) => {
+      const found = list.filter((r) => r.Id === t.Id && (t.Port === undefined || r.Port === t.Port))
+      if (found.length) return found.map(describe)
+      const port = t.Port ?? tg.Port ?? 0
+      return [
+        {
+          Target: { Id: t.Id, Port: port },
+          HealthCheckPort: String(healthCheckPort(tg, { Port: port })),
+          TargetHealth: { State: 'unused', Reason: 'Target.NotRegistered', Description: REASONS['Target.NotRegistered'] },
+        },
+      ]
+    }),
+  }
+})

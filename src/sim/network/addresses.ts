@@ -1,0 +1,47 @@
+import type { NetworkInterface } from '../ec2/state.ts'
+import type { World } from '../world.ts'
+
+/**
+ * Where the learner's packets come from: CloudShell's public address, outside every VPC. Documentation range
+ * TEST-NET-3 (RFC 5737), so it can never be mistaken for a real host. Security groups must allow it (0.0.0.0/0 or
+ * a range containing it) for the learner to reach a load balancer or a task's public IP.
+ */
+export const LEARNER_IP = '203.0.113.25'
+
+interface Index {
+  count: number
+  /** `world.log.nextId` when built: every ENI change is logged, so an unchanged log means an unchanged set. */
+  logId: number
+  byPrivate: Map<string, NetworkInterface>
+  byPublic: Map<string, NetworkInterface>
+}
+
+/**
+ * ENIs by address. A pure cache over `world.ec2.networkInterfaces` (keyed by that object, checked on every hit and
+ * rebuilt when the set changed), so a health-check round over 1,000 targets does not scan every ENI per target.
+ */
+const indexes = new WeakMap<object, Index>()
+
+function build(enis: Record<string, NetworkInterface>, logId: number): Index {
+  const index: Index = { count: 0, logId, byPrivate: new Map(), byPublic: new Map() }
+  for (const eni of Object.values(enis)) {
+    index.count++
+    index.byPrivate.set(eni.PrivateIpAddress, eni)
+    if (eni.PublicIp) index.byPublic.set(eni.PublicIp, eni)
+  }
+  indexes.set(enis, index)
+  return index
+}
+
+export function interfaceByIp(world: World, ip: string, which: 'private' | 'public'): NetworkInterface | undefined {
+  const enis = world.ec2.networkInterfaces
+  const address = (eni: NetworkInterface) => (which === 'private' ? eni.PrivateIpAddress : eni.PublicIp)
+  let index = indexes.get(enis)
+  if (index) {
+    const hit = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
+    if (hit && enis[hit.NetworkInterfaceId] === hit && address(hit) === ip) return hit
+    if (!hit && (index.logId === world.log.nextId || Object.keys(enis).length === index.count)) return undefined
+  }
+  index = build(enis, world.log.nextId)
+  return (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
+}

@@ -1,0 +1,23 @@
+import type { SimContext } from '../context.ts'
+import { answer } from '../runtime/index.ts'
+import { connectPrivate } from './connect.ts'
+
+export type ProbeResult = { kind: 'timeout' } | { kind: 'refused' } | { kind: 'response'; status: number }
+
+/**
+ * A load balancer's health check: from a node (`fromIp`, in `fromGroups`) to `ip:port`, GET `path`. TCP checks
+ * only need the connection. No event is logged here: the target group logs health changes, not every check.
+ */
+export function probe(ctx: SimContext, fromIp: string, fromGroups: readonly string[], ip: string, port: number, path: string, protocol = 'HTTP'): ProbeResult {
+  const connection = connectPrivate(ctx, fromIp, fromGroups, ip, port)
+  if (connection.kind !== 'open') return { kind: connection.kind }
+  if (protocol === 'TCP') return { kind: 'response', status: 200 }
+  const { container, image } = connection
+  const response = answer(
+    image,
+    { method: 'GET', path, headers: { host: `${ip}:${port}`, 'user-agent': 'ELB-HealthChecker/2.0' } },
+    { taskArn: container.taskArn, containerName: container.containerName, availabilityZone: container.availabilityZone, ip },
+    ctx.now(),
+  )
+  return response ? { kind: 'response', status: response.status } : { kind: 'refused' }
+}

@@ -1,0 +1,95 @@
+import type { Action, Elbv2State, RegisteredTarget, Rule, RuleCondition, TargetGroup, LoadBalancer } from '../elbv2/state.ts'
+import { cidrContains } from '../ec2/cidr.ts'
+
+/**
+ * ALB rule evaluation (ALB User Guide, "Listener rules": lowest priority first, first match wins, else the
+ * default rule). Path patterns are case-sensitive, host headers not; `*` matches any run of characters, `?`
+ * exactly one.
+ */
+export function wildcard(pattern: string, caseSensitive: boolean): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  return new RegExp(`^${body}$`, caseSensitive ? '' : 'i')
+}
+
+export interface RoutedRequest {
+  method: string
+  /** Path without the query. */
+  path: string
+  query: string
+  /** Host header without the port. */
+  host: string
+  headers: Record<string, string>
+  sourceIp: string
+}
+
+const valuesOf = (c: RuleCondition): string[] =>
+  c.Values ?? ((c.PathPatternConfig ?? c.HostHeaderConfig ?? c.HttpRequestMethodConfig ?? c.SourceIpConfig ?? c.HttpHeaderConfig)?.Values as string[] | undefined) ?? []
+
+function conditionMatches(c: RuleCondition, r: RoutedRequest): boolean {
+  switch (c.Field) {
+    case 'path-pattern':
+      return valuesOf(c).some((v) => wildcard(v, true).test(r.path))
+    case 'host-header':
+      return valuesOf(c).some((v) => wildcard(v, false).test(r.host))
+    case 'http-request-method':
+      return valuesOf(c).includes(r.method)
+    case 'source-ip':
+      return valuesOf(c).some((cidr) => cidrContains(cidr, r.sourceIp))
+    case 'http-header': {
+      const value = r.headers[(c.HttpHeaderConfig?.HttpHeaderName ?? '').toLowerCase()]
+      return value !== undefined && valuesOf(c).some((v) => wildcard(v, false).test(value))
+    }
+    case 'query-string': {
+      const params = new URLSearchParams(r.query)
+      return (c.QueryStringConfig?.Values ?? []).some((kv) =>
+        kv.Key === undefined ? [...params.values()].some((v) => wildcard(kv.Value, false).test(v)) : params.getAll(kv.Key).some((v) => wildcard(kv.Value, false).test(v)),
+      )
+    }
+    default:
+      return false
+  }
+}
+
+/** The first rule of the listener whose conditions all match (the default rule matches everything). */
+export function matchRule(state: Elbv2State, listenerArn: string, request: RoutedRequest): Rule | undefined {
+  const rules = Object.values(state.rules).filter((r) => r.ListenerArn === listenerArn)
+  rules.sort((a, b) => (a.IsDefault ? 1 : 0) - (b.IsDefault ? 1 : 0) || Number(a.Priority) - Number(b.Priority))
+  return rules.find((rule) => rule.IsDefault || rule.Conditions.every((c) => conditionMatches(c, request)))
+}
+
+/** The action that answers (authenticate actions come first by Order and are not simulated). */
+export function terminalAction(actions: Action[]): Action | undefined {
+  return [...actions].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0)).find((a) => a.Type === 'forward' || a.Type === 'fixed-response' || a.Type === 'redirect')
+}
+
+/** Weighted forward: deterministic, each group gets `Weight` turns out of the total in a repeating cycle. */
+export function pickTargetGroup(state: Elbv2State, key: string, action: Action): string | undefined {
+  const groups = (action.ForwardConfig?.TargetGroups ?? []).filter((g) => (g.Weight ?? 1) > 0)
+  if (groups.length === 0) return action.TargetGroupArn
+  if (groups.length === 1) return groups[0].TargetGroupArn
+  const total = groups.reduce((n, g) => n + (g.Weight ?? 1), 0)
+  const turn = (state.traffic.cursor[key] ?? 0) % total
+  state.traffic.cursor[key] = turn + 1
+  let acc = 0
+  for (const g of groups) {
+    acc += g.Weight ?? 1
+    if (turn < acc) return g.TargetGroupArn
+  }
+  return groups[groups.length - 1].TargetGroupArn
+}
+
+/**
+ * Round robin over the group's healthy targets in the load balancer's zones; with none healthy but some
+ * unhealthy, over those (ALBs "fail open"); `initial` and draining targets get no new requests.
+ */
+export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer): RegisteredTarget | undefined {
+  const zones = new Set(lb.AvailabilityZones.map((z) => z.ZoneName))
+  const eligible = (state.targets[tg.TargetGroupArn] ?? []).filter((t) => t.state !== 'draining' && (!t.AvailabilityZone || zones.has(t.AvailabilityZone)))
+  let pool = tg.HealthCheckEnabled ? eligible.filter((t) => t.state === 'healthy') : eligible
+  if (pool.length === 0) pool = eligible.filter((t) => t.state === 'unhealthy')
+  if (pool.length === 0) return undefined
+  const key = tg.TargetGroupArn
+  const turn = (state.traffic.cursor[key] ?? 0) % pool.length
+  state.traffic.cursor[key] = turn + 1
+  return pool[turn]
+}

@@ -1,0 +1,176 @@
+import type { SimContext } from '../context.ts'
+import type { LoadBalancer } from '../elbv2/state.ts'
+import { RECENT_REQUESTS } from '../elbv2/state.ts'
+import type { NetworkInterface } from '../ec2/state.ts'
+import { answer, STATUS_TEXT } from '../runtime/index.ts'
+import { interfaceByIp, LEARNER_IP } from './addresses.ts'
+import { connectPrivate, connectPublic, type Connection } from './connect.ts'
+import { albErrorPage, albResponse } from './pages.ts'
+import { matchRule, pickTarget, pickTargetGroup, terminalAction } from './routing.ts'
+import { allowsIngress } from './securityGroups.ts'
+import type { HttpHop, HttpRequest, HttpResponse, HttpResult } from './types.ts'
+import { isIpv4, parseUrl, type ParsedUrl } from './url.ts'
+
+/**
+ * The path of one HTTP request from the learner's machine (LEARNER_IP, on the internet): DNS → a load balancer
+ * node or a task's public IP → security groups → listener → rule → target group → target → container. Failures are
+ * what curl would meet: an unknown name (dns), nothing listening (refused), a security group dropping the packet
+ * (timeout). The load balancer answers 503 with no healthy target, 502 when the target refuses, 504 when it never
+ * answers. Each request is logged with its hops and counted per target group.
+ */
+export function sendRequest(ctx: SimContext, request: HttpRequest): HttpResult {
+  const url = parseUrl(request.url)
+  const hops: HttpHop[] = []
+  const result = url ? route(ctx, request, url, hops) : { hops, failure: { kind: 'dns' as const, host: request.url } }
+  record(ctx, request, result)
+  return result
+}
+
+function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: HttpHop[]): HttpResult {
+  const { world } = ctx
+  const { host, port } = url
+  let lb: LoadBalancer | undefined
+  let node: NetworkInterface | undefined
+  if (isIpv4(host)) {
+    const eni = interfaceByIp(world, host, 'public')
+    if (!eni) return { hops, failure: { kind: 'timeout', host, port, ip: host } }
+    lb = Object.values(world.elbv2.loadBalancers).find((l) => world.elbv2.loadBalancerNodes[l.LoadBalancerArn]?.includes(eni.NetworkInterfaceId))
+    if (!lb) return direct(ctx, request, url, eni, hops)
+    node = eni
+  } else {
+    const name = host.replace(/^dualstack\./, '')
+    lb = Object.values(world.elbv2.loadBalancers).find((l) => l.DNSName.toLowerCase() === name)
+    // The name only resolves once the load balancer is active (AWS publishes its records as it provisions).
+    if (!lb || (lb.State.Code !== 'active' && lb.State.Code !== 'active_impaired')) return { hops, failure: { kind: 'dns', host } }
+    const nodes = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).map((id) => world.ec2.networkInterfaces[id]).filter(Boolean)
+    node = nodes[0]
+    if (!node) return { hops, failure: { kind: 'dns', host } }
+    if (lb.Scheme === 'internal') {
+      // Internal names resolve to private addresses the learner's machine cannot reach.
+      hops.push({ resource: lb.LoadBalancerArn, label: `internal load balancer ${lb.LoadBalancerName} resolves to private ${node.PrivateIpAddress}` })
+      return { hops, failure: { kind: 'timeout', host, port, ip: node.PrivateIpAddress } }
+    }
+  }
+  return throughLoadBalancer(ctx, request, url, lb, node, hops)
+}
+
+/** Straight to a task's public IP (no load balancer). */
+function direct(ctx: SimContext, request: HttpRequest, url: ParsedUrl, eni: NetworkInterface, hops: HttpHop[]): HttpResult {
+  const ip = eni.PublicIp ?? eni.PrivateIpAddress
+  hops.push({ resource: eni.NetworkInterfaceId, label: `network interface ${eni.NetworkInterfaceId} ${ip} → ${eni.PrivateIpAddress}:${url.port}` })
+  const connection = connectPublic(ctx, LEARNER_IP, eni, url.port)
+  return finish(ctx, request, url, connection, hops, ip, url.port, (c) => ({ hops, failure: { kind: c.kind, host: url.host, port: url.port, ip } }))
+}
+
+function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedUrl, lb: LoadBalancer, node: NetworkInterface, hops: HttpHop[]): HttpResult {
+  const { world } = ctx
+  const { elbv2 } = world
+  const ip = node.PublicIp ?? node.PrivateIpAddress
+  const { host, port } = url
+  const now = ctx.now()
+  hops.push({ resource: lb.LoadBalancerArn, label: `load balancer ${lb.LoadBalancerName} node ${ip} (${node.AvailabilityZone})` })
+  const groups = lb.SecurityGroups ?? []
+  if (groups.length && !allowsIngress(world, groups, port, LEARNER_IP, [])) {
+    hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}` })
+    return { hops, failure: { kind: 'timeout', host, port, ip } }
+  }
+  const listener = Object.values(elbv2.listeners).find((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
+  if (!listener) return { hops, failure: { kind: 'refused', host, port, ip } }
+  hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]))
+  const hostHeader = (headers.host ?? host).replace(/:\d+$/, '')
+  const rule = lb.Type === 'application' ? matchRule(elbv2, listener.ListenerArn, { method: request.method, path: url.path, query: url.query, host: hostHeader, headers, sourceIp: LEARNER_IP }) : undefined
+  if (rule) hops.push({ resource: rule.RuleArn, label: rule.IsDefault ? 'default rule' : `rule ${rule.Priority}: ${rule.Conditions.map((c) => `${c.Field} ${(c.Values ?? []).join(',')}`).join(' and ')}` })
+  const action = terminalAction(rule?.Actions ?? listener.DefaultActions)
+  if (!action) return { hops, response: albErrorPage(503, now, ip, port) }
+  if (action.Type === 'fixed-response') {
+    const c = action.FixedResponseConfig
+    const status = Number(c?.StatusCode ?? 200)
+    return { hops, response: albResponse(status, STATUS_TEXT[status] ?? '', c?.ContentType ?? 'text/plain', request.method === 'HEAD' ? '' : (c?.MessageBody ?? ''), now, ip, port) }
+  }
+  if (action.Type === 'redirect') return { hops, response: redirect(action.RedirectConfig, url, hostHeader, now, ip) }
+  const tgArn = pickTargetGroup(elbv2, rule?.RuleArn ?? listener.ListenerArn, action)
+  const tg = tgArn ? elbv2.targetGroups[tgArn] : undefined
+  if (!tg) return { hops, response: albErrorPage(503, now, ip, port) }
+  elbv2.traffic.requestCount[tg.TargetGroupArn] = (elbv2.traffic.requestCount[tg.TargetGroupArn] ?? 0) + 1
+  hops.push({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })
+  const target = pickTarget(elbv2, tg, lb)
+  if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
+  hops.push({ resource: `${target.Id}:${target.Port}`, label: `target ${target.Id}:${target.Port}${target.AvailabilityZone ? ` (${target.AvailabilityZone})` : ''}` })
+  const fromNode = (elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).map((id) => world.ec2.networkInterfaces[id]).find((n) => n?.AvailabilityZone === target.AvailabilityZone) ?? node
+  const connection = connectPrivate(ctx, fromNode.PrivateIpAddress, groups, target.Id, target.Port)
+  if (lb.Type === 'network') {
+    return finish(ctx, request, url, connection, hops, ip, port, (c) => ({ hops, failure: { kind: c.kind, host, port, ip } }))
+  }
+  return finish(ctx, request, url, connection, hops, ip, port, (c) => ({ hops, response: albErrorPage(c.kind === 'refused' ? 502 : 504, now, ip, port) }), 'HTTP/1.1')
+}
+
+/** The container's answer, or what the last hop's failure becomes (a curl failure, or the ALB's 502/504). */
+function finish(
+  ctx: SimContext,
+  request: HttpRequest,
+  url: ParsedUrl,
+  connection: Connection,
+  hops: HttpHop[],
+  ip: string,
+  port: number,
+  failed: (c: Exclude<Connection, { kind: 'open' }>) => HttpResult,
+  httpVersion?: string,
+): HttpResult {
+  if (connection.kind !== 'open') {
+    hops.push({ resource: 'eni' in connection ? connection.eni.NetworkInterfaceId : `${ip}:${port}`, label: connection.why })
+    return failed(connection)
+  }
+  const { container, image, eni } = connection
+  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.split('/').pop()} container ${container.containerName}:${container.containerPort}` })
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]))
+  const reply = answer(
+    image,
+    { method: request.method, path: url.target, headers },
+    { taskArn: container.taskArn, containerName: container.containerName, availabilityZone: container.availabilityZone ?? eni.AvailabilityZone, ip: eni.PrivateIpAddress },
+    ctx.now(),
+  )
+  if (!reply) return failed({ kind: 'refused', why: `nothing listens on ${eni.PrivateIpAddress}:${container.containerPort}`, eni })
+  const response: HttpResponse = {
+    httpVersion: httpVersion ?? reply.httpVersion,
+    status: reply.status,
+    statusText: reply.statusText,
+    // Through an ALB the connection to the client is the ALB's own (HTTP/1.1, keep-alive).
+    headers: httpVersion ? [...reply.headers.filter(([k]) => k.toLowerCase() !== 'connection'), ['Connection', 'keep-alive']] : reply.headers,
+    body: reply.body,
+    ip,
+    port,
+  }
+  return { hops, response }
+}
+
+/** Builds the Location of a redirect action from its config and `#{…}` placeholders (ALB User Guide, "Redirect actions"). */
+function redirect(config: { Protocol?: string; Port?: string; Host?: string; Path?: string; Query?: string; StatusCode: string } | undefined, url: ParsedUrl, host: string, now: number, ip: string): HttpResponse {
+  const fill = (s: string) =>
+    s.replaceAll('#{protocol}', url.scheme.toUpperCase()).replaceAll('#{port}', String(url.port)).replaceAll('#{host}', host).replaceAll('#{path}', url.path.replace(/^\//, '')).replaceAll('#{query}', url.query)
+  const protocol = fill(config?.Protocol ?? '#{protocol}').toLowerCase()
+  const port = fill(config?.Port ?? '#{port}')
+  const defaultPort = (protocol === 'https' && port === '443') || (protocol === 'http' && port === '80')
+  const query = fill(config?.Query ?? '#{query}')
+  const location = `${protocol}://${fill(config?.Host ?? '#{host}')}${defaultPort ? '' : `:${port}`}${fill(config?.Path ?? '/#{path}')}${query ? `?${query}` : ''}`
+  const status = config?.StatusCode === 'HTTP_302' ? 302 : 301
+  const text = STATUS_TEXT[status]
+  const body = `<html>\r\n<head><title>${status} ${text}</title></head>\r\n<body>\r\n<center><h1>${status} ${text}</h1></center>\r\n</body>\r\n</html>\r\n`
+  return albResponse(status, text, 'text/html', body, now, ip, url.port, [['Location', location]])
+}
+
+/** One event-log entry per request (resource: where it entered), and the recent list for the diagram. */
+function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void {
+  const outcome = result.response ? `${result.response.status} ${result.response.statusText}` : (result.failure?.kind ?? 'no answer')
+  const entry = result.hops[0]?.resource ?? request.url
+  ctx.log(entry, `HTTP ${request.method} ${request.url} → ${outcome}`, result.hops.map((h) => h.label).join(' → ') || undefined)
+  const recent = ctx.world.elbv2.traffic.recent
+  recent.push({
+    at: ctx.now(),
+    method: request.method,
+    url: request.url,
+    ...(result.response ? { status: result.response.status } : { failure: result.failure?.kind }),
+    hops: result.hops,
+  })
+  if (recent.length > RECENT_REQUESTS) recent.splice(0, recent.length - RECENT_REQUESTS)
+}

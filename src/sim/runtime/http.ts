@@ -1,0 +1,159 @@
+import type { ImageSpec } from './images.ts'
+
+/** A request as it reaches the container: method, path with query, headers (lower-case names). */
+export interface ContainerRequest {
+  method: string
+  path: string
+  headers: Record<string, string>
+}
+
+/** The task the container belongs to, so the python web app can name it. */
+export interface ContainerTask {
+  taskArn: string
+  containerName?: string
+  availabilityZone?: string
+  /** The task's private IP, shown by the web app. */
+  ip?: string
+}
+
+export interface ContainerResponse {
+  httpVersion: string
+  status: number
+  statusText: string
+  headers: [string, string][]
+  body: string
+}
+
+export const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+}
+
+/** HTTP date (RFC 9110 IMF-fixdate) of a virtual time. */
+export const httpDate = (ms: number): string => new Date(ms).toUTCString()
+
+// nginx 1.27's default index.html, byte for byte (615 bytes).
+const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`
+const NGINX_VERSION = 'nginx/1.27.3'
+const nginx404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`
+
+// httpd 2.4's htdocs/index.html and its 404 page.
+const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n'
+const HTTPD_VERSION = 'Apache/2.4.62 (Unix)'
+const httpd404 = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+
+/** The course's python web app: a small page naming the task and its AZ, so load balancing is visible. */
+function pythonPage(request: ContainerRequest, task: ContainerTask): string {
+  const taskId = task.taskArn.split('/').pop() ?? task.taskArn
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head><title>Python Web App</title></head>',
+    '<body>',
+    '<h1>Hello from the Python web app!</h1>',
+    `<p>Task: ${escapeHtml(taskId)}</p>`,
+    `<p>Availability Zone: ${escapeHtml(task.availabilityZone ?? 'unknown')}</p>`,
+    ...(task.ip ? [`<p>Private IP: ${escapeHtml(task.ip)}</p>`] : []),
+    `<p>Path: ${escapeHtml(request.path)}</p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n')
+}
+
+/**
+ * How a container answers HTTP, by what its image is (`ImageSpec.app`). Returns undefined when the image serves
+ * nothing (busybox): the connection is refused. Virtual time `now` goes into the Date header.
+ */
+export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest, task: ContainerTask, now: number): ContainerResponse | undefined {
+  const head = request.method === 'HEAD'
+  const page = (httpVersion: string, status: number, headers: [string, string][], body: string): ContainerResponse => ({
+    httpVersion,
+    status,
+    statusText: STATUS_TEXT[status] ?? '',
+    headers,
+    body: head ? '' : body,
+  })
+  const path = request.path.split('?')[0]
+  switch (image.app) {
+    case 'python-webapp': {
+      // Python's http.server speaks HTTP/1.0 and names itself BaseHTTP (the app answers every GET path).
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        const body = `<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 501</p>\n        <p>Message: Unsupported method ('${escapeHtml(request.method)}').</p>\n        <p>Error code explanation: 501 - Server does not support this operation.</p>\n    </body>\n</html>\n`
+        return page('HTTP/1.0', 501, [['Server', 'BaseHTTP/0.6 Python/3.11.2'], ['Date', httpDate(now)], ['Connection', 'close'], ['Content-Type', 'text/html;charset=utf-8'], ['Content-Length', String(body.length)]], body)
+      }
+      const body = pythonPage(request, task)
+      return page('HTTP/1.0', 200, [['Server', 'BaseHTTP/0.6 Python/3.11.2'], ['Date', httpDate(now)], ['Content-type', 'text/html'], ['Content-Length', String(body.length)]], body)
+    }
+    case 'nginx': {
+      if (path === '/' || path === '/index.html') {
+        return page('HTTP/1.1', 200, [
+          ['Server', NGINX_VERSION],
+          ['Date', httpDate(now)],
+          ['Content-Type', 'text/html'],
+          ['Content-Length', String(NGINX_INDEX.length)],
+          ['Last-Modified', 'Tue, 26 Nov 2024 15:55:00 GMT'],
+          ['Connection', 'keep-alive'],
+          ['ETag', '"6745ef54-267"'],
+          ['Accept-Ranges', 'bytes'],
+        ], NGINX_INDEX)
+      }
+      return page('HTTP/1.1', 404, [['Server', NGINX_VERSION], ['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(nginx404.length)], ['Connection', 'keep-alive']], nginx404)
+    }
+    case 'httpd': {
+      if (path === '/' || path === '/index.html') {
+        return page('HTTP/1.1', 200, [
+          ['Date', httpDate(now)],
+          ['Server', HTTPD_VERSION],
+          ['Last-Modified', 'Mon, 11 Jun 2007 18:53:14 GMT'],
+          ['ETag', '"2d-432a5e4a73a80"'],
+          ['Accept-Ranges', 'bytes'],
+          ['Content-Length', String(HTTPD_INDEX.length)],
+          ['Content-Type', 'text/html'],
+        ], HTTPD_INDEX)
+      }
+      return page('HTTP/1.1', 404, [['Date', httpDate(now)], ['Server', HTTPD_VERSION], ['Content-Length', String(httpd404.length)], ['Content-Type', 'text/html; charset=iso-8859-1']], httpd404)
+    }
+    case 'busybox':
+      return undefined
+  }
+}
