@@ -1,9 +1,283 @@
 /**
- * ECS slice of the world. Owned by src/sim/ecs (clusters, task definitions, tasks, services, account settings).
- * Resources are kept in the API's own shapes and member names so describe-* can return them directly.
+ * ECS slice of the world. Resources are kept in the ECS API's own shapes and member names (`Cluster`, `TaskDefinition`,
+ * `Service`, `Deployment`, `Task`, `Container`), so describe-* returns them directly; the protocol layer drops any
+ * member the model does not know. Times are epoch milliseconds (the CLI prints them as ISO). Maps are keyed by ARN.
+ * Everything is plain JSON: snapshots, undo and byte-identical replays depend on it.
  */
-export interface EcsState {
-  clusters: Record<string, unknown>
+export interface KeyValuePair {
+  name: string
+  value: string
 }
 
-export const emptyEcsState = (): EcsState => ({ clusters: {} })
+export interface Tag {
+  key: string
+  value: string
+}
+
+export interface Cluster {
+  clusterArn: string
+  clusterName: string
+  status: 'ACTIVE' | 'INACTIVE'
+  registeredContainerInstancesCount: number
+  runningTasksCount: number
+  pendingTasksCount: number
+  activeServicesCount: number
+  statistics: KeyValuePair[]
+  tags: Tag[]
+  /** `containerInsights`: `enhanced | enabled | disabled` (fidelity §2.8). */
+  settings: KeyValuePair[]
+  capacityProviders: string[]
+  defaultCapacityProviderStrategy: unknown[]
+}
+
+export interface PortMapping {
+  containerPort?: number
+  hostPort?: number
+  protocol?: string
+  name?: string
+  appProtocol?: string
+}
+
+export interface HealthCheck {
+  command: string[]
+  interval?: number
+  timeout?: number
+  retries?: number
+  startPeriod?: number
+}
+
+/** A container definition as registered (ECS fills cpu 0, essential true, empty lists; fidelity §2.7). */
+export interface ContainerDefinition {
+  name: string
+  image: string
+  cpu: number
+  memory?: number
+  memoryReservation?: number
+  links?: string[]
+  portMappings: PortMapping[]
+  essential: boolean
+  entryPoint?: string[]
+  command?: string[]
+  environment: KeyValuePair[]
+  mountPoints: unknown[]
+  volumesFrom: unknown[]
+  stopTimeout?: number
+  logConfiguration?: { logDriver: string; options?: Record<string, string> }
+  healthCheck?: HealthCheck
+  systemControls: unknown[]
+  [member: string]: unknown
+}
+
+export interface TaskDefinition {
+  taskDefinitionArn: string
+  containerDefinitions: ContainerDefinition[]
+  family: string
+  taskRoleArn?: string
+  executionRoleArn?: string
+  networkMode: 'awsvpc' | 'bridge' | 'host' | 'none'
+  revision: number
+  volumes: unknown[]
+  status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS'
+  requiresAttributes: { name: string }[]
+  placementConstraints: unknown[]
+  compatibilities: string[]
+  requiresCompatibilities?: string[]
+  /** Unit strings, e.g. `"512"` (fidelity §2.5). */
+  cpu?: string
+  memory?: string
+  registeredAt: number
+  deregisteredAt?: number
+  registeredBy: string
+}
+
+export interface AwsVpcConfiguration {
+  subnets: string[]
+  securityGroups?: string[]
+  assignPublicIp?: 'ENABLED' | 'DISABLED'
+}
+
+export interface NetworkConfiguration {
+  awsvpcConfiguration?: AwsVpcConfiguration
+}
+
+export interface LoadBalancer {
+  targetGroupArn?: string
+  loadBalancerName?: string
+  containerName: string
+  containerPort: number
+}
+
+export interface DeploymentConfiguration {
+  deploymentCircuitBreaker: { enable: boolean; rollback: boolean }
+  maximumPercent: number
+  minimumHealthyPercent: number
+}
+
+export interface Deployment {
+  /** `ecs-svc/` + 19 digits; the deployment's tasks carry it as `startedBy`. */
+  id: string
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE'
+  taskDefinition: string
+  desiredCount: number
+  pendingCount: number
+  runningCount: number
+  failedTasks: number
+  createdAt: number
+  updatedAt: number
+  launchType: string
+  platformVersion?: string
+  platformFamily?: string
+  networkConfiguration?: NetworkConfiguration
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED'
+  rolloutStateReason: string
+}
+
+export interface ServiceEvent {
+  id: string
+  createdAt: number
+  message: string
+}
+
+export interface Service {
+  serviceArn: string
+  serviceName: string
+  clusterArn: string
+  loadBalancers: LoadBalancer[]
+  serviceRegistries: unknown[]
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'
+  desiredCount: number
+  runningCount: number
+  pendingCount: number
+  launchType: string
+  platformVersion?: string
+  platformFamily?: string
+  taskDefinition: string
+  deploymentConfiguration: DeploymentConfiguration
+  /** PRIMARY first, then older ACTIVE ones. */
+  deployments: Deployment[]
+  roleArn: string
+  /** Newest first, at most 100 (fidelity §2.4). */
+  events: ServiceEvent[]
+  createdAt: number
+  placementConstraints: unknown[]
+  placementStrategy: unknown[]
+  networkConfiguration?: NetworkConfiguration
+  healthCheckGracePeriodSeconds: number
+  schedulingStrategy: 'REPLICA' | 'DAEMON'
+  deploymentController: { type: string }
+  tags: Tag[]
+  createdBy: string
+  enableECSManagedTags: boolean
+  propagateTags: string
+  enableExecuteCommand: boolean
+}
+
+export interface Attachment {
+  id: string
+  type: 'ElasticNetworkInterface'
+  /** PRECREATED → ATTACHED → DETACHING → DELETED (fidelity §2.7). */
+  status: string
+  details: KeyValuePair[]
+}
+
+export interface Container {
+  containerArn: string
+  taskArn: string
+  name: string
+  image: string
+  imageDigest?: string
+  runtimeId?: string
+  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED'
+  exitCode?: number
+  reason?: string
+  networkBindings: unknown[]
+  networkInterfaces: { attachmentId: string; privateIpv4Address: string }[]
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'
+  cpu: string
+  memory?: string
+  memoryReservation?: string
+}
+
+export interface ContainerOverride {
+  name: string
+  command?: string[]
+  environment?: KeyValuePair[]
+  cpu?: number
+  memory?: number
+}
+
+export interface Task {
+  attachments: Attachment[]
+  attributes: KeyValuePair[]
+  availabilityZone?: string
+  clusterArn: string
+  connectivity?: 'CONNECTED' | 'DISCONNECTED'
+  connectivityAt?: number
+  containers: Container[]
+  cpu?: string
+  createdAt: number
+  /** RUNNING until something asks the task to stop. */
+  desiredStatus: 'RUNNING' | 'PENDING' | 'STOPPED'
+  enableExecuteCommand: boolean
+  executionStoppedAt?: number
+  /** `service:<name>` or `family:<family>` (fidelity §2.1). */
+  group: string
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'
+  /** The task lifecycle's state (task.machine.ts). */
+  lastStatus: string
+  launchType: string
+  memory?: string
+  overrides: { containerOverrides: ContainerOverride[]; inferenceAcceleratorOverrides: unknown[] }
+  platformVersion?: string
+  platformFamily?: string
+  pullStartedAt?: number
+  pullStoppedAt?: number
+  startedAt?: number
+  /** A service's deployment id (`ecs-svc/…`) or run-task's `--started-by`. */
+  startedBy?: string
+  stopCode?: string
+  stoppedAt?: number
+  stoppedReason?: string
+  stoppingAt?: number
+  tags: Tag[]
+  taskArn: string
+  taskDefinitionArn: string
+  version: number
+  ephemeralStorage?: { sizeInGiB: number }
+}
+
+export interface AccountSetting {
+  name: string
+  value: string
+  principalArn: string
+  type?: 'user' | 'aws_managed'
+}
+
+export interface EcsState {
+  clusters: Record<string, Cluster>
+  taskDefinitions: Record<string, TaskDefinition>
+  /** Last revision registered per family (revisions are never reused, even after deregistering). */
+  families: Record<string, number>
+  services: Record<string, Service>
+  tasks: Record<string, Task>
+  /** Task ARNs per service ARN, so the service scheduler never scans every task (benchmark: 1,000 tasks). */
+  serviceTasks: Record<string, string[]>
+  /** awsvpc task ENI private IP → task ARN while the ENI exists, so traffic lookups are O(1) (listening.ts). */
+  taskByIp: Record<string, string>
+  /** When each service's next scheduler pass is due (one pending pass per service). */
+  reconcileAt: Record<string, number>
+  /** Account settings set with put-account-setting(-default); keyed `<principalArn> <name>`. */
+  accountSettings: Record<string, AccountSetting>
+}
+
+export const emptyEcsState = (): EcsState => ({
+  clusters: {},
+  taskDefinitions: {},
+  families: {},
+  services: {},
+  tasks: {},
+  serviceTasks: {},
+  taskByIp: {},
+  reconcileAt: {},
+  accountSettings: {},
+})

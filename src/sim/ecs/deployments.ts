@@ -1,0 +1,237 @@
+import { deploymentId, isAwsError } from '../core/index.ts'
+import type { SimContext, TimerHandler } from '../context.ts'
+import { EVENT_TEXT, postEvent } from './events.ts'
+import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
+import type { Deployment, Service, Task } from './state.ts'
+import { PENDING_STATUSES } from './task.machine.ts'
+import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
+import { TIMINGS } from './timings.ts'
+import { isCurrent, requestReconcile } from './wakeups.ts'
+
+/**
+ * The REPLICA service scheduler: one pass (`ecs.service.reconcile`) keeps a service at its desired count and rolls
+ * deployments within minimumHealthyPercent/maximumPercent, replaces stopped or unhealthy tasks, trips the circuit
+ * breaker, and posts ECS's service events. Rules:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html (rolling update),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (threshold
+ * = 0.5 × desired count, at least 3, at most 200; rollback to the last deployment that completed).
+ */
+export function newDeployment(ctx: SimContext, service: Pick<Service, 'launchType' | 'networkConfiguration'>, taskDefinition: string, reason?: string): Deployment {
+  const id = deploymentId(ctx.rng)
+  const fargate = service.launchType === 'FARGATE'
+  return {
+    id,
+    status: 'PRIMARY',
+    taskDefinition,
+    desiredCount: 0,
+    pendingCount: 0,
+    runningCount: 0,
+    failedTasks: 0,
+    createdAt: ctx.now(),
+    updatedAt: ctx.now(),
+    launchType: service.launchType,
+    platformVersion: fargate ? '1.4.0' : undefined,
+    platformFamily: fargate ? 'Linux' : undefined,
+    networkConfiguration: service.networkConfiguration,
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
+  }
+}
+
+/** Makes `deployment` the service's PRIMARY; the previous PRIMARY becomes ACTIVE and drains (update-service). */
+export function startDeployment(ctx: SimContext, service: Service, deployment: Deployment): void {
+  for (const d of service.deployments) d.status = 'ACTIVE'
+  service.deployments.unshift(deployment)
+  service.taskDefinition = deployment.taskDefinition
+  ctx.log(service.serviceArn, `deployment ${deployment.id} PRIMARY`, `task definition ${deployment.taskDefinition}`)
+}
+
+const failureThreshold = (desired: number) => Math.min(200, Math.max(3, Math.ceil(desired * 0.5)))
+const isPending = (t: Task) => PENDING_STATUSES.has(t.lastStatus)
+const stopReason = (d: Deployment) => `Scaling activity initiated by (deployment ${d.id})`
+
+export const serviceReconcile: TimerHandler = (ctx, payload) => {
+  const serviceArn = String(payload.serviceArn)
+  const { ecs } = ctx.world
+  if (!isCurrent(ctx, serviceArn)) return
+  delete ecs.reconcileAt[serviceArn]
+  const service = ecs.services[serviceArn]
+  if (!service || service.status === 'INACTIVE') return
+  const name = service.serviceName
+  const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
+  const health = taskHealth(ctx, service)
+  stopUnhealthy(ctx, service, all, health)
+
+  const primary = service.deployments[0]
+  const desired = service.desiredCount
+  const cfg = service.deploymentConfiguration
+  let live = all.filter((t) => t.desiredStatus === 'RUNNING')
+  const healthy = (t: Task) => t.lastStatus === 'RUNNING' && health.isHealthy(t)
+
+  // Circuit breaker (before launching more of a failing revision).
+  if (primary.rolloutState === 'IN_PROGRESS' && cfg.deploymentCircuitBreaker.enable && primary.failedTasks >= failureThreshold(desired))
+    tripCircuitBreaker(ctx, service)
+  else if (primary.rolloutState === 'IN_PROGRESS' && !cfg.deploymentCircuitBreaker.enable && primary.failedTasks >= 10)
+    postEventOnce(service, ctx, EVENT_TEXT.notConsistent(name), primary.createdAt)
+  const current = service.deployments[0]
+
+  // Launch up to desired, within maximumPercent.
+  const maxTotal = Math.floor((desired * cfg.maximumPercent) / 100)
+  const primaryLive = live.filter((t) => t.startedBy === current.id)
+  const toStart = Math.min(desired - primaryLive.length, maxTotal - live.length)
+  if (toStart > 0 && current.rolloutState !== 'FAILED') {
+    const launched = launch(ctx, service, current, toStart, all)
+    live = live.concat(launched)
+    all.push(...launched)
+  }
+
+  // Scale in the primary beyond desired (pending ones first, then the AZ with the most tasks).
+  const stopped: Task[] = []
+  const currentLive = live.filter((t) => t.startedBy === current.id)
+  if (currentLive.length > desired) {
+    const excess = [...currentLive].sort((a, b) => Number(isPending(b)) - Number(isPending(a)) || azLoad(currentLive, b) - azLoad(currentLive, a))
+    for (const t of excess.slice(0, currentLive.length - desired)) if (requestStop(ctx, t, 'ServiceSchedulerInitiated', stopReason(current))) stopped.push(t)
+  }
+  // Drain older deployments while keeping minimumHealthyPercent healthy.
+  const minHealthy = Math.ceil((desired * cfg.minimumHealthyPercent) / 100)
+  const old = live.filter((t) => t.startedBy !== current.id && t.desiredStatus === 'RUNNING')
+  let healthyNow = live.filter((t) => t.desiredStatus === 'RUNNING' && healthy(t)).length
+  for (const t of [...old].sort((a, b) => Number(healthy(a)) - Number(healthy(b)))) {
+    if (healthy(t)) {
+      if (healthyNow - 1 < minHealthy) continue
+      healthyNow--
+    }
+    if (requestStop(ctx, t, 'ServiceSchedulerInitiated', stopReason(current))) stopped.push(t)
+  }
+  const stoppedRunning = stopped.filter((t) => !isPending(t))
+  if (stoppedRunning.length) postEvent(ctx, service, EVENT_TEXT.stopped(name, stoppedRunning.map((t) => t.taskArn)))
+  live = live.filter((t) => t.desiredStatus === 'RUNNING')
+
+  const remainingOld = live.filter((t) => t.startedBy !== current.id)
+  if (remainingOld.length && toStart <= 0 && stopped.length === 0 && !live.some(isPending) && live.filter((t) => t.startedBy === current.id).length < desired)
+    postEvent(ctx, service, EVENT_TEXT.deploymentConfiguration(name))
+
+  updateCounts(ctx, service, all, live)
+  finishDeployments(ctx, service, all, live, healthy)
+  if (service.status === 'DRAINING' && all.every((t) => t.lastStatus === 'STOPPED')) {
+    service.status = 'INACTIVE'
+    ctx.log(service.serviceArn, 'status DRAINING → INACTIVE', 'all tasks stopped')
+    return
+  }
+  // Behind a load balancer the scheduler keeps watching target health; otherwise task changes wake it.
+  // Health only changes on ELB's check rounds (30 s by default): poll often while something is in flight.
+  const inFlight = service.deployments.length > 1 || service.deployments[0].rolloutState === 'IN_PROGRESS' || all.some((t) => t.lastStatus !== 'STOPPED' && t.lastStatus !== 'RUNNING')
+  if (service.loadBalancers.length && all.some((t) => t.lastStatus !== 'STOPPED'))
+    requestReconcile(ctx, serviceArn, inFlight ? TIMINGS.healthPollMs : TIMINGS.steadyHealthPollMs)
+}
+
+function azLoad(tasks: Task[], t: Task): number {
+  return tasks.filter((o) => o.availabilityZone === t.availabilityZone).length
+}
+
+function postEventOnce(service: Service, ctx: SimContext, message: string, since: number): void {
+  if (!service.events.some((e) => e.message === message && e.createdAt >= since)) postEvent(ctx, service, message)
+}
+
+function launch(ctx: SimContext, service: Service, deployment: Deployment, count: number, all: Task[]): Task[] {
+  const { ecs } = ctx.world
+  const cluster = ecs.clusters[service.clusterArn]
+  const td = ecs.taskDefinitions[deployment.taskDefinition]
+  if (!cluster || !td) return []
+  if (deployment.launchType === 'EC2' && cluster.registeredContainerInstancesCount === 0) {
+    postEvent(ctx, service, EVENT_TEXT.noContainerInstances(service.serviceName))
+    return []
+  }
+  try {
+    checkRolesAssumable(ctx.world, td)
+  } catch (e) {
+    if (!isAwsError(e)) throw e
+    postEvent(ctx, service, EVENT_TEXT.failedToLaunch(service.serviceName, e.message))
+    return []
+  }
+  const started: Task[] = []
+  for (let i = 0; i < count; i++) {
+    try {
+      const task = createTask(ctx, {
+        cluster,
+        taskDefinition: td,
+        launchType: deployment.launchType,
+        networkConfiguration: deployment.networkConfiguration,
+        group: `service:${service.serviceName}`,
+        startedBy: deployment.id,
+        groupTasks: all.concat(started),
+      })
+      started.push(task)
+      ;(ecs.serviceTasks[service.serviceArn] ??= []).push(task.taskArn)
+    } catch (e) {
+      if (!isAwsError(e)) throw e
+      postEvent(ctx, service, EVENT_TEXT.unableToPlace(service.serviceName, e.message.replace(/\.$/, '')))
+      break
+    }
+  }
+  if (started.length) postEvent(ctx, service, EVENT_TEXT.started(service.serviceName, started.map((t) => t.taskArn)))
+  return started
+}
+
+function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: TaskHealthView): void {
+  const stopped: Task[] = []
+  for (const t of all) {
+    if (t.desiredStatus !== 'RUNNING' || t.lastStatus !== 'RUNNING') continue
+    if ((t.startedAt ?? 0) + service.healthCheckGracePeriodSeconds * 1000 > ctx.now()) continue
+    const failing = health.unhealthyIn(t)
+    if (!failing) continue
+    postEvent(ctx, service, EVENT_TEXT.unhealthy(service.serviceName, t.taskArn, failing.port, failing.targetGroupArn, failing.reason))
+    if (requestStop(ctx, t, 'ServiceSchedulerInitiated', `Task failed ELB health checks in (target-group ${failing.targetGroupArn})`)) stopped.push(t)
+  }
+  if (stopped.length) postEvent(ctx, service, EVENT_TEXT.stopped(service.serviceName, stopped.map((t) => t.taskArn)))
+}
+
+function tripCircuitBreaker(ctx: SimContext, service: Service): void {
+  const failed = service.deployments[0]
+  failed.rolloutState = 'FAILED'
+  failed.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
+  failed.updatedAt = ctx.now()
+  postEvent(ctx, service, EVENT_TEXT.deploymentFailed(service.serviceName, failed.id))
+  ctx.log(service.serviceArn, `deployment ${failed.id} FAILED`, `${failed.failedTasks} tasks failed to start (circuit breaker)`)
+  const lastGood = service.deployments.find((d) => d.rolloutState === 'COMPLETED')
+  if (!service.deploymentConfiguration.deploymentCircuitBreaker.rollback || !lastGood) return
+  const rollback = newDeployment(ctx, service, lastGood.taskDefinition, `ECS deployment circuit breaker: rolling back to deploymentId ${lastGood.id}.`)
+  rollback.networkConfiguration = lastGood.networkConfiguration
+  startDeployment(ctx, service, rollback)
+}
+
+function updateCounts(ctx: SimContext, service: Service, all: Task[], live: Task[]): void {
+  service.runningCount = all.filter((t) => t.lastStatus === 'RUNNING').length
+  service.pendingCount = live.filter(isPending).length
+  service.deployments.forEach((d, i) => {
+    const mine = live.filter((t) => t.startedBy === d.id)
+    const next = {
+      desiredCount: i === 0 ? service.desiredCount : mine.length,
+      runningCount: mine.filter((t) => t.lastStatus === 'RUNNING').length,
+      pendingCount: mine.filter(isPending).length,
+    }
+    if (next.desiredCount !== d.desiredCount || next.runningCount !== d.runningCount || next.pendingCount !== d.pendingCount) {
+      Object.assign(d, next)
+      d.updatedAt = ctx.now()
+    }
+  })
+}
+
+function finishDeployments(ctx: SimContext, service: Service, all: Task[], live: Task[], healthy: (t: Task) => boolean): void {
+  const primary = service.deployments[0]
+  // Older deployments with no tasks left are done (they drop out of `deployments`).
+  const keep = service.deployments.filter((d, i) => i === 0 || live.some((t) => t.startedBy === d.id))
+  if (keep.length !== service.deployments.length) service.deployments = keep
+  const mine = live.filter((t) => t.startedBy === primary.id)
+  const settled = service.deployments.length === 1 && mine.length === service.desiredCount && mine.every(healthy)
+  if (!settled) return
+  if (primary.rolloutState === 'IN_PROGRESS') {
+    primary.rolloutState = 'COMPLETED'
+    primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`
+    primary.updatedAt = ctx.now()
+    postEvent(ctx, service, EVENT_TEXT.deploymentCompleted(service.serviceName, primary.id))
+  }
+  // Steady once nothing is still on its way out either.
+  const drained = all.every((t) => t.desiredStatus === 'RUNNING' || t.lastStatus === 'STOPPED')
+  if (primary.rolloutState === 'COMPLETED' && service.status === 'ACTIVE' && drained) postEvent(ctx, service, EVENT_TEXT.steadyState(service.serviceName))
+}

@@ -1,0 +1,58 @@
+import type { ServiceSim } from '../context.ts'
+import { listAccountSettings, putAccountSetting, putAccountSettingDefault } from './accountSettings.ts'
+import { createCluster, deleteCluster, describeClusters, listClusters, listContainerInstances, updateClusterSettings } from './clusters.ts'
+import { serviceReconcile } from './deployments.ts'
+import { createService, deleteService, describeServices, listServices, updateService } from './services.ts'
+import {
+  deregisterTaskDefinition,
+  describeTaskDefinition,
+  listTaskDefinitionFamilies,
+  listTaskDefinitions,
+  registerTaskDefinition,
+} from './taskDefinitions.ts'
+import { containerExit, EXIT_TIMER, EXPIRE_TIMER, STEP_TIMER, taskExpire, taskStep } from './taskLifecycle.ts'
+import { describeTasks, listTasks, runTask, startTask, stopTask } from './tasks.ts'
+import { RECONCILE_TIMER } from './wakeups.ts'
+
+export type * from './state.ts'
+export { emptyEcsState } from './state.ts'
+export { listeningContainer, type ListeningContainer } from './listening.ts'
+export { FARGATE_SIZES } from './fargateSizes.ts'
+export { TIMINGS as ECS_TIMINGS } from './timings.ts'
+export { taskMachine } from './task.machine.ts'
+
+/** Amazon ECS (Fargate first; EC2 capacity arrives with the EC2 issue), keyed by the model's operation names. */
+export const ecs: ServiceSim = {
+  operations: {
+    CreateCluster: createCluster,
+    DescribeClusters: describeClusters,
+    ListClusters: listClusters,
+    DeleteCluster: deleteCluster,
+    UpdateClusterSettings: updateClusterSettings,
+    ListContainerInstances: listContainerInstances,
+    RegisterTaskDefinition: registerTaskDefinition,
+    DescribeTaskDefinition: describeTaskDefinition,
+    ListTaskDefinitions: listTaskDefinitions,
+    ListTaskDefinitionFamilies: listTaskDefinitionFamilies,
+    DeregisterTaskDefinition: deregisterTaskDefinition,
+    RunTask: runTask,
+    StartTask: startTask,
+    StopTask: stopTask,
+    ListTasks: listTasks,
+    DescribeTasks: describeTasks,
+    CreateService: createService,
+    DescribeServices: describeServices,
+    ListServices: listServices,
+    UpdateService: updateService,
+    DeleteService: deleteService,
+    PutAccountSetting: putAccountSetting,
+    PutAccountSettingDefault: putAccountSettingDefault,
+    ListAccountSettings: listAccountSettings,
+  },
+  timers: {
+    [STEP_TIMER]: taskStep,
+    [EXIT_TIMER]: containerExit,
+    [EXPIRE_TIMER]: taskExpire,
+    [RECONCILE_TIMER]: serviceReconcile,
+  },
+}

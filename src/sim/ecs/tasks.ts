@@ -1,0 +1,273 @@
+import { arn, ecsTaskId, initialState } from '../core/index.ts'
+import { handler, type SimContext } from '../context.ts'
+import { createNetworkInterface } from '../ec2/index.ts'
+import type { World } from '../world.ts'
+import { activeCluster, countTaskTransition } from './clusters.ts'
+import { invalidParameter, serviceNotFound, unableToAssumeRole, unsupportedLaunchType } from './errors.ts'
+import { checkNetworkConfiguration, chooseSubnet } from './placement.ts'
+import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
+import { taskDefinitionToRun } from './taskDefinitions.ts'
+import { scheduleStep } from './taskLifecycle.ts'
+import { taskMachine } from './task.machine.ts'
+import { TIMINGS } from './timings.ts'
+import { requestReconcile, serviceArnOfTask } from './wakeups.ts'
+
+const INITIAL_STATUS = initialState(taskMachine)
+
+/** Tasks: run-task, start-task, stop-task, list-tasks, describe-tasks, and creating/stopping a task for a service. */
+
+export interface NewTask {
+  cluster: Cluster
+  taskDefinition: TaskDefinition
+  launchType: string
+  networkConfiguration?: NetworkConfiguration
+  /** `service:<name>` or `family:<family>`. */
+  group: string
+  startedBy?: string
+  overrides?: ContainerOverride[]
+  tags?: Tag[]
+  /** The group's existing tasks, for spreading across AZs. */
+  groupTasks: readonly Task[]
+}
+
+/** The trust policy must let ECS tasks assume the role (defaultWorld's roles carry it URL-encoded, as IAM does). */
+export function checkRolesAssumable(world: Readonly<World>, td: TaskDefinition): void {
+  for (const roleArn of [td.executionRoleArn, td.taskRoleArn]) {
+    if (!roleArn) continue
+    const role = world.iam.roles[roleArn.slice(roleArn.lastIndexOf('/') + 1)]
+    if (!role || !decodeURIComponent(role.AssumeRolePolicyDocument).includes('ecs-tasks.amazonaws.com')) throw unableToAssumeRole(roleArn)
+  }
+}
+
+/** Creates a task in PROVISIONING: its ENI in the chosen subnet, containers PENDING, the first lifecycle step scheduled. */
+export function createTask(ctx: SimContext, req: NewTask): Task {
+  const { world } = ctx
+  const td = req.taskDefinition
+  const id = ecsTaskId(ctx.rng)
+  const clusterName = req.cluster.clusterName
+  const taskArn = arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `task/${clusterName}/${id}` })
+  const fargate = req.launchType === 'FARGATE'
+  const attachments: Attachment[] = []
+  let availabilityZone: string | undefined
+  let why = ''
+  const awsvpc = req.networkConfiguration?.awsvpcConfiguration
+  if (awsvpc) {
+    const placed = chooseSubnet(world, awsvpc, req.groupTasks)
+    const attachmentId = ctx.rng.uuid()
+    const eni = createNetworkInterface(ctx, {
+      subnetId: placed.subnetId,
+      groupIds: awsvpc.securityGroups ?? [],
+      description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
+      interfaceType: 'interface',
+      requesterId: taskArn,
+      assignPublicIp: awsvpc.assignPublicIp === 'ENABLED',
+    })
+    attachments.push({
+      id: attachmentId,
+      type: 'ElasticNetworkInterface',
+      status: 'PRECREATED',
+      details: [
+        { name: 'subnetId', value: placed.subnetId },
+        { name: 'networkInterfaceId', value: eni.NetworkInterfaceId },
+        { name: 'macAddress', value: eni.MacAddress },
+        { name: 'privateDnsName', value: eni.PrivateDnsName },
+        { name: 'privateIPv4Address', value: eni.PrivateIpAddress },
+      ],
+    })
+    availabilityZone = placed.availabilityZone
+    why = placed.why
+  }
+  const ip = attachments[0]?.details.find((d) => d.name === 'privateIPv4Address')?.value
+  const overrides = td.containerDefinitions.map((c) => ({ name: c.name, ...req.overrides?.find((o) => o.name === c.name) }))
+  const task: Task = {
+    attachments,
+    attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
+    availabilityZone,
+    clusterArn: req.cluster.clusterArn,
+    containers: td.containerDefinitions.map((c) => ({
+      containerArn: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `container/${clusterName}/${id}/${ctx.rng.uuid()}` }),
+      taskArn,
+      name: c.name,
+      image: c.image,
+      lastStatus: 'PENDING',
+      networkBindings: [],
+      networkInterfaces: attachments.length && ip ? [{ attachmentId: attachments[0].id, privateIpv4Address: ip }] : [],
+      healthStatus: 'UNKNOWN',
+      cpu: String(c.cpu),
+      memory: c.memory === undefined ? undefined : String(c.memory),
+      memoryReservation: c.memoryReservation === undefined ? undefined : String(c.memoryReservation),
+    })),
+    cpu: td.cpu,
+    createdAt: ctx.now(),
+    desiredStatus: 'RUNNING',
+    enableExecuteCommand: false,
+    group: req.group,
+    healthStatus: 'UNKNOWN',
+    lastStatus: INITIAL_STATUS,
+    launchType: req.launchType,
+    memory: td.memory,
+    overrides: { containerOverrides: overrides, inferenceAcceleratorOverrides: [] },
+    platformVersion: fargate ? '1.4.0' : undefined,
+    platformFamily: fargate ? 'Linux' : undefined,
+    startedBy: req.startedBy,
+    tags: req.tags ?? [],
+    taskArn,
+    taskDefinitionArn: td.taskDefinitionArn,
+    version: 1,
+    ephemeralStorage: fargate ? { sizeInGiB: 20 } : undefined,
+  }
+  world.ecs.tasks[taskArn] = task
+  if (ip) (world.ecs.taskByIp ??= {})[ip] = taskArn
+  countTaskTransition(req.cluster, undefined, task.lastStatus)
+  ctx.log(taskArn, `created, lastStatus ${task.lastStatus}`, why || undefined)
+  scheduleStep(ctx, task, TIMINGS.provisioningMs, 'PROVISIONED')
+  return task
+}
+
+/**
+ * Asks a task to stop: desiredStatus STOPPED with its stopCode and stoppedReason (the first reason wins), the
+ * lifecycle's STOP sent at once. Returns false when it was already stopping.
+ */
+export function requestStop(ctx: SimContext, task: Task, stopCode: string, reason: string): boolean {
+  if (task.desiredStatus === 'STOPPED' || task.lastStatus === 'STOPPED') return false
+  task.desiredStatus = 'STOPPED'
+  task.stopCode = stopCode
+  task.stoppedReason = reason
+  task.stoppingAt = ctx.now()
+  task.version++
+  ctx.log(task.taskArn, 'desiredStatus RUNNING → STOPPED', reason)
+  scheduleStep(ctx, task, 0, 'STOP')
+  const serviceArn = serviceArnOfTask(ctx.world, task)
+  if (serviceArn) {
+    const service = ctx.world.ecs.services[serviceArn]
+    const deployment = service?.deployments.find((d) => d.id === task.startedBy)
+    // The circuit breaker counts tasks that failed to start or to stay healthy (deployment-circuit-breaker.html).
+    const failed = stopCode === 'TaskFailedToStart' || stopCode === 'EssentialContainerExited' || reason.startsWith('Task failed ELB health checks')
+    if (deployment?.rolloutState === 'IN_PROGRESS' && failed) deployment.failedTasks++
+    requestReconcile(ctx, serviceArn, TIMINGS.schedulerReactionMs)
+  }
+  return true
+}
+
+interface RunTaskRequest {
+  cluster?: string
+  count?: number
+  launchType?: string
+  capacityProviderStrategy?: { capacityProvider: string }[]
+  networkConfiguration?: NetworkConfiguration
+  overrides?: { containerOverrides?: ContainerOverride[] }
+  startedBy?: string
+  group?: string
+  tags?: Tag[]
+  taskDefinition: string
+}
+
+/** The launch type a request ends up with: given, or from a FARGATE capacity provider, else EC2 (no default strategy). */
+const launchTypeOf = (req: { launchType?: string; capacityProviderStrategy?: { capacityProvider: string }[] }) =>
+  req.launchType ?? (req.capacityProviderStrategy?.some((s) => s.capacityProvider.startsWith('FARGATE')) ? 'FARGATE' : 'EC2')
+
+/** Everything run-task checks before starting anything (fidelity §2.6). */
+export function checkLaunch(world: Readonly<World>, td: TaskDefinition, launchType: string, overrides?: ContainerOverride[]): void {
+  if (launchType === 'FARGATE' && !td.compatibilities.includes('FARGATE')) throw unsupportedLaunchType('FARGATE')
+  for (const o of overrides ?? [])
+    if (!td.containerDefinitions.some((c) => c.name === o.name)) throw invalidParameter(`Override for container named ${o.name} is not a container in the TaskDefinition.`)
+  checkRolesAssumable(world, td)
+}
+
+export const runTask = handler((ctx, input: RunTaskRequest) => {
+  const cluster = activeCluster(ctx.world, input.cluster)
+  const td = taskDefinitionToRun(ctx.world, input.taskDefinition)
+  const launchType = launchTypeOf(input)
+  const count = input.count ?? 1
+  if (!Number.isInteger(count) || count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.') // wording unverified
+  const overrides = input.overrides?.containerOverrides
+  checkLaunch(ctx.world, td, launchType, overrides)
+  const networkConfiguration = checkNetworkConfiguration(ctx.world, td, launchType, input.networkConfiguration)
+  // No EC2 capacity: ECS refuses the call itself [seen: CloudTrail errorCode in linz/geostore#1687, aws/amazon-ecs-cli#1122].
+  if (launchType === 'EC2' && cluster.registeredContainerInstancesCount === 0) throw invalidParameter('No Container Instances were found in your cluster.')
+  const group = input.group ?? `family:${td.family}`
+  const groupTasks = Object.values(ctx.world.ecs.tasks).filter((t) => t.clusterArn === cluster.clusterArn && t.group === group)
+  const tasks: Task[] = []
+  for (let i = 0; i < count; i++) {
+    const task = createTask(ctx, { cluster, taskDefinition: td, launchType, networkConfiguration, group, startedBy: input.startedBy, overrides, tags: input.tags, groupTasks: [...groupTasks, ...tasks] })
+    tasks.push(task)
+  }
+  return { tasks, failures: [] }
+})
+
+/** StartTask places on named container instances; a Fargate-only cluster has none, so each is MISSING. */
+export const startTask = handler((ctx, input: { cluster?: string; containerInstances: string[]; taskDefinition: string }) => {
+  const cluster = activeCluster(ctx.world, input.cluster)
+  taskDefinitionToRun(ctx.world, input.taskDefinition)
+  const failures = input.containerInstances.map((ref) => ({
+    arn: ref.startsWith('arn:') ? ref : arn({ service: 'ecs', region: ctx.world.region, accountId: ctx.world.accountId, resource: `container-instance/${cluster.clusterName}/${ref}` }),
+    reason: 'MISSING',
+  }))
+  return { tasks: [], failures }
+})
+
+/** The task a `--task` value names (ARN or id) in the cluster. */
+function findTask(world: Readonly<World>, clusterArn: string, ref: string): Task | undefined {
+  if (ref.startsWith('arn:')) return world.ecs.tasks[ref]?.clusterArn === clusterArn ? world.ecs.tasks[ref] : undefined
+  const clusterName = clusterArn.slice(clusterArn.indexOf(':cluster/') + ':cluster/'.length)
+  return world.ecs.tasks[arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `task/${clusterName}/${ref}` })]
+}
+
+export const stopTask = handler((ctx, input: { cluster?: string; task: string; reason?: string }) => {
+  const cluster = activeCluster(ctx.world, input.cluster)
+  const task = findTask(ctx.world, cluster.clusterArn, input.task)
+  if (!task) throw invalidParameter('The referenced task was not found.')
+  requestStop(ctx, task, 'UserInitiated', input.reason ?? 'Task stopped by user')
+  return { task }
+})
+
+interface ListTasksRequest {
+  cluster?: string
+  containerInstance?: string
+  family?: string
+  startedBy?: string
+  serviceName?: string
+  desiredStatus?: string
+  launchType?: string
+}
+
+export const listTasks = handler((ctx, input: ListTasksRequest) => {
+  const cluster = activeCluster(ctx.world, input.cluster)
+  const desired = input.desiredStatus ?? 'RUNNING'
+  const { taskDefinitions } = ctx.world.ecs
+  const serviceGroup = input.serviceName && `service:${input.serviceName.slice(input.serviceName.lastIndexOf('/') + 1)}`
+  if (input.serviceName) {
+    const name = input.serviceName.slice(input.serviceName.lastIndexOf('/') + 1)
+    const serviceArn = cluster.clusterArn.replace(':cluster/', ':service/') + `/${name}`
+    if (!ctx.world.ecs.services[serviceArn]) throw serviceNotFound()
+  }
+  const taskArns = Object.values(ctx.world.ecs.tasks)
+    .filter(
+      (t) =>
+        t.clusterArn === cluster.clusterArn &&
+        // desiredStatus PENDING lists nothing on Fargate; RUNNING lists tasks not asked to stop.
+        t.desiredStatus === desired &&
+        (!input.family || taskDefinitions[t.taskDefinitionArn]?.family === input.family) &&
+        (!serviceGroup || t.group === serviceGroup) &&
+        (!input.startedBy || t.startedBy === input.startedBy) &&
+        (!input.launchType || t.launchType === input.launchType),
+    )
+    .map((t) => t.taskArn)
+  return { taskArns }
+})
+
+export const describeTasks = handler((ctx, input: { cluster?: string; tasks: string[] }) => {
+  const cluster = activeCluster(ctx.world, input.cluster)
+  const tasks: Task[] = []
+  const failures: { arn: string; reason: string }[] = []
+  for (const ref of input.tasks) {
+    const task = findTask(ctx.world, cluster.clusterArn, ref)
+    if (task) tasks.push(task)
+    else
+      failures.push({
+        arn: ref.startsWith('arn:') ? ref : arn({ service: 'ecs', region: ctx.world.region, accountId: ctx.world.accountId, resource: `task/${cluster.clusterName}/${ref}` }),
+        reason: 'MISSING',
+      })
+  }
+  return { tasks, failures }
+})
