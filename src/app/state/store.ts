@@ -5,7 +5,7 @@ import { clampSize, defaultLayout, type SizeKey } from '../layout/layoutModel.ts
 import { PERSIST_VERSION, type PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted, type KeyValueStorage } from './persist/storage.ts'
 import type {
-  BottomTab, ClockState, ClockSpeed, Completion, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, UndoStep,
+  BottomTab, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, UndoStep,
 } from './types.ts'
 
 /** The `clear` built-in prints this; the console wipes everything above it. */
@@ -50,6 +50,8 @@ export interface AppState {
   clock: ClockState
   undoStack: UndoStep[]
   recovery?: Recovery
+  /** Text a panel asked to put on the command line (lesson "Paste into console"); `id` grows with each request. */
+  consoleDraft?: ConsoleDraft
 }
 
 export interface AppActions {
@@ -82,6 +84,10 @@ export interface AppActions {
   flushPersist(): void
   /** Stops timers and listeners (tests). */
   dispose(): void
+  /** Asks the console to show `text` on its command line, unrun (and switches to the Console tab). */
+  pasteIntoConsole(text: string): void
+  /** Replaces the world with a snapshot (undoable), e.g. the lesson's "Reset this step". False if it cannot be resumed. */
+  restoreSnapshot(snapshot: SandboxSnapshot, label: string): boolean
 }
 
 export type AppStore = StoreApi<AppState & AppActions>
@@ -430,6 +436,26 @@ export function createAppStore(deps: AppDeps): AppStore {
         persistTimer = undefined
         unsubscribe?.()
         unsubscribe = undefined
+      },
+
+      pasteIntoConsole(text) {
+        set((s) => ({ consoleDraft: { text, id: (s.consoleDraft?.id ?? 0) + 1 }, layout: { ...s.layout, bottomTab: 'console' } }))
+      },
+
+      restoreSnapshot(snapshot, label) {
+        if (!engine) return false
+        let sandbox: Sandbox
+        try {
+          sandbox = engine.createSandbox({ snapshot })
+        } catch (e) {
+          note(`${label} failed: ${errorText(e)}`)
+          return false
+        }
+        pushUndo(label)
+        attach(sandbox)
+        note(`${label}: the world is back as it was.`)
+        schedulePersist()
+        return true
       },
     }
   })

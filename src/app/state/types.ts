@@ -62,4 +62,10 @@ export interface UndoStep {
   snapshot: SandboxSnapshot
 }
 
+/** Text waiting to be put on the console's command line (see AppActions.pasteIntoConsole). */
+export interface ConsoleDraft {
+  text: string
+  id: number
+}
+
 export type EngineStatus = 'loading' | 'ready' | 'failed'

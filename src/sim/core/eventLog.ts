@@ -15,7 +15,7 @@ export interface LogEntry {
   why?: string
 }
 
-/** Oldest entries are dropped past this many, so long runs keep memory bounded. */
+/** Oldest entries are dropped past this many (give or take a tenth), so long runs keep memory bounded. */
 export const EVENT_LOG_LIMIT = 5000
 
 export interface EventLogState {
@@ -28,6 +28,7 @@ export const emptyEventLog = (): EventLogState => ({ nextId: 1, entries: [] })
 export function appendLog(log: EventLogState, at: number, resource: string, change: string, why?: string): LogEntry {
   const entry: LogEntry = why === undefined ? { id: log.nextId++, at, resource, change } : { id: log.nextId++, at, resource, change, why }
   log.entries.push(entry)
-  if (log.entries.length > EVENT_LOG_LIMIT) log.entries.splice(0, log.entries.length - EVENT_LOG_LIMIT)
+  // Trim in batches (a tenth of the limit at a time) so a busy simulation does not shift the array on every entry.
+  if (log.entries.length > EVENT_LOG_LIMIT * 1.1) log.entries.splice(0, log.entries.length - EVENT_LOG_LIMIT)
   return entry
 }

@@ -23,14 +23,14 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
   if (!subnet) throw new AwsError('InvalidSubnetID.NotFound', `The subnet ID '${req.subnetId}' does not exist`)
   if (subnet.AvailableIpAddressCount <= 0)
     throw new AwsError('InsufficientFreeAddressesInSubnet', `Insufficient free IP addresses in subnet ${req.subnetId}.`)
-  const used = new Set(Object.values(ec2.networkInterfaces).filter((n) => n.SubnetId === subnet.SubnetId).map((n) => n.PrivateIpAddress))
+  const taken = (ip: string) => `${subnet.SubnetId}/${ip}` in ec2.privateIpIndex
   const { base, size } = parseCidr(subnet.CidrBlock)
   let ip = ''
   // Random start, then linear probe: spread like AWS's addresses, and always terminates.
   const start = ctx.rng.int(4, size - 2)
   for (let i = 0; i < size - 5; i++) {
     const candidate = intToIp(base + 4 + ((start - 4 + i) % (size - 5)))
-    if (!used.has(candidate)) {
+    if (!taken(candidate)) {
       ip = candidate
       break
     }
@@ -54,6 +54,7 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
     eni.PublicIp = `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
   }
   ec2.networkInterfaces[eni.NetworkInterfaceId] = eni
+  ec2.privateIpIndex[`${subnet.SubnetId}/${ip}`] = eni.NetworkInterfaceId
   subnet.AvailableIpAddressCount--
   ctx.log(eni.NetworkInterfaceId, 'created', `${req.description} in ${subnet.SubnetId} (${subnet.AvailabilityZone}), ${ip}`)
   return eni
@@ -64,6 +65,7 @@ export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
   const eni = ec2.networkInterfaces[eniId]
   if (!eni) return
   delete ec2.networkInterfaces[eniId]
+  delete ec2.privateIpIndex[`${eni.SubnetId}/${eni.PrivateIpAddress}`]
   const subnet = ec2.subnets[eni.SubnetId]
   if (subnet) subnet.AvailableIpAddressCount++
   ctx.log(eniId, 'deleted', `released ${eni.PrivateIpAddress}`)

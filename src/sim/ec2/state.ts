@@ -120,4 +120,6 @@ export interface Ec2State {
   internetGateways: Record<string, InternetGateway>
   routeTables: Record<string, RouteTable>
   networkInterfaces: Record<string, NetworkInterface>
+  /** `<SubnetId>/<PrivateIpAddress>` → ENI ID: which addresses are taken, without scanning every interface. */
+  privateIpIndex: Record<string, string>
 }

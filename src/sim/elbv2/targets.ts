@@ -121,10 +121,15 @@ interface HealthDescription {
 }
 
 /** A target's health as DescribeTargetHealth shows it (fidelity §4.3). */
-export function describeHealth(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget): HealthDescription['TargetHealth'] {
+/** `lbArns`: the target group's load balancers, when the caller already has them (one lookup per call, not per target). */
+export function describeHealth(
+  ctx: SimContext,
+  tg: TargetGroup,
+  target: RegisteredTarget,
+  lbArns: string[] = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn),
+): HealthDescription['TargetHealth'] {
   const { elbv2 } = ctx.world
   if (target.state === 'draining') return { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: REASONS['Target.DeregistrationInProgress'] }
-  const lbArns = loadBalancerArnsOf(elbv2, tg.TargetGroupArn)
   if (lbArns.length === 0) return { State: 'unused', Reason: 'Target.NotInUse', Description: REASONS['Target.NotInUse'] }
   if (!lbArns.some((a) => inEnabledZone(elbv2.loadBalancers[a], target)))
     return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
@@ -136,10 +141,11 @@ export function describeHealth(ctx: SimContext, tg: TargetGroup, target: Registe
 export const describeTargetHealth = handler((ctx, input: { TargetGroupArn: string; Targets?: TargetDescription[] }) => {
   const tg = getTargetGroup(ctx, input.TargetGroupArn)
   const list = ctx.world.elbv2.targets[tg.TargetGroupArn] ?? []
+  const lbArns = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn)
   const describe = (target: RegisteredTarget): HealthDescription => ({
     Target: { Id: target.Id, Port: target.Port, ...(target.AvailabilityZone ? { AvailabilityZone: target.AvailabilityZone } : {}) },
     HealthCheckPort: String(healthCheckPort(tg, target)),
-    TargetHealth: describeHealth(ctx, tg, target),
+    TargetHealth: describeHealth(ctx, tg, target, lbArns),
   })
   if (!input.Targets?.length) return { TargetHealthDescriptions: list.map(describe) }
   return {

@@ -45,7 +45,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
   const world: World = {
     accountId,
     region,
-    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {} },
+    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {} },
     iam: {
       roles: {},
       user: { UserName: 'learner', UserId: `AIDA${rng.hex(17).toUpperCase()}`, Arn: `arn:aws:iam::${accountId}:user/learner` },

@@ -1,0 +1,19 @@
+/** The course layer: lessons, goals and progress as plain TypeScript over the sandbox API (no React, no DOM). */
+export type {
+  AllGoal, AnyGoal, CommandMatch, CommandRecord, Count, Goal, GoalContext, GoalKind, GoalResult, Mark, NotGoal,
+} from './goals/types.ts'
+export { GOAL_KINDS, GOAL_SCHEMA } from './goals/schema.ts'
+export { evaluateGoal } from './goals/evaluate.ts'
+export { describeGoal } from './goals/describe.ts'
+export { errorCodeOf } from './goals/errorCode.ts'
+export type { Lesson, SolutionItem, StartScenario, Step } from './lessons/types.ts'
+export { formatProblem, LessonError, type LessonProblem } from './lessons/errors.ts'
+export { parseLesson, type ParseResult } from './lessons/parse.ts'
+export { course, LESSON_SOURCES, lessonsOrThrow, loadCourse, type Course } from './lessons/catalog.ts'
+export { applyEdit, expandVariables, solutionText, type EditOutcome } from './lessons/solution.ts'
+export {
+  PROGRESS_VERSION, addTime, closeLesson, emptyLessonProgress, emptyProgress, evaluateLesson, goToStep, isLessonComplete, lessonProgress,
+  markNow, openLesson, readProgress, recordCompletion, resetLesson, showNextHint,
+  type CourseProgress, type LessonProgress, type Observation, type StepStatus,
+} from './progress/progress.ts'
+export { applyStartScenario, LessonSession, unmetText } from './session.ts'

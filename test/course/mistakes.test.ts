@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { course, LessonSession, type Lesson } from '../../src/course/index.ts'
+import { missingFromSimulator } from './support.ts'
+
+// One typical mistake per lesson: the learner does almost the right thing, and the step's goal stays unmet.
+
+const lesson = (id: string): Lesson => {
+  const found = course().lessons.find((l) => l.id === id)
+  if (!found) throw new Error(`no lesson ${id}`)
+  return found
+}
+const index = (l: Lesson, stepId: string) => l.steps.findIndex((s) => s.id === stepId)
+
+/** Plays the lesson's solutions up to (not including) `stepId`, then opens that step. */
+function upTo(l: Lesson, stepId: string): LessonSession {
+  const session = new LessonSession(l)
+  for (const step of l.steps.slice(0, index(l, stepId))) session.runSolution(step)
+  session.goTo(index(l, stepId))
+  return session
+}
+
+describe('typical mistakes leave the goal unmet', () => {
+  const l1 = lesson('containers-tasks-clusters')
+  it.skipIf(missingFromSimulator(l1).length > 0)('lesson 1: run-task without --network-configuration runs no task', () => {
+    const session = upTo(l1, 'run-a-one-off-task')
+    const record = session.exec('aws ecs run-task --cluster fargate-cluster --task-definition hello-nginx --launch-type FARGATE')
+    expect(record.stderr).toContain('InvalidParameterException')
+    session.advance(120_000)
+    expect(session.goal('run-a-one-off-task')).toMatchObject({ met: false })
+  })
+
+  const l2 = lesson('fargate-walkthrough')
+  it.skipIf(missingFromSimulator(l2).length > 0)('lesson 2: registering the task definition with <image-from-ecr> still in the file never gets two healthy tasks', () => {
+    const session = upTo(l2, 'notes-task-definition')
+    // The learner skipped the ECR step: put the placeholder back.
+    session.sandbox.files.write('fargate-container.json', session.sandbox.files.read('fargate-container.json')!.replace(/"image": "[^"]*"/, '"image": "<image-from-ecr>"'))
+    for (const id of ['register-task-definition', 'load-balancer-json', 'create-service']) session.runSolution(l2.steps[index(l2, id)])
+    session.goTo(index(l2, 'service-steady'))
+    session.advance(300_000)
+    const result = session.goal('service-steady')
+    expect(result.met).toBe(false)
+    expect(result.children?.[0].detail).toMatch(/runningCount is 0/)
+  })
+
+  const l3 = lesson('microservices-path-routing')
+  it.skipIf(missingFromSimulator(l3).length > 0)('lesson 3: a service created without --load-balancers leaves its target group empty and its path answering 503', () => {
+    const session = upTo(l3, 'services')
+    const withoutMessagesTarget = l3.steps[index(l3, 'services')].solution.map((item) =>
+      item.kind === 'command' && item.line.includes('--service-name messages') ? { ...item, line: item.line.replace(/ --load-balancers \S+/, '') } : item,
+    )
+    session.runSolution({ ...l3.steps[index(l3, 'services')], solution: withoutMessagesTarget })
+    expect(session.goal('services').met).toBe(false)
+    session.goTo(index(l3, 'healthy'))
+    session.advance(300_000)
+    expect(session.goal('healthy').children?.map((c) => c.met)).toEqual([true, true, false])
+    session.goTo(index(l3, 'call-apis'))
+    session.runSolution(l3.steps[index(l3, 'call-apis')])
+    expect(session.goal('call-apis').children?.map((c) => c.met)).toEqual([true, true, false])
+  })
+})
+
+describe('progress', () => {
+  const l1 = lesson('containers-tasks-clusters')
+  it('a step done out of order is recognised as completed, and completion is kept when the world changes', () => {
+    const session = new LessonSession(l1)
+    // On step 1, the learner already registers the task definition of step 2.
+    session.runSolution(l1.steps[1])
+    expect(session.completed()).toEqual(['register-a-task-definition'])
+    session.runSolution(l1.steps[0])
+    expect(session.completed()).toEqual(['create-a-fargate-cluster', 'register-a-task-definition'])
+    session.exec('aws ecs delete-cluster --cluster fargate-cluster')
+    expect(session.goal('create-a-fargate-cluster').met).toBe(false)
+    expect(session.completed()).toContain('create-a-fargate-cluster')
+  })
+
+  it('lastCommand goals count only commands run since the step was opened', () => {
+    const session = new LessonSession(l1)
+    session.goTo(2)
+    session.exec('aws ecs run-task --cluster fargate-cluster --task-definition hello-nginx --launch-type FARGATE')
+    expect(session.goal('run-it-without-a-network').met).toBe(false) // no cluster yet: ClusterNotFoundException
+    session.runSolution(l1.steps[0])
+    session.runSolution(l1.steps[1])
+    session.goTo(2)
+    expect(session.goal('run-it-without-a-network').met).toBe(false)
+    session.runSolution(l1.steps[2])
+    expect(session.goal('run-it-without-a-network').met).toBe(true)
+  })
+})
