@@ -34,6 +34,14 @@ describe('the console', () => {
     expect(within(outputLog()).getByText('exit 127')).toBeInTheDocument()
   })
 
+  test('text pasted from a lesson lands on the command line, ready to run with Enter', async () => {
+    const { store } = await renderApp()
+    act(() => store.getState().pasteIntoConsole('echo pasted from the lesson'))
+    expect(consoleBox()).toHaveValue('echo pasted from the lesson')
+    await userEvent.setup().keyboard('{Enter}')
+    expect(within(outputLog()).getByText('pasted from the lesson')).toBeInTheDocument()
+  })
+
   test('a successful command shows no exit badge', async () => {
     await renderApp()
     await run('echo ok')

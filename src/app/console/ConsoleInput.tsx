@@ -1,4 +1,5 @@
-import { Suspense, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { useAppStoreApi } from '../state/index.ts'
 import { ConsoleEditor, monacoAvailable } from '../monaco/lazy.ts'
 import type { ConsoleEditorHandle } from './ConsoleEditor.tsx'
 import { ConsoleTextarea } from './ConsoleTextarea.tsx'
@@ -21,7 +22,25 @@ export function ConsoleInput() {
     setDraft(value)
   }
 
+  // "Paste into console" from a lesson: the text lands on the command line, ready to edit or run with Enter.
+  const store = useAppStoreApi()
+  const editorRef = useRef<ConsoleEditorHandle | undefined>(undefined)
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        const pasted = state.consoleDraft
+        if (!pasted || pasted === previous.consoleDraft) return
+        draftRef.current = pasted.text
+        setDraft(pasted.text)
+        editorRef.current?.setValue(pasted.text)
+        if (editorRef.current) editorRef.current.focus()
+        else textareaRef.current?.focus()
+      }),
+    [store],
+  )
+
   const onReady = (editor: ConsoleEditorHandle) => {
+    editorRef.current = editor
     const hadFocus = textareaRef.current !== null && textareaRef.current === document.activeElement
     editor.setValue(draftRef.current)
     setMonacoReady(true)
