@@ -15,7 +15,7 @@ export interface SimContext {
   log(resource: string, change: string, why?: string): void
   /**
    * Call another service's operation from inside the simulation (ECS registering targets in ELBv2,
-   * for example). Goes through the same validation and output shaping as the CLI's calls.
+   * for example). Goes through the same handlers as the CLI's calls, without output shaping (nothing prints the answer).
    */
   call<O = unknown>(service: string, operation: string, input: object): O
 }

@@ -48,8 +48,8 @@ export class Simulation {
    */
   call(service: string, operation: string, input: Record<string, unknown>): unknown {
     if (READ_ONLY.test(operation)) return callOperation(this.ctx, this.services, service, operation, input)
-    this.keepForRollback()
-    const before = this.copy()
+    // The first change of a transaction shares its copy with the transaction: one copy of the world, not two.
+    const before = this.txBefore === null ? (this.txBefore = this.copy()) : this.copy()
     try {
       return callOperation(this.ctx, this.services, service, operation, input)
     } catch (e) {
@@ -100,8 +100,9 @@ export class Simulation {
     for (const service of Object.values(this.services)) service.reconcile?.(this.ctx)
   }
 
+  /** Services calling each other (ECS registering targets): same handlers, no output shaping (nothing prints it). */
   private callInside(service: string, operation: string, input: object): unknown {
-    return callOperation(this.ctx, this.services, service, operation, input as Record<string, unknown>)
+    return callOperation(this.ctx, this.services, service, operation, input as Record<string, unknown>, { shape: false })
   }
 
   /** Inside a transaction, copy the state once, before its first change. */
@@ -109,20 +110,33 @@ export class Simulation {
     if (this.txBefore === null) this.txBefore = this.copy()
   }
 
+  /**
+   * Everything a rollback needs. The event log is only ever appended to, so it is not copied: its next id is
+   * kept and the entries after it are dropped on rollback (it is also the biggest part of a busy world).
+   */
   private copy(): Saved {
-    return structuredClone({ now: this.state.now, world: this.state.world, rng: this.state.rng, scheduler: this.state.scheduler })
+    const { log, ...rest } = this.state.world
+    return {
+      ...structuredClone({ now: this.state.now, world: rest, rng: this.state.rng, scheduler: this.state.scheduler }),
+      logNextId: log.nextId,
+    }
   }
 
-  private restore(before: Saved): void {
+  private restore(saved: Saved): void {
+    // A copy of the copy, because a transaction may still need `saved` after this call's own rollback.
+    const before = structuredClone(saved)
+    const { log } = this.state.world
     // Mutate in place: the context and the sandbox hold references to these objects.
     this.state.now = before.now
-    replaceContents(this.state.world, before.world)
+    replaceContents(this.state.world, { ...before.world, log } as World)
+    log.entries = log.entries.filter((e) => e.id < before.logNextId)
+    log.nextId = before.logNextId
     replaceContents(this.state.rng, before.rng)
     replaceContents(this.state.scheduler, before.scheduler)
   }
 }
 
-type Saved = { now: number; world: World; rng: RngState; scheduler: SchedulerState }
+type Saved = { now: number; world: Omit<World, 'log'>; rng: RngState; scheduler: SchedulerState; logNextId: number }
 
 /** Operations that only read (AWS's own naming convention); they skip the copy made for rollback. */
 const READ_ONLY = /^(Describe|List|Get)[A-Z]/

@@ -3,7 +3,7 @@ import { handler, type SimContext } from '../context.ts'
 import { normalizeActions } from './actions.ts'
 import { constraint, validation } from './errors.ts'
 import { startHealthChecks } from './healthChecks.ts'
-import { actionTargetGroups, arnTail, getListener, getLoadBalancer } from './lookup.ts'
+import { actionTargetGroups, arnTail, forgetRouting, getListener, getLoadBalancer } from './lookup.ts'
 import type { Action, Listener, Rule, Tag } from './state.ts'
 
 interface CreateListenerRequest {
@@ -105,6 +105,7 @@ export const modifyListener = handler((ctx, input: ModifyListenerRequest) => {
   listener.DefaultActions = actions
   const defaultRule = Object.values(elbv2.rules).find((r) => r.ListenerArn === listener.ListenerArn && r.IsDefault)
   if (defaultRule) defaultRule.Actions = actions
+  forgetRouting(ctx.world.elbv2)
   ctx.log(listener.ListenerArn, 'modified', `${protocol}:${port}, default action ${describeActions(actions)}`)
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
   return { Listeners: [listener] }

@@ -37,8 +37,29 @@ export function actionTargetGroups(action: Action): string[] {
   return [...new Set(arns)]
 }
 
-/** The load balancers whose listeners or rules forward to this target group (TargetGroup.LoadBalancerArns). */
+/**
+ * The load balancers whose listeners or rules forward to this target group (TargetGroup.LoadBalancerArns).
+ * Health checks and ECS ask this constantly; the answer is kept until the listeners or rules change (their record
+ * objects and counts are the key; handlers that edit actions in place call `forgetRouting`).
+ */
+const lbCache = new WeakMap<Elbv2State, { listeners: unknown; rules: unknown; size: number; byTargetGroup: Map<string, string[]> }>()
+
+/** Drops the cached answers after an in-place change of a listener's or rule's actions. */
+export const forgetRouting = (state: Elbv2State): void => void lbCache.delete(state)
+
 export function loadBalancerArnsOf(state: Elbv2State, targetGroupArn: string): string[] {
+  const size = Object.keys(state.listeners).length * 100_003 + Object.keys(state.rules).length
+  let cache = lbCache.get(state)
+  if (!cache || cache.listeners !== state.listeners || cache.rules !== state.rules || cache.size !== size) {
+    cache = { listeners: state.listeners, rules: state.rules, size, byTargetGroup: new Map() }
+    lbCache.set(state, cache)
+  }
+  let found = cache.byTargetGroup.get(targetGroupArn)
+  if (!found) cache.byTargetGroup.set(targetGroupArn, (found = computeLoadBalancerArns(state, targetGroupArn)))
+  return [...found]
+}
+
+function computeLoadBalancerArns(state: Elbv2State, targetGroupArn: string): string[] {
   const out = new Set<string>()
   for (const listener of Object.values(state.listeners))
     if (listener.DefaultActions.some((a) => actionTargetGroups(a).includes(targetGroupArn))) out.add(listener.LoadBalancerArn)

@@ -4,7 +4,7 @@ import { normalizeActions } from './actions.ts'
 import { constraint, validation } from './errors.ts'
 import { startHealthChecks } from './healthChecks.ts'
 import { describeActions } from './listeners.ts'
-import { actionTargetGroups, arnTail, getListener, getLoadBalancer, getRule } from './lookup.ts'
+import { actionTargetGroups, arnTail, forgetRouting, getListener, getLoadBalancer, getRule } from './lookup.ts'
 import type { Action, Rule, RuleCondition, Tag } from './state.ts'
 
 const FIELDS = ['http-header', 'http-request-method', 'host-header', 'path-pattern', 'query-string', 'source-ip']
@@ -98,6 +98,7 @@ export const modifyRule = handler((ctx, input: { RuleArn: string; Conditions?: R
   rule.Conditions = conditions
   rule.Actions = actions
   if (rule.IsDefault) listener.DefaultActions = actions
+  forgetRouting(ctx.world.elbv2)
   ctx.log(rule.RuleArn, 'modified', `${rule.IsDefault ? 'default' : `priority ${rule.Priority}: ${describeConditions(conditions)}`} → ${describeActions(actions)}`)
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
   return { Rules: [rule] }

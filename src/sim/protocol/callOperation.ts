@@ -14,6 +14,7 @@ export function callOperation(
   service: string,
   operation: string,
   input: Record<string, unknown>,
+  options: { shape: boolean } = { shape: true },
 ): unknown {
   const model = getServiceModel(service)
   const op = model?.operations[operation]
@@ -24,5 +25,6 @@ export function callOperation(
     throw new NotSimulatedError(service, operation, similarOperations(operation, simulated))
   }
   const output = (handler as (c: SimContext, i: unknown) => unknown)(ctx, input)
+  if (!options.shape) return output ?? {}
   return op.output ? (shapeOutput(model, op.output, output ?? {}) ?? {}) : {}
 }

@@ -44,7 +44,13 @@ export const STATUS_TEXT: Record<number, string> = {
 }
 
 /** HTTP date (RFC 9110 IMF-fixdate) of a virtual time. */
-export const httpDate = (ms: number): string => new Date(ms).toUTCString()
+/** RFC 7231 date, as the Date header carries it. Health checks ask for the same second again and again: memo of one. */
+let lastDate = { second: NaN, text: '' }
+export function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000)
+  if (second !== lastDate.second) lastDate = { second, text: new Date(second * 1000).toUTCString() }
+  return lastDate.text
+}
 
 // nginx 1.27's default index.html, byte for byte (615 bytes).
 const NGINX_INDEX = `<!DOCTYPE html>
