@@ -27,12 +27,18 @@ describe('completion and diagnostics in the console', () => {
   }
   const squiggles = () => consoleRegion(page).locator('.monaco-editor .squiggly-error')
   const check = () => page.getByRole('status', { name: 'Command check' })
+  /** Squiggles update as each key lands: wait for the check to settle on the text for the whole line. */
+  const checkSays = (predicate) =>
+    page.waitForFunction((source) => {
+      const text = document.querySelector('.console-diagnostic')?.textContent ?? ''
+      return new Function('text', `return (${source})(text)`)(text)
+    }, predicate.toString(), { timeout: 15_000 })
 
   test('typing `aws elbv2 create-l` squiggles the unfinished operation; accepting a suggestion clears it', async () => {
     await freshLine()
     await page.keyboard.type('aws elbv2 create-l')
+    await checkSays((text) => text.includes("Invalid choice 'create-l'"))
     await squiggles().first().waitFor({ state: 'attached', timeout: 15_000 })
-    await expect(check().textContent()).resolves.toContain("Invalid choice 'create-l'")
 
     await page.keyboard.press('Tab')
     const widget = consoleRegion(page).locator('.suggest-widget.visible')
@@ -49,8 +55,8 @@ describe('completion and diagnostics in the console', () => {
   test('a single-dash option is squiggled with the two-dash spelling as the hint', async () => {
     await freshLine()
     await page.keyboard.type('aws ecs update-service -desired-count 2')
+    await checkSays((text) => text === 'Unknown option -desired-count. Did you mean --desired-count?')
     await squiggles().first().waitFor({ state: 'attached', timeout: 15_000 })
-    await expect(check().textContent()).resolves.toBe('Unknown option -desired-count. Did you mean --desired-count?')
   })
 
   test('a complete command runs with no squiggle left behind', async () => {
