@@ -1,4 +1,5 @@
 import { cliOperationName, cliOptionName, getServiceModel, type ServiceModel, type Shape } from '../../models/index.ts'
+import { CUSTOMIZATIONS, type Customization } from './customizations/index.ts'
 
 /**
  * The command table the AWS CLI builds from a service model (fidelity §1.6, DESIGN.md example 3): operations
@@ -16,11 +17,15 @@ export interface OptionSpec {
   nargs: 'one' | 'list' | 'flag'
   /** For `--no-x`: the value the flag stores. */
   flagValue?: boolean
+  /** Set on options a CLI customization adds (not model members); their values go to `customization.apply`. */
+  custom?: true
 }
 
 export interface OperationCommand {
   /** `create-service`. */
   cliName: string
+  /** Arguments the AWS CLI adds to this operation beyond the model, if any. */
+  customization?: Customization
   /** `CreateService`. */
   name: string
   options: OptionSpec[]
@@ -52,10 +57,15 @@ export function operationCommands(service: string): OperationCommand[] {
   if (!model) return []
   const commands = Object.entries(model.operations).map(([name, op]): OperationCommand => {
     const cliName = cliOperationName(name)
+    const customization = CUSTOMIZATIONS[`${service}.${cliName}`]
+    const custom = (customization?.options ?? []).map(
+      (o): OptionSpec => ({ name: o.name, member: o.name, shapeName: 'String', shape: { type: 'string' }, required: false, nargs: 'one', custom: true }),
+    )
     return {
       cliName,
       name,
-      options: op.input ? inputOptions(model, service, cliName, op.input) : [],
+      customization,
+      options: [...(op.input ? inputOptions(model, service, cliName, op.input) : []), ...custom],
       paginated: Boolean(model.paginators[name]?.input_token),
     }
   })

@@ -74,7 +74,7 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
 
 /** The operation's input from its argv: argparse, then values, then botocore's validation. */
 function request(model: ServiceModel, command: OperationCommand, parsed: ParsedArgs, io: ProgramIO, globals: GlobalOptions): Record<string, unknown> {
-  const input = buildInput(model, parsed, io.files)
+  const input = buildInput(model, command, parsed, io.files)
   validateInput(model, model.operations[command.name].input, input)
   if (globals.debug) io.stderr(`DEBUG - Making request for OperationModel(name=${command.name}) with params: ${JSON.stringify(input)}\n`)
   return input

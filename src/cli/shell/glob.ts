@@ -43,7 +43,12 @@ function toRegExp(pattern: string): RegExp {
       } else out += '\\['
     } else out += escapeRegExp(ch)
   }
-  return new RegExp(`^${out}$`)
+  try {
+    return new RegExp(`^${out}$`)
+  } catch {
+    // A reversed range such as `[p-0]` (shorthand like `UserIdGroupPairs=[{GroupId=sg-0…}]`) matches no name in bash.
+    return /(?!)/
+  }
 }
 
 /** bracket = "[" [ "!" | "^" ] [ "]" ] *( char | char "-" char ) "]" */

@@ -9,6 +9,7 @@ import {
   describeVpcs,
 } from './describe.ts'
 import { createVpc, vpcStep } from './vpcs.ts'
+import { authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, revokeSecurityGroupIngress } from './securityGroupOps.ts'
 
 export type { Ec2State } from './state.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
@@ -25,6 +26,10 @@ export const ec2: ServiceSim = {
     DescribeNetworkInterfaces: describeNetworkInterfaces,
     DescribeAvailabilityZones: describeAvailabilityZones,
     CreateVpc: createVpc,
+    CreateSecurityGroup: createSecurityGroup,
+    DeleteSecurityGroup: deleteSecurityGroup,
+    AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
+    RevokeSecurityGroupIngress: revokeSecurityGroupIngress,
   },
   timers: { 'ec2.vpc.step': vpcStep },
 }

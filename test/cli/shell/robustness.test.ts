@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, it, test } from 'vitest'
 import { createShell } from './harness.ts'
 
 const pieces = ['a', ' ', '\n', '\\', "'", '"', '$', '{', '}', '(', ')', ',', '..', '1', ';', '&', '&&', '|', '||', '>', '>>', '<', '2>&1', '#', '~', '*', '?', '[', ']', '`', '=', 'X=', ':-', 'echo ', 'args ', 'export ', 'cat ', 'nope ']
@@ -29,5 +29,15 @@ describe('robustness', () => {
       return lines.map((line) => shell.run(line))
     }
     expect(run()).toEqual(run())
+  })
+})
+
+describe('words that look like globs but are not valid ones', () => {
+  it('a bracket expression with a reversed range matches nothing and stays as typed', async () => {
+    const { runShell, emptyShellState } = await import('../../../src/cli/shell/index.ts')
+    const files = { read: () => undefined, write: () => {}, list: () => ['x.json'] }
+    let argv: string[] = []
+    runShell('aws UserIdGroupPairs=[{GroupId=sg-0b2723079d67de889}]', emptyShellState(), { aws: (args) => ((argv = args), 0) }, files)
+    expect(argv).toEqual(['UserIdGroupPairs=[{GroupId=sg-0b2723079d67de889}]'])
   })
 })

@@ -1,0 +1,169 @@
+import { AwsError, ec2Id } from '../core/index.ts'
+import { handler, type SimContext } from '../context.ts'
+import { newSecurityGroup } from './securityGroups.ts'
+import type { IpPermission, SecurityGroup, Tag } from './state.ts'
+
+/**
+ * Security groups the learner makes and changes: the lever for "a rule that blocks, and its fix". Error codes and
+ * messages as the EC2 API answers them (EC2 API Reference, "Error codes"; messages as seen in CLI output).
+ */
+type PermissionInput = {
+  IpProtocol?: string
+  FromPort?: number
+  ToPort?: number
+  IpRanges?: { CidrIp?: string; Description?: string }[]
+  UserIdGroupPairs?: { GroupId?: string; GroupName?: string; UserId?: string; Description?: string }[]
+}
+
+interface RuleRequest {
+  GroupId?: string
+  GroupName?: string
+  IpPermissions?: PermissionInput[]
+  IpProtocol?: string
+  FromPort?: number
+  ToPort?: number
+  CidrIp?: string
+  SourceSecurityGroupName?: string
+}
+
+function findGroup(ctx: SimContext, input: { GroupId?: string; GroupName?: string }): SecurityGroup {
+  const { securityGroups, vpcs } = ctx.world.ec2
+  if (input.GroupId) {
+    if (!input.GroupId.startsWith('sg-')) throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${input.GroupId}" (expecting "sg-...")`)
+    const group = securityGroups[input.GroupId]
+    if (!group) throw new AwsError('InvalidGroup.NotFound', `The security group '${input.GroupId}' does not exist`)
+    return group
+  }
+  if (!input.GroupName) throw new AwsError('MissingParameter', 'The request must contain the parameter groupName or groupId')
+  const defaultVpc = Object.values(vpcs).find((v) => v.IsDefault)?.VpcId ?? ''
+  const group = Object.values(securityGroups).find((g) => g.GroupName === input.GroupName && g.VpcId === defaultVpc)
+  if (!group) throw new AwsError('InvalidGroup.NotFound', `The security group '${input.GroupName}' does not exist in default VPC '${defaultVpc}'`)
+  return group
+}
+
+const protocolWord = (p: string) => (p === '-1' ? 'ALL' : p.toUpperCase())
+
+/** The permissions a request names, in the stored shape: either `IpPermissions` or the flat legacy members. */
+function requestedPermissions(ctx: SimContext, input: RuleRequest): IpPermission[] {
+  const list: PermissionInput[] = input.IpPermissions?.length
+    ? input.IpPermissions
+    : [{
+        IpProtocol: input.IpProtocol,
+        FromPort: input.FromPort,
+        ToPort: input.ToPort,
+        IpRanges: input.CidrIp ? [{ CidrIp: input.CidrIp }] : [],
+        UserIdGroupPairs: input.SourceSecurityGroupName ? [{ GroupName: input.SourceSecurityGroupName }] : [],
+      }]
+  return list.map((p) => {
+    const protocol = String(p.IpProtocol ?? '').toLowerCase()
+    if (!['tcp', 'udp', 'icmp', '-1', 'all'].includes(protocol))
+      throw new AwsError('InvalidParameterValue', `Invalid value '${p.IpProtocol ?? ''}' for IP protocol. Unknown protocol.`)
+    const ipProtocol = protocol === 'all' ? '-1' : protocol
+    const ports = ipProtocol === '-1' ? {} : { FromPort: p.FromPort ?? -1, ToPort: p.ToPort ?? -1 }
+    if (ipProtocol === 'tcp' || ipProtocol === 'udp') {
+      if (p.FromPort === undefined || p.ToPort === undefined) throw new AwsError('InvalidParameterValue', `Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.`)
+    }
+    const pairs = (p.UserIdGroupPairs ?? []).map((pair) => {
+      const source = findGroup(ctx, { GroupId: pair.GroupId, GroupName: pair.GroupName })
+      return { UserId: ctx.world.accountId, GroupId: source.GroupId, ...(pair.Description ? { Description: pair.Description } : {}) }
+    })
+    const ranges = (p.IpRanges ?? []).map((r) => {
+      if (!r.CidrIp || !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(r.CidrIp)) throw new AwsError('InvalidParameterValue', `CIDR block ${r.CidrIp ?? ''} is malformed`)
+      return { CidrIp: r.CidrIp, ...(r.Description ? { Description: r.Description } : {}) }
+    })
+    return { IpProtocol: ipProtocol, ...ports, UserIdGroupPairs: pairs, IpRanges: ranges, Ipv6Ranges: [], PrefixListIds: [] }
+  })
+}
+
+const samePorts = (a: IpPermission, b: IpPermission) => a.IpProtocol === b.IpProtocol && a.FromPort === b.FromPort && a.ToPort === b.ToPort
+
+/** Each (peer, protocol, ports) of a permission on its own: how EC2 compares and reports rules. */
+function peers(p: IpPermission): { cidr?: string; group?: string }[] {
+  return [...p.IpRanges.map((r) => ({ cidr: r.CidrIp })), ...p.UserIdGroupPairs.map((g) => ({ group: g.GroupId }))]
+}
+
+function describeRule(p: IpPermission, peer: { cidr?: string; group?: string }): string {
+  const ports = p.IpProtocol === '-1' ? '' : `, from port: ${p.FromPort}, to port: ${p.ToPort}`
+  return `peer: ${peer.cidr ?? peer.group}, ${protocolWord(p.IpProtocol)}${ports}, ALLOW`
+}
+
+function hasPeer(existing: IpPermission[], p: IpPermission, peer: { cidr?: string; group?: string }): boolean {
+  return existing.some((e) => samePorts(e, p) && (peer.cidr ? e.IpRanges.some((r) => r.CidrIp === peer.cidr) : e.UserIdGroupPairs.some((g) => g.GroupId === peer.group)))
+}
+
+export const createSecurityGroup = handler((ctx, input: { GroupName: string; Description: string; VpcId?: string; TagSpecifications?: { ResourceType?: string; Tags?: Tag[] }[] }) => {
+  const { ec2, accountId, region } = ctx.world
+  const vpcId = input.VpcId ?? Object.values(ec2.vpcs).find((v) => v.IsDefault)?.VpcId
+  if (!vpcId || !ec2.vpcs[vpcId]) throw new AwsError('InvalidVpcID.NotFound', `The vpc ID '${input.VpcId ?? ''}' does not exist`)
+  if (input.GroupName.startsWith('sg-')) throw new AwsError('InvalidParameterValue', "Group names may not be in the format sg-*")
+  if (Object.values(ec2.securityGroups).some((g) => g.VpcId === vpcId && g.GroupName === input.GroupName))
+    throw new AwsError('InvalidGroup.Duplicate', `The security group '${input.GroupName}' already exists for VPC '${vpcId}'`)
+  const group = newSecurityGroup(ctx.rng, { accountId, region, vpcId, name: input.GroupName, description: input.Description, ingress: () => [] })
+  group.Tags = (input.TagSpecifications ?? []).filter((t) => t.ResourceType === 'security-group').flatMap((t) => t.Tags ?? [])
+  ec2.securityGroups[group.GroupId] = group
+  ctx.log(group.GroupId, 'created', `security group ${input.GroupName} in ${vpcId}: no inbound rules, all outbound allowed`)
+  return { GroupId: group.GroupId, Tags: group.Tags.length ? group.Tags : undefined, SecurityGroupArn: group.SecurityGroupArn }
+})
+
+export const deleteSecurityGroup = handler((ctx, input: { GroupId?: string; GroupName?: string }) => {
+  const { ec2 } = ctx.world
+  const group = findGroup(ctx, input)
+  if (group.GroupName === 'default')
+    throw new AwsError('CannotDelete', `the specified group: "${group.GroupId}" name: "default" cannot be deleted by a user`)
+  const inUse = Object.values(ec2.networkInterfaces).some((n) => n.Groups.some((g) => g.GroupId === group.GroupId))
+  const referenced = Object.values(ec2.securityGroups).some((g) => g !== group && g.IpPermissions.some((p) => p.UserIdGroupPairs.some((u) => u.GroupId === group.GroupId)))
+  if (inUse || referenced) throw new AwsError('DependencyViolation', `resource ${group.GroupId} has a dependent object`)
+  delete ec2.securityGroups[group.GroupId]
+  ctx.log(group.GroupId, 'deleted')
+  return {}
+})
+
+export const authorizeSecurityGroupIngress = handler((ctx, input: RuleRequest) => {
+  const group = findGroup(ctx, input)
+  const wanted = requestedPermissions(ctx, input)
+  for (const p of wanted)
+    for (const peer of peers(p))
+      if (hasPeer(group.IpPermissions, p, peer))
+        throw new AwsError('InvalidPermission.Duplicate', `the specified rule "${describeRule(p, peer)}" already exists`)
+  const rules = []
+  for (const p of wanted) {
+    const existing = group.IpPermissions.find((e) => samePorts(e, p))
+    if (existing) {
+      existing.IpRanges.push(...p.IpRanges)
+      existing.UserIdGroupPairs.push(...p.UserIdGroupPairs)
+    } else group.IpPermissions.push(p)
+    for (const peer of peers(p)) {
+      rules.push({
+        SecurityGroupRuleId: ec2Id(ctx.rng, 'sgr'),
+        GroupId: group.GroupId,
+        GroupOwnerId: ctx.world.accountId,
+        IsEgress: false,
+        IpProtocol: p.IpProtocol,
+        FromPort: p.FromPort ?? -1,
+        ToPort: p.ToPort ?? -1,
+        ...(peer.cidr ? { CidrIpv4: peer.cidr } : { ReferencedGroupInfo: { GroupId: peer.group, UserId: ctx.world.accountId } }),
+      })
+      ctx.log(group.GroupId, 'inbound rule added', describeRule(p, peer))
+    }
+  }
+  return { Return: true, SecurityGroupRules: rules }
+})
+
+export const revokeSecurityGroupIngress = handler((ctx, input: RuleRequest) => {
+  const group = findGroup(ctx, input)
+  const wanted = requestedPermissions(ctx, input)
+  const unknown: IpPermission[] = []
+  for (const p of wanted) if (peers(p).some((peer) => !hasPeer(group.IpPermissions, p, peer))) unknown.push(p)
+  if (unknown.length === wanted.length) throw new AwsError('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.')
+  for (const p of wanted) {
+    if (unknown.includes(p)) continue
+    const existing = group.IpPermissions.find((e) => samePorts(e, p)) as IpPermission
+    for (const peer of peers(p)) {
+      existing.IpRanges = existing.IpRanges.filter((r) => r.CidrIp !== peer.cidr)
+      existing.UserIdGroupPairs = existing.UserIdGroupPairs.filter((g) => g.GroupId !== peer.group)
+      ctx.log(group.GroupId, 'inbound rule removed', describeRule(p, peer))
+    }
+    if (!existing.IpRanges.length && !existing.UserIdGroupPairs.length) group.IpPermissions = group.IpPermissions.filter((e) => e !== existing)
+  }
+  return { Return: true, UnknownIpPermissions: unknown.length ? unknown : undefined }
+})
