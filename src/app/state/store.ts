@@ -1,96 +1,15 @@
-import { createStore, type StoreApi } from 'zustand/vanilla'
+import { createStore } from 'zustand/vanilla'
 import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
 import type { World } from '../../sim/world.ts'
-import { clampSize, defaultLayout, type SizeKey } from '../layout/layoutModel.ts'
+import { clampSize, defaultLayout } from '../layout/layoutModel.ts'
 import { PERSIST_VERSION, type PersistedState } from './persist/migrations.ts'
-import { keepBadCopy, loadPersisted, savePersisted, type KeyValueStorage } from './persist/storage.ts'
-import type {
-  BottomTab, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, UndoStep,
-} from './types.ts'
+import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
+import type { ConsoleEntry, EngineModule } from './types.ts'
 
-/** The `clear` built-in prints this; the console wipes everything above it. */
-export const CLEAR_SCREEN = '\x1b[H\x1b[2J'
-export const LOG_LIMIT = 3000
-export const HISTORY_LIMIT = 500
-export const UNDO_LIMIT = 50
-/** One clock step never covers more than this much wall time, so a background tab does not jump hours. */
-export const MAX_WALL_STEP_MS = 1000
+import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
 
-export interface AppDeps {
-  /** Loads `src/sandbox/index.ts` (one dynamic import in production, see boot.ts). */
-  loadEngine: () => Promise<EngineModule>
-  /** Where the whole state is kept across reloads; undefined keeps nothing. */
-  storage?: KeyValueStorage
-  /** Seed of a fresh world (first start and "Reset world"). */
-  seed?: number
-  /** Debounce of the localStorage write after a change. */
-  persistDelayMs?: number
-}
-
-export interface AppState {
-  status: EngineStatus
-  engineError?: string
-  /** The live engine. Read it through actions; the UI renders `world`, `now` and `files`. */
-  sandbox?: Sandbox
-  /**
-   * A copy of the sandbox's world, republished after every command, file save and every clock step that
-   * changed something (the event log grew): a new object each time, so memoised selectors see changes.
-   */
-  world?: Readonly<World>
-  /** Virtual time (epoch ms) of the sandbox's clock, updated on every step. */
-  now: number
-  /** `sandbox.files.list()` as of the last publication. */
-  files: string[]
-  /** Increases with every publication of `world`/`files` (file editors use it to reread contents). */
-  revision: number
-  log: ConsoleEntry[]
-  history: string[]
-  selectedId?: string
-  layout: Layout
-  clock: ClockState
-  undoStack: UndoStep[]
-  recovery?: Recovery
-  /** Text a panel asked to put on the command line (lesson "Paste into console"); `id` grows with each request. */
-  consoleDraft?: ConsoleDraft
-}
-
-export interface AppActions {
-  /** Restores the stored state, loads the engine and runs commands typed meanwhile. Call once. */
-  start(): Promise<void>
-  /** Runs one shell input (undoable) and appends it to the log. Before the engine is ready, queues it. */
-  run(line: string): ExecResult | undefined
-  /** Ctrl+C: the line is shown with `^C` and never runs. */
-  interrupt(line: string): void
-  clearLog(): void
-  complete(line: string): Completion
-  select(id: string | undefined): void
-  readFile(path: string): string | undefined
-  /** Writes into the working folder (undoable). Returns false when the engine is not ready. */
-  saveFile(path: string, text: string): boolean
-  removeFile(path: string): boolean
-  undo(): void
-  resetWorld(): void
-  setPlaying(playing: boolean): void
-  setSpeed(speed: ClockSpeed): void
-  /** Called by the animation-frame loop with the wall time since the last frame. */
-  tick(wallDeltaMs: number): void
-  setSize(key: SizeKey, value: number): void
-  setCollapsed(region: RegionId, collapsed: boolean): void
-  setBottomTab(tab: BottomTab): void
-  /** Recovery banner: start over on a fresh world and save over the unreadable value (the copy stays). */
-  resetFromRecovery(): void
-  dismissRecovery(): void
-  /** Writes the pending state to storage now (also on page hide). */
-  flushPersist(): void
-  /** Stops timers and listeners (tests). */
-  dispose(): void
-  /** Asks the console to show `text` on its command line, unrun (and switches to the Console tab). */
-  pasteIntoConsole(text: string): void
-  /** Replaces the world with a snapshot (undoable), e.g. the lesson's "Reset this step". False if it cannot be resumed. */
-  restoreSnapshot(snapshot: SandboxSnapshot, label: string): boolean
-}
-
-export type AppStore = StoreApi<AppState & AppActions>
+export { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT } from './api.ts'
+export type { AppActions, AppDeps, AppState, AppStore } from './api.ts'
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 const cloneWorld = (world: Readonly<World>): Readonly<World> => structuredClone(world) as World
