@@ -92,6 +92,8 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
   }
 
   if (stray === 'help' && unknown.length === 0) return { ...parsed, help: true }
+  if (parsed.extras.cliInputJson !== undefined && parsed.extras.cliInputYaml !== undefined)
+    throw argparseError('argument --cli-input-yaml: not allowed with argument --cli-input-json')
   const skipsRequired = parsed.extras.cliInputJson !== undefined || parsed.extras.cliInputYaml !== undefined || parsed.extras.skeleton !== undefined
   if (!skipsRequired) {
     const missing = command.options.filter((o) => o.required && o.nargs !== 'flag' && !parsed.given.has(o)).map((o) => o.name)

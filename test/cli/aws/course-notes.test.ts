@@ -139,4 +139,27 @@ describe('the course notes’ lines, as a learner pastes them', () => {
       'ambiguous option: --dep could match --deployment-configuration, --deployment-controller',
     )
   })
+
+  it('`--scheme internate facing`: the stray word first, then the service rejects the enum value', () => {
+    const sandbox = createSandbox()
+    const subnets = sandbox.exec("aws ec2 describe-subnets --query 'Subnets[0:2].SubnetId' --output text").stdout.trim().replace('\t', ' ')
+    const line = `aws elbv2 create-load-balancer --name FargateLoadBalancer --subnets ${subnets} --scheme internate`
+    expect(sandbox.exec(`${line} facing`).stderr.endsWith('\naws: [ERROR]: Unknown options: facing\n')).toBe(true)
+    expect(sandbox.exec(line)).toEqual({
+      stdout: '',
+      stderr:
+        "\naws: [ERROR]: An error occurred (ValidationError) when calling the CreateLoadBalancer operation: 1 validation error detected: Value 'internate' at 'scheme' failed to satisfy constraint: Member must satisfy enum value set: [internet-facing, internal]\n",
+      exitCode: 254,
+    })
+  })
+
+  it('`Type=forward, TargetGroupArn=…` with a space after the comma fails in the shorthand parser', () => {
+    const result = run('aws elbv2 create-listener --load-balancer-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1 --protocol HTTP --port 80 --default-actions Type=forward, TargetGroupArn=arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/x/1')
+    expect(result.stderr).toBe("\naws: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '--default-actions': Expected: '<second>', received: '<none>' for input:\n Type=forward,\n             ^\n")
+  })
+
+  it('the notes’ role ARN (`arn:aws:iam:8332211724792:…`, one colon short) is refused by ECS', () => {
+    const result = run('aws ecs register-task-definition --family python-web-app --network-mode awsvpc --container-definitions file://fargate-container.json --cpu .5vCPU --memory 1GB --requires-compatibilities FARGATE --task-role-arn arn:aws:iam:8332211724792:role/PythonECSTask')
+    expect(result.stderr).toBe('\naws: [ERROR]: An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Role is not valid\n')
+  })
 })

@@ -86,3 +86,26 @@ describe('pagination', () => {
     expect(rest).toHaveLength(1)
   })
 })
+
+describe('the whole request as one document', () => {
+  it('--cli-input-yaml reads the model’s member names, like --cli-input-json', () => {
+    const sandbox = createSandbox()
+    sandbox.files.write('vpc.yaml', 'CidrBlock: 10.20.0.0/16\n')
+    sandbox.files.write('vpc.json', '{"CidrBlock": "10.21.0.0/16"}')
+    expect(sandbox.exec('aws ec2 create-vpc --cli-input-yaml file://vpc.yaml --query Vpc.CidrBlock --output text').stdout).toBe('10.20.0.0/16\n')
+    expect(sandbox.exec('aws ec2 create-vpc --cli-input-json file://vpc.json --query Vpc.CidrBlock --output text').stdout).toBe('10.21.0.0/16\n')
+  })
+
+  it('a document that is not one is refused in one line', () => {
+    const sandbox = createSandbox()
+    expect(sandbox.exec("aws ec2 create-vpc --cli-input-json '{nope'").stderr).toBe(
+      "\naws: [ERROR]: An error occurred (ParamValidation): Error parsing parameter 'cli-input-json': Invalid JSON received.\n",
+    )
+    expect(sandbox.exec("aws ec2 create-vpc --cli-input-yaml '[a, b]'").stderr).toContain("Error parsing parameter 'cli-input-yaml': Invalid YAML received.")
+  })
+
+  it('an option given on the line wins over the document', () => {
+    const sandbox = createSandbox()
+    expect(sandbox.exec(`aws ec2 create-vpc --cli-input-json '{"CidrBlock": "10.30.0.0/16"}' --cidr-block 10.31.0.0/16 --query Vpc.CidrBlock --output text`).stdout).toBe('10.31.0.0/16\n')
+  })
+})
