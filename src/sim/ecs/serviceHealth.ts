@@ -22,7 +22,13 @@ export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
       const states = targetHealth(ctx, lb.targetGroupArn)
       if (states.size) groups.push({ targetGroupArn: lb.targetGroupArn, port: lb.containerPort, states })
     }
-  const stateIn = (g: (typeof groups)[number], t: Task) => g.states.get(`${taskPrivateIp(t)}:${g.port}`)
+  // One pass asks about the same tasks many times: read each task's address once.
+  const ips = new Map<Task, string | undefined>()
+  const ipOf = (t: Task) => {
+    if (!ips.has(t)) ips.set(t, taskPrivateIp(t))
+    return ips.get(t)
+  }
+  const stateIn = (g: (typeof groups)[number], t: Task) => (groups.length ? g.states.get(`${ipOf(t)}:${g.port}`) : undefined)
   return {
     isHealthy: (t) => groups.every((g) => stateIn(g, t)?.State === 'healthy'),
     unhealthyIn(t) {
