@@ -2,7 +2,7 @@ import { getServiceModel, serviceNames } from '../models/index.ts'
 import { isOptionLike } from './aws/argparse.ts'
 import { findOperation, operationCommands } from './aws/index.ts'
 import { getCloseMatches } from './aws/difflib.ts'
-import { GLOBAL_OPTIONS } from './aws/globals.ts'
+import { GLOBAL_OPTIONS, globalOption } from './aws/globals.ts'
 import { findWaiter, waiterNames } from './aws/wait.ts'
 
 /** A problem in the line being typed, for the console's squiggles: offsets into the line and the CLI's words. */
@@ -64,7 +64,7 @@ export function diagnoseLine(line: string): Diagnostic[] {
   const out: Diagnostic[] = []
   for (const words of commands(line)) {
     if (words[0]?.text !== 'aws') continue
-    const positional = words.slice(1).filter((w, i, list) => !isOptionLike(w.text) && !(i > 0 && GLOBAL_OPTIONS[list[i - 1].text]?.value))
+    const positional = words.slice(1).filter((w, i, list) => !isOptionLike(w.text) && !(i > 0 && globalOption(list[i - 1].text)?.value))
     const [service, operation, waiter] = positional
     if (!service || service.text.includes('$')) continue
     if (service.text !== 'help' && !serviceNames().includes(service.text)) {

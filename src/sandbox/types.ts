@@ -2,7 +2,6 @@ import type { RngState, SchedulerState } from '../sim/core/index.ts'
 import type { World } from '../sim/world.ts'
 import type { ShellState } from '../cli/index.ts'
 
-
 /** What one shell input printed and how it ended, as a terminal would report it. */
 export interface ExecResult {
   stdout: string

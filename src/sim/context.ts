@@ -4,7 +4,7 @@ import type { World } from './world.ts'
 /**
  * What an operation handler or timer handler gets: the world to read and change, and the sandbox's
  * clock, RNG and scheduler. Handlers validate everything first and throw `AwsError` before changing
- * anything; the protocol layer also restores a copy on throw, so a failed call never half-applies.
+ * anything; the engine also restores a copy on throw (engine.ts), so a failed call never half-applies.
  */
 export interface SimContext {
   readonly world: World

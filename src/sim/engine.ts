@@ -1,4 +1,4 @@
-import { AwsError, appendLog, replaceContents, Rng, Scheduler, type RngState, type SchedulerState } from './core/index.ts'
+import { appendLog, replaceContents, Rng, Scheduler, type RngState, type SchedulerState } from './core/index.ts'
 import type { ServiceSim, SimContext } from './context.ts'
 import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
@@ -140,5 +140,3 @@ type Saved = { now: number; world: Omit<World, 'log'>; rng: RngState; scheduler:
 
 /** Operations that only read (AWS's own naming convention); they skip the copy made for rollback. */
 const READ_ONLY = /^(Describe|List|Get)[A-Z]/
-
-export { AwsError }

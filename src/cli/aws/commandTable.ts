@@ -34,7 +34,7 @@ export interface OperationCommand {
 
 /**
  * Options the AWS CLI renames after deriving them (awscli/customizations/argrename.py, fidelity §1.6).
- * Keyed by `<service>.<derived option>`; `*` matches every operation of the service.
+ * Keyed by `<service>.<operation>.<derived option>`, or `<service>.<derived option>` for every operation of the service.
  */
 const RENAMES: Readonly<Record<string, string>> = {
   'ecs.no-enable-execute-command': 'disable-execute-command',

@@ -34,7 +34,7 @@ function matchingCharacters(a: string, b: string): number {
   return total
 }
 
-export function ratio(a: string, b: string): number {
+function ratio(a: string, b: string): number {
   const length = a.length + b.length
   return length ? (2 * matchingCharacters(a, b)) / length : 1
 }

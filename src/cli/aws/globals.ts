@@ -2,6 +2,8 @@
  * The AWS CLI v2 global options (`awscli/data/cli.json`, fidelity §1.10). They may appear anywhere after
  * `aws`; the first parsing pass takes them out of argv before the service and operation are read.
  */
+import { OUTPUT_FORMATS } from './output/index.ts'
+
 export interface GlobalOptions {
   output?: string
   query?: string
@@ -16,12 +18,10 @@ export interface GlobalOptions {
 interface GlobalSpec {
   /** Takes a value (otherwise a flag). */
   value: boolean
-  choices?: string[]
+  choices?: readonly string[]
   int?: boolean
   set?: (g: GlobalOptions, value: string) => void
 }
-
-export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']
 
 export const GLOBAL_OPTIONS: Readonly<Record<string, GlobalSpec>> = {
   '--debug': { value: false, set: (g) => (g.debug = true) },
@@ -45,9 +45,12 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, GlobalSpec>> = {
   '--cli-error-format': { value: true, choices: ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] },
 }
 
-export type GlobalParseProblem =
+/** The global option named `word`, if it is one (own keys only: a value such as `constructor` is not an option). */
+export const globalOption = (word: string): GlobalSpec | undefined => (Object.hasOwn(GLOBAL_OPTIONS, word) ? GLOBAL_OPTIONS[word] : undefined)
+
+type GlobalParseProblem =
   | { kind: 'expected-one'; option: string }
-  | { kind: 'invalid-choice'; option: string; value: string; choices: string[] }
+  | { kind: 'invalid-choice'; option: string; value: string; choices: readonly string[] }
   | { kind: 'invalid-int'; option: string; value: string }
 
 /** Takes the global options out of argv; returns them and the rest in order. `--` ends option parsing. */
@@ -61,7 +64,7 @@ export function takeGlobals(argv: string[]): { globals: GlobalOptions; rest: str
       break
     }
     const [name, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined]
-    const spec = GLOBAL_OPTIONS[name]
+    const spec = globalOption(name)
     if (!spec) {
       rest.push(word)
       continue

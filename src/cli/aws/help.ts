@@ -1,4 +1,4 @@
-import { getServiceDocs, getServiceModel, serviceNames, type ServiceModel} from '../../models/index.ts'
+import { getServiceDocs, getServiceModel, serviceNames, type ServiceModel } from '../../models/index.ts'
 import { SERVICES } from '../../sim/index.ts'
 import { operationCommands, type OperationCommand, type OptionSpec } from './commandTable.ts'
 import { GLOBAL_OPTIONS } from './globals.ts'

@@ -1,4 +1,3 @@
 export { createAwsProgram } from './run.ts'
 export type { AwsBackend } from './backend.ts'
 export { operationCommands, findOperation } from './commandTable.ts'
-export { AWS_CLI_VERSION } from './version.ts'

@@ -4,5 +4,5 @@ export { Scheduler, emptyScheduler, type ScheduledEvent, type SchedulerState } f
 export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, type EventLogState, type LogEntry } from './eventLog.ts'
 export { EPOCH_START, isoTimestamp } from './time.ts'
 export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
-export { initialState, isFinal, step } from './lifecycle.ts'
-export { replaceContents } from './objects.ts'
+export { initialState, step } from './lifecycle.ts'
+export { ownEntry, replaceContents } from './objects.ts'

@@ -21,8 +21,3 @@ export function step(machine: AnyStateMachine, state: string, event: { type: str
   const [next] = transition(machine, from, event)
   return String(next.value)
 }
-
-/** Whether `state` is a final state of the machine. */
-export function isFinal(machine: AnyStateMachine, state: string): boolean {
-  return machine.resolveState({ value: state, context: {} }).status === 'done'
-}

@@ -6,3 +6,11 @@ export function replaceContents<T extends object>(target: T, source: T): void {
   for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key]
   Object.assign(target, source)
 }
+
+/**
+ * The record's own entry for `key`: IDs and names come from the learner, and a plain lookup of `constructor` or
+ * `__proto__` would find Object.prototype's members instead of "not found".
+ */
+export function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}

@@ -49,8 +49,4 @@ export class Scheduler {
     if (!first || first.at > until) return undefined
     return this.state.queue.shift()
   }
-
-  peek(): ScheduledEvent | undefined {
-    return this.state.queue[0]
-  }
 }

@@ -1,10 +1,16 @@
 /** IPv4 CIDR arithmetic for subnets, security-group rules and ENI addresses. */
-export function ipToInt(ip: string): number {
+function ipToInt(ip: string): number {
   return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0)
 }
 
 export function intToIp(n: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.')
+}
+
+/** `a.b.c.d/n` with every octet 0–255 and n 0–32: what EC2 takes as a CIDR block (anything else is "malformed"). */
+export function isCidrBlock(text: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text)
+  return m !== null && m.slice(1, 5).every((octet) => Number(octet) <= 255) && Number(m[5]) <= 32
 }
 
 export function parseCidr(cidr: string): { base: number; size: number } {
@@ -20,7 +26,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
 }
 
 /** AWS reserves the first four and the last address of every subnet (EC2 User Guide, "Subnet sizing"). */
-export const RESERVED_PER_SUBNET = 5
+const RESERVED_PER_SUBNET = 5
 
 export function usableAddressCount(cidr: string): number {
   return parseCidr(cidr).size - RESERVED_PER_SUBNET

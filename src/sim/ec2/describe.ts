@@ -1,7 +1,9 @@
 import { AwsError } from '../core/index.ts'
 import { handler } from '../context.ts'
 import { applyFilters, pickByIds, type Filter } from './filters.ts'
+import { checkGroupIdFormat, groupNameNotFound } from './securityGroupOps.ts'
 import type { Subnet } from './state.ts'
+import { defaultVpcId } from './vpcs.ts'
 
 /**
  * The EC2 Describe* calls over the world's VPC resources, with IDs and Filters as the EC2 API takes them.
@@ -46,14 +48,13 @@ export const describeSubnets = handler((ctx, input: { SubnetIds?: string[]; Filt
 
 export const describeSecurityGroups = handler((ctx, input: { GroupIds?: string[]; GroupNames?: string[]; Filters?: Filter[] }) => {
   const { securityGroups } = ctx.world.ec2
-  for (const id of input.GroupIds ?? [])
-    if (!id.startsWith('sg-')) throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`)
+  input.GroupIds?.forEach(checkGroupIdFormat)
   let groups = pickByIds(securityGroups, input.GroupIds, (missing) =>
     new AwsError('InvalidGroup.NotFound', `The security group '${missing.join("', '")}' does not exist`))
   if (input.GroupNames?.length) {
     const names = input.GroupNames
     const missing = names.filter((n) => !groups.some((g) => g.GroupName === n))
-    if (missing.length) throw new AwsError('InvalidGroup.NotFound', `The security group '${missing[0]}' does not exist in default VPC '${Object.values(ctx.world.ec2.vpcs).find((v) => v.IsDefault)?.VpcId ?? ''}'`)
+    if (missing.length) throw groupNameNotFound(missing[0], defaultVpcId(ctx.world.ec2) ?? '')
     groups = groups.filter((g) => names.includes(g.GroupName))
   }
   return {

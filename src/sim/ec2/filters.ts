@@ -7,7 +7,7 @@ export interface Filter {
 }
 
 /** How one filter name reads a resource: the value(s) it compares against. */
-export type FilterFields<T> = Record<string, (resource: T) => string | string[] | boolean | number | undefined>
+type FilterFields<T> = Record<string, (resource: T) => string | string[] | boolean | number | undefined>
 
 /** EC2 filter values accept `*` (any run) and `?` (one character), case-sensitive (EC2 API Reference, "Filtering"). */
 function matches(pattern: string, value: string): boolean {
@@ -53,7 +53,7 @@ export function applyFilters<T extends object>(
  */
 export function pickByIds<T>(all: Record<string, T>, ids: string[] | undefined, notFound: (missing: string[]) => AwsError): T[] {
   if (!ids?.length) return Object.values(all)
-  const missing = ids.filter((id) => !(id in all))
+  const missing = ids.filter((id) => !Object.hasOwn(all, id))
   if (missing.length) throw notFound(missing)
   return [...new Set(ids)].map((id) => all[id])
 }

@@ -1,4 +1,4 @@
-import { AwsError, ec2Id } from '../core/index.ts'
+import { AwsError, ec2Id, ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { intToIp, parseCidr } from './cidr.ts'
 import type { NetworkInterface } from './state.ts'
@@ -19,7 +19,7 @@ export interface NewNetworkInterface {
  */
 export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface): NetworkInterface {
   const { ec2 } = ctx.world
-  const subnet = ec2.subnets[req.subnetId]
+  const subnet = ownEntry(ec2.subnets, req.subnetId)
   if (!subnet) throw new AwsError('InvalidSubnetID.NotFound', `The subnet ID '${req.subnetId}' does not exist`)
   if (subnet.AvailableIpAddressCount <= 0)
     throw new AwsError('InsufficientFreeAddressesInSubnet', `Insufficient free IP addresses in subnet ${req.subnetId}.`)

@@ -1,6 +1,8 @@
-import { AwsError, ec2Id } from '../core/index.ts'
+import { AwsError, ec2Id, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
+import { isCidrBlock } from './cidr.ts'
 import { newSecurityGroup } from './securityGroups.ts'
+import { defaultVpcId } from './vpcs.ts'
 import type { IpPermission, SecurityGroup, Tag } from './state.ts'
 
 /**
@@ -26,18 +28,27 @@ interface RuleRequest {
   SourceSecurityGroupName?: string
 }
 
+/** A group ID that is not `sg-…` is refused before any lookup. */
+export function checkGroupIdFormat(id: string): void {
+  if (!id.startsWith('sg-')) throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`)
+}
+
+/** A name that is not found, as EC2 words it: names are looked up in the default VPC only. */
+export const groupNameNotFound = (name: string, vpcId: string) =>
+  new AwsError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${vpcId}'`)
+
 function findGroup(ctx: SimContext, input: { GroupId?: string; GroupName?: string }): SecurityGroup {
-  const { securityGroups, vpcs } = ctx.world.ec2
+  const { securityGroups } = ctx.world.ec2
   if (input.GroupId) {
-    if (!input.GroupId.startsWith('sg-')) throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${input.GroupId}" (expecting "sg-...")`)
-    const group = securityGroups[input.GroupId]
+    checkGroupIdFormat(input.GroupId)
+    const group = ownEntry(securityGroups, input.GroupId)
     if (!group) throw new AwsError('InvalidGroup.NotFound', `The security group '${input.GroupId}' does not exist`)
     return group
   }
   if (!input.GroupName) throw new AwsError('MissingParameter', 'The request must contain the parameter groupName or groupId')
-  const defaultVpc = Object.values(vpcs).find((v) => v.IsDefault)?.VpcId ?? ''
+  const defaultVpc = defaultVpcId(ctx.world.ec2) ?? ''
   const group = Object.values(securityGroups).find((g) => g.GroupName === input.GroupName && g.VpcId === defaultVpc)
-  if (!group) throw new AwsError('InvalidGroup.NotFound', `The security group '${input.GroupName}' does not exist in default VPC '${defaultVpc}'`)
+  if (!group) throw groupNameNotFound(input.GroupName, defaultVpc)
   return group
 }
 
@@ -68,7 +79,7 @@ function requestedPermissions(ctx: SimContext, input: RuleRequest): IpPermission
       return { UserId: ctx.world.accountId, GroupId: source.GroupId, ...(pair.Description ? { Description: pair.Description } : {}) }
     })
     const ranges = (p.IpRanges ?? []).map((r) => {
-      if (!r.CidrIp || !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(r.CidrIp)) throw new AwsError('InvalidParameterValue', `CIDR block ${r.CidrIp ?? ''} is malformed`)
+      if (!r.CidrIp || !isCidrBlock(r.CidrIp)) throw new AwsError('InvalidParameterValue', `CIDR block ${r.CidrIp ?? ''} is malformed`)
       return { CidrIp: r.CidrIp, ...(r.Description ? { Description: r.Description } : {}) }
     })
     return { IpProtocol: ipProtocol, ...ports, UserIdGroupPairs: pairs, IpRanges: ranges, Ipv6Ranges: [], PrefixListIds: [] }
@@ -93,8 +104,8 @@ function hasPeer(existing: IpPermission[], p: IpPermission, peer: { cidr?: strin
 
 export const createSecurityGroup = handler((ctx, input: { GroupName: string; Description: string; VpcId?: string; TagSpecifications?: { ResourceType?: string; Tags?: Tag[] }[] }) => {
   const { ec2, accountId, region } = ctx.world
-  const vpcId = input.VpcId ?? Object.values(ec2.vpcs).find((v) => v.IsDefault)?.VpcId
-  if (!vpcId || !ec2.vpcs[vpcId]) throw new AwsError('InvalidVpcID.NotFound', `The vpc ID '${input.VpcId ?? ''}' does not exist`)
+  const vpcId = input.VpcId ?? defaultVpcId(ec2)
+  if (!vpcId || !ownEntry(ec2.vpcs, vpcId)) throw new AwsError('InvalidVpcID.NotFound', `The vpc ID '${input.VpcId ?? ''}' does not exist`)
   if (input.GroupName.startsWith('sg-')) throw new AwsError('InvalidParameterValue', "Group names may not be in the format sg-*")
   if (Object.values(ec2.securityGroups).some((g) => g.VpcId === vpcId && g.GroupName === input.GroupName))
     throw new AwsError('InvalidGroup.Duplicate', `The security group '${input.GroupName}' already exists for VPC '${vpcId}'`)
@@ -126,7 +137,8 @@ export const authorizeSecurityGroupIngress = handler((ctx, input: RuleRequest) =
       if (hasPeer(group.IpPermissions, p, peer))
         throw new AwsError('InvalidPermission.Duplicate', `the specified rule "${describeRule(p, peer)}" already exists`)
   const rules = []
-  for (const p of wanted) {
+  // A permission naming no source (`--protocol tcp --port 80` alone) allows nothing, so nothing is stored.
+  for (const p of wanted.filter((w) => peers(w).length)) {
     const existing = group.IpPermissions.find((e) => samePorts(e, p))
     if (existing) {
       existing.IpRanges.push(...p.IpRanges)
@@ -152,8 +164,8 @@ export const authorizeSecurityGroupIngress = handler((ctx, input: RuleRequest) =
 export const revokeSecurityGroupIngress = handler((ctx, input: RuleRequest) => {
   const group = findGroup(ctx, input)
   const wanted = requestedPermissions(ctx, input)
-  const unknown: IpPermission[] = []
-  for (const p of wanted) if (peers(p).some((peer) => !hasPeer(group.IpPermissions, p, peer))) unknown.push(p)
+  // A permission naming no source matches no rule.
+  const unknown = wanted.filter((p) => !peers(p).length || peers(p).some((peer) => !hasPeer(group.IpPermissions, p, peer)))
   if (unknown.length === wanted.length) throw new AwsError('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.')
   for (const p of wanted) {
     if (unknown.includes(p)) continue

@@ -2,7 +2,7 @@ import { arn, ec2Id, type Rng } from '../core/index.ts'
 import type { IpPermission, SecurityGroup } from './state.ts'
 
 /** Outbound to anywhere on every protocol: what EC2 gives every new security group (EC2 User Guide, "Security group rules"). */
-export const allEgress = (): IpPermission => ({
+const allEgress = (): IpPermission => ({
   IpProtocol: '-1',
   UserIdGroupPairs: [],
   IpRanges: [{ CidrIp: '0.0.0.0/0' }],

@@ -1,17 +1,18 @@
 import { AwsError, ec2Id, step } from '../core/index.ts'
 import { handler, type TimerHandler } from '../context.ts'
-import { parseCidr } from './cidr.ts'
+import { intToIp, isCidrBlock, parseCidr } from './cidr.ts'
 import { defaultGroupIngress, newSecurityGroup } from './securityGroups.ts'
-import type { Tag, Vpc } from './state.ts'
+import type { Ec2State, Tag, Vpc } from './state.ts'
 import { VPC_AVAILABLE_MS, vpcMachine } from './vpc.machine.ts'
-
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/
 
 interface CreateVpcRequest {
   CidrBlock?: string
   InstanceTenancy?: string
   TagSpecifications?: { ResourceType?: string; Tags?: Tag[] }[]
 }
+
+/** The account's default VPC, where calls that name a security group by `GroupName` look (EC2 User Guide, "Default VPCs"). */
+export const defaultVpcId = (ec2: Ec2State): string | undefined => Object.values(ec2.vpcs).find((v) => v.IsDefault)?.VpcId
 
 /**
  * CreateVpc: a VPC with its main route table (local route only, so its subnets are private until an internet
@@ -21,13 +22,12 @@ interface CreateVpcRequest {
  */
 export const createVpc = handler((ctx, input: CreateVpcRequest) => {
   const cidr = input.CidrBlock ?? ''
-  const m = CIDR.exec(cidr)
-  if (!m || m.slice(1, 5).some((o) => Number(o) > 255)) throw new AwsError('InvalidParameterValue', `Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`)
-  const bits = Number(m[5])
+  if (!isCidrBlock(cidr)) throw new AwsError('InvalidParameterValue', `Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`)
+  const bits = Number(cidr.split('/')[1])
   if (bits < 16 || bits > 28) throw new AwsError('InvalidVpc.Range', `The CIDR '${cidr}' is invalid.`)
   const { accountId, region, ec2 } = ctx.world
   const { base } = parseCidr(cidr)
-  const block = `${[24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.')}/${bits}`
+  const block = `${intToIp(base)}/${bits}`
   const vpcId = ec2Id(ctx.rng, 'vpc')
   const tags = (input.TagSpecifications ?? []).filter((t) => t.ResourceType === 'vpc').flatMap((t) => t.Tags ?? [])
   const vpc: Vpc = {

@@ -1,4 +1,4 @@
-import { AwsError } from '../core/index.ts'
+import { AwsError, ownEntry } from '../core/index.ts'
 import { handler, type ServiceSim } from '../context.ts'
 
 export type { EcrState, EcrImage, Repository } from './state.ts'
@@ -12,11 +12,11 @@ export const ecr: ServiceSim = {
     DescribeRepositories: handler((ctx, input: { repositoryNames?: string[]; registryId?: string }) => {
       const { repositories } = ctx.world.ecr
       const names = input.repositoryNames ?? Object.keys(repositories).sort()
-      for (const n of names) if (!repositories[n]) throw repositoryNotFound(n, input.registryId ?? ctx.world.accountId)
+      for (const n of names) if (!ownEntry(repositories, n)) throw repositoryNotFound(n, input.registryId ?? ctx.world.accountId)
       return { repositories: names.map((n) => repositories[n]) }
     }),
     DescribeImages: handler((ctx, input: { repositoryName: string; registryId?: string }) => {
-      const repo = ctx.world.ecr.repositories[input.repositoryName]
+      const repo = ownEntry(ctx.world.ecr.repositories, input.repositoryName)
       if (!repo) throw repositoryNotFound(input.repositoryName, input.registryId ?? ctx.world.accountId)
       return {
         imageDetails: ctx.world.ecr.images

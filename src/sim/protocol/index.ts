@@ -1,3 +1,2 @@
 export { callOperation } from './callOperation.ts'
-export { isNotSimulated, NotSimulatedError, similarOperations } from './errors.ts'
-export { shapeOutput } from './shapeOutput.ts'
+export { isNotSimulated } from './errors.ts'

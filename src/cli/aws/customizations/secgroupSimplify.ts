@@ -8,8 +8,8 @@ import type { Customization } from './types.ts'
  */
 const OPTIONS = ['--protocol', '--port', '--cidr', '--source-group', '--group-owner']
 
-function ports(protocol: string, port: string | undefined): { FromPort?: number; ToPort?: number } {
-  if (port === undefined) return protocol === '-1' ? {} : {}
+function ports(port: string | undefined): { FromPort?: number; ToPort?: number } {
+  if (port === undefined) return {}
   const match = /^(-?\d+)(?:-(-?\d+))?$/.exec(port.trim())
   if (!match) throw paramError(`port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)`)
   return { FromPort: Number(match[1]), ToPort: Number(match[2] ?? match[1]) }
@@ -28,7 +28,7 @@ export const secgroupSimplify: Customization = {
     input.IpPermissions = [
       {
         IpProtocol: protocol,
-        ...ports(protocol, values.get('--port')),
+        ...ports(values.get('--port')),
         ...(values.has('--cidr') ? { IpRanges: [{ CidrIp: values.get('--cidr') }] } : {}),
         ...(source !== undefined
           ? { UserIdGroupPairs: [{ ...(source.startsWith('sg-') ? { GroupId: source } : { GroupName: source }), ...(owner ? { UserId: owner } : {}) }] }
