@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { course, LessonSession, lessonsOrThrow, unmetText } from '../../src/course/index.ts'
+import { course, lessonsOrThrow } from '../../src/course/index.ts'
+import { LessonSession, unmetText } from '../../src/course/session.ts'
 import { missingFromSimulator } from './support.ts'
 
 // Every lesson proves itself (../shared/DESIGN.md example 8): its solution, replayed step by step in a fresh

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { course, LessonSession, type Lesson } from '../../src/course/index.ts'
+import { course, type Lesson } from '../../src/course/index.ts'
+import { LessonSession } from '../../src/course/session.ts'
 import { missingFromSimulator } from './support.ts'
 
 // One typical mistake per lesson: the learner does almost the right thing, and the step's goal stays unmet.
