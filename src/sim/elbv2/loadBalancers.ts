@@ -1,4 +1,4 @@
-import { arn, AwsError, elbHex, step } from '../core/index.ts'
+import { arn, AwsError, elbHex, ownEntry, step } from '../core/index.ts'
 import { handler, type TimerHandler } from '../context.ts'
 import { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from '../ec2/index.ts'
 import { checkName, constraint, loadBalancerNotFound, validation } from './errors.ts'
@@ -158,7 +158,7 @@ export const describeLoadBalancers = handler((ctx, input: DescribeLoadBalancersR
   const all = Object.values(ctx.world.elbv2.loadBalancers)
   if (input.LoadBalancerArns?.length && input.Names?.length) throw validation('Load balancer names and load balancer ARNs cannot be specified at the same time')
   if (input.LoadBalancerArns?.length) {
-    const found = input.LoadBalancerArns.map((a) => ctx.world.elbv2.loadBalancers[a])
+    const found = input.LoadBalancerArns.map((a) => ownEntry(ctx.world.elbv2.loadBalancers, a))
     if (found.some((lb) => !lb)) throw loadBalancerNotFound()
     return { LoadBalancers: found }
   }
@@ -179,7 +179,7 @@ export const describeLoadBalancers = handler((ctx, input: DescribeLoadBalancersR
  */
 export const deleteLoadBalancer = handler((ctx, input: { LoadBalancerArn: string }) => {
   const { elbv2 } = ctx.world
-  const lb = elbv2.loadBalancers[input.LoadBalancerArn]
+  const lb = ownEntry(elbv2.loadBalancers, input.LoadBalancerArn)
   if (!lb) {
     if (!/^arn:aws:elasticloadbalancing:/.test(input.LoadBalancerArn ?? '')) throw validation(`'${input.LoadBalancerArn}' is not a valid load balancer ARN`)
     return {}

@@ -1,30 +1,30 @@
-import { AwsError } from '../core/index.ts'
+import { AwsError, ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { listenerNotFound, loadBalancerNotFound, ruleNotFound, targetGroupNotFound } from './errors.ts'
 import type { Action, Elbv2State, LoadBalancer, Listener, Rule, TargetGroup } from './state.ts'
 
 /** Finders that throw ELBv2's not-found errors, and the relations the API computes instead of storing. */
 export function getLoadBalancer(ctx: SimContext, arn: string | undefined): LoadBalancer {
-  const lb = arn ? ctx.world.elbv2.loadBalancers[arn] : undefined
+  const lb = arn ? ownEntry(ctx.world.elbv2.loadBalancers, arn) : undefined
   // Seen in real DescribeListeners errors: `Load balancer 'arn:…' not found`.
   if (!lb) throw arn ? new AwsError('LoadBalancerNotFound', `Load balancer '${arn}' not found`) : loadBalancerNotFound()
   return lb
 }
 
 export function getTargetGroup(ctx: SimContext, arn: string | undefined): TargetGroup {
-  const tg = arn ? ctx.world.elbv2.targetGroups[arn] : undefined
+  const tg = arn ? ownEntry(ctx.world.elbv2.targetGroups, arn) : undefined
   if (!tg) throw targetGroupNotFound()
   return tg
 }
 
 export function getListener(ctx: SimContext, arn: string | undefined): Listener {
-  const listener = arn ? ctx.world.elbv2.listeners[arn] : undefined
+  const listener = arn ? ownEntry(ctx.world.elbv2.listeners, arn) : undefined
   if (!listener) throw listenerNotFound()
   return listener
 }
 
 export function getRule(ctx: SimContext, arn: string | undefined): Rule {
-  const rule = arn ? ctx.world.elbv2.rules[arn] : undefined
+  const rule = arn ? ownEntry(ctx.world.elbv2.rules, arn) : undefined
   if (!rule) throw ruleNotFound()
   return rule
 }

@@ -1,4 +1,4 @@
-import { arn, AwsError, elbHex } from '../core/index.ts'
+import { arn, AwsError, elbHex, ownEntry } from '../core/index.ts'
 import { handler } from '../context.ts'
 import { checkName, constraint, targetGroupNotFound, validation } from './errors.ts'
 import { mergeAttributes } from './loadBalancers.ts'
@@ -159,7 +159,7 @@ export const describeTargetGroups = handler((ctx, input: DescribeTargetGroupsReq
     if (missing.length) throw new AwsError('TargetGroupNotFound', `One or more target groups not found`)
     found = all.filter((g) => input.Names?.includes(g.TargetGroupName))
   } else if (input.LoadBalancerArn) {
-    if (!elbv2.loadBalancers[input.LoadBalancerArn]) throw new AwsError('LoadBalancerNotFound', `Load balancer '${input.LoadBalancerArn}' not found`)
+    if (!ownEntry(elbv2.loadBalancers, input.LoadBalancerArn)) throw new AwsError('LoadBalancerNotFound', `Load balancer '${input.LoadBalancerArn}' not found`)
     found = all.filter((g) => loadBalancerArnsOf(elbv2, g.TargetGroupArn).includes(input.LoadBalancerArn ?? ''))
   } else found = all
   return { TargetGroups: found.map((g) => withLoadBalancers(elbv2, g)) }

@@ -47,3 +47,11 @@ describe('security group rules that name no source', () => {
       )
   })
 })
+
+describe('load balancing lookups take only real resources', () => {
+  it('an ARN that is a JavaScript built-in name is not found', () => {
+    const result = createSandbox().exec('aws elbv2 describe-load-balancers --load-balancer-arns __proto__')
+    expect(result.exitCode).toBe(254)
+    expect(result.stderr).toContain('(LoadBalancerNotFound)')
+  })
+})
