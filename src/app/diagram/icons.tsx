@@ -38,6 +38,62 @@ const ICONS: Record<DiagramKind, ReactElement> = {
       <rect x="3" y="12" width="14" height="4" rx="1" />
     </>
   ),
+  'ECS cluster': (
+    <>
+      <rect x="2.5" y="2.5" width="6.5" height="6.5" rx="1" />
+      <rect x="11" y="2.5" width="6.5" height="6.5" rx="1" />
+      <rect x="2.5" y="11" width="6.5" height="6.5" rx="1" />
+      <rect x="11" y="11" width="6.5" height="6.5" rx="1" />
+    </>
+  ),
+  'ECS service': (
+    <>
+      <rect x="3" y="5" width="9" height="9" rx="1" />
+      <path d="M15 7.5v8.5H6.5" />
+      <path d="M17.5 10v8.5H9" />
+    </>
+  ),
+  'Network interface': (
+    <>
+      <rect x="3" y="6" width="14" height="9" rx="1.5" />
+      <path d="M6 15v2.5M10 15v2.5M14 15v2.5M7 9.5h6" />
+    </>
+  ),
+  Task: (
+    <>
+      <path d="M10 2.5l7 3.8v7.4l-7 3.8-7-3.8V6.3z" />
+      <path d="M3 6.3l7 3.8 7-3.8M10 10.1v7.4" />
+    </>
+  ),
+  Container: (
+    <>
+      <rect x="3" y="5" width="14" height="10" rx="1" />
+      <path d="M6.5 5v10M10 5v10M13.5 5v10" />
+    </>
+  ),
+  'Load balancer': (
+    <>
+      <circle cx="4.5" cy="10" r="2" />
+      <circle cx="15.5" cy="4.5" r="2" />
+      <circle cx="15.5" cy="10" r="2" />
+      <circle cx="15.5" cy="15.5" r="2" />
+      <path d="M6.5 10h7M6.2 9l7.5-3.6M6.2 11l7.5 3.6" />
+    </>
+  ),
+  Listener: (
+    <>
+      <path d="M4 7.5a8 8 0 0 1 12 0M6.3 10.2a4.8 4.8 0 0 1 7.4 0" />
+      <circle cx="10" cy="13.5" r="1.6" />
+    </>
+  ),
+  'Listener rule': <path d="M3 5h14M3 10h9M3 15h5M13.5 12.5l2.5 2.5 2.5-2.5" />,
+  'Target group': (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <circle cx="10" cy="10" r="3.5" />
+      <circle cx="10" cy="10" r="0.8" />
+    </>
+  ),
 }
 
 export function KindIcon({ kind }: { kind: DiagramKind }) {

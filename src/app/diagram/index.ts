@@ -1,13 +1,19 @@
 // Public surface of the diagram. The shell should lazy-load the panel itself
 // (`React.lazy(() => import('./diagram/DiagramPanel.tsx'))`) so React Flow stays out of the first chunk;
 // toGraph and the types are cheap to import from here.
-export { toGraph } from './toGraph.ts'
+export { toGraph, toGraphIncremental, type GraphMemo } from './toGraph.ts'
+export { changedNodeIds, newLogEntries, newRequests, requestFlow } from './changes.ts'
+export { createGraphCache, type GraphCache, type GraphFrame } from './graphCache.ts'
+export { decorate, COLLAPSED_HEIGHT, type Decorations } from './decorate.ts'
+export { graphToSvg, svgToPng, absoluteBoxes } from './exportImage.ts'
 export { statusOf } from './status.ts'
 export { DiagramPanel, type DiagramPanelProps } from './DiagramPanel.tsx'
 export { DiagramText, type DiagramTextProps } from './DiagramText.tsx'
 export {
   azNodeId,
   containerSpecs,
+  SERVICE_COLOURS,
+  requestsByEdge,
   resourceMappers,
   rootSpec,
   type GraphSink,

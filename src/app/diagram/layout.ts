@@ -33,6 +33,11 @@ export interface GraphItem {
   size: Size
   /** Placed centred above this sibling (outside the section flow), e.g. an internet gateway over its VPC. */
   anchorAbove?: string
+  /**
+   * Stretched horizontally over these siblings once they are placed (a load balancer across the AZ columns of
+   * its subnets). Only ever widens, and only moves the item along its own line, so nothing else moves.
+   */
+  spanAcross?: readonly string[]
   data: DiagramNodeData
 }
 
@@ -137,6 +142,17 @@ export function layout(input: LayoutInput): { boxes: Map<string, Box>; ordered: 
       const target = placed.get(a.anchorAbove ?? '')
       const s = sizeOf(a.id)
       if (target) placed.set(a.id, { ...s, x: target.x + (target.width - s.width) / 2, y: target.y - ANCHOR_GAP - s.height })
+    }
+    for (const k of flowKids) {
+      if (!k.spanAcross?.length) continue
+      const over = k.spanAcross.map((id) => placed.get(id)).filter((b): b is Box => b !== undefined)
+      const own = placed.get(k.id)
+      if (over.length === 0 || !own) continue
+      const left = Math.min(...over.map((b) => b.x))
+      const right = Math.max(...over.map((b) => b.x + b.width))
+      const width = Math.max(own.width, right - left)
+      placed.set(k.id, { ...own, x: Math.min(left, spec.padding + contentW - width), width })
+      sizes.set(k.id, { width, height: own.height })
     }
     const size = {
       width: Math.max(min.width, contentW + 2 * spec.padding),

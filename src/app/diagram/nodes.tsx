@@ -1,10 +1,13 @@
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { KindIcon } from './icons.tsx'
-import type { DiagramKind, DiagramNode } from './types.ts'
+import type { DiagramKind, DiagramNode, DiagramNodeData } from './types.ts'
 
 /** CSS class per kind, so colours live in diagram.css. */
 export const kindClass = (kind: DiagramKind): string => `cs-kind-${kind.toLowerCase().replace(/[^a-z]+/g, '-')}`
+
+/** Kinds whose lifecycle word is printed on the node (the others only show a coloured dot). */
+const LIVE_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Task', 'Container', 'Load balancer', 'ECS service', 'ECS cluster'])
 
 // Edges attach top (in) and bottom (out); the handles are invisible because learners do not draw edges.
 function Handles() {
@@ -16,32 +19,72 @@ function Handles() {
   )
 }
 
-function classes(data: DiagramNode['data'], selected: boolean, base: string): string {
-  return [base, kindClass(data.kind), `cs-status-${data.status}`, data.variant ? `cs-${data.variant}` : '', selected ? 'cs-selected' : '']
+function classes(data: DiagramNodeData, selected: boolean, base: string): string {
+  return [
+    base,
+    kindClass(data.kind),
+    `cs-status-${data.status}`,
+    data.variant ? `cs-${data.variant}` : '',
+    data.accent ? 'cs-accent' : '',
+    selected ? 'cs-selected' : '',
+  ]
     .filter(Boolean)
     .join(' ')
 }
 
-/** Containers: Region, VPC, Availability Zone, subnet. The title sits in the top-left corner. */
+/** The service colour as a CSS variable (the outline is drawn in diagram.css). */
+const accentStyle = (data: DiagramNodeData): CSSProperties | undefined =>
+  data.accent ? ({ '--cs-accent': data.accent } as CSSProperties) : undefined
+
+/** The lifecycle word and health (e.g. `RUNNING` `healthy`), for the kinds that have a lifecycle. */
+function StateWords({ data }: { data: DiagramNodeData }) {
+  if (!LIVE_KINDS.has(data.kind) || data.state === undefined) {
+    return data.state !== undefined ? <span className="cs-status-dot" aria-hidden="true" /> : null
+  }
+  return (
+    <span className="cs-node-state">
+      <span className="cs-status-dot" aria-hidden="true" />
+      <span className="cs-state-word">{data.state}</span>
+      {data.badge !== undefined && data.kind === 'Task' && <span className="cs-health">{data.badge}</span>}
+    </span>
+  )
+}
+
+function SecurityGroups({ names }: { names?: string[] }) {
+  if (!names?.length) return null
+  return (
+    <span className="cs-sg-badges">
+      {names.map((n) => (
+        <span key={n} className="cs-sg-badge" title={`Security group ${n}`}>
+          <KindIcon kind="Security group" />
+          {n}
+        </span>
+      ))}
+    </span>
+  )
+}
+
+/** Containers: Region, VPC, AZ, subnet, ENI, task, cluster, load balancer, listener. The title sits top-left. */
 function GroupNodeView({ data, selected }: NodeProps<DiagramNode>) {
   return (
-    <div className={classes(data, selected, 'cs-node cs-node-group')} title={data.ariaLabel}>
+    <div className={classes(data, selected, 'cs-node cs-node-group')} style={accentStyle(data)} title={data.ariaLabel}>
       <Handles />
       <div className="cs-node-title">
         <KindIcon kind={data.kind} />
         <span className="cs-node-kind">{data.kind}</span>
         <span className="cs-node-label">{data.label}</span>
-        {data.state !== undefined && <span className="cs-status-dot" aria-hidden="true" />}
+        <StateWords data={data} />
       </div>
       {data.detail && <div className="cs-node-detail">{data.detail}</div>}
+      <SecurityGroups names={data.securityGroups} />
     </div>
   )
 }
 
-/** Stand-alone resources: internet gateway, ECR repository, IAM role. */
+/** Stand-alone resources: internet gateway, ECR repository, IAM role, service, container, rule, target group. */
 function ResourceNodeView({ data, selected }: NodeProps<DiagramNode>) {
   return (
-    <div className={classes(data, selected, 'cs-node cs-node-resource')} title={data.ariaLabel}>
+    <div className={classes(data, selected, 'cs-node cs-node-resource')} style={accentStyle(data)} title={data.ariaLabel}>
       <Handles />
       <span className="cs-node-icon">
         <KindIcon kind={data.kind} />
@@ -50,7 +93,8 @@ function ResourceNodeView({ data, selected }: NodeProps<DiagramNode>) {
         <span className="cs-node-label">{data.label}</span>
         <span className="cs-node-detail">{data.detail}</span>
       </span>
-      {data.state !== undefined && <span className="cs-status-dot" aria-hidden="true" />}
+      {data.badge !== undefined && data.kind !== 'Task' && <span className="cs-node-badge-count">{data.badge}</span>}
+      <StateWords data={data} />
     </div>
   )
 }

@@ -10,6 +10,15 @@ export type DiagramKind =
   | 'Security group'
   | 'IAM role'
   | 'ECR repository'
+  | 'ECS cluster'
+  | 'ECS service'
+  | 'Network interface'
+  | 'Task'
+  | 'Container'
+  | 'Load balancer'
+  | 'Listener'
+  | 'Listener rule'
+  | 'Target group'
 
 /** Colour family of a node; see statusOf() for how AWS state words map to it. */
 export type DiagramStatus = 'ok' | 'pending' | 'warning' | 'error' | 'stopped' | 'neutral'
@@ -27,6 +36,14 @@ export interface DiagramNodeData extends Record<string, unknown> {
   ariaLabel: string
   /** Visual variant within a kind, e.g. a public or private subnet. */
   variant?: 'public' | 'private'
+  /** Security group names shown as small badges (load balancers, task ENIs). */
+  securityGroups?: string[]
+  /** Outline colour of the ECS service the node belongs to (a task, its ENI) or stands for (the service). */
+  accent?: string
+  /** The ECS service ARN the node belongs to, for "filter by service". */
+  service?: string
+  /** Short counts or health, shown as a pill: `2/2 running`, `healthy`. */
+  badge?: string
 }
 
 /** `group` nodes contain others (Region, VPC, AZ, subnet); `resource` and `badge` nodes are leaves. */
@@ -37,6 +54,10 @@ export type DiagramNode = Node<DiagramNodeData, DiagramNodeType>
 export interface DiagramEdgeData extends Record<string, unknown> {
   /** What the edge means, in words, for the text view and screen readers. */
   relation: string
+  /** Requests through this edge among the recent ones (world.elbv2.traffic.recent); drives thickness. */
+  requests?: number
+  /** Target health for a target-group → target edge. */
+  state?: string
 }
 
 export type DiagramEdge = Edge<DiagramEdgeData>

@@ -4,6 +4,8 @@ import type { World } from '../../sim/world.ts'
 import { CopyButton } from './CopyButton.tsx'
 import { FieldTree } from './FieldTree.tsx'
 import { findResource } from './findResource.ts'
+import { historyOf } from './serviceFinders.ts'
+import { StateHistory } from './StateHistory.tsx'
 
 export interface InspectorPanelProps {
   world: Readonly<World>
@@ -44,6 +46,19 @@ export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
         </pre>
         <CopyButton text={found.describeCommand} label="Copy command" />
       </section>
+      {found.facts && found.facts.length > 0 && (
+        <dl className="cs-inspector-facts" aria-label="Key facts">
+          {found.facts.map(([label, value]) => (
+            <div key={label + value} className="cs-inspector-fact">
+              <dt>{label}</dt>
+              <dd>
+                <code>{value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <StateHistory entries={historyOf(world, found)} />
       <FieldTree key={found.id} value={found.data} label={`Fields of ${found.id}`} />
     </div>
   )

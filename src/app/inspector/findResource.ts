@@ -1,5 +1,6 @@
 import type { World } from '../../sim/world.ts'
 import { isoTimestamp } from '../../sim/core/time.ts'
+import { serviceFinders } from './serviceFinders.ts'
 
 /** What the inspector shows for one selected diagram node. */
 export interface FoundResource {
@@ -13,6 +14,8 @@ export interface FoundResource {
   data: unknown
   /** The CLI command that describes exactly this resource. */
   describeCommand: string
+  /** What a learner looks for first (IDs, ARNs, DNS name, IPs, ports), as label → value. */
+  facts?: [label: string, value: string][]
 }
 
 /** One resource kind: recognises its ids and finds the resource. A later issue adds a finder per new kind. */
@@ -134,6 +137,13 @@ const networkInterface: ResourceFinder = {
         id,
         title: id,
         data: e,
+        facts: [
+          ['Private IP', e.PrivateIpAddress],
+          ...(e.PublicIp ? [['Public IP', e.PublicIp] as [string, string]] : []),
+          ['Subnet', `${e.SubnetId} (${e.AvailabilityZone})`],
+          ['Security groups', e.Groups.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ')],
+          ['Attached to', e.RequesterId],
+        ],
         describeCommand: `aws ec2 describe-network-interfaces --network-interface-ids ${id}`,
       }
     )
@@ -191,6 +201,7 @@ export const resourceFinders: readonly ResourceFinder[] = [
   networkInterface,
   iamRole,
   ecrRepository,
+  ...serviceFinders,
   region,
   availabilityZone,
 ]

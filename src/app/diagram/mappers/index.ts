@@ -10,10 +10,14 @@ import {
   vpcMapper,
 } from './network.ts'
 import { ecrRepositoryMapper, iamRoleMapper } from './services.ts'
+import { ecsClusterMapper, ecsServiceMapper, taskMapper } from './ecs.ts'
+import { listenerMapper, loadBalancerMapper, ruleMapper, targetGroupMapper } from './loadBalancing.ts'
 
 export { creationOrder, labelOf, nameTag, type GraphSink, type ResourceMapper } from './registry.ts'
 export { azNodeId, isPublicSubnet, SIZES } from './network.ts'
 export { trustedPrincipals } from './services.ts'
+export { abbreviate, ecsIndex, ECS_SIZES, SERVICE_COLOURS, serviceColour, shortId, taskEniId, taskPrivateIp } from './ecs.ts'
+export { conditionText, forwardTargets, LB_SIZES, pathEdges, pathNodes, RATE_WINDOW_MS, requestsByEdge, targetNodeIds } from './loadBalancing.ts'
 
 /** Every kind the diagram draws. Order does not matter: layout sorts by section and `order`. */
 export const resourceMappers: readonly ResourceMapper[] = [
@@ -25,6 +29,13 @@ export const resourceMappers: readonly ResourceMapper[] = [
   securityGroupMapper,
   ecrRepositoryMapper,
   iamRoleMapper,
+  ecsClusterMapper,
+  ecsServiceMapper,
+  taskMapper,
+  loadBalancerMapper,
+  listenerMapper,
+  ruleMapper,
+  targetGroupMapper,
 ]
 
 /**
@@ -40,6 +51,8 @@ export const containerSpecs: Partial<Record<DiagramKind, ContainerSpec>> = {
     sections: [
       { name: 'network', flow: 'column', gap: 40 },
       { name: 'regional', flow: 'column', gap: 16 },
+      // ECS clusters: a logical overlay beside the network, not a box around it (mappers/ecs.ts).
+      { name: 'clusters', flow: 'column', gap: 16 },
       // Only gateways with no VPC to sit above fall back into the flow.
       { name: 'gateways', flow: 'column', gap: 16 },
     ],
@@ -51,6 +64,9 @@ export const containerSpecs: Partial<Record<DiagramKind, ContainerSpec>> = {
     sectionGap: 20,
     sections: [
       { name: 'securityGroups', flow: 'row', gap: 10, wrap: 4 },
+      // Load balancers are stretched across the AZ columns they use (GraphItem.spanAcross).
+      { name: 'loadBalancers', flow: 'column', gap: 16 },
+      { name: 'targetGroups', flow: 'row', gap: 16, wrap: 4 },
       { name: 'zones', flow: 'row', gap: 20, stretch: true },
     ],
   },
@@ -61,7 +77,12 @@ export const containerSpecs: Partial<Record<DiagramKind, ContainerSpec>> = {
     sectionGap: 12,
     sections: [{ name: 'subnets', flow: 'column', gap: 12 }],
   },
-  Subnet: { header: 60, padding: 12, flow: 'column', sectionGap: 12, sections: [] },
+  Subnet: { header: 60, padding: 12, flow: 'column', sectionGap: 12, sections: [{ name: 'enis', flow: 'column', gap: 10 }] },
+  'Network interface': { header: 48, padding: 10, flow: 'column', sectionGap: 8, sections: [{ name: 'tasks', flow: 'column', gap: 8 }] },
+  Task: { header: 52, padding: 8, flow: 'column', sectionGap: 6, sections: [{ name: 'containers', flow: 'column', gap: 6 }] },
+  'ECS cluster': { header: 52, padding: 12, flow: 'column', sectionGap: 10, sections: [{ name: 'services', flow: 'column', gap: 10 }] },
+  'Load balancer': { header: 58, padding: 12, flow: 'row', sectionGap: 12, sections: [{ name: 'listeners', flow: 'row', gap: 12 }] },
+  Listener: { header: 44, padding: 8, flow: 'column', sectionGap: 6, sections: [{ name: 'rules', flow: 'column', gap: 6 }] },
 }
 
 /** The top level: regions, then global services (IAM) to their right. */

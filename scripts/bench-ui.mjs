@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// `npm run bench:ui` (after `vite build`): the live diagram with 2,000 nodes in real Chromium (issue 6).
+// Opens the built app with `?bench=2000` (DiagramPanel then draws a synthetic world from src/app/diagram/bench.ts)
+// and prints: time to first render, time from a status change to the repainted frame (target: one 16 ms frame),
+// and frames per second while panning (target: 60). Serving and launching are shared with the e2e tests
+// (test/e2e/browser.mjs). E2E_DIST=<dir> serves another build output than dist/ (e.g. `vite build --outDir <dir>`).
+import { join, resolve } from 'node:path'
+import { preview } from 'vite'
+import { ROOT, launchBrowser } from '../test/e2e/browser.mjs'
+
+const NODES = Number(process.env.BENCH_NODES || 2000)
+const CHANGES = 30
+const PAN_MS = 2000
+const FRAME_MS = 1000 / 60
+
+async function serve() {
+  const outDir = resolve(ROOT, process.env.E2E_DIST || join(ROOT, 'dist'))
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } })
+  const address = server.httpServer.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r(undefined))) }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+const ms = (x) => `${x.toFixed(1)} ms`
+const progress = (text) => process.env.BENCH_VERBOSE && console.error(`… ${text}`)
+
+/** Frames per second while the mouse drags the pane for PAN_MS, counted by requestAnimationFrame in the page. */
+async function panFps(page, box) {
+  await page.evaluate(() => {
+    const w = window
+    w.__frames = []
+    w.__counting = true
+    const tick = (t) => {
+      w.__frames.push(t)
+      if (w.__counting) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2]
+  await page.mouse.move(cx, cy)
+  await page.mouse.down()
+  const start = Date.now()
+  let i = 0
+  while (Date.now() - start < PAN_MS) {
+    i++
+    const dx = Math.sin(i / 10) * box.width * 0.3
+    const dy = Math.cos(i / 13) * box.height * 0.2
+    await page.mouse.move(cx + dx, cy + dy)
+  }
+  await page.mouse.up()
+  return page.evaluate(() => {
+    const w = window
+    w.__counting = false
+    const f = w.__frames
+    const span = f[f.length - 1] - f[0]
+    const gaps = f.slice(1).map((t, i) => t - f[i])
+    return { fps: ((f.length - 1) * 1000) / span, worst: Math.max(...gaps), long: gaps.filter((g) => g > 20).length, frames: f.length }
+  })
+}
+
+const server = await serve()
+const browser = await launchBrowser({ viewport: { width: 1440, height: 900 } })
+let status = 0
+try {
+  const { page } = browser
+  await page.goto(`${server.url}?bench=${NODES}${process.env.BENCH_VIRTUALISE === '0' ? '&virtualise=0' : ''}`)
+  progress(`opened ${server.url}?bench=${NODES}`)
+  // First render: navigation start → the frame after every node of the fitted view is in the DOM and visible.
+  const first = await page.waitForFunction(
+    () => {
+      const b = window.__diagramBench
+      if (!b) return false
+      const nodes = document.querySelectorAll('.react-flow__node')
+      if (nodes.length < b.nodes * 0.9) return false
+      const last = nodes[nodes.length - 1]
+      return getComputedStyle(last).visibility === 'visible' ? { at: performance.now(), nodes: nodes.length, total: b.nodes } : false
+    },
+    undefined,
+    { timeout: 120_000, polling: 'raf' },
+  )
+  const firstRender = await first.jsonValue()
+  progress(`first render after ${ms(firstRender.at)}`)
+  const pane = await page.locator('.react-flow').first().boundingBox()
+
+  // Status change → repainted frame: change one task's lastStatus at the start of a frame, wait for the node's
+  // aria-label to say so (React committed), then for the next animation frame (the frame that paints it).
+  const cdp = process.env.BENCH_PROFILE ? await browser.context.newCDPSession(page) : undefined
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start') }
+  const changes = await page.evaluate(async (count) => {
+    const b = window.__diagramBench
+    const frame = () => new Promise((r) => requestAnimationFrame((t) => r(t)))
+    const out = []
+    // Tasks whose nodes are drawn in the current view (off-screen nodes are not rendered: onlyRenderVisibleElements).
+    const drawn = b.taskArns.map((arn, index) => ({ arn, index })).filter(({ arn }) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(arn)}"]`))
+    if (drawn.length === 0) throw new Error('no task node is drawn')
+    for (let i = 0; i < count; i++) {
+      const { arn, index } = drawn[(i * 37) % drawn.length]
+      const el = () => document.querySelector(`.react-flow__node[data-id="${CSS.escape(arn)}"]`)
+      const state = (el()?.getAttribute('aria-label') ?? '').includes(' RUNNING') ? 'STOPPED' : 'RUNNING'
+      await frame()
+      const t0 = performance.now()
+      const target = el()
+      const committed = new Promise((resolve) => {
+        // Watch only this node's aria-label, so the measurement itself costs nothing per mutation elsewhere.
+        const observer = new MutationObserver(() => {
+          if ((target.getAttribute('aria-label') ?? '').includes(` ${state}`)) { observer.disconnect(); resolve(performance.now()) }
+        })
+        observer.observe(target, { attributes: true, attributeFilter: ['aria-label'] })
+        setTimeout(() => { observer.disconnect(); resolve(Number.NaN) }, 2000)
+      })
+      b.setStatus(index, state)
+      const tCommit = await committed
+      const tFrame = await frame()
+      out.push({ commit: tCommit - t0, frame: performance.now() - t0, frameStart: tFrame - t0 })
+      await frame()
+    }
+    return { out, drawn: drawn.length }
+  }, CHANGES).then((r) => {
+    progress(`${r.drawn} task nodes drawn in view`)
+    const failed = r.out.filter((c) => Number.isNaN(c.commit)).length
+    if (failed) throw new Error(`${failed} of ${r.out.length} status changes never reached the DOM`)
+    return r.out
+  })
+
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop')
+    const self = new Map()
+    const dt = profile.timeDeltas
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+    profile.samples.forEach((id, i) => {
+      const n = byId.get(id)
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000)
+    })
+    console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms ${k}`).join('\n'))
+  }
+  progress(`${changes.length} status changes measured`)
+  const fitted = await panFps(page, pane)
+  await page.evaluate(() => window.__diagramBench.setViewport(0, 0, 1))
+  await page.waitForTimeout(300)
+  const zoomed = await panFps(page, pane)
+
+  const commit = changes.map((c) => c.commit)
+  const frame = changes.map((c) => c.frame)
+  const within = frame.filter((f) => f <= FRAME_MS).length
+  const chromium = await browser.context.browser()?.version?.() ?? 'Chromium'
+  console.log(`bench:ui — the live diagram with ${firstRender.total} nodes (${firstRender.nodes} in the DOM) in ${chromium}, 1440×900, headless`)
+  console.log(`time to first render:            ${ms(firstRender.at)} (navigation start → every node drawn and visible)`)
+  console.log(`status change → repainted frame: median ${ms(median(frame))}, p90 ${ms(pct(frame, 0.9))}; ${within}/${frame.length} within one 16.7 ms frame (target: ≤ 16 ms)`)
+  console.log(`  of which React commit:         median ${ms(median(commit))}, p90 ${ms(pct(commit, 0.9))}`)
+  console.log(`panning, whole diagram in view:  ${fitted.fps.toFixed(1)} fps (worst frame ${ms(fitted.worst)}, ${fitted.long} frames > 20 ms) (target: 60)`)
+  console.log(`panning at zoom 1:               ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}, ${zoomed.long} frames > 20 ms) (target: 60)`)
+  if (browser.pageErrors.length) {
+    console.error(`page errors: ${browser.pageErrors.join('\n')}`)
+    status = 1
+  }
+} catch (error) {
+  console.error(`bench:ui: ${error.stack ?? error.message}`)
+  status = 1
+} finally {
+  await browser.close()
+  await server.close()
+}
+process.exit(status)

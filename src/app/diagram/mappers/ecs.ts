@@ -1,0 +1,248 @@
+import type { World } from '../../../sim/world.ts'
+import type { Service, Task } from '../../../sim/ecs/state.ts'
+import { statusOf } from '../status.ts'
+import type { DiagramStatus } from '../types.ts'
+import { creationOrder, type ResourceMapper } from './registry.ts'
+
+// ECS on the diagram. A cluster is not a network boundary, so it is drawn as a logical overlay: the cluster and its
+// services sit in the Region beside the VPC (like ECR), and each service's tasks, which live in subnets, carry the
+// service's colour as an outline (the legend says which colour is which). A Fargate (awsvpc) task is drawn where it
+// lives on the network: its ENI in its subnet, the task inside the ENI, its containers inside the task.
+
+export const ECS_SIZES = {
+  cluster: { width: 274, height: 96 },
+  service: { width: 250, height: 64 },
+  networkInterface: { width: 226, height: 92 },
+  task: { width: 206, height: 66 },
+  container: { width: 190, height: 40 },
+} as const
+
+/** Service outline colours, assigned in service creation order; chosen to read on the subnet fills. */
+export const SERVICE_COLOURS = ['#d6248f', '#7d3cff', '#e07700', '#0f7b8a', '#b0084d', '#5a6b00', '#1f4fd6', '#8a5300'] as const
+
+export const serviceColour = (index: number): string => SERVICE_COLOURS[index % SERVICE_COLOURS.length]
+
+/** The last segment of an ECS ARN: a task's or service's own id. */
+export const shortId = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1)
+
+/** What a long id looks like on a node: `0247947c…` (the aria-label keeps the whole id). */
+export const abbreviate = (id: string, keep = 8): string => (id.length > keep + 1 ? `${id.slice(0, keep)}…` : id)
+
+/** Task ARN → the service it belongs to, and service ARN → its colour; built once per world. */
+export interface EcsIndex {
+  serviceOfTask: Map<string, Service>
+  colourOfService: Map<string, string>
+}
+
+export function ecsIndex(world: Readonly<World>): EcsIndex {
+  const serviceOfTask = new Map<string, Service>()
+  const colourOfService = new Map<string, string>()
+  Object.values(world.ecs.services).forEach((service, i) => {
+    colourOfService.set(service.serviceArn, serviceColour(i))
+    for (const taskArn of world.ecs.serviceTasks[service.serviceArn] ?? []) serviceOfTask.set(taskArn, service)
+  })
+  // Tasks the scheduler has let go of still name their service in `group` (service:<name>).
+  const byName = new Map(Object.values(world.ecs.services).map((s) => [`${s.clusterArn} service:${s.serviceName}`, s]))
+  for (const task of Object.values(world.ecs.tasks)) {
+    if (serviceOfTask.has(task.taskArn)) continue
+    const service = byName.get(`${task.clusterArn} ${task.group}`)
+    if (service) serviceOfTask.set(task.taskArn, service)
+  }
+  return { serviceOfTask, colourOfService }
+}
+
+const detailOf = (task: Task, name: string): string | undefined =>
+  task.attachments.flatMap((a) => a.details).find((d) => d.name === name)?.value
+
+export const taskEniId = (task: Task): string | undefined => detailOf(task, 'networkInterfaceId')
+export const taskSubnetId = (task: Task): string | undefined => detailOf(task, 'subnetId')
+export const taskPrivateIp = (task: Task): string | undefined => detailOf(task, 'privateIPv4Address')
+
+/** Target health of each registered IP (or instance) by `Id`, across target groups; the worst state wins. */
+export function targetHealthById(world: Readonly<World>): Map<string, string> {
+  const rank: Record<string, number> = { healthy: 0, initial: 1, draining: 2, unhealthy: 3 }
+  const out = new Map<string, string>()
+  for (const targets of Object.values(world.elbv2.targets)) {
+    for (const t of targets) {
+      const seen = out.get(t.Id)
+      if (seen === undefined || (rank[t.state] ?? 0) > (rank[seen] ?? 0)) out.set(t.Id, t.state)
+    }
+  }
+  return out
+}
+
+/** A task's health as a learner reads it: the load balancer's view when registered, else the container health check's. */
+export function taskHealth(task: Task, health: Map<string, string>): string | undefined {
+  const ip = taskPrivateIp(task)
+  const target = ip === undefined ? undefined : health.get(ip)
+  if (target !== undefined) return target
+  return task.healthStatus === 'UNKNOWN' ? undefined : task.healthStatus.toLowerCase()
+}
+
+/** A running task behind an unhealthy target is in trouble, whatever ECS says: colour it so. */
+function taskStatus(lastStatus: string, health: string | undefined): DiagramStatus {
+  const own = statusOf(lastStatus)
+  if (own !== 'ok' || health === undefined) return own
+  const h = statusOf(health)
+  return h === 'neutral' ? own : h
+}
+
+export const ecsClusterMapper: ResourceMapper = {
+  kind: 'ECS cluster',
+  map(world, out) {
+    Object.values(world.ecs.clusters).forEach((cluster, i) => {
+      const services = Object.values(world.ecs.services).filter((s) => s.clusterArn === cluster.clusterArn && s.status !== 'INACTIVE').length
+      const counts = `${services} service${services === 1 ? '' : 's'}, ${cluster.runningTasksCount} running, ${cluster.pendingTasksCount} pending`
+      out.addNode({
+        id: cluster.clusterArn,
+        parentId: world.region,
+        nodeType: 'group',
+        section: 'clusters',
+        order: creationOrder(i),
+        size: ECS_SIZES.cluster,
+        data: {
+          kind: 'ECS cluster',
+          label: cluster.clusterName,
+          detail: counts.replace(/, /g, ' · '),
+          state: cluster.status,
+          status: statusOf(cluster.status),
+          ariaLabel: `ECS cluster ${cluster.clusterName} ${cluster.status}, ${counts}`,
+        },
+      })
+    })
+  },
+}
+
+function serviceStatus(service: Service): DiagramStatus {
+  if (service.status !== 'ACTIVE') return statusOf(service.status)
+  if (service.deployments.some((d) => d.rolloutState === 'FAILED')) return 'error'
+  if (service.runningCount < service.desiredCount || service.deployments.length > 1) return 'pending'
+  return 'ok'
+}
+
+export const ecsServiceMapper: ResourceMapper = {
+  kind: 'ECS service',
+  map(world, out) {
+    const { colourOfService } = ecsIndex(world)
+    Object.values(world.ecs.services).forEach((service, i) => {
+      if (world.ecs.clusters[service.clusterArn] === undefined) return
+      const counts = `desired ${service.desiredCount}, running ${service.runningCount}, pending ${service.pendingCount}`
+      const rollout = service.deployments.length > 1 ? `, ${service.deployments.length} deployments` : ''
+      out.addNode({
+        id: service.serviceArn,
+        parentId: service.clusterArn,
+        nodeType: 'resource',
+        section: 'services',
+        order: creationOrder(i),
+        size: ECS_SIZES.service,
+        data: {
+          kind: 'ECS service',
+          label: service.serviceName,
+          detail: counts.replace(/, /g, ' · '),
+          badge: `${service.runningCount}/${service.desiredCount}`,
+          state: service.status,
+          status: serviceStatus(service),
+          accent: colourOfService.get(service.serviceArn),
+          service: service.serviceArn,
+          ariaLabel: `ECS service ${service.serviceName} ${service.status}, ${counts}${rollout}`,
+        },
+      })
+    })
+  },
+}
+
+/** Tasks in creation order (then ARN), so a new task goes after the ones already drawn in its subnet. */
+function tasksInOrder(world: Readonly<World>): Task[] {
+  return Object.values(world.ecs.tasks).sort((a, b) => a.createdAt - b.createdAt || (a.taskArn < b.taskArn ? -1 : a.taskArn > b.taskArn ? 1 : 0))
+}
+
+export const taskMapper: ResourceMapper = {
+  kind: 'Task',
+  map(world, out) {
+    const { serviceOfTask, colourOfService } = ecsIndex(world)
+    const health = targetHealthById(world)
+    tasksInOrder(world).forEach((task, i) => {
+      const id = shortId(task.taskArn)
+      const service = serviceOfTask.get(task.taskArn)
+      const accent = service ? colourOfService.get(service.serviceArn) : undefined
+      const ip = taskPrivateIp(task)
+      const eniId = taskEniId(task)
+      const eni = eniId === undefined ? undefined : world.ec2.networkInterfaces[eniId]
+      const subnetId = eni?.SubnetId ?? taskSubnetId(task)
+      const hp = taskHealth(task, health)
+      const family = world.ecs.taskDefinitions[task.taskDefinitionArn]
+      const taskDef = family ? `${family.family}:${family.revision}` : shortId(task.taskDefinitionArn)
+      const groups = eni ? eni.Groups.map((g) => g.GroupName) : []
+      const where = [task.availabilityZone, ip].filter(Boolean).join(', ')
+
+      if (eni) {
+        out.addNode({
+          id: eni.NetworkInterfaceId,
+          parentId: eni.SubnetId,
+          nodeType: 'group',
+          section: 'enis',
+          order: creationOrder(i),
+          size: ECS_SIZES.networkInterface,
+          data: {
+            kind: 'Network interface',
+            label: eni.NetworkInterfaceId,
+            detail: [eni.PrivateIpAddress, eni.PublicIp].filter(Boolean).join(' · '),
+            state: eni.Status,
+            status: statusOf(eni.Status),
+            securityGroups: groups,
+            accent,
+            service: service?.serviceArn,
+            ariaLabel:
+              `Network interface ${eni.NetworkInterfaceId} ${eni.PrivateIpAddress}${eni.PublicIp ? ` public ${eni.PublicIp}` : ''}` +
+              ` of task ${id}, ${eni.Status}${groups.length ? `, security group ${groups.join(', ')}` : ''}`,
+          },
+        })
+      }
+      out.addNode({
+        id: task.taskArn,
+        parentId: eni ? eni.NetworkInterfaceId : subnetId,
+        nodeType: 'group',
+        section: eni ? 'tasks' : 'enis',
+        order: creationOrder(i),
+        size: ECS_SIZES.task,
+        data: {
+          kind: 'Task',
+          label: abbreviate(id),
+          detail: [taskDef, task.launchType].join(' · '),
+          state: task.lastStatus,
+          status: taskStatus(task.lastStatus, hp),
+          badge: hp,
+          accent,
+          service: service?.serviceArn,
+          ariaLabel:
+            `Task ${id} ${task.lastStatus}${hp ? `, ${hp}` : ''}${where ? `, ${where}` : ''}` +
+            `${service ? `, service ${service.serviceName}` : ''}, ${taskDef}`,
+        },
+      })
+      task.containers.forEach((c, j) => {
+        const def = family?.containerDefinitions.find((d) => d.name === c.name)
+        const ports = (def?.portMappings ?? []).map((p) => p.containerPort).filter((p): p is number => p !== undefined)
+        const image = c.image.slice(c.image.lastIndexOf('/') + 1)
+        const portText = ports.length ? `port ${ports.join(', ')}` : 'no ports'
+        const exit = c.exitCode === undefined ? '' : `, exit code ${c.exitCode}`
+        out.addNode({
+          id: c.containerArn,
+          parentId: task.taskArn,
+          nodeType: 'resource',
+          section: 'containers',
+          order: creationOrder(j),
+          size: ECS_SIZES.container,
+          data: {
+            kind: 'Container',
+            label: c.name,
+            detail: `${image}${ports.length ? ` :${ports.join(',')}` : ''}`,
+            state: c.lastStatus,
+            status: statusOf(c.lastStatus),
+            service: service?.serviceArn,
+            ariaLabel: `Container ${c.name} ${c.lastStatus}${exit}, image ${image}, ${portText}`,
+          },
+        })
+      })
+    })
+  },
+}

@@ -1,0 +1,155 @@
+// The live diagram in real Chromium (issue 6): the course notes' Fargate walkthrough typed into the console with the
+// corrected commands, the clock moved by the waiters, then the diagram checked through its aria-labels (ALB → target
+// group → two healthy tasks in two AZs), a curl lighting its path, the inspector, and the exports.
+// Screenshots go to test-results/. Helpers: ./browser.mjs. E2E_DIST serves a private build instead of dist/.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { preview } from 'vite'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { DIST, ROOT, launchBrowser, openApp, runCommand, typeCommand, waitForLog } from './browser.mjs'
+
+async function serve() {
+  const outDir = process.env.E2E_DIST || DIST
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } })
+  const address = server.httpServer.address()
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((resolve) => server.httpServer.close(() => resolve(undefined))) }
+}
+
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/pythonwebapp:latest'
+const CONTAINER_JSON = `[{"environment":[],"name":"webapp","mountPoints":[],"image":"${IMAGE}","portMappings":[{"protocol":"tcp","containerPort":8080,"hostPort":8080}]}]`
+
+// [command, what shows it has run: text in the console or a node in the diagram] — the corrected commands of
+// lessons/02-fargate-walkthrough.md. (Long JSON answers scroll the virtualised log, so nodes are the surer sign.)
+const WALKTHROUGH = [
+  ["SUBNETS=$(aws ec2 describe-subnets --query 'Subnets[0:2].SubnetId' --output text)", undefined],
+  ["SG=$(aws ec2 describe-security-groups --group-names web --query 'SecurityGroups[0].GroupId' --output text)", undefined],
+  ["VPC=$(aws ec2 describe-vpcs --query 'Vpcs[0].VpcId' --output text)", undefined],
+  ['aws elbv2 create-load-balancer --name FargateLoadBalancer --subnets $SUBNETS --security-groups $SG --scheme internet-facing --type application --ip-address-type ipv4', { node: 'Load balancer FargateLoadBalancer provisioning' }],
+  ['aws elbv2 create-target-group --name FargateTargetGroup --protocol HTTP --port 8080 --vpc-id $VPC --target-type ip', { node: 'Target group FargateTargetGroup HTTP:8080' }],
+  ["LB_ARN=$(aws elbv2 describe-load-balancers --names FargateLoadBalancer --query 'LoadBalancers[0].LoadBalancerArn' --output text)", undefined],
+  ["TG_ARN=$(aws elbv2 describe-target-groups --names FargateTargetGroup --query 'TargetGroups[0].TargetGroupArn' --output text)", undefined],
+  ['aws elbv2 create-listener --load-balancer-arn $LB_ARN --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=$TG_ARN', { node: 'Listener HTTP:80 on FargateLoadBalancer' }],
+  ['aws ecs create-cluster --cluster-name fargate-cluster', { node: 'ECS cluster fargate-cluster ACTIVE' }],
+  [`echo '${CONTAINER_JSON}' > fargate-container.json`, undefined],
+  ['aws ecs register-task-definition --family python-web-app --task-role-arn arn:aws:iam::123456789012:role/PythonECSTask --execution-role-arn arn:aws:iam::123456789012:role/ecsTaskExecutionRole --network-mode awsvpc --container-definitions file://fargate-container.json --cpu .5vCPU --memory 1GB --requires-compatibilities FARGATE', { log: '"registeredBy"' }],
+  ['echo "[{\\"targetGroupArn\\":\\"$TG_ARN\\",\\"containerName\\":\\"webapp\\",\\"containerPort\\":8080}]" > load-balancer.json', undefined],
+  ['aws ecs create-service --cluster fargate-cluster --service-name FargateDemoService2 --task-definition python-web-app --load-balancers file://load-balancer.json --desired-count 2 --launch-type FARGATE --network-configuration file://task-networking.json --scheduling-strategy REPLICA --deployment-controller type=ECS', { node: 'ECS service FargateDemoService2 ACTIVE' }],
+]
+
+describe('the live diagram in Chromium', () => {
+  let server
+  let browser
+  let page
+  const diagram = () => page.getByRole('region', { name: 'Diagram' })
+  const node = (label) => diagram().locator(`.react-flow__node[aria-label^="${label}"]`)
+  const nodes = (pattern) =>
+    diagram().locator('.react-flow__node').evaluateAll((els, source) => els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => new RegExp(source).test(l)), pattern.source)
+
+  beforeAll(async () => {
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+    server = await serve()
+    browser = await launchBrowser()
+    page = browser.page
+    await openApp(page, server.url)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  test('the walkthrough through the console draws ALB → target group → two healthy tasks in two AZs', async () => {
+    for (const [line, shows] of WALKTHROUGH) {
+      if (shows?.log) await runCommand(page, line, shows.log)
+      else await typeCommand(page, line)
+      if (shows?.node) await node(shows.node).first().waitFor({ state: 'attached', timeout: 15_000 })
+    }
+    // Right after create-service nothing runs yet (the scheduler's first pass is due on the virtual clock).
+    await expect(node('ECS service FargateDemoService2 ACTIVE, desired 2, running 0').count()).resolves.toBe(1)
+
+    // The waiters move the virtual clock until the service is stable and the targets are healthy.
+    await runCommand(page, 'aws ecs wait services-stable --cluster fargate-cluster --services FargateDemoService2', '$ aws ecs wait services-stable')
+    await runCommand(page, 'aws elbv2 wait target-in-service --target-group-arn $TG_ARN', '$ aws elbv2 wait target-in-service')
+    await runCommand(page, 'aws elbv2 wait load-balancer-available --names FargateLoadBalancer', '$ aws elbv2 wait load-balancer-available')
+    await runCommand(page, "aws elbv2 describe-target-health --target-group-arn $TG_ARN --query 'TargetHealthDescriptions[].TargetHealth.State' --output text", 'healthy\thealthy')
+
+    await expect.poll(() => nodes(/^Load balancer FargateLoadBalancer active, application, internet-facing, .* in us-east-1a, us-east-1b, security group web$/), { timeout: 10_000 }).toHaveLength(1)
+    await expect.poll(() => nodes(/^Target group FargateTargetGroup HTTP:8080, ip, 2 of 2 targets healthy$/)).toHaveLength(1)
+    const tasks = await nodes(/^Task [0-9a-f]{32} RUNNING, healthy, us-east-1[ab], /)
+    expect(tasks).toHaveLength(2)
+    expect(new Set(tasks.map((t) => /us-east-1[ab]/.exec(t)[0]))).toEqual(new Set(['us-east-1a', 'us-east-1b']))
+    // Each task sits in its ENI, inside a subnet of its AZ; the target group has an edge to each ENI.
+    for (const label of tasks) {
+      const id = await diagram().locator(`.react-flow__node[aria-label="${label}"]`).getAttribute('data-id')
+      const az = /us-east-1[ab]/.exec(label)[0]
+      const eni = await page.evaluate((taskArn) => document.querySelector(`.react-flow__node[aria-label*="of task ${taskArn.split('/').pop()}"]`)?.getAttribute('data-id'), id)
+      expect(eni).toMatch(/^eni-/)
+      await expect(diagram().locator(`.react-flow__edge[data-id$="->${eni}"]`).count()).resolves.toBe(1)
+      await expect(nodes(new RegExp(`^Subnet subnet-[0-9a-f]+ ${az} `))).resolves.toHaveLength(1)
+    }
+    await expect(diagram().getByRole('list', { name: 'Services' }).textContent()).resolves.toContain('FargateDemoService2 2/2')
+    await diagram().getByRole('button', { name: 'Zoom to fit' }).click()
+    await page.waitForTimeout(500) // the fit animates for 300 ms
+    await page.screenshot({ path: join(ROOT, 'test-results', 'diagram-fargate.png') })
+  })
+
+  test('a curl to the DNS name lights its path: listener → rule → target group → target', async () => {
+    await typeCommand(page, "DNS=$(aws elbv2 describe-load-balancers --names FargateLoadBalancer --query 'LoadBalancers[0].DNSName' --output text)")
+    await typeCommand(page, 'curl http://$DNS/')
+    // The path stays lit for a moment (HIGHLIGHT_MS); catch it as soon as it is drawn.
+    const lit = await page.waitForFunction(
+      () => {
+        const labels = [...document.querySelectorAll('.react-flow__node.cs-lit')].map((n) => n.getAttribute('aria-label') ?? '')
+        const edges = document.querySelectorAll('.react-flow__edge.cs-lit').length
+        return labels.length >= 5 && edges >= 2 ? { labels, edges } : false
+      },
+      undefined,
+      { timeout: 10_000, polling: 'raf' },
+    )
+    const { labels, edges } = await lit.jsonValue()
+    await page.screenshot({ path: join(ROOT, 'test-results', 'diagram-curl-lit.png') })
+    const kinds = labels.map((l) => l.split(/ (?=[A-Za-z0-9:]*[0-9a-z]{6}|FargateLoadBalancer|FargateTargetGroup|HTTP:80|default)/)[0])
+    for (const kind of ['Load balancer', 'Listener', 'Listener rule', 'Target group', 'Network interface', 'Task']) {
+      expect(labels.some((l) => l.startsWith(`${kind} `)), `${kind} is lit: ${labels.join(' | ')}`).toBe(true)
+    }
+    expect(kinds.length).toBeGreaterThanOrEqual(5)
+    expect(edges).toBe(2)
+    await waitForLog(page, 'Hello from the Python web app!')
+    // The highlight is short: it goes away by itself.
+    await expect.poll(() => page.locator('.react-flow__node.cs-lit').count(), { timeout: 5_000 }).toBe(0)
+  })
+
+  test('clicking a task opens the inspector with its IP, state history and describe command', async () => {
+    const task = diagram().locator('.react-flow__node[aria-label*="RUNNING, healthy, us-east-1a"]').first()
+    await diagram().getByRole('button', { name: 'Zoom to fit' }).click()
+    await page.waitForTimeout(500)
+    // The task's title bar (its centre is its container's node).
+    await task.click({ position: { x: 3, y: 3 } })
+    const inspector = page.getByRole('region', { name: 'Inspector' })
+    await expect.poll(() => inspector.getByRole('region', { name: 'Describe command' }).textContent()).toMatch(/aws ecs describe-tasks --cluster fargate-cluster --tasks [0-9a-f]{32}/)
+    await expect(inspector.locator('dl[aria-label="Key facts"]').textContent()).resolves.toMatch(/Private IP172\.31\.\d+\.\d+/)
+    const history = await inspector.getByRole('region', { name: 'State history' }).textContent()
+    expect(history).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ created, lastStatus PROVISIONING — placed in us-east-1a to spread across AZs/)
+    expect(history).toContain('lastStatus ACTIVATING → RUNNING')
+    await page.screenshot({ path: join(ROOT, 'test-results', 'diagram-inspector.png') })
+  })
+
+  test('exports the diagram as SVG and PNG downloads', async () => {
+    const [svg] = await Promise.all([page.waitForEvent('download'), diagram().getByRole('button', { name: 'Export SVG' }).click()])
+    expect(svg.suggestedFilename()).toBe('container-sandbox-diagram.svg')
+    const svgPath = join(ROOT, 'test-results', 'diagram.svg')
+    await svg.saveAs(svgPath)
+    const [png] = await Promise.all([page.waitForEvent('download'), diagram().getByRole('button', { name: 'Export PNG' }).click()])
+    expect(png.suggestedFilename()).toBe('container-sandbox-diagram.png')
+    const pngPath = join(ROOT, 'test-results', 'diagram.png')
+    await png.saveAs(pngPath)
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(svgPath, 'utf8')).toContain('FargateLoadBalancer')
+    expect([...readFileSync(pngPath).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+  })
+
+  test('the page threw no uncaught errors and never left 127.0.0.1', () => {
+    expect(browser.pageErrors).toEqual([])
+    expect(browser.offsite).toEqual([])
+  })
+})
