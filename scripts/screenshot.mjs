@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-// `npm run screenshot` (after `vite build`): opens the built app in Chromium at 1440×900, runs a console command,
-// selects a subnet in the diagram when there is one, and writes docs/screenshot.png for the README.
+// `npm run screenshot` (after `vite build`): opens the built app in Chromium at 1440×900, types the course notes'
+// Fargate walkthrough into the console (test/e2e/walkthrough.mjs), lets the waiters move the clock, curls the load
+// balancer, selects a task in the diagram and writes docs/screenshot.png for the README.
 // Serving and launching are shared with the end-to-end tests (test/e2e/browser.mjs).
 import { mkdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { ROOT, launchBrowser, openApp, runCommand, serveDist } from '../test/e2e/browser.mjs'
+import { ROOT, launchBrowser, openApp, runCommand, serveDist, typeCommand } from '../test/e2e/browser.mjs'
+import { WALKTHROUGH } from '../test/e2e/walkthrough.mjs'
 
 const OUT = join(ROOT, 'docs', 'screenshot.png')
-const COMMANDS = [
+const AFTER = [
   // [command line, text that shows it has run]
-  ['aws sts get-caller-identity', '"Account": "123456789012"'],
-  ["aws ec2 describe-subnets --query 'Subnets[].[SubnetId,AvailabilityZone,CidrBlock]' --output table", '172.31.32.0/20'],
+  ['aws ecs wait services-stable --cluster fargate-cluster --services FargateDemoService2', '$ aws ecs wait services-stable'],
+  ['aws elbv2 wait target-in-service --target-group-arn $TG_ARN', '$ aws elbv2 wait target-in-service'],
+  ["aws elbv2 describe-target-health --target-group-arn $TG_ARN --query 'TargetHealthDescriptions[].[Target.Id,TargetHealth.State]' --output table", 'healthy'],
+  ["DNS=$(aws elbv2 describe-load-balancers --names FargateLoadBalancer --query 'LoadBalancers[0].DNSName' --output text)", undefined],
+  ['curl -s http://$DNS/', '</html>'],
 ]
 
 const server = await serveDist()
@@ -19,16 +24,26 @@ let status = 0
 try {
   const { page } = browser
   await openApp(page, server.url)
-  for (const [line, shows] of COMMANDS) await runCommand(page, line, shows)
+  for (const [line, shows] of WALKTHROUGH) {
+    await typeCommand(page, line)
+    if (shows?.node) await page.locator(`.react-flow__node[aria-label^="${shows.node}"]`).first().waitFor({ state: 'attached', timeout: 15_000 })
+  }
+  for (const [line, shows] of AFTER) await (shows ? runCommand(page, line, shows) : typeCommand(page, line))
+  // A taller diagram for the picture: the separator under it is keyboard-resizable, as a learner would use it.
+  const separator = page.getByRole('separator', { name: 'Resize the diagram' })
+  await separator.focus()
+  for (let i = 0; i < 12; i++) await separator.press('ArrowDown')
+  await page.getByRole('button', { name: 'Zoom to fit' }).click().catch(() => undefined)
+  await page.waitForTimeout(400)
 
-  // Select a subnet in the diagram so the inspector has something to show (skipped if the diagram has none yet).
-  const subnet = page.locator('.react-flow__node[data-id^="subnet-"]').first()
+  // Select a task in the diagram so the inspector has something to show.
+  const task = page.locator('.react-flow__node[aria-label^="Task "]').first()
   try {
-    await subnet.waitFor({ state: 'visible', timeout: 5_000 })
-    await subnet.click({ timeout: 5_000 })
-    console.log(`selected ${await subnet.getAttribute('data-id')} in the diagram`)
+    await task.waitFor({ state: 'visible', timeout: 5_000 })
+    await task.click({ timeout: 5_000, force: true })
+    console.log(`selected ${await task.getAttribute('aria-label')} in the diagram`)
   } catch (error) {
-    console.log(`could not select a subnet in the diagram (${error.message.split('\n')[0]}); the screenshot shows none selected`)
+    console.log(`could not select a task in the diagram (${error.message.split('\n')[0]}); the screenshot shows none selected`)
   }
   await page.waitForTimeout(500) // let the inspector and the diagram's selection render
 
