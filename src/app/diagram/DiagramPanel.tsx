@@ -105,23 +105,6 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
   const shown = useMemo(() => decorate(graph, decorations), [graph, decorations])
 
   const { fitView } = useReactFlow()
-  // Until the learner pans or zooms by hand, the view keeps the whole world in sight as it grows.
-  const [movedByHand, setMovedByHand] = useState(false)
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) setMovedByHand(true)
-  }, [])
-  const nodeCount = graph.nodes.length
-  useEffect(() => {
-    if (movedByHand || follow) return
-    // A frame later, so the new nodes have been measured.
-    const frameId = requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }))
-    return () => cancelAnimationFrame(frameId)
-  }, [nodeCount, movedByHand, follow, fitView])
-  const zoomToFit = () => {
-    setMovedByHand(false)
-    void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })
-  }
-
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
     const ids = [...new Set([...frame.changed, ...frame.flow.nodes])]
@@ -158,7 +141,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
         </button>
         {!textView && (
           <>
-            <button type="button" onClick={zoomToFit}>
+            <button type="button" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })}>
               Zoom to fit
             </button>
             <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
@@ -228,7 +211,6 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
             onPaneClick={onPaneClick}
             onNodesChange={onNodesChange}
             onMove={onMove}
-            onMoveStart={onMoveStart}
             onInit={(instance) => setFar(instance.getZoom() < FAR_ZOOM)}
             nodesDraggable={false}
             nodesConnectable={false}
