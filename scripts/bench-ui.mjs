@@ -4,22 +4,12 @@
 // and prints: time to first render, time from a status change to the repainted frame (target: one 16 ms frame),
 // and frames per second while panning (target: 60). Serving and launching are shared with the e2e tests
 // (test/e2e/browser.mjs). E2E_DIST=<dir> serves another build output than dist/ (e.g. `vite build --outDir <dir>`).
-import { join, resolve } from 'node:path'
-import { preview } from 'vite'
-import { ROOT, launchBrowser } from '../test/e2e/browser.mjs'
+import { launchBrowser, serveDist } from '../test/e2e/browser.mjs'
 
 const NODES = Number(process.env.BENCH_NODES || 2000)
 const CHANGES = 30
 const PAN_MS = 2000
 const FRAME_MS = 1000 / 60
-
-async function serve() {
-  const outDir = resolve(ROOT, process.env.E2E_DIST || join(ROOT, 'dist'))
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } })
-  const address = server.httpServer.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r(undefined))) }
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
@@ -60,7 +50,7 @@ async function panFps(page, box) {
   })
 }
 
-const server = await serve()
+const server = await serveDist()
 const browser = await launchBrowser({ viewport: { width: 1440, height: 900 } })
 let status = 0
 try {

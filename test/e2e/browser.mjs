@@ -4,13 +4,14 @@
 import { createServer } from 'node:http'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { preview } from 'vite'
 import { chromium } from 'playwright-core'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-export const DIST = join(ROOT, 'dist')
+/** The build served: dist/ (`npm run e2e`), or E2E_DIST for a private `vite build --outDir` while others share dist/. */
+export const DIST = resolve(ROOT, process.env.E2E_DIST || 'dist')
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 /** How long a learner-visible result may take to appear (first Monaco load included) before a test fails. */
@@ -27,12 +28,13 @@ function assertBuilt() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no ${join(DIST, 'index.html')}: run \`vite build\` first`)
 }
 
-/** `vite preview` of dist/ on 127.0.0.1 at a free port. Returns { url, close }. */
+/** `vite preview` of the build (DIST) on 127.0.0.1 at a free port. Returns { url, close }. */
 export async function serveDist() {
   assertBuilt()
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',
+    build: { outDir: DIST },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   })
   const address = server.httpServer.address()

@@ -1,23 +1,16 @@
 // Completion and diagnostics in the Monaco console, in real Chromium (issue 4): a squiggle under what the
 // AWS CLI would reject, a suggestion list on Tab, and the squiggle gone once a suggestion is accepted.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { consoleRegion, launchBrowser, openApp, runCommand, serveDist } from './browser.mjs'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { consoleRegion, openApp, runCommand } from './browser.mjs'
+import { chromiumSession } from './suite.mjs'
 
 describe('completion and diagnostics in the console', () => {
-  let server
-  let browser
+  const session = chromiumSession()
   let page
 
   beforeAll(async () => {
-    server = await serveDist()
-    browser = await launchBrowser()
-    page = browser.page
-    await openApp(page, server.url)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    page = session.page
+    await openApp(page, session.server.url)
   })
 
   /** Focuses the console and abandons whatever is on the line (Ctrl+C), like a learner starting afresh. */
@@ -63,6 +56,6 @@ describe('completion and diagnostics in the console', () => {
     await freshLine()
     await runCommand(page, 'aws sts get-caller-identity --query Account --output text', '123456789012')
     await expect(squiggles().count()).resolves.toBe(0)
-    expect(browser.offsite).toEqual([])
+    expect(session.browser.offsite).toEqual([])
   })
 })

@@ -3,29 +3,20 @@
 // 127.0.0.1. Helpers: ./browser.mjs (toolchain.md §6).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  ROOT, consoleLog, findInLog, launchBrowser, openApp, runCommand, serveDist, typeCommand, waitForMonaco,
-} from './browser.mjs'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { ROOT, consoleLog, findInLog, openApp, runCommand, typeCommand, waitForMonaco } from './browser.mjs'
+import { chromiumSession } from './suite.mjs'
 
 const REGIONS = ['Console', 'Files', 'Diagram', 'Inspector', 'Lesson']
 const SUBNET_ID = /subnet-[0-9a-f]{17}/g
 
 describe('the console, in Chromium', () => {
-  let server
-  let browser
+  const session = chromiumSession()
   let page
 
   beforeAll(async () => {
-    server = await serveDist()
-    browser = await launchBrowser()
-    page = browser.page
-    await page.goto(server.url)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    page = session.page
+    await page.goto(session.server.url)
   })
 
   test('the page shows the Console, Files, Diagram, Inspector and Lesson regions, each with its heading', async () => {
@@ -44,7 +35,7 @@ describe('the console, in Chromium', () => {
   })
 
   test('typing aws --version into the console prints the CLI version', async () => {
-    await openApp(page, server.url)
+    await openApp(page, session.server.url)
     await runCommand(page, 'aws --version', 'aws-cli/2.')
   })
 
@@ -94,7 +85,7 @@ describe('the console, in Chromium', () => {
   })
 
   test('the page requested nothing beyond 127.0.0.1 and threw no uncaught errors', () => {
-    expect(browser.offsite).toEqual([])
-    expect(browser.pageErrors).toEqual([])
+    expect(session.browser.offsite).toEqual([])
+    expect(session.browser.pageErrors).toEqual([])
   })
 })

@@ -4,21 +4,13 @@
 // Screenshots go to test-results/. Helpers: ./browser.mjs. E2E_DIST serves a private build instead of dist/.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { preview } from 'vite'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DIST, ROOT, launchBrowser, openApp, runCommand, typeCommand, waitForLog } from './browser.mjs'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { ROOT, openApp, runCommand, typeCommand, waitForLog } from './browser.mjs'
+import { chromiumSession } from './suite.mjs'
 import { WALKTHROUGH } from './walkthrough.mjs'
 
-async function serve() {
-  const outDir = process.env.E2E_DIST || DIST
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } })
-  const address = server.httpServer.address()
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((resolve) => server.httpServer.close(() => resolve(undefined))) }
-}
-
 describe('the live diagram in Chromium', () => {
-  let server
-  let browser
+  const session = chromiumSession()
   let page
   const diagram = () => page.getByRole('region', { name: 'Diagram' })
   const node = (label) => diagram().locator(`.react-flow__node[aria-label^="${label}"]`)
@@ -27,15 +19,8 @@ describe('the live diagram in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-    server = await serve()
-    browser = await launchBrowser()
-    page = browser.page
-    await openApp(page, server.url)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    page = session.page
+    await openApp(page, session.server.url)
   })
 
   test('the walkthrough through the console draws ALB → target group → two healthy tasks in two AZs', async () => {
@@ -129,7 +114,7 @@ describe('the live diagram in Chromium', () => {
   })
 
   test('the page threw no uncaught errors and never left 127.0.0.1', () => {
-    expect(browser.pageErrors).toEqual([])
-    expect(browser.offsite).toEqual([])
+    expect(session.browser.pageErrors).toEqual([])
+    expect(session.browser.offsite).toEqual([])
   })
 })

@@ -2,9 +2,9 @@
 // by step: the checklist ticks, and the completion is still there after a reload. Helpers: ./browser.mjs.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { preview } from 'vite'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DIST, ROOT, launchBrowser, openApp, typeCommand, waitForMonaco } from './browser.mjs'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { ROOT, openApp, typeCommand, waitForMonaco } from './browser.mjs'
+import { chromiumSession } from './suite.mjs'
 
 /** The steps of the lesson file: the solution's command lines and whether it edits a file. */
 function lessonSteps(file) {
@@ -19,31 +19,15 @@ function lessonSteps(file) {
   })
 }
 
-// Serve a build: dist/ (npm run e2e), or E2E_DIST when set (a private build while others share dist/).
-async function serve() {
-  const outDir = process.env.E2E_DIST || DIST
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } })
-  const address = server.httpServer.address()
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((resolve) => server.httpServer.close(() => resolve(undefined))) }
-}
-
 const steps = lessonSteps('lessons/02-fargate-walkthrough.md')
 
 describe('lesson 2 in Chromium', () => {
-  let server
-  let browser
+  const session = chromiumSession()
   let page
 
   beforeAll(async () => {
-    server = await serve()
-    browser = await launchBrowser()
-    page = browser.page
-    await openApp(page, server.url)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    page = session.page
+    await openApp(page, session.server.url)
   })
 
   const lesson = () => page.getByRole('region', { name: 'Lesson' })
@@ -78,7 +62,7 @@ describe('lesson 2 in Chromium', () => {
   })
 
   test('the page threw no uncaught errors', () => {
-    expect(browser.pageErrors).toEqual([])
-    expect(browser.offsite).toEqual([])
+    expect(session.browser.pageErrors).toEqual([])
+    expect(session.browser.offsite).toEqual([])
   })
 })
