@@ -2,24 +2,17 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { consoleBox, outputLog, renderApp } from './support/harness.tsx'
+import { consoleBox, outputLog, renderApp, runInConsole } from './support/harness.tsx'
 import type { EngineModule } from '../../src/app/state/types.ts'
 
 vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
 
 afterEach(cleanup)
 
-const run = async (line: string) => {
-  const user = userEvent.setup()
-  await user.click(consoleBox())
-  await user.keyboard(line.replace(/[{[]/g, '$&$&'))
-  await user.keyboard('{Enter}')
-}
-
 describe('the console', () => {
   test('a command typed into the console and run with Enter shows its output after the prompt', async () => {
     await renderApp()
-    await run('echo hello from the sandbox')
+    await runInConsole('echo hello from the sandbox')
     const log = outputLog()
     expect(within(log).getByText('$ echo hello from the sandbox')).toBeInTheDocument()
     expect(within(log).getByText('hello from the sandbox').closest('[data-stream]')).toHaveAttribute('data-stream', 'stdout')
@@ -28,7 +21,7 @@ describe('the console', () => {
 
   test('stderr is marked as such and a non-zero exit shows its code', async () => {
     await renderApp()
-    await run('nosuchprogram')
+    await runInConsole('nosuchprogram')
     const error = within(outputLog()).getByText(/nosuchprogram: command not found/)
     expect(error.closest('[data-stream]')).toHaveAttribute('data-stream', 'stderr')
     expect(within(outputLog()).getByText('exit 127')).toBeInTheDocument()
@@ -44,14 +37,14 @@ describe('the console', () => {
 
   test('a successful command shows no exit badge', async () => {
     await renderApp()
-    await run('echo ok')
+    await runInConsole('echo ok')
     expect(within(outputLog()).queryByText(/^exit /)).not.toBeInTheDocument()
   })
 
   test('Up walks back through earlier commands and Down returns to the line being typed', async () => {
     await renderApp()
-    await run('echo one')
-    await run('echo two')
+    await runInConsole('echo one')
+    await runInConsole('echo two')
     const user = userEvent.setup()
     await user.keyboard('draft')
     await user.keyboard('{ArrowUp}')
@@ -64,7 +57,7 @@ describe('the console', () => {
 
   test('Ctrl+L clears the output', async () => {
     await renderApp()
-    await run('echo keep me')
+    await runInConsole('echo keep me')
     expect(within(outputLog()).getByText('keep me')).toBeInTheDocument()
     await userEvent.setup().keyboard('{Control>}l{/Control}')
     expect(within(outputLog()).queryByText('keep me')).not.toBeInTheDocument()
@@ -72,11 +65,11 @@ describe('the console', () => {
 
   test('the clear command clears the output', async () => {
     await renderApp()
-    await run('echo before')
-    await run('clear')
+    await runInConsole('echo before')
+    await runInConsole('clear')
     expect(within(outputLog()).queryByText('before')).not.toBeInTheDocument()
     expect(within(outputLog()).queryByText('$ clear')).not.toBeInTheDocument()
-    await run('echo after')
+    await runInConsole('echo after')
     expect(within(outputLog()).getByText('after')).toBeInTheDocument()
   })
 
@@ -127,7 +120,7 @@ describe('the console', () => {
     const { store } = await renderApp({ loadEngine: () => new Promise((resolve) => (release = resolve)), waitReady: false })
     expect(screen.getAllByText('Starting the simulated account…').length).toBeGreaterThan(0)
     expect(screen.getAllByRole('textbox', { name: 'Console' })).toHaveLength(1)
-    await run('echo early bird')
+    await runInConsole('echo early bird')
     expect(within(outputLog()).getByText('$ echo early bird')).toBeInTheDocument()
     await act(async () => release(engine))
     await waitFor(() => expect(store.getState().status).toBe('ready'))

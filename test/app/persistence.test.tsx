@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { BACKUP_KEY, STORAGE_KEY } from '../../src/app/state/persist/migrations.ts'
-import { consoleBox, memoryStorage, outputLog, renderApp } from './support/harness.tsx'
+import { consoleBox, memoryStorage, outputLog, renderApp, runInConsole } from './support/harness.tsx'
 
 vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
 
@@ -12,17 +12,11 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const run = async (line: string) => {
-  const user = userEvent.setup()
-  await user.click(consoleBox())
-  await user.keyboard(`${line}{Enter}`)
-}
-
 describe('the state kept across reloads', () => {
   test('the world, the transcript, the history and the layout come back after a reload', async () => {
     const first = await renderApp()
-    await run('export GREETING=remembered')
-    await run('echo $GREETING')
+    await runInConsole('export GREETING=remembered')
+    await runInConsole('echo $GREETING')
     await userEvent.setup().click(screen.getByRole('button', { name: 'Collapse Inspector' }))
     first.store.getState().flushPersist()
     const stored = JSON.parse(first.storage.data.get(STORAGE_KEY) ?? 'null')
@@ -36,7 +30,7 @@ describe('the state kept across reloads', () => {
     expect(within(outputLog()).getByText('remembered')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Expand Inspector' })).toBeInTheDocument()
     // The shell's variables came back with the world.
-    await run('echo again $GREETING')
+    await runInConsole('echo again $GREETING')
     expect(within(outputLog()).getByText('again remembered')).toBeInTheDocument()
     // And the history: Up brings back the last command.
     await userEvent.setup().keyboard('{ArrowUp}')
@@ -45,7 +39,7 @@ describe('the state kept across reloads', () => {
 
   test('changes are written to storage by themselves shortly after', async () => {
     const { storage } = await renderApp()
-    await run('echo saved')
+    await runInConsole('echo saved')
     await waitFor(() => expect(storage.data.get(STORAGE_KEY)).toContain('echo saved'))
   })
 
@@ -57,7 +51,7 @@ describe('the state kept across reloads', () => {
     expect(banner).toHaveTextContent(/not valid JSON/)
     expect(storage.data.get(BACKUP_KEY)).toBe('{ this is not json')
     expect(within(banner).getByRole('button', { name: 'Reset' })).toBeInTheDocument()
-    await run('echo still working')
+    await runInConsole('echo still working')
     expect(within(outputLog()).getByText('still working')).toBeInTheDocument()
     // Nothing overwrites the stored value until the learner decides.
     expect(storage.data.get(STORAGE_KEY)).toBe('{ this is not json')

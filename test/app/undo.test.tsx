@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { consoleBox, outputLog, renderApp } from './support/harness.tsx'
+import { outputLog, renderApp, runInConsole } from './support/harness.tsx'
 
 vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
 
@@ -11,21 +11,15 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const run = async (line: string) => {
-  const user = userEvent.setup()
-  await user.click(consoleBox())
-  await user.keyboard(`${line}{Enter}`)
-}
-
 describe('undo and reset', () => {
   test('"Undo last command" puts back the world as it was before the command', async () => {
     const { store } = await renderApp()
     const before = store.getState().sandbox?.snapshot()
-    await run('export COLOUR=blue')
+    await runInConsole('export COLOUR=blue')
     expect(store.getState().sandbox?.snapshot()).not.toEqual(before)
     await userEvent.setup().click(screen.getByRole('button', { name: 'Undo last command' }))
     expect(store.getState().sandbox?.snapshot()).toEqual(before)
-    await run('echo colour=$COLOUR.')
+    await runInConsole('echo colour=$COLOUR.')
     expect(within(outputLog()).getByText('colour=.')).toBeInTheDocument()
   })
 
@@ -52,7 +46,7 @@ describe('undo and reset', () => {
   test('"Reset world" (after confirming) starts a fresh account and keeps the layout', async () => {
     const { store } = await renderApp()
     const fresh = store.getState().sandbox?.snapshot()
-    await run('export X=1')
+    await runInConsole('export X=1')
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: 'Collapse Lesson' }))
     vi.spyOn(window, 'confirm').mockReturnValue(true)

@@ -5,19 +5,9 @@ import {
   getShape,
   operationForCliName,
   serviceNames,
-  type ServiceModel,
 } from '../../src/models/index.ts'
+import { members, model } from './helpers.ts'
 
-const model = (name: string): ServiceModel => {
-  const m = getServiceModel(name)
-  if (!m) throw new Error(`no model ${name}`)
-  return m
-}
-const members = (svc: string, shape: string): string[] => {
-  const s = getShape(model(svc), shape)
-  if (s.type !== 'structure') throw new Error(`${shape} is not a structure`)
-  return Object.keys(s.members)
-}
 
 describe('the generated service models', () => {
   it('lists the services in the AWS CLI order', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { getServiceModel, getShape, type ServiceModel, type Shape } from '../../src/models/index.ts'
+import { getShape, type Shape } from '../../src/models/index.ts'
+import { members, model } from './helpers.ts'
 
 const generator = join(import.meta.dirname, '../../scripts/gen-models.mjs')
 const overridesFile = join(import.meta.dirname, '../../scripts/model-overrides.json')
@@ -13,16 +14,6 @@ type Entry = { source: string, order?: string[], add?: Record<string, { shape: s
 const overrides = JSON.parse(readFileSync(overridesFile, 'utf8')) as Record<string, Record<string, Entry> | string>
 const services = Object.entries(overrides).filter((e): e is [string, Record<string, Entry>] => !e[0].startsWith('$'))
 
-const model = (name: string): ServiceModel => {
-  const m = getServiceModel(name)
-  if (!m) throw new Error(`no model ${name}`)
-  return m
-}
-const members = (svc: string, shape: string): string[] => {
-  const s = getShape(model(svc), shape)
-  if (s.type !== 'structure') throw new Error(`${shape} is not a structure`)
-  return Object.keys(s.members)
-}
 /** The members of `shape` that `sample` shows, in model order: what the CLI prints for that sample. */
 const printed = (svc: string, shape: string, sample: string[]) => members(svc, shape).filter((m) => sample.includes(m))
 

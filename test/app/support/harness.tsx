@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { expect } from 'vitest'
 import type { ComponentType } from 'react'
 import { App } from '../../../src/app/App.tsx'
@@ -55,6 +56,14 @@ export async function renderApp(
 
 export const consoleBox = () => screen.getByRole('textbox', { name: 'Console' })
 export const outputLog = () => screen.getByRole('log', { name: 'Console output' })
+
+/** Types a line into the console and presses Enter, as a learner does (user-event's `[` and `{` escaped). */
+export async function runInConsole(line: string): Promise<void> {
+  const user = userEvent.setup()
+  await user.click(consoleBox())
+  await user.keyboard(line.replace(/[{[]/g, '$&$&'))
+  await user.keyboard('{Enter}')
+}
 
 export type { ComponentType }
 
