@@ -1,4 +1,4 @@
-import { appendLog, replaceContents, Rng, Scheduler, type RngState, type SchedulerState } from './core/index.ts'
+import { appendLog, forgetDerived, Journal, replaceContents, Rng, Scheduler, type RngState, type SchedulerState } from './core/index.ts'
 import type { ServiceSim, SimContext } from './context.ts'
 import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
@@ -24,16 +24,23 @@ export class Simulation {
   private readonly scheduler: Scheduler
   private readonly ctx: SimContext
   private readonly services: Readonly<Record<string, ServiceSim>>
-  /** Inside a transaction: null until the first change, then the state before it; undefined outside. */
-  private txBefore: Saved | null | undefined
+  /** The undo log behind atomic calls and transactions (core/journal.ts). */
+  private readonly journal = new Journal()
+  /** What the journal does not cover, one per open savepoint: the clock, RNG, scheduler and event log. */
+  private readonly savepoints: Savepoint[] = []
+  /** How many open savepoints record changes; handlers then see the world through the journal's view. */
+  private recording = 0
 
   constructor(state: SimState, services: Readonly<Record<string, ServiceSim>> = SERVICES) {
     this.state = state
     this.services = services
     this.rng = new Rng(state.rng)
     this.scheduler = new Scheduler(state.scheduler)
+    const world = () => (this.recording > 0 ? this.journal.view(state.world) : state.world)
     this.ctx = {
-      world: state.world,
+      get world() {
+        return world()
+      },
       rng: this.rng,
       scheduler: this.scheduler,
       now: () => this.state.now,
@@ -48,95 +55,96 @@ export class Simulation {
    */
   call(service: string, operation: string, input: Record<string, unknown>): unknown {
     if (READ_ONLY.test(operation)) return callOperation(this.ctx, this.services, service, operation, input)
-    // The first change of a transaction shares its copy with the transaction: one copy of the world, not two.
-    const before = this.txBefore === null ? (this.txBefore = this.copy()) : this.copy()
-    try {
-      return callOperation(this.ctx, this.services, service, operation, input)
-    } catch (e) {
-      this.restore(before)
-      throw e
-    }
+    return this.atomically(true, () => callOperation(this.ctx, this.services, service, operation, input))
   }
 
   /**
-   * Runs `fn` (one shell input) so that if it throws, every change it made is undone: the state is copied
-   * lazily, just before the first change, so inputs that only read cost nothing.
+   * Runs `fn` (one shell input) so that if it throws, every change it made is undone. Inputs that only read
+   * cost nothing: the changes are recorded by the calls and clock moves inside it, as they happen.
    */
   transaction<T>(fn: () => T): T {
-    this.txBefore = null
-    try {
-      return fn()
-    } catch (e) {
-      if (this.txBefore) this.restore(this.txBefore)
-      throw e
-    } finally {
-      this.txBefore = undefined
-    }
+    return this.atomically(false, fn)
   }
 
   /** One HTTP request from the learner's machine into the simulated network (what `curl` sends). */
   http(request: HttpRequest): HttpResult {
-    return sendRequest(this.ctx, request)
+    return this.inTransaction(() => sendRequest(this.ctx, request))
   }
 
   /** Moves the clock forward, firing each due timer in (time, scheduling order) and reconciling after each step. */
   advance(ms: number): void {
     if (!(ms >= 0)) throw new RangeError(`advance(ms) needs a non-negative number of milliseconds, got ${ms}`)
-    this.keepForRollback()
-    const until = this.state.now + ms
-    for (let event = this.scheduler.takeDue(until); event; event = this.scheduler.takeDue(until)) {
-      this.state.now = event.at
-      const [service] = event.kind.split('.')
-      const timer = this.services[service]?.timers?.[event.kind]
-      if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
-      timer(this.ctx, event.payload)
+    this.inTransaction(() => {
+      const until = this.state.now + ms
+      for (let event = this.scheduler.takeDue(until); event; event = this.scheduler.takeDue(until)) {
+        this.state.now = event.at
+        const [service] = event.kind.split('.')
+        const timer = this.services[service]?.timers?.[event.kind]
+        if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
+        timer(this.ctx, event.payload)
+        this.reconcile()
+      }
+      this.state.now = until
       this.reconcile()
-    }
-    this.state.now = until
-    this.reconcile()
+    })
   }
 
   private reconcile(): void {
     for (const service of Object.values(this.services)) service.reconcile?.(this.ctx)
   }
 
-  /** Services calling each other (ECS registering targets): same handlers, no output shaping (nothing prints it). */
+  /** Services calling each other (ECS registering targets): same handlers, no output shaping (nothing prints the answer). */
   private callInside(service: string, operation: string, input: object): unknown {
     return callOperation(this.ctx, this.services, service, operation, input as Record<string, unknown>, { shape: false })
   }
 
-  /** Inside a transaction, copy the state once, before its first change. */
-  private keepForRollback(): void {
-    if (this.txBefore === null) this.txBefore = this.copy()
+  /** Inside a transaction, `fn` is recorded so the transaction can take it back; outside, it runs on the plain world. */
+  private inTransaction<T>(fn: () => T): T {
+    return this.savepoints.length > 0 ? this.atomically(true, fn) : fn()
   }
 
   /**
-   * Everything a rollback needs. The event log is only ever appended to, so it is not copied: its next id is
-   * kept and the entries after it are dropped on rollback (it is also the biggest part of a busy world).
+   * Runs `fn` in a savepoint: kept when it returns (still undoable by an enclosing savepoint), undone when it throws.
+   * `record`: whether `fn` may change the world (a transaction's own savepoint only gathers what its calls record).
    */
-  private copy(): Saved {
-    const { log, ...rest } = this.state.world
-    return {
-      ...structuredClone({ now: this.state.now, world: rest, rng: this.state.rng, scheduler: this.state.scheduler }),
-      logNextId: log.nextId,
+  private atomically<T>(record: boolean, fn: () => T): T {
+    const { now, rng, scheduler, world } = this.state
+    this.savepoints.push({ now, rng: { ...rng }, nextSeq: scheduler.nextSeq, queue: scheduler.queue.slice(), logNextId: world.log.nextId })
+    this.journal.begin()
+    if (record) this.recording++
+    try {
+      const result = fn()
+      this.journal.commit()
+      this.savepoints.pop()
+      return result
+    } catch (e) {
+      this.journal.rollback()
+      this.restore(this.savepoints.pop() as Savepoint)
+      throw e
+    } finally {
+      if (record) this.recording--
     }
   }
 
-  private restore(saved: Saved): void {
-    // A copy of the copy, because a transaction may still need `saved` after this call's own rollback.
-    const before = structuredClone(saved)
+  private restore(saved: Savepoint): void {
     const { log } = this.state.world
     // Mutate in place: the context and the sandbox hold references to these objects.
-    this.state.now = before.now
-    replaceContents(this.state.world, { ...before.world, log } as World)
-    log.entries = log.entries.filter((e) => e.id < before.logNextId)
-    log.nextId = before.logNextId
-    replaceContents(this.state.rng, before.rng)
-    replaceContents(this.state.scheduler, before.scheduler)
+    this.state.now = saved.now
+    if (log.nextId !== saved.logNextId) {
+      log.entries = log.entries.filter((e) => e.id < saved.logNextId)
+      log.nextId = saved.logNextId
+    }
+    replaceContents(this.state.rng, saved.rng)
+    replaceContents(this.state.scheduler, { nextSeq: saved.nextSeq, queue: saved.queue })
+    forgetDerived()
   }
 }
 
-type Saved = { now: number; world: Omit<World, 'log'>; rng: RngState; scheduler: SchedulerState; logNextId: number }
+/**
+ * The event log is only ever appended to, so only its next id is kept: the entries after it are dropped on rollback.
+ * Scheduled events are never changed once queued, so a copy of the queue array is enough.
+ */
+type Savepoint = { now: number; rng: RngState; nextSeq: number; queue: SchedulerState['queue']; logNextId: number }
 
-/** Operations that only read (AWS's own naming convention); they skip the copy made for rollback. */
+/** Operations that only read (AWS's own naming convention); they run without a savepoint. */
 const READ_ONLY = /^(Describe|List|Get)[A-Z]/

@@ -72,7 +72,7 @@ it('one virtual hour: 50 services, 1,000 Fargate tasks, 10 ALBs, a rolling deplo
       `set-up (CLI, not counted): ${Math.round(setupMs)} ms`,
       `wall time for the hour: ${Math.round(wall)} ms in all (target < 1000 ms)`,
       `  simulation (advance, 60 steps of one virtual minute): ${Math.round(advanceMs)} ms`,
-      `  the ${services} update-service commands (each copies the world for rollback): ${Math.round(deployMs)} ms`,
+      `  the ${services} update-service commands (CLI + ECS, undo log for rollback): ${Math.round(deployMs)} ms`,
       `peak heap: ${mb(peak)} (target < 200 MB)`,
     ].join('\n'),
   )

@@ -1,4 +1,4 @@
-import { AwsError, ownEntry } from '../core/index.ts'
+import { AwsError, DerivedCache, ownEntry, unproxied } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { listenerNotFound, loadBalancerNotFound, ruleNotFound, targetGroupNotFound } from './errors.ts'
 import type { Action, Elbv2State, LoadBalancer, Listener, Rule, TargetGroup } from './state.ts'
@@ -42,17 +42,19 @@ export function actionTargetGroups(action: Action): string[] {
  * Health checks and ECS ask this constantly; the answer is kept until the listeners or rules change (their record
  * objects and counts are the key; handlers that edit actions in place call `forgetRouting`).
  */
-const lbCache = new WeakMap<Elbv2State, { listeners: unknown; rules: unknown; size: number; byTargetGroup: Map<string, string[]> }>()
+const lbCache = new DerivedCache<Elbv2State, { listeners: unknown; rules: unknown; size: number; byTargetGroup: Map<string, string[]> }>()
 
 /** Drops the cached answers after an in-place change of a listener's or rule's actions. */
-export const forgetRouting = (state: Elbv2State): void => void lbCache.delete(state)
+export const forgetRouting = (state: Elbv2State): void => lbCache.delete(unproxied(state))
 
 export function loadBalancerArnsOf(state: Elbv2State, targetGroupArn: string): string[] {
   const size = Object.keys(state.listeners).length * 100_003 + Object.keys(state.rules).length
-  let cache = lbCache.get(state)
-  if (!cache || cache.listeners !== state.listeners || cache.rules !== state.rules || cache.size !== size) {
-    cache = { listeners: state.listeners, rules: state.rules, size, byTargetGroup: new Map() }
-    lbCache.set(state, cache)
+  const key = unproxied(state)
+  const [listeners, rules] = [unproxied(state.listeners), unproxied(state.rules)]
+  let cache = lbCache.get(key)
+  if (!cache || cache.listeners !== listeners || cache.rules !== rules || cache.size !== size) {
+    cache = { listeners, rules, size, byTargetGroup: new Map() }
+    lbCache.set(key, cache)
   }
   let found = cache.byTargetGroup.get(targetGroupArn)
   if (!found) cache.byTargetGroup.set(targetGroupArn, (found = computeLoadBalancerArns(state, targetGroupArn)))

@@ -1,3 +1,4 @@
+import { DerivedCache, unproxied } from '../core/index.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import type { World } from '../world.ts'
 
@@ -12,36 +13,39 @@ interface Index {
   count: number
   /** `world.log.nextId` when built: every ENI change is logged, so an unchanged log means an unchanged set. */
   logId: number
-  byPrivate: Map<string, NetworkInterface>
-  byPublic: Map<string, NetworkInterface>
+  /** Address → ENI id (ids, not objects: a handler must get the ENI through its own view of the world). */
+  byPrivate: Map<string, string>
+  byPublic: Map<string, string>
 }
 
 /**
  * ENIs by address. A pure cache over `world.ec2.networkInterfaces` (keyed by that object, checked on every hit and
  * rebuilt when the set changed), so a health-check round over 1,000 targets does not scan every ENI per target.
  */
-const indexes = new WeakMap<object, Index>()
+const indexes = new DerivedCache<object, Index>()
 
 function build(enis: Record<string, NetworkInterface>, logId: number): Index {
   const index: Index = { count: 0, logId, byPrivate: new Map(), byPublic: new Map() }
   for (const eni of Object.values(enis)) {
     index.count++
-    index.byPrivate.set(eni.PrivateIpAddress, eni)
-    if (eni.PublicIp) index.byPublic.set(eni.PublicIp, eni)
+    index.byPrivate.set(eni.PrivateIpAddress, eni.NetworkInterfaceId)
+    if (eni.PublicIp) index.byPublic.set(eni.PublicIp, eni.NetworkInterfaceId)
   }
-  indexes.set(enis, index)
+  indexes.set(unproxied(enis), index)
   return index
 }
 
 export function interfaceByIp(world: World, ip: string, which: 'private' | 'public'): NetworkInterface | undefined {
   const enis = world.ec2.networkInterfaces
   const address = (eni: NetworkInterface) => (which === 'private' ? eni.PrivateIpAddress : eni.PublicIp)
-  let index = indexes.get(enis)
+  let index = indexes.get(unproxied(enis))
   if (index) {
-    const hit = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
-    if (hit && enis[hit.NetworkInterfaceId] === hit && address(hit) === ip) return hit
-    if (!hit && (index.logId === world.log.nextId || Object.keys(enis).length === index.count)) return undefined
+    const id = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
+    const hit = id === undefined ? undefined : enis[id]
+    if (hit && address(hit) === ip) return hit
+    if (id === undefined && (index.logId === world.log.nextId || Object.keys(enis).length === index.count)) return undefined
   }
   index = build(enis, world.log.nextId)
-  return (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
+  const id = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
+  return id === undefined ? undefined : enis[id]
 }
