@@ -22,7 +22,8 @@ export class Simulation {
   readonly state: SimState
   private readonly rng: Rng
   private readonly scheduler: Scheduler
-  private readonly ctx: SimContext
+  /** Handlers' view of the simulation; `world` is the journal's view while recording (see `atomically`). */
+  private readonly ctx: { -readonly [K in keyof SimContext]: SimContext[K] }
   private readonly services: Readonly<Record<string, ServiceSim>>
   /** The undo log behind atomic calls and transactions (core/journal.ts). */
   private readonly journal = new Journal()
@@ -36,11 +37,8 @@ export class Simulation {
     this.services = services
     this.rng = new Rng(state.rng)
     this.scheduler = new Scheduler(state.scheduler)
-    const world = () => (this.recording > 0 ? this.journal.view(state.world) : state.world)
     this.ctx = {
-      get world() {
-        return world()
-      },
+      world: state.world,
       rng: this.rng,
       scheduler: this.scheduler,
       now: () => this.state.now,
@@ -78,7 +76,7 @@ export class Simulation {
       const until = this.state.now + ms
       for (let event = this.scheduler.takeDue(until); event; event = this.scheduler.takeDue(until)) {
         this.state.now = event.at
-        const [service] = event.kind.split('.')
+        const service = event.kind.slice(0, event.kind.indexOf('.'))
         const timer = this.services[service]?.timers?.[event.kind]
         if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
         timer(this.ctx, event.payload)
@@ -111,7 +109,7 @@ export class Simulation {
     const { now, rng, scheduler, world } = this.state
     this.savepoints.push({ now, rng: { ...rng }, nextSeq: scheduler.nextSeq, queue: scheduler.queue.slice(), logNextId: world.log.nextId })
     this.journal.begin()
-    if (record) this.recording++
+    if (record && this.recording++ === 0) this.ctx.world = this.journal.view(world)
     try {
       const result = fn()
       this.journal.commit()
@@ -122,7 +120,7 @@ export class Simulation {
       this.restore(this.savepoints.pop() as Savepoint)
       throw e
     } finally {
-      if (record) this.recording--
+      if (record && --this.recording === 0) this.ctx.world = world
     }
   }
 

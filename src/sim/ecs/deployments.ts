@@ -6,7 +6,7 @@ import type { Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
 import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
-import { isCurrent, requestReconcile } from './wakeups.ts'
+import { isCurrent, isQuiet, markQuiet, requestReconcile } from './wakeups.ts'
 
 /**
  * The REPLICA service scheduler: one pass (`ecs.service.reconcile`) keeps a service at its desired count and rolls
@@ -57,10 +57,12 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   delete ecs.reconcileAt[serviceArn]
   const service = ecs.services[serviceArn]
   if (!service || service.status === 'INACTIVE') return
-  const name = service.serviceName
   const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
+  if (isQuiet(ctx, serviceArn)) return pollHealth(ctx, service, all)
+  const logAtStart = ctx.world.log.nextId
+  const name = service.serviceName
   const health = taskHealth(ctx, service)
-  stopUnhealthy(ctx, service, all, health)
+  const waitingOnClock = stopUnhealthy(ctx, service, all, health)
 
   const primary = service.deployments[0]
   const desired = service.desiredCount
@@ -118,11 +120,19 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
     ctx.log(service.serviceArn, 'status DRAINING → INACTIVE', 'all tasks stopped')
     return
   }
-  // Behind a load balancer the scheduler keeps watching target health; otherwise task changes wake it.
-  // Health only changes on ELB's check rounds (30 s by default): poll often while something is in flight.
-  const inFlight = service.deployments.length > 1 || service.deployments[0].rolloutState === 'IN_PROGRESS' || all.some((t) => t.lastStatus !== 'STOPPED' && t.lastStatus !== 'RUNNING')
-  if (service.loadBalancers.length && all.some((t) => t.lastStatus !== 'STOPPED'))
-    requestReconcile(ctx, serviceArn, inFlight ? TIMINGS.healthPollMs : TIMINGS.steadyHealthPollMs)
+  pollHealth(ctx, service, all)
+  markQuiet(ctx, serviceArn, ctx.world.log.nextId === logAtStart && !waitingOnClock)
+}
+
+/**
+ * Behind a load balancer the scheduler keeps watching target health; otherwise task changes wake it.
+ * Health only changes on ELB's check rounds (30 s by default): poll often while something is in flight.
+ */
+function pollHealth(ctx: SimContext, service: Service, all: Task[]): void {
+  if (!service.loadBalancers.length || all.every((t) => t.lastStatus === 'STOPPED')) return
+  const inFlight =
+    service.deployments.length > 1 || service.deployments[0].rolloutState === 'IN_PROGRESS' || all.some((t) => t.lastStatus !== 'STOPPED' && t.lastStatus !== 'RUNNING')
+  requestReconcile(ctx, service.serviceArn, inFlight ? TIMINGS.healthPollMs : TIMINGS.steadyHealthPollMs, 'poll')
 }
 
 function azLoad(tasks: Task[], t: Task): number {
@@ -173,17 +183,23 @@ function launch(ctx: SimContext, service: Service, deployment: Deployment, count
   return started
 }
 
-function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: TaskHealthView): void {
+/** Stops RUNNING tasks whose targets are unhealthy; true when one was spared only by its grace period (for now). */
+function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: TaskHealthView): boolean {
   const stopped: Task[] = []
+  let spared = false
   for (const t of all) {
     if (t.desiredStatus !== 'RUNNING' || t.lastStatus !== 'RUNNING') continue
-    if ((t.startedAt ?? 0) + service.healthCheckGracePeriodSeconds * 1000 > ctx.now()) continue
     const failing = health.unhealthyIn(t)
     if (!failing) continue
+    if ((t.startedAt ?? 0) + service.healthCheckGracePeriodSeconds * 1000 > ctx.now()) {
+      spared = true
+      continue
+    }
     postEvent(ctx, service, EVENT_TEXT.unhealthy(service.serviceName, t.taskArn, failing.port, failing.targetGroupArn, failing.reason))
     if (requestStop(ctx, t, 'ServiceSchedulerInitiated', `Task failed ELB health checks in (target-group ${failing.targetGroupArn})`)) stopped.push(t)
   }
   if (stopped.length) postEvent(ctx, service, EVENT_TEXT.stopped(service.serviceName, stopped.map((t) => t.taskArn)))
+  return spared
 }
 
 function tripCircuitBreaker(ctx: SimContext, service: Service): void {

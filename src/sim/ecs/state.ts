@@ -266,6 +266,11 @@ export interface EcsState {
   taskByIp: Record<string, string>
   /** When each service's next scheduler pass is due (one pending pass per service). */
   reconcileAt: Record<string, number>
+  /**
+   * Service ARN → the event log's `nextId` at the service's last scheduler pass, when that pass changed nothing. A poll
+   * that finds the log still there has nothing new to look at (wakeups.ts). Absent in snapshots saved before it existed.
+   */
+  quietAt?: Record<string, number>
   /** Account settings set with put-account-setting(-default); keyed `<principalArn> <name>`. */
   accountSettings: Record<string, AccountSetting>
 }
@@ -279,5 +284,6 @@ export const emptyEcsState = (): EcsState => ({
   serviceTasks: {},
   taskByIp: {},
   reconcileAt: {},
+  quietAt: {},
   accountSettings: {},
 })

@@ -56,23 +56,48 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     const anyNode = nodeByZone.values().next().value ?? ''
     const now = ctx.now()
     const path = tg.HealthCheckPath ?? '/'
+    const quiet = elbv2.checkedAt?.[arn] === ctx.world.log.nextId
     for (const target of targets) {
       if (target.state === 'draining' || now - target.registeredAt < ELBV2_TIMINGS.registrationMs) continue
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
       const node = target.AvailabilityZone ? nodeByZone.get(target.AvailabilityZone) : anyNode
       if (node === undefined) continue
-      record(ctx, tg, target, probe(ctx, node, groups, target.Id, healthCheckPort(tg, target), path, tg.HealthCheckProtocol))
+      const result = quiet && target.lastCheck !== undefined ? unpack(target.lastCheck) : probe(ctx, node, groups, target.Id, healthCheckPort(tg, target), path, tg.HealthCheckProtocol)
+      const packed = result.kind === 'response' ? result.status : result.kind
+      if (target.lastCheck !== packed) target.lastCheck = packed
+      record(ctx, tg, target, result)
     }
+    // After this round's own log entries (health changes, which no check's outcome depends on).
+    ;(elbv2.checkedAt ??= {})[arn] = ctx.world.log.nextId
   }
   schedule(ctx, arn, ctx.now() + tg.HealthCheckIntervalSeconds * 1000)
 }
 
+/**
+ * A check's outcome depends only on the world (addresses, security group rules, tasks and their containers, the
+ * group's settings), and every change to those is written to the event log. So while the log has not moved since a
+ * group's last round, each target answers as it did then, and the round reuses that instead of probing again: a
+ * quiet hour of 1,000 targets checked every 30 s costs a fraction (`npm run bench`). Counts and states move as if probed.
+ */
+const unpack = (check: NonNullable<RegisteredTarget['lastCheck']>): ProbeResult => (typeof check === 'number' ? { kind: 'response', status: check } : { kind: check })
+
 /** Whether an HTTP code matches the group's matcher: `200`, `200,302` or `200-299`. */
 export function matches(matcher: string | undefined, status: number): boolean {
-  return (matcher ?? '200').split(',').some((part) => {
-    const [lo, hi] = part.trim().split('-').map(Number)
-    return hi === undefined ? status === lo : status >= lo && status <= hi
-  })
+  return matcherRanges(matcher ?? '200').some(([lo, hi]) => status >= lo && status <= hi)
+}
+
+/** Parsed matchers: a round checks the same one for every target. */
+const parsedMatchers = new Map<string, [number, number][]>()
+function matcherRanges(matcher: string): [number, number][] {
+  let ranges = parsedMatchers.get(matcher)
+  if (!ranges) {
+    ranges = matcher.split(',').map((part) => {
+      const [lo, hi] = part.trim().split('-').map(Number)
+      return [lo, hi ?? lo]
+    })
+    parsedMatchers.set(matcher, ranges)
+  }
+  return ranges
 }
 
 function failureReason(tg: TargetGroup, result: ProbeResult): { reason: string; description: string } | undefined {

@@ -116,6 +116,8 @@ export interface RegisteredTarget {
   failures: number
   /** When draining ends and the target is gone. */
   drainUntil?: number
+  /** What the last check found (an HTTP status, or no connection), reused while the world is quiet (healthChecks.ts). */
+  lastCheck?: number | 'timeout' | 'refused'
 }
 
 export interface Attribute {
@@ -144,6 +146,11 @@ export interface Elbv2State {
   targets: Record<string, RegisteredTarget[]>
   /** Target group ARN → virtual time of its pending health-check timer, if one is scheduled. */
   healthCheckAt: Record<string, number>
+  /**
+   * Target group ARN → the event log's `nextId` after its last round of checks. Absent in snapshots saved before it
+   * existed (then every target is probed).
+   */
+  checkedAt?: Record<string, number>
   listeners: Record<string, Listener>
   rules: Record<string, Rule>
   tags: Record<string, Tag[]>
@@ -168,6 +175,7 @@ export const emptyElbv2State = (): Elbv2State => ({
   targetGroupAttributes: {},
   targets: {},
   healthCheckAt: {},
+  checkedAt: {},
   listeners: {},
   rules: {},
   tags: {},
