@@ -7,9 +7,19 @@ import { cidrContains } from '../ec2/cidr.ts'
  * exactly one.
  */
 export function wildcard(pattern: string, caseSensitive: boolean): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
-  return new RegExp(`^${body}$`, caseSensitive ? '' : 'i')
+  const key = `${caseSensitive ? 's' : 'i'}${pattern}`
+  let re = compiled.get(key)
+  if (!re) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+    re = new RegExp(`^${body}$`, caseSensitive ? '' : 'i')
+    if (compiled.size > 10_000) compiled.clear()
+    compiled.set(key, re)
+  }
+  return re
 }
+
+/** Compiled patterns, kept: every request through a listener tests the same rules' patterns (no `g` flag, so stateless). */
+const compiled = new Map<string, RegExp>()
 
 export interface RoutedRequest {
   method: string
@@ -59,8 +69,11 @@ export function matchRule(state: Elbv2State, listenerArn: string, request: Route
 
 /** The action that answers (authenticate actions come first by Order and are not simulated). */
 export function terminalAction(actions: Action[]): Action | undefined {
-  return [...actions].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0)).find((a) => a.Type === 'forward' || a.Type === 'fixed-response' || a.Type === 'redirect')
+  if (actions.length === 1) return isTerminal(actions[0]) ? actions[0] : undefined
+  return [...actions].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0)).find(isTerminal)
 }
+
+const isTerminal = (a: Action) => a.Type === 'forward' || a.Type === 'fixed-response' || a.Type === 'redirect'
 
 /** Weighted forward: deterministic, each group gets `Weight` turns out of the total in a repeating cycle. */
 export function pickTargetGroup(state: Elbv2State, key: string, action: Action): string | undefined {
@@ -83,13 +96,22 @@ export function pickTargetGroup(state: Elbv2State, key: string, action: Action):
  * unhealthy, over those (ALBs "fail open"); `initial` and draining targets get no new requests.
  */
 export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer): RegisteredTarget | undefined {
-  const zones = new Set(lb.AvailabilityZones.map((z) => z.ZoneName))
-  const eligible = (state.targets[tg.TargetGroupArn] ?? []).filter((t) => t.state !== 'draining' && (!t.AvailabilityZone || zones.has(t.AvailabilityZone)))
-  let pool = tg.HealthCheckEnabled ? eligible.filter((t) => t.state === 'healthy') : eligible
-  if (pool.length === 0) pool = eligible.filter((t) => t.state === 'unhealthy')
+  const healthy: RegisteredTarget[] = []
+  const unhealthy: RegisteredTarget[] = []
+  for (const t of state.targets[tg.TargetGroupArn] ?? []) {
+    if (t.state === 'draining' || (t.AvailabilityZone && !inZones(lb, t.AvailabilityZone))) continue
+    if (!tg.HealthCheckEnabled || t.state === 'healthy') healthy.push(t)
+    else if (t.state === 'unhealthy') unhealthy.push(t)
+  }
+  const pool = healthy.length ? healthy : unhealthy
   if (pool.length === 0) return undefined
   const key = tg.TargetGroupArn
   const turn = (state.traffic.cursor[key] ?? 0) % pool.length
   state.traffic.cursor[key] = turn + 1
   return pool[turn]
+}
+
+function inZones(lb: LoadBalancer, zone: string): boolean {
+  for (const z of lb.AvailabilityZones) if (z.ZoneName === zone) return true
+  return false
 }

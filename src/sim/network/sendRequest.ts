@@ -18,7 +18,12 @@ import { isIpv4, parseUrl, type ParsedUrl } from './url.ts'
  * (timeout). The load balancer answers 503 with no healthy target, 502 when the target refuses, 504 when it never
  * answers. Each request is logged with its hops and counted per target group.
  */
-export function sendRequest(ctx: SimContext, request: HttpRequest): HttpResult {
+export function sendRequest(ctx: SimContext, sent: HttpRequest): HttpResult {
+  // Header names in lower case from here on, as the rules and the container see them.
+  // (A prototype-free record: a header named `__proto__` is just a header.)
+  const headers: Record<string, string> = Object.create(null)
+  for (const name of Object.keys(sent.headers)) headers[name.toLowerCase()] = sent.headers[name]
+  const request = { ...sent, headers }
   const url = parseUrl(request.url)
   const hops: HttpHop[] = []
   const result = url ? route(ctx, request, url, hops) : { hops, failure: { kind: 'dns' as const, host: request.url } }
@@ -77,7 +82,7 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   const listener = Object.values(elbv2.listeners).find((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
   if (!listener) return { hops, failure: { kind: 'refused', host, port, ip } }
   hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]))
+  const { headers } = request
   const hostHeader = (headers.host ?? host).replace(/:\d+$/, '')
   const rule = lb.Type === 'application' ? matchRule(elbv2, listener.ListenerArn, { method: request.method, path: url.path, query: url.query, host: hostHeader, headers, sourceIp: LEARNER_IP }) : undefined
   if (rule) hops.push({ resource: rule.RuleArn, label: rule.IsDefault ? 'default rule' : `rule ${rule.Priority}: ${rule.Conditions.map((c) => `${c.Field} ${(c.Values ?? []).join(',')}`).join(' and ')}` })
@@ -97,7 +102,8 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   const target = pickTarget(elbv2, tg, lb)
   if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
   hops.push({ resource: `${target.Id}:${target.Port}`, label: `target ${target.Id}:${target.Port}${target.AvailabilityZone ? ` (${target.AvailabilityZone})` : ''}` })
-  const fromNode = (elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).map((id) => world.ec2.networkInterfaces[id]).find((n) => n?.AvailabilityZone === target.AvailabilityZone) ?? node
+  const nodeInZone = (elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id]?.AvailabilityZone === target.AvailabilityZone)
+  const fromNode = (nodeInZone && world.ec2.networkInterfaces[nodeInZone]) || node
   const connection = connectPrivate(ctx, fromNode.PrivateIpAddress, groups, target.Id, target.Port)
   if (lb.Type === 'network') {
     return finish(ctx, request, url, connection, hops, ip, port, (c) => ({ hops, failure: { kind: c.kind, host, port, ip } }))
@@ -122,11 +128,10 @@ function finish(
     return failed(connection)
   }
   const { container, image, eni } = connection
-  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.split('/').pop()} container ${container.containerName}:${container.containerPort}` })
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]))
+  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.slice(container.taskArn.lastIndexOf('/') + 1)} container ${container.containerName}:${container.containerPort}` })
   const reply = answer(
     image,
-    { method: request.method, path: url.target, headers },
+    { method: request.method, path: url.target, headers: request.headers },
     { taskArn: container.taskArn, containerName: container.containerName, availabilityZone: container.availabilityZone ?? eni.AvailabilityZone, ip: eni.PrivateIpAddress },
     ctx.now(),
   )

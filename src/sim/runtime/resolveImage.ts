@@ -1,3 +1,4 @@
+import { DerivedCache, unproxied } from '../core/index.ts'
 import type { World } from '../world.ts'
 import { PUBLIC_IMAGES, type ImageSpec } from './images.ts'
 
@@ -8,6 +9,17 @@ import { PUBLIC_IMAGES, type ImageSpec } from './images.ts'
  * Returns undefined when the pull would fail (the caller words the CannotPullContainerError).
  */
 export function resolveImage(world: Readonly<World>, reference: string): ImageSpec | undefined {
+  // Every request and health check resolves its container's image: answers are kept per ECR image list (and its length).
+  const images = unproxied(world.ecr.images)
+  let known = resolved.get(images)
+  if (!known || known.count !== images.length) resolved.set(images, (known = { count: images.length, byReference: new Map() }))
+  if (!known.byReference.has(reference)) known.byReference.set(reference, lookUp(world, reference))
+  return known.byReference.get(reference)
+}
+
+const resolved = new DerivedCache<object, { count: number; byReference: Map<string, ImageSpec | undefined> }>()
+
+function lookUp(world: Readonly<World>, reference: string): ImageSpec | undefined {
   const ref = reference.trim()
   const at = ref.indexOf('@')
   const name = at >= 0 ? ref.slice(0, at) : ref
