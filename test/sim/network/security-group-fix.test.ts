@@ -59,6 +59,17 @@ describe('a security group rule that blocks, and its fix', () => {
     expect(sandbox.exec(`curl -s -o /dev/null -w '%{http_code}' http://${dns}/`).stdout).toBe('200')
   })
 
+  it('after a quiet half hour (checks and scheduler passes reuse their last answers), a revoke still starves the targets', () => {
+    const { sandbox, albSg, taskSg, health } = layeredService()
+    sandbox.advance(30 * 60_000)
+    expect(health()).toBe('healthy\thealthy')
+    ok(sandbox, `aws ec2 revoke-security-group-ingress --group-id ${taskSg} --ip-permissions IpProtocol=tcp,FromPort=8080,ToPort=8080,UserIdGroupPairs=[{GroupId=${albSg}}]`)
+    sandbox.advance(2 * 60_000)
+    expect(health().split('\t')).not.toContain('healthy')
+    const events = ok(sandbox, "aws ecs describe-services --cluster web --services web --query 'services[0].events[].message' --output text")
+    expect(events).toContain('(port 8080) is unhealthy in (target-group')
+  })
+
   it('the same rule twice is EC2’s duplicate error; a rule that is not there cannot be revoked', () => {
     const { sandbox, albSg } = layeredService()
     const again = sandbox.exec(`aws ec2 authorize-security-group-ingress --group-id ${albSg} --protocol tcp --port 80 --cidr 0.0.0.0/0`)
