@@ -28,6 +28,20 @@ describe('a failed command leaves the world exactly as it was', () => {
     expect(before).not.toBe(afterFirst)
   })
 
+  it('a request curl sent before the failure is taken back too (its log entry and the traffic records)', () => {
+    const sandbox = createSandbox()
+    const world = sandbox.world() as { ec2: { subnets: unknown } }
+    const saved = world.ec2.subnets
+    world.ec2.subnets = null as unknown as never
+    const before = JSON.stringify(sandbox.snapshot().world)
+    const result = sandbox.exec('curl -s http://nowhere.invalid/ ; aws ec2 describe-subnets')
+    expect(result.exitCode).toBe(255)
+    expect(JSON.stringify(sandbox.snapshot().world)).toBe(before)
+    world.ec2.subnets = saved
+    sandbox.exec('curl -s http://nowhere.invalid/')
+    expect(JSON.stringify(sandbox.snapshot().world)).not.toBe(before)
+  })
+
   it('never throws, whatever the line', () => {
     const sandbox = createSandbox()
     for (const line of ['', '   ', '"', "aws ec2 describe-vpcs --filters '", 'aws --output', '$(', '\\', 'aws ecs', '; ;', 'aws ec2 describe-vpcs --vpc-ids'])

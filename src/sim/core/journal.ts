@@ -29,8 +29,7 @@ export class Journal {
     this.handler = {
       get: (target, key) => {
         const value = (target as Record<PropertyKey, unknown>)[key]
-        // A frozen parent's entries must be returned as they are (a proxy invariant); frozen data cannot change anyway.
-        return typeof value === 'object' && value !== null && !Object.isFrozen(target) ? this.wrap(value) : value
+        return typeof value === 'object' && value !== null ? this.wrap(value) : value
       },
       set: (target, key, value) => {
         this.keep(target)
@@ -79,7 +78,11 @@ export class Journal {
     for (const [target, copy] of inner) restore(target, copy)
   }
 
-  private keep(target: object): void {
+  /**
+   * Keeps `target` as it is now, for a change made to it directly rather than through the view (the engine does this
+   * for the few objects an HTTP request changes). Outside a savepoint it does nothing.
+   */
+  keep(target: object): void {
     const frame = this.frames.at(-1)
     if (frame && !frame.has(target)) frame.set(target, Array.isArray(target) ? target.slice() : { ...target })
   }
@@ -87,6 +90,8 @@ export class Journal {
   private wrap<T extends object>(value: T): T {
     let proxy = this.proxies.get(value)
     if (!proxy) {
+      // Frozen data cannot change, and a proxy must hand out a frozen object's entries as they are (an invariant).
+      if (Object.isFrozen(value)) return value
       proxy = new Proxy(value, this.handler)
       this.proxies.set(value, proxy)
       targets.set(proxy, value)

@@ -98,8 +98,9 @@ export function pickTargetGroup(state: Elbv2State, key: string, action: Action):
 export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer): RegisteredTarget | undefined {
   const healthy: RegisteredTarget[] = []
   const unhealthy: RegisteredTarget[] = []
+  const zones = lb.AvailabilityZones.map((z) => z.ZoneName)
   for (const t of state.targets[tg.TargetGroupArn] ?? []) {
-    if (t.state === 'draining' || (t.AvailabilityZone && !inZones(lb, t.AvailabilityZone))) continue
+    if (t.state === 'draining' || (t.AvailabilityZone && !zones.includes(t.AvailabilityZone))) continue
     if (!tg.HealthCheckEnabled || t.state === 'healthy') healthy.push(t)
     else if (t.state === 'unhealthy') unhealthy.push(t)
   }
@@ -109,9 +110,4 @@ export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer)
   const turn = (state.traffic.cursor[key] ?? 0) % pool.length
   state.traffic.cursor[key] = turn + 1
   return pool[turn]
-}
-
-function inZones(lb: LoadBalancer, zone: string): boolean {
-  for (const z of lb.AvailabilityZones) if (z.ZoneName === zone) return true
-  return false
 }

@@ -44,11 +44,11 @@ function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: Http
     node = eni
   } else {
     const name = host.replace(/^dualstack\./, '')
-    lb = Object.values(world.elbv2.loadBalancers).find((l) => l.DNSName.toLowerCase() === name)
+    lb = findRecord(world.elbv2.loadBalancers, (l) => l.DNSName.toLowerCase() === name)
     // The name only resolves once the load balancer is active (AWS publishes its records as it provisions).
     if (!lb || (lb.State.Code !== 'active' && lb.State.Code !== 'active_impaired')) return { hops, failure: { kind: 'dns', host } }
-    const nodes = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).map((id) => world.ec2.networkInterfaces[id]).filter(Boolean)
-    node = nodes[0]
+    const nodeId = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id])
+    node = nodeId === undefined ? undefined : world.ec2.networkInterfaces[nodeId]
     if (!node) return { hops, failure: { kind: 'dns', host } }
     if (lb.Scheme === 'internal') {
       // Internal names resolve to private addresses the learner's machine cannot reach.
@@ -79,7 +79,7 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
     hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}` })
     return { hops, failure: { kind: 'timeout', host, port, ip } }
   }
-  const listener = Object.values(elbv2.listeners).find((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
+  const listener = findRecord(elbv2.listeners, (l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
   if (!listener) return { hops, failure: { kind: 'refused', host, port, ip } }
   hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
   const { headers } = request
@@ -141,12 +141,27 @@ function finish(
     status: reply.status,
     statusText: reply.statusText,
     // Through an ALB the connection to the client is the ALB's own (HTTP/1.1, keep-alive).
-    headers: httpVersion ? [...reply.headers.filter(([k]) => k.toLowerCase() !== 'connection'), ['Connection', 'keep-alive']] : reply.headers,
+    headers: httpVersion ? withHeader(reply.headers, 'Connection', 'keep-alive') : reply.headers,
     body: reply.body,
     ip,
     port,
   }
   return { hops, response }
+}
+
+/** The first entry of a record that matches, without building the array of all of them (every request asks). */
+function findRecord<T>(record: Record<string, T>, match: (value: T) => boolean): T | undefined {
+  for (const key in record) if (match(record[key])) return record[key]
+  return undefined
+}
+
+/** `headers` with `name` set to `value`, last (case-insensitive name). */
+function withHeader(headers: [string, string][], name: string, value: string): [string, string][] {
+  const out: [string, string][] = []
+  const lower = name.toLowerCase()
+  for (const header of headers) if (header[0].toLowerCase() !== lower) out.push(header)
+  out.push([name, value])
+  return out
 }
 
 /** Builds the Location of a redirect action from its config and `#{…}` placeholders (ALB User Guide, "Redirect actions"). */
