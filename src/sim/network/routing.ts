@@ -93,21 +93,28 @@ export function pickTargetGroup(state: Elbv2State, key: string, action: Action):
 
 /**
  * Round robin over the group's healthy targets in the load balancer's zones; with none healthy but some
- * unhealthy, over those (ALBs "fail open"); `initial` and draining targets get no new requests.
+ * unhealthy, over those (ALBs "fail open"); `initial` and draining targets get no new requests. The cursor walks the
+ * registered targets and skips those that cannot take the request, so a request costs one step, not a scan of the
+ * group (`npm run bench`: 10,000 requests to 50 targets).
  */
 export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer): RegisteredTarget | undefined {
-  const healthy: RegisteredTarget[] = []
-  const unhealthy: RegisteredTarget[] = []
-  const zones = lb.AvailabilityZones.map((z) => z.ZoneName)
-  for (const t of state.targets[tg.TargetGroupArn] ?? []) {
-    if (t.state === 'draining' || (t.AvailabilityZone && !zones.includes(t.AvailabilityZone))) continue
-    if (!tg.HealthCheckEnabled || t.state === 'healthy') healthy.push(t)
-    else if (t.state === 'unhealthy') unhealthy.push(t)
-  }
-  const pool = healthy.length ? healthy : unhealthy
-  if (pool.length === 0) return undefined
+  const targets = state.targets[tg.TargetGroupArn] ?? []
+  const zones = lb.AvailabilityZones
+  const inZone = (t: RegisteredTarget) => !t.AvailabilityZone || zones.some((z) => z.ZoneName === t.AvailabilityZone)
+  return (
+    nextTarget(state, tg, targets, (t) => (t.state === 'healthy' || (!tg.HealthCheckEnabled && t.state !== 'draining')) && inZone(t)) ??
+    nextTarget(state, tg, targets, (t) => t.state === 'unhealthy' && inZone(t))
+  )
+}
+
+function nextTarget(state: Elbv2State, tg: TargetGroup, targets: RegisteredTarget[], takes: (t: RegisteredTarget) => boolean): RegisteredTarget | undefined {
   const key = tg.TargetGroupArn
-  const turn = (state.traffic.cursor[key] ?? 0) % pool.length
-  state.traffic.cursor[key] = turn + 1
-  return pool[turn]
+  const start = state.traffic.cursor[key] ?? 0
+  for (let i = 0; i < targets.length; i++) {
+    const at = (start + i) % targets.length
+    if (!takes(targets[at])) continue
+    state.traffic.cursor[key] = at + 1
+    return targets[at]
+  }
+  return undefined
 }
