@@ -48,9 +48,10 @@ const lbCache = new DerivedCache<Elbv2State, { listeners: unknown; rules: unknow
 export const forgetRouting = (state: Elbv2State): void => lbCache.delete(unproxied(state))
 
 export function loadBalancerArnsOf(state: Elbv2State, targetGroupArn: string): string[] {
-  const size = Object.keys(state.listeners).length * 100_003 + Object.keys(state.rules).length
   const key = unproxied(state)
-  const [listeners, rules] = [unproxied(state.listeners), unproxied(state.rules)]
+  const listeners = unproxied(state.listeners)
+  const rules = unproxied(state.rules)
+  const size = count(listeners) * 100_003 + count(rules)
   let cache = lbCache.get(key)
   if (!cache || cache.listeners !== listeners || cache.rules !== rules || cache.size !== size) {
     cache = { listeners, rules, size, byTargetGroup: new Map() }
@@ -59,6 +60,13 @@ export function loadBalancerArnsOf(state: Elbv2State, targetGroupArn: string): s
   let found = cache.byTargetGroup.get(targetGroupArn)
   if (!found) cache.byTargetGroup.set(targetGroupArn, (found = computeLoadBalancerArns(state, targetGroupArn)))
   return [...found]
+}
+
+/** How many entries a record has, without building the array of its keys (asked on every lookup). */
+function count(record: object): number {
+  let n = 0
+  for (const key in record) if (Object.hasOwn(record, key)) n++
+  return n
 }
 
 function computeLoadBalancerArns(state: Elbv2State, targetGroupArn: string): string[] {

@@ -83,7 +83,7 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   if (!listener) return { hops, failure: { kind: 'refused', host, port, ip } }
   hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
   const { headers } = request
-  const hostHeader = (headers.host ?? host).replace(/:\d+$/, '')
+  const hostHeader = stripPort(headers.host ?? host)
   const rule = lb.Type === 'application' ? matchRule(elbv2, listener.ListenerArn, { method: request.method, path: url.path, query: url.query, host: hostHeader, headers, sourceIp: LEARNER_IP }) : undefined
   if (rule) hops.push({ resource: rule.RuleArn, label: rule.IsDefault ? 'default rule' : `rule ${rule.Priority}: ${rule.Conditions.map((c) => `${c.Field} ${(c.Values ?? []).join(',')}`).join(' and ')}` })
   const action = terminalAction(rule?.Actions ?? listener.DefaultActions)
@@ -149,6 +149,8 @@ function finish(
   return { hops, response }
 }
 
+const stripPort = (host: string) => (host.includes(':') ? host.replace(/:\d+$/, '') : host)
+
 /** The first entry of a record that matches, without building the array of all of them (every request asks). */
 function findRecord<T>(record: Record<string, T>, match: (value: T) => boolean): T | undefined {
   for (const key in record) if (match(record[key])) return record[key]
@@ -181,16 +183,11 @@ function redirect(config: { Protocol?: string; Port?: string; Host?: string; Pat
 
 /** One event-log entry per request (resource: where it entered), and the recent list for the diagram. */
 function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void {
-  const outcome = result.response ? `${result.response.status} ${result.response.statusText}` : (result.failure?.kind ?? 'no answer')
-  const entry = result.hops[0]?.resource ?? request.url
-  ctx.log(entry, `HTTP ${request.method} ${request.url} → ${outcome}`, result.hops.map((h) => h.label).join(' → ') || undefined)
+  const { response, failure, hops } = result
+  const outcome = response ? `${response.status} ${response.statusText}` : (failure?.kind ?? 'no answer')
+  ctx.log(hops[0]?.resource ?? request.url, `HTTP ${request.method} ${request.url} → ${outcome}`, hops.map((h) => h.label).join(' → ') || undefined)
   const recent = ctx.world.elbv2.traffic.recent
-  recent.push({
-    at: ctx.now(),
-    method: request.method,
-    url: request.url,
-    ...(result.response ? { status: result.response.status } : { failure: result.failure?.kind }),
-    hops: result.hops,
-  })
+  const at = ctx.now()
+  recent.push(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })
   if (recent.length > RECENT_REQUESTS) recent.splice(0, recent.length - RECENT_REQUESTS)
 }

