@@ -1,5 +1,5 @@
 import type { SimContext } from '../context.ts'
-import { answer } from '../runtime/index.ts'
+import { statusOf } from '../runtime/index.ts'
 import { connectPrivate } from './connect.ts'
 
 export type ProbeResult = { kind: 'timeout' } | { kind: 'refused' } | { kind: 'response'; status: number }
@@ -12,12 +12,7 @@ export function probe(ctx: SimContext, fromIp: string, fromGroups: readonly stri
   const connection = connectPrivate(ctx, fromIp, fromGroups, ip, port)
   if (connection.kind !== 'open') return { kind: connection.kind }
   if (protocol === 'TCP') return { kind: 'response', status: 200 }
-  const { container, image } = connection
-  const response = answer(
-    image,
-    { method: 'GET', path, headers: { host: `${ip}:${port}`, 'user-agent': 'ELB-HealthChecker/2.0' } },
-    { taskArn: container.taskArn, containerName: container.containerName, availabilityZone: container.availabilityZone, ip },
-    ctx.now(),
-  )
-  return response ? { kind: 'response', status: response.status } : { kind: 'refused' }
+  // The checker reads only the status line (`GET path`, User-Agent ELB-HealthChecker/2.0), so no page is built.
+  const status = statusOf(connection.image, 'GET', path)
+  return status === undefined ? { kind: 'refused' } : { kind: 'response', status }
 }

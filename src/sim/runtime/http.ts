@@ -107,8 +107,26 @@ function pythonPage(request: ContainerRequest, task: ContainerTask): string {
 }
 
 /**
- * How a container answers HTTP, by what its image is (`ImageSpec.app`). Returns undefined when the image serves
- * nothing (busybox): the connection is refused. Virtual time `now` goes into the Date header.
+ * The status a container answers `method path` with, by what its image is (`ImageSpec.app`); undefined when the image
+ * serves nothing (busybox: the connection is refused). A load balancer's health check needs only this, not the page.
+ */
+export function statusOf(image: Pick<ImageSpec, 'app'>, method: string, target: string): number | undefined {
+  const path = target.includes('?') ? target.slice(0, target.indexOf('?')) : target
+  switch (image.app) {
+    case 'python-webapp':
+      // Python's http.server answers every GET/HEAD path through the app; other methods are 501.
+      return method === 'GET' || method === 'HEAD' ? 200 : 501
+    case 'nginx':
+    case 'httpd':
+      return path === '/' || path === '/index.html' ? 200 : 404
+    case 'busybox':
+      return undefined
+  }
+}
+
+/**
+ * How a container answers HTTP (the status from `statusOf`, then the page and headers its server sends).
+ * Virtual time `now` goes into the Date header.
  */
 export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest, task: ContainerTask, now: number): ContainerResponse | undefined {
   const head = request.method === 'HEAD'
@@ -119,11 +137,12 @@ export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest,
     headers,
     body: head ? '' : body,
   })
-  const path = request.path.split('?')[0]
+  const status = statusOf(image, request.method, request.path)
+  if (status === undefined) return undefined
   switch (image.app) {
     case 'python-webapp': {
-      // Python's http.server speaks HTTP/1.0 and names itself BaseHTTP (the app answers every GET path).
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
+      // Python's http.server speaks HTTP/1.0 and names itself BaseHTTP.
+      if (status === 501) {
         const body = `<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 501</p>\n        <p>Message: Unsupported method ('${escapeHtml(request.method)}').</p>\n        <p>Error code explanation: 501 - Server does not support this operation.</p>\n    </body>\n</html>\n`
         return page('HTTP/1.0', 501, [['Server', 'BaseHTTP/0.6 Python/3.11.2'], ['Date', httpDate(now)], ['Connection', 'close'], ['Content-Type', 'text/html;charset=utf-8'], ['Content-Length', String(body.length)]], body)
       }
@@ -131,7 +150,7 @@ export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest,
       return page('HTTP/1.0', 200, [['Server', 'BaseHTTP/0.6 Python/3.11.2'], ['Date', httpDate(now)], ['Content-type', 'text/html'], ['Content-Length', String(body.length)]], body)
     }
     case 'nginx': {
-      if (path === '/' || path === '/index.html') {
+      if (status === 200) {
         return page('HTTP/1.1', 200, [
           ['Server', NGINX_VERSION],
           ['Date', httpDate(now)],
@@ -146,7 +165,7 @@ export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest,
       return page('HTTP/1.1', 404, [['Server', NGINX_VERSION], ['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(nginx404.length)], ['Connection', 'keep-alive']], nginx404)
     }
     case 'httpd': {
-      if (path === '/' || path === '/index.html') {
+      if (status === 200) {
         return page('HTTP/1.1', 200, [
           ['Date', httpDate(now)],
           ['Server', HTTPD_VERSION],
@@ -159,7 +178,7 @@ export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest,
       }
       return page('HTTP/1.1', 404, [['Date', httpDate(now)], ['Server', HTTPD_VERSION], ['Content-Length', String(httpd404.length)], ['Content-Type', 'text/html; charset=iso-8859-1']], httpd404)
     }
-    case 'busybox':
+    default:
       return undefined
   }
 }
