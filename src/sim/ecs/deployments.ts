@@ -58,7 +58,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   const service = ecs.services[serviceArn]
   if (!service || service.status === 'INACTIVE') return
   const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
-  if (isQuiet(ctx, service)) return pollHealth(ctx, service, all)
+  if (isQuiet(ctx, serviceArn)) return pollHealth(ctx, service, all)
   const logAtStart = ctx.world.log.nextId
   const name = service.serviceName
   const health = taskHealth(ctx, service)
@@ -121,7 +121,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
     return
   }
   pollHealth(ctx, service, all)
-  markQuiet(ctx, service, ctx.world.log.nextId === logAtStart && !waitingOnClock)
+  markQuiet(ctx, serviceArn, ctx.world.log.nextId === logAtStart && !waitingOnClock)
 }
 
 /**
