@@ -54,6 +54,7 @@ export const createListener = handler((ctx, input: CreateListenerRequest) => {
   elbv2.listeners[listenerArn] = listener
   const ruleArn = arn({ service: 'elasticloadbalancing', region: ctx.world.region, accountId: ctx.world.accountId, resource: `listener-rule/${arnTail(listenerArn)}/${elbHex(ctx.rng)}` })
   elbv2.rules[ruleArn] = { RuleArn: ruleArn, Priority: 'default', Conditions: [], Actions: actions, IsDefault: true, ListenerArn: listenerArn }
+  forgetRouting(elbv2)
   if (input.Tags?.length) elbv2.tags[listenerArn] = input.Tags.map((t) => ({ ...t }))
   ctx.log(listenerArn, 'created', `${listener.Protocol}:${listener.Port} on ${lb.LoadBalancerName}, default action ${describeActions(actions)}`)
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
@@ -126,6 +127,7 @@ export function deleteListenerAndRules(ctx: SimContext, listenerArn: string): vo
     delete elbv2.tags[rule.RuleArn]
   }
   delete elbv2.listeners[listenerArn]
+  forgetRouting(elbv2)
   delete elbv2.tags[listenerArn]
   ctx.log(listenerArn, 'deleted', rules.length > 1 ? `with ${rules.length - 1} rules` : undefined)
 }

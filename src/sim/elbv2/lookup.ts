@@ -39,34 +39,21 @@ export function actionTargetGroups(action: Action): string[] {
 
 /**
  * The load balancers whose listeners or rules forward to this target group (TargetGroup.LoadBalancerArns).
- * Health checks and ECS ask this constantly; the answer is kept until the listeners or rules change (their record
- * objects and counts are the key; handlers that edit actions in place call `forgetRouting`).
+ * Health checks and ECS ask this constantly, so the answers are kept until routing changes: every handler that adds,
+ * removes or edits a listener or rule calls `forgetRouting` (and a rollback forgets every derived answer).
  */
-const lbCache = new DerivedCache<Elbv2State, { listeners: unknown; rules: unknown; size: number; byTargetGroup: Map<string, string[]> }>()
+const lbCache = new DerivedCache<Elbv2State, Map<string, readonly string[]>>()
 
-/** Drops the cached answers after an in-place change of a listener's or rule's actions. */
+/** Drops the cached answers after a listener or rule was added, removed or changed. */
 export const forgetRouting = (state: Elbv2State): void => lbCache.delete(unproxied(state))
 
-export function loadBalancerArnsOf(state: Elbv2State, targetGroupArn: string): string[] {
+export function loadBalancerArnsOf(state: Elbv2State, targetGroupArn: string): readonly string[] {
   const key = unproxied(state)
-  const listeners = unproxied(state.listeners)
-  const rules = unproxied(state.rules)
-  const size = count(listeners) * 100_003 + count(rules)
-  let cache = lbCache.get(key)
-  if (!cache || cache.listeners !== listeners || cache.rules !== rules || cache.size !== size) {
-    cache = { listeners, rules, size, byTargetGroup: new Map() }
-    lbCache.set(key, cache)
-  }
-  let found = cache.byTargetGroup.get(targetGroupArn)
-  if (!found) cache.byTargetGroup.set(targetGroupArn, (found = computeLoadBalancerArns(state, targetGroupArn)))
-  return [...found]
-}
-
-/** How many entries a record has, without building the array of its keys (asked on every lookup). */
-function count(record: object): number {
-  let n = 0
-  for (const key in record) if (Object.hasOwn(record, key)) n++
-  return n
+  let byTargetGroup = lbCache.get(key)
+  if (!byTargetGroup) lbCache.set(key, (byTargetGroup = new Map()))
+  let found = byTargetGroup.get(targetGroupArn)
+  if (!found) byTargetGroup.set(targetGroupArn, (found = computeLoadBalancerArns(state, targetGroupArn)))
+  return found
 }
 
 function computeLoadBalancerArns(state: Elbv2State, targetGroupArn: string): string[] {

@@ -66,6 +66,7 @@ export const createRule = handler((ctx, input: CreateRuleRequest) => {
   const ruleArn = arn({ service: 'elasticloadbalancing', region: ctx.world.region, accountId: ctx.world.accountId, resource: `listener-rule/${arnTail(listener.ListenerArn)}/${elbHex(ctx.rng)}` })
   const rule: Rule = { RuleArn: ruleArn, Priority: priority, Conditions: conditions, Actions: actions, IsDefault: false, ListenerArn: listener.ListenerArn }
   ctx.world.elbv2.rules[ruleArn] = rule
+  forgetRouting(ctx.world.elbv2)
   if (input.Tags?.length) ctx.world.elbv2.tags[ruleArn] = input.Tags.map((t) => ({ ...t }))
   ctx.log(ruleArn, 'created', `priority ${priority}: ${describeConditions(conditions)} → ${describeActions(actions)}`)
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
@@ -108,6 +109,7 @@ export const deleteRule = handler((ctx, input: { RuleArn: string }) => {
   const rule = getRule(ctx, input.RuleArn)
   if (rule.IsDefault) throw new AwsError('OperationNotPermitted', `Default rule '${rule.RuleArn}' cannot be deleted`)
   delete ctx.world.elbv2.rules[rule.RuleArn]
+  forgetRouting(ctx.world.elbv2)
   delete ctx.world.elbv2.tags[rule.RuleArn]
   ctx.log(rule.RuleArn, 'deleted')
   return {}

@@ -139,7 +139,7 @@ export const createTargetGroup = handler((ctx, input: CreateTargetGroupRequest) 
 })
 
 /** The group as the API shows it, with `LoadBalancerArns` computed from the listeners and rules. */
-export const withLoadBalancers = (state: Elbv2State, tg: TargetGroup): TargetGroup => ({ ...tg, LoadBalancerArns: loadBalancerArnsOf(state, tg.TargetGroupArn) })
+export const withLoadBalancers = (state: Elbv2State, tg: TargetGroup): TargetGroup => ({ ...tg, LoadBalancerArns: [...loadBalancerArnsOf(state, tg.TargetGroupArn)] })
 
 interface DescribeTargetGroupsRequest {
   LoadBalancerArn?: string

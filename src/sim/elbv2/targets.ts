@@ -126,7 +126,7 @@ export function describeHealth(
   ctx: SimContext,
   tg: TargetGroup,
   target: RegisteredTarget,
-  lbArns: string[] = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn),
+  lbArns: readonly string[] = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn),
 ): HealthDescription['TargetHealth'] {
   const { elbv2 } = ctx.world
   if (target.state === 'draining') return { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: REASONS['Target.DeregistrationInProgress'] }
