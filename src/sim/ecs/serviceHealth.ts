@@ -22,21 +22,21 @@ export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
       const states = targetHealth(ctx, lb.targetGroupArn)
       if (states.size) groups.push({ targetGroupArn: lb.targetGroupArn, port: lb.containerPort, states })
     }
-  // One pass asks about the same tasks many times: read each task's address once.
-  const ips = new Map<Task, string | undefined>()
-  const ipOf = (t: Task) => {
-    if (!ips.has(t)) ips.set(t, taskPrivateIp(t))
-    return ips.get(t)
-  }
-  const stateIn = (g: (typeof groups)[number], t: Task) => (groups.length ? g.states.get(`${ipOf(t)}:${g.port}`) : undefined)
-  return {
-    isHealthy: (t) => groups.every((g) => stateIn(g, t)?.State === 'healthy'),
-    unhealthyIn(t) {
-      for (const g of groups) {
-        const s = stateIn(g, t)
-        if (s?.State === 'unhealthy') return { targetGroupArn: g.targetGroupArn, port: g.port, reason: unhealthyReason(s) }
+  // One pass asks about the same tasks many times: work out each task's view once.
+  const views = new Map<Task, { healthy: boolean; unhealthy?: { targetGroupArn: string; port: number; reason: string } }>()
+  const view = (t: Task) => {
+    let v = views.get(t)
+    if (!v) {
+      const ip = taskPrivateIp(t)
+      const states = groups.map((g) => g.states.get(`${ip}:${g.port}`))
+      const failing = groups.findIndex((_, i) => states[i]?.State === 'unhealthy')
+      v = {
+        healthy: states.every((s) => s?.State === 'healthy'),
+        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, port: groups[failing].port, reason: unhealthyReason(states[failing] as TargetHealthState) },
       }
-      return undefined
-    },
+      views.set(t, v)
+    }
+    return v
   }
+  return { isHealthy: (t) => view(t).healthy, unhealthyIn: (t) => view(t).unhealthy }
 }
