@@ -11,8 +11,8 @@ export interface SimContext {
   readonly rng: Rng
   readonly scheduler: Scheduler
   now(): number
-  /** Append to the event log (see core/eventLog.ts). */
-  log(resource: string, change: string, why?: string): void
+  /** Append to the event log (see core/eventLog.ts). `traffic`: a request, which changes nothing (`worldVersion`). */
+  log(resource: string, change: string, why?: string, traffic?: 'traffic'): void
   /**
    * Call another service's operation from inside the simulation (ECS registering targets in ELBv2,
    * for example). Goes through the same handlers as the CLI's calls, without output shaping (nothing prints the answer).

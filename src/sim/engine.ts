@@ -42,7 +42,7 @@ export class Simulation {
       rng: this.rng,
       scheduler: this.scheduler,
       now: () => this.state.now,
-      log: (resource, change, why) => appendLog(this.state.world.log, this.state.now, resource, change, why),
+      log: (resource, change, why, traffic) => appendLog(this.state.world.log, this.state.now, resource, change, why, traffic === 'traffic'),
       call: <O>(service: string, operation: string, input: object) => this.callInside(service, operation, input) as O,
     }
   }
@@ -113,7 +113,7 @@ export class Simulation {
    */
   private atomically<T>(record: boolean, fn: () => T): T {
     const { now, rng, scheduler, world } = this.state
-    this.savepoints.push({ now, rng: { ...rng }, nextSeq: scheduler.nextSeq, queue: scheduler.queue.slice(), logNextId: world.log.nextId })
+    this.savepoints.push({ now, rng: { ...rng }, nextSeq: scheduler.nextSeq, queue: scheduler.queue.slice(), logNextId: world.log.nextId, logVersion: world.log.version })
     this.journal.begin()
     if (record && this.recording++ === 0) this.ctx.world = this.journal.view(world)
     try {
@@ -138,6 +138,8 @@ export class Simulation {
       log.entries = log.entries.filter((e) => e.id < saved.logNextId)
       log.nextId = saved.logNextId
     }
+    if (saved.logVersion === undefined) delete log.version
+    else log.version = saved.logVersion
     replaceContents(this.state.rng, saved.rng)
     replaceContents(this.state.scheduler, { nextSeq: saved.nextSeq, queue: saved.queue })
     forgetDerived()
@@ -148,7 +150,7 @@ export class Simulation {
  * The event log is only ever appended to, so only its next id is kept: the entries after it are dropped on rollback.
  * Scheduled events are never changed once queued, so a copy of the queue array is enough.
  */
-type Savepoint = { now: number; rng: RngState; nextSeq: number; queue: SchedulerState['queue']; logNextId: number }
+type Savepoint = { now: number; rng: RngState; nextSeq: number; queue: SchedulerState['queue']; logNextId: number; logVersion: number | undefined }
 
 /** Operations that only read (AWS's own naming convention); they run without a savepoint. */
 const READ_ONLY = /^(Describe|List|Get)[A-Z]/

@@ -1,7 +1,7 @@
 export { Rng, type RngState } from './rng.ts'
 export { AwsError, isAwsError } from './errors.ts'
 export { Scheduler, emptyScheduler, type ScheduledEvent, type SchedulerState } from './scheduler.ts'
-export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, type EventLogState, type LogEntry } from './eventLog.ts'
+export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, worldVersion, type EventLogState, type LogEntry } from './eventLog.ts'
 export { EPOCH_START, isoTimestamp } from './time.ts'
 export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
 export { initialState, step } from './lifecycle.ts'

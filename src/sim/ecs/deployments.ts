@@ -1,4 +1,4 @@
-import { deploymentId, isAwsError } from '../core/index.ts'
+import { deploymentId, isAwsError, worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
@@ -59,7 +59,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   if (!service || service.status === 'INACTIVE') return
   const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
   if (isQuiet(ctx, serviceArn)) return pollHealth(ctx, service, all)
-  const logAtStart = ctx.world.log.nextId
+  const logAtStart = worldVersion(ctx.world.log)
   const name = service.serviceName
   const health = taskHealth(ctx, service)
   const waitingOnClock = stopUnhealthy(ctx, service, all, health)
@@ -121,7 +121,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
     return
   }
   pollHealth(ctx, service, all)
-  markQuiet(ctx, serviceArn, ctx.world.log.nextId === logAtStart && !waitingOnClock)
+  markQuiet(ctx, serviceArn, worldVersion(ctx.world.log) === logAtStart && !waitingOnClock)
 }
 
 /**

@@ -267,8 +267,8 @@ export interface EcsState {
   /** When each service's next scheduler pass is due (one pending pass per service). */
   reconcileAt: Record<string, number>
   /**
-   * Service ARN → the event log's `nextId` at the service's last scheduler pass, when that pass changed nothing. A poll
-   * that finds the log still there has nothing new to look at (wakeups.ts). Absent in snapshots saved before it existed.
+   * Service ARN → the world's version (`worldVersion`) at the service's last scheduler pass, when that pass changed
+   * nothing: a poll finding the world unchanged has nothing to do (wakeups.ts). Absent in snapshots saved before it.
    */
   quietAt?: Record<string, number>
   /** Account settings set with put-account-setting(-default); keyed `<principalArn> <name>`. */

@@ -1,3 +1,4 @@
+import { worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
@@ -56,7 +57,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     const anyNode = nodeByZone.values().next().value ?? ''
     const now = ctx.now()
     const path = tg.HealthCheckPath ?? '/'
-    const quiet = elbv2.checkedAt?.[arn] === ctx.world.log.nextId
+    const quiet = elbv2.checkedAt?.[arn] === worldVersion(ctx.world.log)
     for (const target of targets) {
       if (target.state === 'draining' || now - target.registeredAt < ELBV2_TIMINGS.registrationMs) continue
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
@@ -68,15 +69,15 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
       record(ctx, tg, target, result)
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
-    ;(elbv2.checkedAt ??= {})[arn] = ctx.world.log.nextId
+    ;(elbv2.checkedAt ??= {})[arn] = worldVersion(ctx.world.log)
   }
   schedule(ctx, arn, ctx.now() + tg.HealthCheckIntervalSeconds * 1000)
 }
 
 /**
  * A check's outcome depends only on the world (addresses, security group rules, tasks and their containers, the
- * group's settings), and every change to those is written to the event log. So while the log has not moved since a
- * group's last round, each target answers as it did then, and the round reuses that instead of probing again: a
+ * group's settings), and every change to those moves `worldVersion` (requests do not). So while the version is the
+ * one of the group's last round, each target answers as it did then, and the round reuses that instead of probing again: a
  * quiet hour of 1,000 targets checked every 30 s costs a fraction (`npm run bench`). Counts and states move as if probed.
  */
 const unpack = (check: NonNullable<RegisteredTarget['lastCheck']>): ProbeResult => (typeof check === 'number' ? { kind: 'response', status: check } : { kind: check })

@@ -147,8 +147,8 @@ export interface Elbv2State {
   /** Target group ARN → virtual time of its pending health-check timer, if one is scheduled. */
   healthCheckAt: Record<string, number>
   /**
-   * Target group ARN → the event log's `nextId` after its last round of checks. Absent in snapshots saved before it
-   * existed (then every target is probed).
+   * Target group ARN → the world's version (`worldVersion`) after its last round of checks. Absent in snapshots saved
+   * before it existed (then every target is probed).
    */
   checkedAt?: Record<string, number>
   listeners: Record<string, Listener>

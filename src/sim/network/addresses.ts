@@ -1,4 +1,4 @@
-import { DerivedCache, unproxied } from '../core/index.ts'
+import { DerivedCache, unproxied, worldVersion } from '../core/index.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import type { World } from '../world.ts'
 
@@ -11,8 +11,8 @@ export const LEARNER_IP = '203.0.113.25'
 
 interface Index {
   count: number
-  /** `world.log.nextId` when built: every ENI change is logged, so an unchanged log means an unchanged set. */
-  logId: number
+  /** `worldVersion` when built: every ENI change is logged, so an unchanged world means an unchanged set. */
+  version: number
   /** Address → ENI id (ids, not objects: a handler must get the ENI through its own view of the world). */
   byPrivate: Map<string, string>
   byPublic: Map<string, string>
@@ -24,8 +24,8 @@ interface Index {
  */
 const indexes = new DerivedCache<object, Index>()
 
-function build(enis: Record<string, NetworkInterface>, logId: number): Index {
-  const index: Index = { count: 0, logId, byPrivate: new Map(), byPublic: new Map() }
+function build(enis: Record<string, NetworkInterface>, version: number): Index {
+  const index: Index = { count: 0, version, byPrivate: new Map(), byPublic: new Map() }
   for (const eni of Object.values(enis)) {
     index.count++
     index.byPrivate.set(eni.PrivateIpAddress, eni.NetworkInterfaceId)
@@ -43,9 +43,9 @@ export function interfaceByIp(world: World, ip: string, which: 'private' | 'publ
     const id = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
     const hit = id === undefined ? undefined : enis[id]
     if (hit && address(hit) === ip) return hit
-    if (id === undefined && (index.logId === world.log.nextId || Object.keys(enis).length === index.count)) return undefined
+    if (id === undefined && (index.version === worldVersion(world.log) || Object.keys(enis).length === index.count)) return undefined
   }
-  index = build(enis, world.log.nextId)
+  index = build(enis, worldVersion(world.log))
   const id = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
   return id === undefined ? undefined : enis[id]
 }

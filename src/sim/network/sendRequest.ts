@@ -185,7 +185,7 @@ function redirect(config: { Protocol?: string; Port?: string; Host?: string; Pat
 function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void {
   const { response, failure, hops } = result
   const outcome = response ? `${response.status} ${response.statusText}` : (failure?.kind ?? 'no answer')
-  ctx.log(hops[0]?.resource ?? request.url, `HTTP ${request.method} ${request.url} → ${outcome}`, hops.map((h) => h.label).join(' → ') || undefined)
+  ctx.log(hops[0]?.resource ?? request.url, `HTTP ${request.method} ${request.url} → ${outcome}`, hops.map((h) => h.label).join(' → ') || undefined, 'traffic')
   const recent = ctx.world.elbv2.traffic.recent
   const at = ctx.now()
   recent.push(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })
