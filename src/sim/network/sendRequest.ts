@@ -1,10 +1,11 @@
 import type { SimContext } from '../context.ts'
-import type { LoadBalancer } from '../elbv2/state.ts'
+import type { Listener, LoadBalancer, RegisteredTarget } from '../elbv2/state.ts'
 import { RECENT_REQUESTS } from '../elbv2/state.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import { answer, STATUS_TEXT } from '../runtime/index.ts'
 import { interfaceByIp, LEARNER_IP } from './addresses.ts'
 import { connectPrivate, connectPublic, type Connection } from './connect.ts'
+import { memoTable, remember } from './memo.ts'
 import { albErrorPage, albResponse } from './pages.ts'
 import { matchRule, pickTarget, pickTargetGroup, terminalAction } from './routing.ts'
 import { allowsIngress } from './securityGroups.ts'
@@ -73,15 +74,11 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   const ip = node.PublicIp ?? node.PrivateIpAddress
   const { host, port } = url
   const now = ctx.now()
-  hops.push({ resource: lb.LoadBalancerArn, label: `load balancer ${lb.LoadBalancerName} node ${ip} (${node.AvailabilityZone})` })
-  const groups = lb.SecurityGroups ?? []
-  if (groups.length && !allowsIngress(world, groups, port, LEARNER_IP, [])) {
-    hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}` })
-    return { hops, failure: { kind: 'timeout', host, port, ip } }
-  }
-  const listener = findRecord(elbv2.listeners, (l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
+  const front = remember(remember(memoTable<NetworkInterface, Map<number, Front>>(world, 'front'), node, () => new Map()), port, () => frontOf(ctx, lb, node, port))
+  hops.push(...front.hops)
+  if (front.blocked) return { hops, failure: { kind: 'timeout', host, port, ip } }
+  const { listener } = front
   if (!listener) return { hops, failure: { kind: 'refused', host, port, ip } }
-  hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
   const { headers } = request
   const hostHeader = stripPort(headers.host ?? host)
   const rule = lb.Type === 'application' ? matchRule(elbv2, listener.ListenerArn, { method: request.method, path: url.path, query: url.query, host: hostHeader, headers, sourceIp: LEARNER_IP }) : undefined
@@ -101,14 +98,49 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   hops.push({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })
   const target = pickTarget(elbv2, tg, lb)
   if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
-  hops.push({ resource: `${target.Id}:${target.Port}`, label: `target ${target.Id}:${target.Port}${target.AvailabilityZone ? ` (${target.AvailabilityZone})` : ''}` })
-  const nodeInZone = (elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id]?.AvailabilityZone === target.AvailabilityZone)
-  const fromNode = (nodeInZone && world.ec2.networkInterfaces[nodeInZone]) || node
-  const connection = connectPrivate(ctx, fromNode.PrivateIpAddress, groups, target.Id, target.Port)
+  const leg = remember(remember(memoTable<NetworkInterface, Map<RegisteredTarget, Leg>>(world, 'legs'), node, () => new Map()), target, () => legTo(ctx, lb, node, target))
+  hops.push(leg.hop)
+  const { connection } = leg
   if (lb.Type === 'network') {
     return finish(ctx, request, url, connection, hops, ip, port, (c) => ({ hops, failure: { kind: c.kind, host, port, ip } }))
   }
   return finish(ctx, request, url, connection, hops, ip, port, (c) => ({ hops, response: albErrorPage(c.kind === 'refused' ? 502 : 504, now, ip, port) }), 'HTTP/1.1')
+}
+
+/** What comes before the rules, for one load balancer node and port: its security groups, then its listener. */
+interface Front {
+  hops: HttpHop[]
+  blocked: boolean
+  listener?: Listener
+}
+
+function frontOf(ctx: SimContext, lb: LoadBalancer, node: NetworkInterface, port: number): Front {
+  const ip = node.PublicIp ?? node.PrivateIpAddress
+  const hops: HttpHop[] = [{ resource: lb.LoadBalancerArn, label: `load balancer ${lb.LoadBalancerName} node ${ip} (${node.AvailabilityZone})` }]
+  const groups = lb.SecurityGroups ?? []
+  if (groups.length && !allowsIngress(ctx.world, groups, port, LEARNER_IP, [])) {
+    hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}` })
+    return { hops, blocked: true }
+  }
+  const listener = findRecord(ctx.world.elbv2.listeners, (l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
+  if (listener) hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
+  return { hops, blocked: false, listener }
+}
+
+/** From the load balancer to one target: the node in the target's zone, and the connection it gets. */
+interface Leg {
+  hop: HttpHop
+  connection: Connection
+}
+
+function legTo(ctx: SimContext, lb: LoadBalancer, node: NetworkInterface, target: RegisteredTarget): Leg {
+  const { world } = ctx
+  const nodeInZone = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id]?.AvailabilityZone === target.AvailabilityZone)
+  const fromNode = (nodeInZone && world.ec2.networkInterfaces[nodeInZone]) || node
+  return {
+    hop: { resource: `${target.Id}:${target.Port}`, label: `target ${target.Id}:${target.Port}${target.AvailabilityZone ? ` (${target.AvailabilityZone})` : ''}` },
+    connection: connectPrivate(ctx, fromNode.PrivateIpAddress, lb.SecurityGroups ?? [], target.Id, target.Port),
+  }
 }
 
 /** The container's answer, or what the last hop's failure becomes (a curl failure, or the ALB's 502/504). */

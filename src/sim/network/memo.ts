@@ -1,0 +1,28 @@
+import { DerivedCache, unproxied, worldVersion } from '../core/index.ts'
+import type { World } from '../world.ts'
+
+/**
+ * Parts of a request's path that depend only on the world (which listener takes a port, whether a security group lets
+ * the learner in, the connection from a load balancer node to a target), kept while the world is unchanged
+ * (`worldVersion`; requests themselves change nothing). A load test repeats the same path thousands of times:
+ * `npm run bench` sends 10,000 requests to 50 targets.
+ */
+const memos = new DerivedCache<object, { version: number; tables: Map<string, Map<unknown, unknown>> }>()
+
+/** The table `name` of answers for this version of the world (empty after any change). */
+export function memoTable<K, V>(world: World, name: string): Map<K, V> {
+  const key = unproxied(world)
+  const version = worldVersion(world.log)
+  let memo = memos.get(key)
+  if (!memo || memo.version !== version) memos.set(key, (memo = { version, tables: new Map() }))
+  let table = memo.tables.get(name)
+  if (!table) memo.tables.set(name, (table = new Map()))
+  return table as Map<K, V>
+}
+
+/** `table`'s entry for `key`, worked out by `compute` the first time it is asked for. */
+export function remember<K, V>(table: Map<K, V>, key: K, compute: () => V): V {
+  let value = table.get(key)
+  if (value === undefined && !table.has(key)) table.set(key, (value = compute()))
+  return value as V
+}
