@@ -17,6 +17,7 @@ import { benchNodesFromUrl, benchTaskArns, benchWorld, withTaskStatus } from './
 import { decorate, type Decorations } from './decorate.ts'
 import { DiagramText } from './DiagramText.tsx'
 import { download, graphToSvg, svgBlob, svgToPng } from './exportImage.ts'
+import { createFlatNodesCache } from './flatNodes.ts'
 import { createGraphCache } from './graphCache.ts'
 import { nodeTypes } from './nodes.tsx'
 import { toGraph } from './toGraph.ts'
@@ -53,7 +54,10 @@ const FIT_VIEW_OPTIONS = { padding: 0.08 }
 export const HIGHLIGHT_MS = 1600
 /** Below this zoom, nodes are drawn without their text and icons (level of detail). */
 const FAR_ZOOM = 0.3
-/** Above this many nodes, React Flow renders only what is in view. */
+/**
+ * Above this many nodes, React Flow renders only what is in view, except below FAR_ZOOM: zoomed out that far the
+ * diagram is mostly in view anyway, and re-filtering on every pan step mounted and unmounted nodes each frame.
+ */
 const VIRTUALISE_ABOVE = 400
 
 /** Read once: `?bench=2000` swaps in a synthetic world for scripts/bench-ui.mjs. Never set in normal use. */
@@ -103,6 +107,8 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
     [selectedId, live, frame, serviceFilter, collapsed],
   )
   const shown = useMemo(() => decorate(graph, decorations), [graph, decorations])
+  const [flat] = useState(createFlatNodesCache)
+  const flowNodes = useMemo(() => flat.of(shown.nodes), [flat, shown.nodes])
 
   const { fitView } = useReactFlow()
   useEffect(() => {
@@ -204,7 +210,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
             </ul>
           )}
           <ReactFlow<DiagramNode>
-            nodes={shown.nodes}
+            nodes={flowNodes}
             edges={shown.edges}
             nodeTypes={nodeTypes}
             onNodeClick={onNodeClick}
@@ -215,7 +221,9 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable
-            onlyRenderVisibleElements={virtualise && shown.nodes.length > VIRTUALISE_ABOVE}
+            // Flat nodes (flatNodes.ts): lifting a selected container above the rest would cover its children.
+            elevateNodesOnSelect={false}
+            onlyRenderVisibleElements={virtualise && shown.nodes.length > VIRTUALISE_ABOVE && !far}
             fitView
             fitViewOptions={FIT_VIEW_OPTIONS}
             minZoom={minZoom}

@@ -46,6 +46,7 @@ export function decorate(graph: DiagramGraph, d: Decorations): DiagramGraph {
     if (selected) out.selected = true
     if (isCollapsed) {
       out.height = COLLAPSED_HEIGHT
+      out.measured = { width: n.width, height: COLLAPSED_HEIGHT }
       out.data = { ...n.data, ariaLabel: `${n.data.ariaLabel}, collapsed` }
       out.ariaLabel = out.data.ariaLabel
     }

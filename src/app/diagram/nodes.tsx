@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react'
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
+import { Handle, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { KindIcon } from './icons.tsx'
 import type { DiagramKind, DiagramNode, DiagramNodeData } from './types.ts'
 
@@ -9,12 +9,16 @@ export const kindClass = (kind: DiagramKind): string => `cs-kind-${kind.toLowerC
 /** Kinds whose lifecycle word is printed on the node (the others only show a coloured dot). */
 const LIVE_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Task', 'Container', 'Load balancer', 'ECS service', 'ECS cluster'])
 
-// Edges attach top (in) and bottom (out); the handles are invisible because learners do not draw edges.
-function Handles() {
+/**
+ * Edges attach top (in) and bottom (out); the handles are invisible because learners do not draw edges. toGraph sets
+ * a node's sourcePosition/targetPosition only when an edge leaves/arrives there, and only those get a Handle: each
+ * is a DOM element and a React Flow store subscription, which on 2,000 nodes cost every pan and status change.
+ */
+function Handles({ sourcePosition, targetPosition }: Pick<NodeProps<DiagramNode>, 'sourcePosition' | 'targetPosition'>) {
   return (
     <>
-      <Handle type="target" position={Position.Top} isConnectable={false} className="cs-diagram-handle" />
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="cs-diagram-handle" />
+      {targetPosition && <Handle type="target" position={targetPosition} isConnectable={false} className="cs-diagram-handle" />}
+      {sourcePosition && <Handle type="source" position={sourcePosition} isConnectable={false} className="cs-diagram-handle" />}
     </>
   )
 }
@@ -65,10 +69,10 @@ function SecurityGroups({ names }: { names?: string[] }) {
 }
 
 /** Containers: Region, VPC, AZ, subnet, ENI, task, cluster, load balancer, listener. The title sits top-left. */
-function GroupNodeView({ data, selected }: NodeProps<DiagramNode>) {
+function GroupNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<DiagramNode>) {
   return (
     <div className={classes(data, selected, 'cs-node cs-node-group')} style={accentStyle(data)} title={data.ariaLabel}>
-      <Handles />
+      <Handles sourcePosition={sourcePosition} targetPosition={targetPosition} />
       <div className="cs-node-title">
         <KindIcon kind={data.kind} />
         <span className="cs-node-kind">{data.kind}</span>
@@ -82,10 +86,10 @@ function GroupNodeView({ data, selected }: NodeProps<DiagramNode>) {
 }
 
 /** Stand-alone resources: internet gateway, ECR repository, IAM role, service, container, rule, target group. */
-function ResourceNodeView({ data, selected }: NodeProps<DiagramNode>) {
+function ResourceNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<DiagramNode>) {
   return (
     <div className={classes(data, selected, 'cs-node cs-node-resource')} style={accentStyle(data)} title={data.ariaLabel}>
-      <Handles />
+      <Handles sourcePosition={sourcePosition} targetPosition={targetPosition} />
       <span className="cs-node-icon">
         <KindIcon kind={data.kind} />
       </span>
@@ -100,10 +104,10 @@ function ResourceNodeView({ data, selected }: NodeProps<DiagramNode>) {
 }
 
 /** Small pills for attributes of a container, e.g. the VPC's security groups. */
-function BadgeNodeView({ data, selected }: NodeProps<DiagramNode>) {
+function BadgeNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<DiagramNode>) {
   return (
     <div className={classes(data, selected, 'cs-node cs-node-badge')} title={data.ariaLabel}>
-      <Handles />
+      <Handles sourcePosition={sourcePosition} targetPosition={targetPosition} />
       <KindIcon kind={data.kind} />
       <span className="cs-node-label">{data.label}</span>
     </div>

@@ -1,3 +1,4 @@
+import type { Position } from '@xyflow/react'
 import type { World } from '../../sim/world.ts'
 import { layout, type Box, type GraphItem } from './layout.ts'
 import { containerSpecs, resourceMappers, rootSpec } from './mappers/index.ts'
@@ -16,14 +17,27 @@ export function toGraph(world: Readonly<World>): DiagramGraph {
 export interface GraphMemo {
   items: GraphItem[]
   ordered: GraphItem[]
+  /** For each position in `ordered` (and `graph.nodes`), the index of its item in `items`. */
+  orderIndex: number[]
   boxes: Map<string, Box>
   graph: DiagramGraph
+  /** `graph.nodes` by id. */
+  nodeById: Map<string, DiagramNode>
+  /** Nodes with an edge leaving them, and arriving at them. */
+  sources: Set<string>
+  targets: Set<string>
 }
+
+const TOP = 'top' as Position.Top
+const BOTTOM = 'bottom' as Position.Bottom
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x))
 
 /**
  * toGraph, reusing the previous run where it can: when no item moved, was added or removed, or changed size
  * (a status change, a health change), the layout is skipped; and every node equal to the previous run's keeps
- * that object, so React Flow and the memoised node components re-render only what changed.
+ * that object, so React Flow and the memoised node components re-render only what changed. Mappers hand back the
+ * same item for an unchanged resource (mappers/ecs.ts), so most nodes are recognised by identity alone.
  * The output equals toGraph(world) whatever `prev` is.
  */
 export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { graph: DiagramGraph; memo: GraphMemo } {
@@ -33,15 +47,28 @@ export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { 
   for (const mapper of resourceMappers) mapper.map(world, sink)
 
   const sameStructure = prev !== undefined && sameLayoutInput(prev.items, items)
-  const { boxes, ordered } = sameStructure
-    ? { boxes: prev.boxes, ordered: reorder(prev.ordered, items) }
-    : layout({ items, containers: containerSpecs, root: rootSpec })
-  const previous = prev ? new Map(prev.graph.nodes.map((n) => [n.id, n])) : undefined
+  const { boxes, ordered, orderIndex } = sameStructure
+    ? { boxes: prev.boxes, ordered: reorder(prev, items), orderIndex: prev.orderIndex }
+    : laidOut(items)
+  const previous = prev?.nodeById
+  // Edges whose two ends are drawn; only their ends get handles (nodes.tsx): a Handle is a DOM element and a
+  // React Flow store subscription, two per node otherwise, for nothing at all on most of 2,000 nodes.
+  const drawn: { has(id: string): boolean } = sameStructure ? prev.nodeById : new Set(items.map((i) => i.id))
+  const kept = edges.filter((e) => drawn.has(e.source) && drawn.has(e.target))
+  const sources = new Set(kept.map((e) => e.source))
+  const targets = new Set(kept.map((e) => e.target))
+  const sameEnds = prev !== undefined && sameSet(prev.sources, sources) && sameSet(prev.targets, targets)
   let reused = 0
-  const nodes = ordered.map((item): DiagramNode => {
+  const nodes = ordered.map((item, k): DiagramNode => {
+    // Same item object in the same place with the same boxes and edge ends: the node cannot differ.
+    if (sameStructure && sameEnds && item === prev.ordered[k]) {
+      reused++
+      return prev.graph.nodes[k]
+    }
     const box = boxes.get(item.id) ?? { x: 0, y: 0, width: item.size.width, height: item.size.height }
     const old = previous?.get(item.id)
-    if (old && sameNode(old, item, box)) {
+    const ends = { source: sources.has(item.id) ? BOTTOM : undefined, target: targets.has(item.id) ? TOP : undefined }
+    if (old && sameNode(old, item, box, ends)) {
       reused++
       return old
     }
@@ -51,6 +78,10 @@ export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { 
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      // Our layout fixes every size, so tell React Flow instead of letting it measure: without `measured`, each
+      // changed node object loses its handle bounds in adoptUserNodes and is re-observed and re-measured (a
+      // forced layout, then a pass over every node), which was a third of a status change's cost at 2,000 nodes.
+      measured: { width: box.width, height: box.height },
       data: item.data,
       ariaLabel: item.data.ariaLabel,
       connectable: false,
@@ -60,10 +91,11 @@ export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { 
       node.parentId = item.parentId
       node.extent = 'parent'
     }
+    // Edges leave at the bottom and arrive at the top (a handle there, nodes.tsx).
+    if (ends.source) node.sourcePosition = ends.source
+    if (ends.target) node.targetPosition = ends.target
     return node
   })
-  const ids = new Set(nodes.map((n) => n.id))
-  const kept = edges.filter((e) => ids.has(e.source) && ids.has(e.target))
   const oldEdges = prev ? new Map(prev.graph.edges.map((e) => [e.id, e])) : undefined
   const finalEdges = kept.map((e) => {
     const o = oldEdges?.get(e.id)
@@ -75,7 +107,15 @@ export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { 
     unchangedNodes && unchangedEdges
       ? prev.graph
       : { nodes: unchangedNodes ? prev.graph.nodes : nodes, edges: unchangedEdges ? prev.graph.edges : finalEdges }
-  return { graph, memo: { items, ordered, boxes, graph } }
+  const nodeById = graph === prev?.graph ? prev.nodeById : new Map(graph.nodes.map((n) => [n.id, n]))
+  return { graph, memo: { items, ordered, orderIndex, boxes, graph, nodeById, sources, targets } }
+}
+
+/** A full layout, remembering where each item landed in the parent-first order. */
+function laidOut(items: readonly GraphItem[]): { boxes: Map<string, Box>; ordered: GraphItem[]; orderIndex: number[] } {
+  const { boxes, ordered } = layout({ items, containers: containerSpecs, root: rootSpec })
+  const indexOf = new Map(items.map((item, i) => [item.id, i]))
+  return { boxes, ordered, orderIndex: ordered.map((o) => indexOf.get(o.id)!) }
 }
 
 /** Everything the layout reads, item by item: same ⇒ same boxes. */
@@ -84,6 +124,7 @@ function sameLayoutInput(a: readonly GraphItem[], b: readonly GraphItem[]): bool
   for (let i = 0; i < a.length; i++) {
     const x = a[i]
     const y = b[i]
+    if (x === y) continue
     if (
       x.id !== y.id ||
       x.parentId !== y.parentId ||
@@ -101,19 +142,20 @@ function sameLayoutInput(a: readonly GraphItem[], b: readonly GraphItem[]): bool
   return true
 }
 
-/** The previous run's parent-first order, with this run's items (same ids, new data). */
-function reorder(ordered: readonly GraphItem[], items: readonly GraphItem[]): GraphItem[] {
-  const byId = new Map(items.map((i) => [i.id, i]))
-  return ordered.map((o) => {
-    const item = byId.get(o.id)!
+/** The previous run's parent-first order, with this run's items (same ids in the same places, new data). */
+function reorder(prev: GraphMemo, items: readonly GraphItem[]): GraphItem[] {
+  return prev.ordered.map((o, k) => {
+    const item = items[prev.orderIndex[k]]
     // layout() drops a parentId that names no item; keep that decision.
     return o.parentId === item.parentId ? item : { ...item, parentId: o.parentId }
   })
 }
 
-function sameNode(old: DiagramNode, item: GraphItem, box: Box): boolean {
+function sameNode(old: DiagramNode, item: GraphItem, box: Box, ends: { source?: Position; target?: Position }): boolean {
   return (
     old.type === item.nodeType &&
+    old.sourcePosition === ends.source &&
+    old.targetPosition === ends.target &&
     old.parentId === item.parentId &&
     old.position.x === box.x &&
     old.position.y === box.y &&

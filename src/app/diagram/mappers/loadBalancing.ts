@@ -179,9 +179,15 @@ function targetGroupHealth(world: Readonly<World>, tg: TargetGroup): { healthy: 
   return { healthy, total: targets.length, status }
 }
 
+/** Per world: a pass over every ENI, asked for by the target-group mapper and the request flow. */
+const targetNodes = new WeakMap<Readonly<World>, Map<string, string>>()
+
 /** The diagram node a target stands for: the ENI with that IP (a Fargate task), else the task, else nothing. */
 function targetNodeIds(world: Readonly<World>): Map<string, string> {
+  const known = targetNodes.get(world)
+  if (known) return known
   const out = new Map<string, string>()
+  targetNodes.set(world, out)
   for (const eni of Object.values(world.ec2.networkInterfaces)) {
     if (world.ecs.tasks[eni.RequesterId] !== undefined) out.set(eni.PrivateIpAddress, eni.NetworkInterfaceId)
   }
@@ -192,9 +198,11 @@ function targetNodeIds(world: Readonly<World>): Map<string, string> {
 export const targetGroupMapper: ResourceMapper = {
   kind: 'Target group',
   map(world, out) {
+    const groups = Object.values(world.elbv2.targetGroups)
+    if (groups.length === 0) return
     const nodeOfTarget = targetNodeIds(world)
     const requests = requestsByEdge(world)
-    Object.values(world.elbv2.targetGroups).forEach((tg, i) => {
+    groups.forEach((tg, i) => {
       const { healthy, total, status } = targetGroupHealth(world, tg)
       const proto = tg.Protocol && tg.Port ? `${tg.Protocol}:${tg.Port}` : tg.TargetType
       const health = `${healthy} of ${total} target${total === 1 ? '' : 's'} healthy`
