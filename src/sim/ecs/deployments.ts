@@ -118,7 +118,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   if (service.status === 'DRAINING' && all.every((t) => t.lastStatus === 'STOPPED')) {
     service.status = 'INACTIVE'
     ctx.log(service.serviceArn, 'status DRAINING → INACTIVE', 'all tasks stopped')
-    return
+    return markQuiet(ctx, serviceArn, false)
   }
   pollHealth(ctx, service, all)
   markQuiet(ctx, serviceArn, worldVersion(ctx.world.log) === logAtStart && !waitingOnClock)

@@ -40,6 +40,11 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
   const tg = elbv2.targetGroups[arn]
   const targets = elbv2.targets[arn]
   if (!tg || !targets?.length) return
+  const next = ctx.now() + tg.HealthCheckIntervalSeconds * 1000
+  // Nothing changed since a round that found every target healthy: they all pass again, and a healthy target's
+  // count of passes matters no more (it restarts at its first failure), so there is nothing to record.
+  const last = elbv2.lastRound?.[arn]
+  if (last?.allHealthy && last.version === worldVersion(ctx.world.log)) return schedule(ctx, arn, next)
   const lbs = loadBalancerArnsOf(elbv2, arn).map((a) => elbv2.loadBalancers[a])
   if (lbs.length === 0) {
     // Detached: the targets wait, unused, and start over when a listener forwards to the group again.
@@ -57,7 +62,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     const anyNode = nodeByZone.values().next().value ?? ''
     const now = ctx.now()
     const path = tg.HealthCheckPath ?? '/'
-    const quiet = elbv2.checkedAt?.[arn] === worldVersion(ctx.world.log)
+    const quiet = last?.version === worldVersion(ctx.world.log)
     for (const target of targets) {
       if (target.state === 'draining' || now - target.registeredAt < ELBV2_TIMINGS.registrationMs) continue
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
@@ -69,9 +74,10 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
       record(ctx, tg, target, result)
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
-    ;(elbv2.checkedAt ??= {})[arn] = worldVersion(ctx.world.log)
+    const allHealthy = targets.every((t) => t.state === 'healthy' && t.failures === 0)
+    ;(elbv2.lastRound ??= {})[arn] = { version: worldVersion(ctx.world.log), allHealthy }
   }
-  schedule(ctx, arn, ctx.now() + tg.HealthCheckIntervalSeconds * 1000)
+  schedule(ctx, arn, next)
 }
 
 /**
