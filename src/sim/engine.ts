@@ -25,6 +25,8 @@ export class Simulation {
   /** Handlers' view of the simulation; `world` is the journal's view while recording (see `atomically`). */
   private readonly ctx: { -readonly [K in keyof SimContext]: SimContext[K] }
   private readonly services: Readonly<Record<string, ServiceSim>>
+  /** The services with a `reconcile` step, run after every timer (listed once: an hour fires tens of thousands). */
+  private readonly reconcilers: readonly ServiceSim[]
   /** The undo log behind atomic calls and transactions (core/journal.ts). */
   private readonly journal = new Journal()
   /** What the journal does not cover, one per open savepoint: the clock, RNG, scheduler and event log. */
@@ -35,6 +37,7 @@ export class Simulation {
   constructor(state: SimState, services: Readonly<Record<string, ServiceSim>> = SERVICES) {
     this.state = state
     this.services = services
+    this.reconcilers = Object.values(services).filter((s) => s.reconcile)
     this.rng = new Rng(state.rng)
     this.scheduler = new Scheduler(state.scheduler)
     this.ctx = {
@@ -94,7 +97,7 @@ export class Simulation {
   }
 
   private reconcile(): void {
-    for (const service of Object.values(this.services)) service.reconcile?.(this.ctx)
+    for (const service of this.reconcilers) service.reconcile?.(this.ctx)
   }
 
   /** Services calling each other (ECS registering targets): same handlers, no output shaping (nothing prints the answer). */
