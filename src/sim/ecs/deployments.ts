@@ -59,7 +59,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   if (!service || service.status === 'INACTIVE') return
   const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
   if (isQuiet(ctx, serviceArn)) return pollHealth(ctx, service, all)
-  const logAtStart = worldVersion(ctx.world.log)
+  const versionAtStart = worldVersion(ctx.world.log)
   const name = service.serviceName
   const health = taskHealth(ctx, service)
   const waitingOnClock = stopUnhealthy(ctx, service, all, health)
@@ -121,7 +121,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
     return markQuiet(ctx, serviceArn, false)
   }
   pollHealth(ctx, service, all)
-  markQuiet(ctx, serviceArn, worldVersion(ctx.world.log) === logAtStart && !waitingOnClock)
+  markQuiet(ctx, serviceArn, worldVersion(ctx.world.log) === versionAtStart && !waitingOnClock)
 }
 
 /**

@@ -84,7 +84,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
  * A check's outcome depends only on the world (addresses, security group rules, tasks and their containers, the
  * group's settings), and every change to those moves `worldVersion` (requests do not). So while the version is the
  * one of the group's last round, each target answers as it did then, and the round reuses that instead of probing again: a
- * quiet hour of 1,000 targets checked every 30 s costs a fraction (`npm run bench`). Counts and states move as if probed.
+ * quiet hour of 1,000 targets checked every 30 s costs a fraction (`npm run bench`). States move as if probed.
  */
 const unpack = (check: NonNullable<RegisteredTarget['lastCheck']>): ProbeResult => (typeof check === 'number' ? { kind: 'response', status: check } : { kind: check })
 
@@ -102,6 +102,7 @@ function matcherRanges(matcher: string): [number, number][] {
       const [lo, hi] = part.trim().split('-').map(Number)
       return [lo, hi ?? lo]
     })
+    if (parsedMatchers.size > 1000) parsedMatchers.clear()
     parsedMatchers.set(matcher, ranges)
   }
   return ranges
