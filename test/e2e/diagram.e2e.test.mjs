@@ -86,6 +86,16 @@ describe('the live diagram in Chromium', () => {
 
   test('clicking a task opens the inspector with its IP, state history and describe command', async () => {
     const task = diagram().locator('.react-flow__node[aria-label*="RUNNING, healthy, us-east-1a"]').first()
+    // Drag the view first: while it moves, a layer over it takes the mouse (panShield.ts); it must be gone after the
+    // drag, or it would take the click below.
+    const pane = await diagram().locator('.react-flow').boundingBox()
+    const [x, y] = [pane.x + 40, pane.y + pane.height - 40]
+    await page.mouse.move(x, y)
+    await page.mouse.down()
+    for (let i = 1; i <= 5; i++) await page.mouse.move(x + i * 10, y - i * 5)
+    await expect.poll(() => diagram().locator('.cs-pan-shield-on').count()).toBe(1)
+    await page.mouse.up()
+    await expect.poll(() => diagram().locator('.cs-pan-shield-on').count()).toBe(0)
     await diagram().getByRole('button', { name: 'Zoom to fit' }).click()
     await page.waitForTimeout(500)
     // The task's title bar (its centre is its container's node).

@@ -20,6 +20,7 @@ import { download, graphToSvg, svgBlob, svgToPng } from './exportImage.ts'
 import { createFlatNodesCache } from './flatNodes.ts'
 import { createGraphCache } from './graphCache.ts'
 import { nodeTypes } from './nodes.tsx'
+import { usePanShield } from './panShield.ts'
 import { toGraph } from './toGraph.ts'
 import type { DiagramNode } from './types.ts'
 
@@ -85,7 +86,14 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
   const [collapsed, setCollapsed] = useState<readonly string[]>([])
   // Zoomed far out, text is unreadable anyway: nodes draw as plain coloured boxes, which paints far faster.
   const [far, setFar] = useState(false)
-  const onMove = useCallback((_: unknown, viewport: Viewport) => setFar(viewport.zoom < FAR_ZOOM), [])
+  const { ref: shieldRef, onPan, onPanEnd } = usePanShield()
+  const onMove = useCallback(
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      setFar(viewport.zoom < FAR_ZOOM)
+      onPan(event)
+    },
+    [onPan],
+  )
   // The world whose highlights have run their course; until then, the frame's changes and flow are lit.
   const [settled, setSettled] = useState<Readonly<World>>()
   const live = settled !== world
@@ -217,6 +225,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
             onPaneClick={onPaneClick}
             onNodesChange={onNodesChange}
             onMove={onMove}
+            onMoveEnd={onPanEnd}
             onInit={(instance) => setFar(instance.getZoom() < FAR_ZOOM)}
             nodesDraggable={false}
             nodesConnectable={false}
@@ -233,6 +242,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
             <Controls showInteractive={false} position="top-right" />
             {minimap && <MiniMap<DiagramNode> nodeColor={minimapColour} pannable zoomable ariaLabel="Diagram overview" position="bottom-right" />}
           </ReactFlow>
+          <div ref={shieldRef} className="cs-pan-shield" aria-hidden="true" />
         </div>
       )}
     </div>

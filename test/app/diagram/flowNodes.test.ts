@@ -69,6 +69,8 @@ describe('flat nodes for React Flow', () => {
       expect(n.parentId).toBeUndefined()
       expect(n.extent).toBeUndefined()
       expect(n.position).toEqual({ x: boxes.get(n.id)!.x, y: boxes.get(n.id)!.y })
+      // Drawn at left/top, not with a transform per node (README, Performance).
+      expect(n.style).toEqual({ transform: 'none', left: n.position.x, top: n.position.y })
       expect(n.data).toBe(node(graph, n.id).data)
     }
   })
@@ -85,6 +87,9 @@ describe('flat nodes for React Flow', () => {
     const moved = cache.of(shifted)
     const boxes = absoluteBoxes({ nodes: shifted, edges: [] })
     expect(moved.filter((n, i) => n.position.x === before[i].position.x + 100).length).toBeGreaterThan(graph.nodes.length / 2)
-    for (const n of moved) expect(n.position).toEqual({ x: boxes.get(n.id)!.x, y: boxes.get(n.id)!.y })
+    for (const n of moved) {
+      expect(n.position).toEqual({ x: boxes.get(n.id)!.x, y: boxes.get(n.id)!.y })
+      expect(n.style).toMatchObject({ left: n.position.x, top: n.position.y })
+    }
   })
 })
