@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../src/sandbox/index.ts'
 
+/** Makes `aws ec2 describe-subnets` fail inside the simulation (an internal error); returns the repair. */
+function breakSubnets(sandbox: ReturnType<typeof createSandbox>): () => void {
+  const world = sandbox.world() as { ec2: { subnets: unknown } }
+  const saved = world.ec2.subnets
+  world.ec2.subnets = null as unknown as never
+  return () => void (world.ec2.subnets = saved)
+}
+
 describe('a failed command leaves the world exactly as it was', () => {
   it('an AWS error changes nothing', () => {
     const sandbox = createSandbox()
@@ -13,31 +21,27 @@ describe('a failed command leaves the world exactly as it was', () => {
   it('an internal error becomes exit 255 with one line, and the world is rolled back', () => {
     const sandbox = createSandbox()
     const before = JSON.stringify(sandbox.snapshot().world)
-    // Sabotage the live world so that describe-subnets breaks after create-vpc already changed the world.
     sandbox.exec('aws ec2 create-vpc --cidr-block 10.1.0.0/16 && aws ec2 describe-subnets')
-    const world = sandbox.world() as { ec2: { subnets: unknown } }
-    const saved = world.ec2.subnets
-    world.ec2.subnets = null as unknown as never
+    // Sabotage the live world so that describe-subnets breaks after create-vpc already changed the world.
+    const repair = breakSubnets(sandbox)
     const afterFirst = JSON.stringify(sandbox.snapshot().world)
     const result = sandbox.exec('aws ec2 create-vpc --cidr-block 10.2.0.0/16 && aws ec2 describe-subnets')
     expect(result.exitCode).toBe(255)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toMatch(/^sandbox: internal error, nothing was changed: /)
     expect(JSON.stringify(sandbox.snapshot().world)).toBe(afterFirst)
-    world.ec2.subnets = saved
+    repair()
     expect(before).not.toBe(afterFirst)
   })
 
   it('a request curl sent before the failure is taken back too (its log entry and the traffic records)', () => {
     const sandbox = createSandbox()
-    const world = sandbox.world() as { ec2: { subnets: unknown } }
-    const saved = world.ec2.subnets
-    world.ec2.subnets = null as unknown as never
+    const repair = breakSubnets(sandbox)
     const before = JSON.stringify(sandbox.snapshot().world)
     const result = sandbox.exec('curl -s http://nowhere.invalid/ ; aws ec2 describe-subnets')
     expect(result.exitCode).toBe(255)
     expect(JSON.stringify(sandbox.snapshot().world)).toBe(before)
-    world.ec2.subnets = saved
+    repair()
     sandbox.exec('curl -s http://nowhere.invalid/')
     expect(JSON.stringify(sandbox.snapshot().world)).not.toBe(before)
   })
