@@ -23,4 +23,6 @@ export function setupDomStubs(): void {
     offsetWidth: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.width) || 1 } },
   })
   ;(SVGElement.prototype as unknown as { getBBox: () => object }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 })
+  // No 2D canvas (jsdom says so on stderr for every call); the diagram's canvases draw nothing then.
+  HTMLCanvasElement.prototype.getContext = (() => null) as never
 }

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { useCallback, useEffect, useMemo, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react'
 import {
   Background,
+  ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -19,10 +19,15 @@ import { DiagramText } from './DiagramText.tsx'
 import { download, graphToSvg, svgBlob, svgToPng } from './exportImage.ts'
 import { createFlatNodesCache } from './flatNodes.ts'
 import { createGraphCache } from './graphCache.ts'
+import { FitViewIcon } from './icons.tsx'
 import { nodeTypes } from './nodes.tsx'
+import { Overview } from './Overview.tsx'
+import { boundsOf, nodeAt } from './paintGraph.ts'
+import { PictureLayer } from './PictureLayer.tsx'
+import { useFitGraph } from './useFitGraph.ts'
 import { usePanShield } from './panShield.ts'
 import { toGraph } from './toGraph.ts'
-import type { DiagramNode } from './types.ts'
+import type { DiagramEdge, DiagramNode } from './types.ts'
 
 export interface DiagramPanelProps {
   world: Readonly<World>
@@ -30,41 +35,21 @@ export interface DiagramPanelProps {
   onSelect(id: string | undefined): void
 }
 
-// Minimap colours follow the node colours in diagram.css.
-const MINIMAP_COLOURS: Partial<Record<DiagramNode['data']['kind'], string>> = {
-  VPC: '#e9f3e6',
-  'Availability Zone': '#e6f0f8',
-  Subnet: '#dcebc6',
-  'Internet gateway': '#8c4fff',
-  'Security group': '#dd344c',
-  'IAM role': '#dd344c',
-  'ECR repository': '#ed7100',
-  'ECS cluster': '#fbe3cc',
-  'ECS service': '#ed7100',
-  'Network interface': '#e4d8ff',
-  Task: '#ed7100',
-  Container: '#f3c89c',
-  'Load balancer': '#e4d8ff',
-  Listener: '#c9b3ff',
-  'Target group': '#8c4fff',
-}
-const minimapColour = (n: DiagramNode): string => MINIMAP_COLOURS[n.data.kind] ?? '#f4f6f8'
-
-const FIT_VIEW_OPTIONS = { padding: 0.08 }
 /** How long "what changed" and a request's path stay lit, in wall-clock ms (an animation, not simulation time). */
 export const HIGHLIGHT_MS = 1600
 /** Below this zoom, nodes are drawn without their text and icons (level of detail). */
 const FAR_ZOOM = 0.3
 /**
- * Above this many nodes, React Flow renders only what is in view, except below FAR_ZOOM: zoomed out that far the
- * diagram is mostly in view anyway, and re-filtering on every pan step mounted and unmounted nodes each frame.
+ * Above this many nodes, React Flow renders only what is in view, and below FAR_ZOOM the whole diagram is drawn as
+ * one picture on a canvas (PictureLayer.tsx) instead of a DOM node per resource: zoomed out that far most of the
+ * diagram is in view, and every mounted node costs on each pan step and status change (README, Performance).
  */
-const VIRTUALISE_ABOVE = 400
+const MANY_NODES = 400
+const NO_NODES: DiagramNode[] = []
+const NO_EDGES: DiagramEdge[] = []
 
 /** Read once: `?bench=2000` swaps in a synthetic world for scripts/bench-ui.mjs. Never set in normal use. */
 const BENCH_NODES = benchNodesFromUrl()
-/** `?bench=2000&virtualise=0` measures the bench without onlyRenderVisibleElements. */
-const VIRTUALISE_BENCH = typeof location === 'undefined' || new URLSearchParams(location.search).get('virtualise') !== '0'
 
 /**
  * The live diagram. The graph is a pure function of the world (toGraph, cached per world so unchanged nodes keep
@@ -75,7 +60,7 @@ export function DiagramPanel(props: DiagramPanelProps) {
   return <ReactFlowProvider>{BENCH_NODES ? <BenchDiagram {...props} nodes={BENCH_NODES} /> : <DiagramView {...props} />}</ReactFlowProvider>
 }
 
-function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise = true }: DiagramPanelProps & { minZoom?: number; virtualise?: boolean }) {
+function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPanelProps & { minZoom?: number }) {
   const [cache] = useState(createGraphCache)
   const frame = useMemo(() => cache.frameOf(world), [cache, world])
   const { graph } = frame
@@ -84,8 +69,10 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
   const [follow, setFollow] = useState(false)
   const [serviceFilter, setServiceFilter] = useState('')
   const [collapsed, setCollapsed] = useState<readonly string[]>([])
-  // Zoomed far out, text is unreadable anyway: nodes draw as plain coloured boxes, which paints far faster.
-  const [far, setFar] = useState(false)
+  // Zoomed far out, text is unreadable anyway: nodes draw as plain coloured boxes, which paints far faster. A large
+  // diagram starts there (fitted to the view, it is zoomed far out), so its first render mounts no DOM node per
+  // resource; the first viewport change corrects the guess.
+  const [far, setFar] = useState(() => graph.nodes.length > MANY_NODES)
   const { ref: shieldRef, onPan, onPanEnd } = usePanShield()
   const onMove = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
@@ -115,18 +102,37 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
     [selectedId, live, frame, serviceFilter, collapsed],
   )
   const shown = useMemo(() => decorate(graph, decorations), [graph, decorations])
+  const many = shown.nodes.length > MANY_NODES
+  const picture = far && many
+  // While the picture is shown React Flow gets no nodes or edges at all: it has nothing to mount, adopt or check on a
+  // status change or a pan step, and the picture draws them instead.
   const [flat] = useState(createFlatNodesCache)
-  const flowNodes = useMemo(() => flat.of(shown.nodes), [flat, shown.nodes])
+  const flowNodes = useMemo(() => (picture ? NO_NODES : flat.of(shown.nodes)), [picture, flat, shown.nodes])
+  const flowEdges = picture ? NO_EDGES : shown.edges
 
-  const { fitView } = useReactFlow()
+  const { screenToFlowPosition } = useReactFlow()
+  const fit = useFitGraph(shown.nodes)
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
-    const ids = [...new Set([...frame.changed, ...frame.flow.nodes])]
-    void fitView({ nodes: ids.map((id) => ({ id })), duration: 400, maxZoom: 1.2, padding: 0.4 })
-  }, [follow, frame, fitView])
+    fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4 })
+    // Only when the frame changes: `fit` follows every new graph, and one follow per change is the point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [follow, frame])
 
   const onNodeClick = useCallback<NodeMouseHandler<DiagramNode>>((_, node) => onSelect(node.id), [onSelect])
-  const onPaneClick = useCallback(() => onSelect(undefined), [onSelect])
+  /** The resource under the pointer when the picture is shown (there are no DOM nodes to click). */
+  const pictureNodeAt = useCallback(
+    (event: ReactMouseEvent) => (picture ? nodeAt(shown.nodes, screenToFlowPosition({ x: event.clientX, y: event.clientY })) : undefined),
+    [picture, shown.nodes, screenToFlowPosition],
+  )
+  const onPaneClick = useCallback((event: ReactMouseEvent) => onSelect(pictureNodeAt(event)?.id), [onSelect, pictureNodeAt])
+  // Hovering the picture shows the resource's summary, as a DOM node's title does.
+  const onPaneMouseMove = useCallback(
+    (event: ReactMouseEvent) => {
+      if (picture) (event.currentTarget as HTMLElement).title = pictureNodeAt(event)?.data.ariaLabel ?? ''
+    },
+    [picture, pictureNodeAt],
+  )
   // Keyboard selection (Enter/Space on a focused node, Escape to clear) arrives as select changes.
   const onNodesChange = useCallback(
     (changes: NodeChange<DiagramNode>[]) => {
@@ -155,7 +161,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
         </button>
         {!textView && (
           <>
-            <button type="button" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })}>
+            <button type="button" onClick={() => fit({ duration: 300 })}>
               Zoom to fit
             </button>
             <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
@@ -219,28 +225,32 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
           )}
           <ReactFlow<DiagramNode>
             nodes={flowNodes}
-            edges={shown.edges}
+            edges={flowEdges}
             nodeTypes={nodeTypes}
             onNodeClick={onNodeClick}
             onPaneClick={onPaneClick}
+            onPaneMouseMove={onPaneMouseMove}
             onNodesChange={onNodesChange}
             onMove={onMove}
             onMoveEnd={onPanEnd}
-            onInit={(instance) => setFar(instance.getZoom() < FAR_ZOOM)}
+            onInit={() => fit()}
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable
             // Flat nodes (flatNodes.ts): lifting a selected container above the rest would cover its children.
             elevateNodesOnSelect={false}
-            onlyRenderVisibleElements={virtualise && shown.nodes.length > VIRTUALISE_ABOVE && !far}
-            fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
+            onlyRenderVisibleElements={many}
             minZoom={minZoom}
             aria-label="Architecture diagram"
           >
             <Background gap={24} />
-            <Controls showInteractive={false} position="top-right" />
-            {minimap && <MiniMap<DiagramNode> nodeColor={minimapColour} pannable zoomable ariaLabel="Diagram overview" position="bottom-right" />}
+            <Controls showInteractive={false} showFitView={false} position="top-right">
+              <ControlButton className="react-flow__controls-fitview" onClick={() => fit({ duration: 300 })} title="Fit view" aria-label="Fit view">
+                <FitViewIcon />
+              </ControlButton>
+            </Controls>
+            {picture && <PictureLayer nodes={shown.nodes} edges={shown.edges} label={pictureLabel(shown.nodes.length)} />}
+            {minimap && <Overview nodes={shown.nodes} edges={shown.edges} />}
           </ReactFlow>
           <div ref={shieldRef} className="cs-pan-shield" aria-hidden="true" />
         </div>
@@ -249,13 +259,20 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05, virtualise =
   )
 }
 
+const pictureLabel = (count: number): string =>
+  `Architecture diagram zoomed out: ${count} resources drawn as one picture. Zoom in to read them, or use the Text view.`
+
 /** What scripts/bench-ui.mjs drives: `window.__diagramBench.setStatus(i, 'STOPPED')` changes one task's status. */
 interface BenchHandle {
   /** Nodes in the graph (toGraph's output). */
   nodes: number
   taskArns: string[]
   setStatus(index: number, lastStatus: string): void
+  /** A task's lastStatus in the world drawn now. */
+  statusOf(index: number): string | undefined
   setViewport(x: number, y: number, zoom: number): void
+  /** Centres the view on a task at zoom 1, where tasks are DOM nodes again. */
+  centreOn(index: number): void
 }
 
 /** `?bench=N`: the same view over a synthetic world of about N nodes (bench.ts). */
@@ -263,19 +280,24 @@ function BenchDiagram(props: DiagramPanelProps & { nodes: number }) {
   const { world: base, nodes } = props
   const [world, setWorld] = useState(() => benchWorld(base, nodes))
   const [count] = useState(() => toGraph(world).nodes.length)
-  const { setViewport } = useReactFlow()
+  const { setViewport, setCenter } = useReactFlow()
   useEffect(() => {
     const arns = benchTaskArns(world)
     const handle: BenchHandle = {
       nodes: count,
       taskArns: arns,
       setStatus: (i, lastStatus) => setWorld((w) => withTaskStatus(w, arns[i % arns.length], lastStatus)),
+      statusOf: (i) => world.ecs.tasks[arns[i % arns.length]]?.lastStatus,
       setViewport: (x, y, zoom) => void setViewport({ x, y, zoom }),
+      centreOn: (i) => {
+        const box = boundsOf(toGraph(world).nodes, new Set([arns[i % arns.length]]))
+        void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 1 })
+      },
     }
     ;(window as unknown as { __diagramBench?: BenchHandle }).__diagramBench = handle
-  }, [world, count, setViewport])
-  // Zoom out far enough that the fitted view holds every node: the bench measures all of them in the DOM.
-  return <DiagramView {...props} world={world} minZoom={0.002} virtualise={VIRTUALISE_BENCH} />
+  }, [world, count, setViewport, setCenter])
+  // Zoom out far enough that the fitted view holds every node.
+  return <DiagramView {...props} world={world} minZoom={0.002} />
 }
 
 export default DiagramPanel

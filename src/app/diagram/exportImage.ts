@@ -1,39 +1,9 @@
-import type { DiagramGraph, DiagramKind, DiagramStatus } from './types.ts'
+import { DASHED_KINDS, KIND_COLOURS, STATUS_COLOURS } from './palette.ts'
+import type { DiagramGraph } from './types.ts'
 
 // Export for slides without a dependency: React Flow's docs use html-to-image, which we do not ship. We draw our
 // own plain SVG of the same graph (boxes with their kind and label, edges as lines with their labels) from
 // toGraph's output, and rasterise that SVG on a canvas for the PNG.
-
-const FILL: Partial<Record<DiagramKind, [fill: string, stroke: string]>> = {
-  Region: ['#f7fcfc', '#00a4a6'],
-  VPC: ['#f4f9f3', '#248814'],
-  'Availability Zone': ['#f3f8fc', '#147eba'],
-  Subnet: ['#f2f8e6', '#7aa116'],
-  'Internet gateway': ['#ffffff', '#8c4fff'],
-  'Security group': ['#ffffff', '#dd344c'],
-  'IAM role': ['#ffffff', '#dd344c'],
-  'ECR repository': ['#ffffff', '#ed7100'],
-  'ECS cluster': ['#fffaf5', '#ed7100'],
-  'ECS service': ['#ffffff', '#ed7100'],
-  'Network interface': ['#ffffff', '#8c4fff'],
-  Task: ['#ffffff', '#ed7100'],
-  Container: ['#ffffff', '#d9a066'],
-  'Load balancer': ['#faf7ff', '#8c4fff'],
-  Listener: ['#ffffff', '#8c4fff'],
-  'Listener rule': ['#ffffff', '#b69cf5'],
-  'Target group': ['#ffffff', '#8c4fff'],
-}
-
-const STATUS_COLOUR: Record<DiagramStatus, string> = {
-  ok: '#1d8102',
-  pending: '#0972d3',
-  warning: '#b86e00',
-  error: '#d91515',
-  stopped: '#7d8998',
-  neutral: '#9ba7b6',
-}
-
-const DASHED: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Region', 'Availability Zone', 'ECS cluster'])
 
 export const escapeXml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
@@ -76,17 +46,17 @@ export function graphToSvg(graph: DiagramGraph, options: { margin?: number; titl
   ]
   for (const n of visible) {
     const b = boxes.get(n.id)!
-    const [fill, stroke] = FILL[n.data.kind] ?? ['#ffffff', '#9ba7b6']
+    const [fill, stroke] = KIND_COLOURS[n.data.kind]
     const x = b.x + dx
     const y = b.y + dy
-    const dash = DASHED.has(n.data.kind) ? ' stroke-dasharray="6 4"' : ''
+    const dash = DASHED_KINDS.has(n.data.kind) ? ' stroke-dasharray="6 4"' : ''
     const accent = n.data.accent ? ` stroke="${escapeXml(n.data.accent)}" stroke-width="3"` : ` stroke="${stroke}" stroke-width="1.5"`
     out.push(`<g data-id="${escapeXml(n.id)}"><title>${escapeXml(n.data.ariaLabel)}</title>`)
     out.push(`<rect x="${x}" y="${y}" width="${b.width}" height="${b.height}" rx="4" fill="${fill}"${accent}${dash}/>`)
     const state = n.data.state !== undefined ? ` · ${n.data.state}${n.data.kind === 'Task' && n.data.badge ? `, ${n.data.badge}` : ''}` : ''
     out.push(`<text x="${x + 8}" y="${y + 16}" font-weight="600" fill="${stroke}">${escapeXml(n.data.kind)}</text>`)
     out.push(`<text x="${x + 8}" y="${y + 31}" fill="#16191f">${escapeXml(n.data.label + state)}</text>`)
-    if (n.data.state !== undefined) out.push(`<circle cx="${x + b.width - 10}" cy="${y + 10}" r="4" fill="${STATUS_COLOUR[n.data.status]}"/>`)
+    if (n.data.state !== undefined) out.push(`<circle cx="${x + b.width - 10}" cy="${y + 10}" r="4" fill="${STATUS_COLOURS[n.data.status]}"/>`)
     out.push('</g>')
   }
   const shown = new Set(visible.map((n) => n.id))

@@ -94,6 +94,7 @@ export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { 
     // Edges leave at the bottom and arrive at the top (a handle there, nodes.tsx).
     if (ends.source) node.sourcePosition = ends.source
     if (ends.target) node.targetPosition = ends.target
+    node.handles = handlesOf(box, ends)
     return node
   })
   const oldEdges = prev ? new Map(prev.graph.edges.map((e) => [e.id, e])) : undefined
@@ -149,6 +150,22 @@ function reorder(prev: GraphMemo, items: readonly GraphItem[]): GraphItem[] {
     // layout() drops a parentId that names no item; keep that decision.
     return o.parentId === item.parentId ? item : { ...item, parentId: o.parentId }
   })
+}
+
+/** React Flow's handle: 6 px and a 1 px border, centred on the node's edge (@xyflow/react/dist/style.css). */
+const HANDLE = 8
+
+/**
+ * The handles nodes.tsx renders, as data. React Flow mounts a node it has never measured even when it is out of view
+ * (onlyRenderVisibleElements), to measure its handles; with them given, a large diagram mounts only what is in view,
+ * also when the zoomed-out picture (PictureLayer.tsx) hands over to DOM nodes.
+ */
+function handlesOf(box: Box, ends: { source?: Position; target?: Position }): NonNullable<DiagramNode['handles']> {
+  const x = box.width / 2 - HANDLE / 2
+  const handles: NonNullable<DiagramNode['handles']> = []
+  if (ends.target) handles.push({ type: 'target', position: ends.target, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE })
+  if (ends.source) handles.push({ type: 'source', position: ends.source, x, y: box.height - HANDLE / 2, width: HANDLE, height: HANDLE })
+  return handles
 }
 
 function sameNode(old: DiagramNode, item: GraphItem, box: Box, ends: { source?: Position; target?: Position }): boolean {
