@@ -69,9 +69,9 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const [follow, setFollow] = useState(false)
   const [serviceFilter, setServiceFilter] = useState('')
   const [collapsed, setCollapsed] = useState<readonly string[]>([])
-  // Zoomed far out, text is unreadable anyway: nodes draw as plain coloured boxes, which paints far faster. A large
-  // diagram starts there (fitted to the view, it is zoomed far out), so its first render mounts no DOM node per
-  // resource; the first viewport change corrects the guess.
+  // Zoomed far out, text is unreadable anyway: nodes are drawn as plain coloured boxes (cs-far), and a large diagram
+  // as one picture. A large diagram starts there (fitted to the view, it is zoomed far out), so its first render
+  // mounts no DOM node per resource; the first viewport change (the fit in onInit) corrects the guess.
   const [far, setFar] = useState(() => graph.nodes.length > MANY_NODES)
   const { ref: shieldRef, onPan, onPanEnd } = usePanShield()
   const onMove = useCallback(
@@ -115,9 +115,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
     fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4 })
-    // Only when the frame changes: `fit` follows every new graph, and one follow per change is the point.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [follow, frame])
+  }, [follow, frame, fit])
 
   const onNodeClick = useCallback<NodeMouseHandler<DiagramNode>>((_, node) => onSelect(node.id), [onSelect])
   /** The resource under the pointer when the picture is shown (there are no DOM nodes to click). */

@@ -77,12 +77,16 @@ export function paintGraph(
   nodes: readonly DiagramNode[],
   edges: readonly DiagramEdge[],
   view: PaintView,
-  dirty: readonly Rect[] = [view],
+  dirty?: readonly Rect[],
 ): number {
   const { scale } = view
+  if (!dirty) {
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height)
+  }
   ctx.setTransform(scale, 0, 0, scale, -view.x * scale, -view.y * scale)
   let drawn = 0
-  for (const area of dirty) {
+  for (const area of dirty ?? [view]) {
     ctx.save()
     ctx.beginPath()
     ctx.rect(area.x, area.y, area.width, area.height)
@@ -153,8 +157,8 @@ const reachOf = (px: number): number => {
 /**
  * Where the picture of `nodes`/`edges` differs from that of `before`/`edgesBefore`, drawn with `px` flow units per
  * canvas pixel: a box around each changed node and edge (before and after; none when nothing changed), or 'all' when
- * the graph's structure changed (other nodes, or more changes than a partial repaint is worth). A node that moved is
- * a new object, and its children sit inside it, so its boxes also cover its children's moves.
+ * the layout changed (other nodes, a node moved, resized, shown or hidden) or there are more changes than a partial
+ * repaint is worth. toGraph and decorate give a changed node a new object, so unchanged ones are found by identity.
  */
 export function changedArea(
   before: readonly DiagramNode[],
@@ -174,9 +178,10 @@ export function changedArea(
   for (let k = 0; k < nodes.length; k++) {
     if (nodes[k] === before[k]) continue
     if (nodes[k].id !== before[k].id || ++changes > MAX_CHANGES) return 'all'
+    // Moved, resized, shown or hidden: its children and edges move with it, so the whole picture is painted again.
     const [a, b] = [was.boxes[k], now.boxes[k]]
-    add(a, reach)
-    if (!a || !b || a.x !== b.x || a.y !== b.y || a.width !== b.width || a.height !== b.height) add(b, reach)
+    if (a !== b && (!a || !b || a.x !== b.x || a.y !== b.y || a.width !== b.width || a.height !== b.height)) return 'all'
+    add(b, reach)
   }
   for (let k = 0; k < edges.length; k++) {
     if (edges[k] === edgesBefore[k]) continue

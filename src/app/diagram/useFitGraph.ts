@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useLayoutEffect, useRef } from 'react'
 import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react'
 import { boundsOf } from './paintGraph.ts'
 import type { DiagramNode } from './types.ts'
@@ -23,13 +23,18 @@ export const FIT_PADDING = 0.08
 export function useFitGraph(nodes: readonly DiagramNode[]): (options?: FitOptions) => void {
   const store = useStoreApi()
   const { setViewport } = useReactFlow()
+  // The same function for every graph (it fits the latest one), so effects that fit do not re-run on each change.
+  const latest = useRef(nodes)
+  useLayoutEffect(() => {
+    latest.current = nodes
+  }, [nodes])
   return useCallback(
     ({ ids, padding = FIT_PADDING, maxZoom, duration }: FitOptions = {}) => {
       const { width, height, minZoom, maxZoom: most } = store.getState()
-      const bounds = boundsOf(nodes, ids && new Set(ids))
+      const bounds = boundsOf(latest.current, ids && new Set(ids))
       if (width === 0 || height === 0 || bounds.width + bounds.height === 0) return
       void setViewport(getViewportForBounds(bounds, width, height, minZoom, Math.min(most, maxZoom ?? most), padding), { duration })
     },
-    [store, setViewport, nodes],
+    [store, setViewport],
   )
 }
