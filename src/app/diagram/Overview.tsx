@@ -15,10 +15,10 @@ const PADDING = 6
 
 /**
  * The overview map: the whole diagram small, with the visible area outlined; press or drag on it to move there, the
- * wheel zooms. Our own rather than React Flow's MiniMap, because the zoomed-out view of a large world hands React Flow
- * hidden nodes (PictureLayer.tsx), which its MiniMap leaves out; and one canvas (paintGraph.ts) draws 2,000 nodes
- * far more cheaply than an SVG element per node. The graph is painted when it changes; the outline moves with React
- * Flow's store, without a React render.
+ * wheel zooms. Our own rather than React Flow's MiniMap, because while the zoomed-out picture of a large world is
+ * shown (PictureLayer.tsx) React Flow has no nodes for its MiniMap to draw; and one canvas (paintGraph.ts) draws
+ * 2,000 nodes far more cheaply than an SVG element per node. The graph is painted when it changes; the outline moves
+ * with React Flow's store, without a React render.
  */
 export function Overview({ nodes, edges }: OverviewProps) {
   const canvas = useRef<HTMLCanvasElement>(null)
