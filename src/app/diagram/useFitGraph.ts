@@ -3,7 +3,7 @@ import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react'
 import { boundsOf } from './paintGraph.ts'
 import type { DiagramNode } from './types.ts'
 
-export interface FitOptions {
+interface FitOptions {
   /** Fit these nodes only (default: all shown). */
   ids?: readonly string[]
   /** Share of the view left around the nodes. */
@@ -14,7 +14,7 @@ export interface FitOptions {
 }
 
 /** Around the whole diagram when the view is fitted: the same as the toolbar's "Zoom to fit". */
-export const FIT_PADDING = 0.08
+const FIT_PADDING = 0.08
 
 /**
  * Fits the view to the graph's own boxes rather than to React Flow's nodes: while the zoomed-out picture is shown
