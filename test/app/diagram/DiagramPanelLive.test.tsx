@@ -96,6 +96,26 @@ describe('DiagramPanel with the Fargate walkthrough', () => {
     expect(onSelect).toHaveBeenLastCalledWith(taskArn)
   })
 
+  it('follows a change: the view moves to the changed task, and Zoom to fit brings the whole diagram back', async () => {
+    const transform = () => document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform
+    const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 600)))
+    const { rerender } = await renderPanel(world)
+    await settle()
+    const fitted = transform()
+    fireEvent.click(screen.getByRole('button', { name: 'Follow changes' }))
+    rerender(<Panel w={withStoppedTask(world)} />)
+    await settle()
+    const followed = transform()
+    expect(followed).not.toBe(fitted)
+    // Closer in than the fitted view, and no further than the follow's cap of 1.2.
+    const zoom = (t: string) => Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1])
+    expect(zoom(followed)).toBeGreaterThan(zoom(fitted))
+    expect(zoom(followed)).toBeLessThanOrEqual(1.2)
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom to fit' }))
+    await settle()
+    expect(transform()).toBe(fitted)
+  })
+
   it('collapses an AZ and dims other services’ tasks on request', async () => {
     await renderPanel(world)
     fireEvent.click(screen.getByRole('button', { name: 'Collapse us-east-1a' }))
