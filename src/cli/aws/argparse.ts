@@ -94,7 +94,10 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
   if (stray === 'help' && unknown.length === 0) return { ...parsed, help: true }
   if (parsed.extras.cliInputJson !== undefined && parsed.extras.cliInputYaml !== undefined)
     throw argparseError('argument --cli-input-yaml: not allowed with argument --cli-input-json')
-  const skipsRequired = parsed.extras.cliInputJson !== undefined || parsed.extras.cliInputYaml !== undefined || parsed.extras.skeleton !== undefined
+  // `--generate-cli-skeleton output` keeps them required: it validates the command before printing a sample
+  // response (awscli/customizations/generatecliskeleton.py, override_required_args).
+  const skeletonInput = parsed.extras.skeleton !== undefined && parsed.extras.skeleton !== 'output'
+  const skipsRequired = parsed.extras.cliInputJson !== undefined || parsed.extras.cliInputYaml !== undefined || skeletonInput
   if (!skipsRequired) {
     const missing = command.options.filter((o) => o.required && o.nargs !== 'flag' && !parsed.given.has(o)).map((o) => o.name)
     if (missing.length) throw argparseError(`the following arguments are required: ${missing.join(', ')}`)

@@ -5,7 +5,7 @@ import type { ParsedArgs } from './argparse.ts'
 import type { OperationCommand } from './commandTable.ts'
 import { generalError, paramError } from './errors.ts'
 import { expandParamFile } from './paramfile.ts'
-import { parsePythonJson, parseShorthand, PythonJsonError, ShorthandError } from './values/index.ts'
+import { parsePythonJson, parseShorthand, PythonJsonError, setOwn, ShorthandError } from './values/index.ts'
 
 /**
  * Turns the words argparse collected into the operation's input, as awscli/argprocess.py does (fidelity §1.7):
@@ -114,7 +114,7 @@ function coerce(model: ServiceModel, shape: Shape | undefined, value: unknown): 
     case 'structure': {
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = shape.members[k] ? coerce(model, model.shapes[shape.members[k].shape], v) : v
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, Object.hasOwn(shape.members, k) ? coerce(model, model.shapes[shape.members[k].shape], v) : v)
       return out
     }
     case 'list': {
@@ -124,7 +124,7 @@ function coerce(model: ServiceModel, shape: Shape | undefined, value: unknown): 
     case 'map': {
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = coerce(model, model.shapes[shape.value.shape], v)
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, coerce(model, model.shapes[shape.value.shape], v))
       return out
     }
     case 'boolean':

@@ -8,7 +8,7 @@ import type { AwsBackend } from './backend.ts'
 import { findOperation, operationCommands, type OperationCommand } from './commandTable.ts'
 import { getCloseMatches } from './difflib.ts'
 import { argparseError, CliError, EXIT, generalError, invalidChoice, paramError, serviceError } from './errors.ts'
-import { takeGlobals, type GlobalOptions } from './globals.ts'
+import { badGlobalValue, takeGlobals, type GlobalOptions } from './globals.ts'
 import { formatOutput, QueryError, renderOutput, TableShapeError, type OutputFormat } from './output/index.ts'
 import { buildInput } from './params.ts'
 import { paginate } from './paginate.ts'
@@ -41,6 +41,8 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
     io.stdout(`${AWS_CLI_VERSION}\n`)
     return EXIT.ok
   }
+  const bad = badGlobalValue(globals)
+  if (bad !== undefined) throw paramError(bad)
   const [serviceWord, operationWord, ...operationArgs] = rest
   if (serviceWord === undefined) throw argparseError('the following arguments are required: command')
   if (serviceWord === 'help') return page(io, topHelp())
@@ -64,6 +66,7 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   const parsed = parseOperationArgs(operationArgs, command)
   if (parsed.help) return page(io, operationHelp(serviceWord, command))
   const op = model.operations[command.name]
+  if (parsed.extras.skeleton === 'output') request(model, command, parsed, io, globals)
   if (parsed.extras.skeleton !== undefined) return printSkeleton(io, model, op, parsed.extras.skeleton)
   checkConfiguration(globals, backend, io)
   const response = paginate(invoke(backend, serviceWord, command, request(model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)

@@ -5,6 +5,6 @@ export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, worldVersion, type EventLogS
 export { EPOCH_START, isoTimestamp } from './time.ts'
 export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
 export { initialState, step } from './lifecycle.ts'
-export { ownEntry, replaceContents } from './objects.ts'
+export { ownEntry, replaceContents, setOwnEntry } from './objects.ts'
 export { Journal, unproxied } from './journal.ts'
 export { DerivedCache, forgetDerived } from './derived.ts'

@@ -113,7 +113,8 @@ export const createSecurityGroup = handler((ctx, input: { GroupName: string; Des
   group.Tags = (input.TagSpecifications ?? []).filter((t) => t.ResourceType === 'security-group').flatMap((t) => t.Tags ?? [])
   ec2.securityGroups[group.GroupId] = group
   ctx.log(group.GroupId, 'created', `security group ${input.GroupName} in ${vpcId}: no inbound rules, all outbound allowed`)
-  return { GroupId: group.GroupId, Tags: group.Tags.length ? group.Tags : undefined, SecurityGroupArn: group.SecurityGroupArn }
+  // The model's CreateSecurityGroupResult has GroupId and Tags only; the ARN shows in describe-security-groups.
+  return { GroupId: group.GroupId, Tags: group.Tags.length ? group.Tags : undefined }
 })
 
 export const deleteSecurityGroup = handler((ctx, input: { GroupId?: string; GroupName?: string }) => {

@@ -1,3 +1,4 @@
+import { ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { resolveImage } from '../runtime/index.ts'
 import type { Task } from './state.ts'
@@ -61,7 +62,7 @@ export function pullFailure(ctx: SimContext, task: Task): PullFailure | undefine
     }
     if (ecr) {
       const roleName = td?.executionRoleArn?.slice(td.executionRoleArn.lastIndexOf('/') + 1)
-      const role = roleName ? world.iam.roles[roleName] : undefined
+      const role = roleName ? ownEntry(world.iam.roles, roleName) : undefined
       if (role && !role.AttachedPolicyArns.some((p) => ECR_POLICIES.some((name) => p.endsWith(`/${name}`))))
         return {
           image: c.image,

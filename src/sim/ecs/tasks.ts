@@ -1,4 +1,4 @@
-import { arn, ecsTaskId, initialState } from '../core/index.ts'
+import { arn, ecsTaskId, initialState, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { createNetworkInterface } from '../ec2/index.ts'
 import type { World } from '../world.ts'
@@ -34,7 +34,7 @@ export interface NewTask {
 export function checkRolesAssumable(world: Readonly<World>, td: TaskDefinition): void {
   for (const roleArn of [td.executionRoleArn, td.taskRoleArn]) {
     if (!roleArn) continue
-    const role = world.iam.roles[roleArn.slice(roleArn.lastIndexOf('/') + 1)]
+    const role = ownEntry(world.iam.roles, roleArn.slice(roleArn.lastIndexOf('/') + 1))
     if (!role || !decodeURIComponent(role.AssumeRolePolicyDocument).includes('ecs-tasks.amazonaws.com')) throw unableToAssumeRole(roleArn)
   }
 }

@@ -47,6 +47,9 @@ function checkPriority(ctx: SimContext, listenerArn: string, priority: number | 
   return String(priority)
 }
 
+/** A rule as ELBv2 returns it: the listener it belongs to is kept for lookups but is not a member of `Rule`. */
+const described = ({ ListenerArn: _listenerArn, ...rule }: Rule) => rule
+
 interface CreateRuleRequest {
   ListenerArn: string
   Conditions: RuleCondition[]
@@ -70,7 +73,7 @@ export const createRule = handler((ctx, input: CreateRuleRequest) => {
   if (input.Tags?.length) ctx.world.elbv2.tags[ruleArn] = input.Tags.map((t) => ({ ...t }))
   ctx.log(ruleArn, 'created', `priority ${priority}: ${describeConditions(conditions)} → ${describeActions(actions)}`)
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
-  return { Rules: [rule] }
+  return { Rules: [described(rule)] }
 })
 
 export const describeConditions = (conditions: RuleCondition[]): string =>
@@ -83,10 +86,10 @@ export function rulesOf(ctx: SimContext, listenerArn: string): Rule[] {
 }
 
 export const describeRules = handler((ctx, input: { ListenerArn?: string; RuleArns?: string[] }) => {
-  if (input.RuleArns?.length) return { Rules: input.RuleArns.map((a) => getRule(ctx, a)) }
+  if (input.RuleArns?.length) return { Rules: input.RuleArns.map((a) => described(getRule(ctx, a))) }
   if (!input.ListenerArn) throw validation('You must specify either listener ARNs or rule ARNs')
   const listener = getListener(ctx, input.ListenerArn)
-  return { Rules: rulesOf(ctx, listener.ListenerArn) }
+  return { Rules: rulesOf(ctx, listener.ListenerArn).map(described) }
 })
 
 export const modifyRule = handler((ctx, input: { RuleArn: string; Conditions?: RuleCondition[]; Actions?: Action[] }) => {
@@ -102,7 +105,7 @@ export const modifyRule = handler((ctx, input: { RuleArn: string; Conditions?: R
   forgetRouting(ctx.world.elbv2)
   ctx.log(rule.RuleArn, 'modified', `${rule.IsDefault ? 'default' : `priority ${rule.Priority}: ${describeConditions(conditions)}`} → ${describeActions(actions)}`)
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
-  return { Rules: [rule] }
+  return { Rules: [described(rule)] }
 })
 
 export const deleteRule = handler((ctx, input: { RuleArn: string }) => {
@@ -131,5 +134,5 @@ export const setRulePriorities = handler((ctx, input: { RulePriorities: { RuleAr
     ctx.log(rule.RuleArn, `priority ${rule.Priority} → ${priority}`)
     rule.Priority = String(priority)
   }
-  return { Rules: changes.map((c) => c.rule) }
+  return { Rules: changes.map((c) => described(c.rule)) }
 })
