@@ -1,5 +1,5 @@
 import { cliOperationName, cliOptionName, getServiceModel, type ServiceModel, type Shape } from '../../models/index.ts'
-import { CUSTOMIZATIONS, type Customization } from './customizations/index.ts'
+import { CUSTOM_COMMANDS, CUSTOMIZATIONS, type Customization } from './customizations/index.ts'
 
 /**
  * The command table the AWS CLI builds from a service model (fidelity §1.6, DESIGN.md example 3): operations
@@ -58,19 +58,31 @@ export function operationCommands(service: string): OperationCommand[] {
   const commands = Object.entries(model.operations).map(([name, op]): OperationCommand => {
     const cliName = cliOperationName(name)
     const customization = CUSTOMIZATIONS[`${service}.${cliName}`]
-    const custom = (customization?.options ?? []).map(
-      (o): OptionSpec => ({ name: o.name, member: o.name, shapeName: 'String', shape: { type: 'string' }, required: false, nargs: 'one', custom: true }),
-    )
+    const custom = customOptions(customization)
     return {
       cliName,
       name,
       customization,
-      options: [...(op.input ? inputOptions(model, service, cliName, op.input) : []), ...custom],
+      options: [
+        ...(op.input ? inputOptions(model, service, cliName, op.input) : []).filter((o) => !customization?.removes?.includes(o.name)),
+        ...custom,
+      ],
       paginated: Boolean(model.paginators[name]?.input_token),
     }
   })
+  for (const c of CUSTOM_COMMANDS[service] ?? []) {
+    if (!model.operations[c.operation]) continue
+    commands.push({ cliName: c.cliName, name: c.operation, customization: c.customization, options: customOptions(c.customization), paginated: false })
+  }
   cache.set(service, commands)
   return commands
+}
+
+/** Options a CLI customization adds: one string word each, handed to `customization.apply`. */
+function customOptions(customization: Customization | undefined): OptionSpec[] {
+  return (customization?.options ?? []).map(
+    (o): OptionSpec => ({ name: o.name, member: o.name, shapeName: 'String', shape: { type: 'string' }, required: false, nargs: 'one', custom: true }),
+  )
 }
 
 export function findOperation(service: string, cliName: string): OperationCommand | undefined {
@@ -85,7 +97,8 @@ function inputOptions(model: ServiceModel, service: string, operation: string, i
   for (const [member, ref] of Object.entries(input.members)) {
     const shape = model.shapes[ref.shape]
     if (!shape) continue
-    const base = { member, shapeName: ref.shape, shape, required: required.has(member) }
+    // botocore fills an idempotency token with a fresh UUID, so the CLI never asks for one (clidriver.py).
+    const base = { member, shapeName: ref.shape, shape, required: required.has(member) && !ref.idempotencyToken }
     const name = cliOptionName(member)
     if (shape.type === 'boolean') {
       options.push({ ...base, name: `--${rename(service, operation, name)}`, nargs: 'flag', flagValue: true })

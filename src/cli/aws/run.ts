@@ -67,6 +67,7 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   if (parsed.extras.skeleton !== undefined) return printSkeleton(io, model, op, parsed.extras.skeleton)
   checkConfiguration(globals, backend, io)
   const response = paginate(invoke(backend, serviceWord, command, request(model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)
+  if (command.customization?.print) return page(io, command.customization.print(response))
   io.stdout(render(model, command, response, globals))
   return EXIT.ok
 }

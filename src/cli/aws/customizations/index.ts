@@ -1,7 +1,9 @@
+import { addCount } from './addCount.ts'
+import { getLoginPassword } from './getLoginPassword.ts'
 import { secgroupSimplify } from './secgroupSimplify.ts'
-import type { Customization } from './types.ts'
+import type { CustomCommand, Customization } from './types.ts'
 
-export type { Customization } from './types.ts'
+export type { CustomCommand, Customization } from './types.ts'
 
 /** Keyed by `<service>.<cli operation>`, as awscli registers its customizations. */
 export const CUSTOMIZATIONS: Readonly<Record<string, Customization>> = {
@@ -9,4 +11,10 @@ export const CUSTOMIZATIONS: Readonly<Record<string, Customization>> = {
   'ec2.authorize-security-group-egress': secgroupSimplify,
   'ec2.revoke-security-group-ingress': secgroupSimplify,
   'ec2.revoke-security-group-egress': secgroupSimplify,
+  'ec2.run-instances': addCount,
+}
+
+/** Commands the AWS CLI adds to a service (awscli/customizations/), by service. */
+export const CUSTOM_COMMANDS: Readonly<Record<string, readonly CustomCommand[]>> = {
+  ecr: [getLoginPassword],
 }
