@@ -66,8 +66,8 @@ describe('scripts/gen-models.mjs on a botocore checkout', () => {
   })
 
   it('fails loudly on a model key it neither keeps nor knowingly drops', () => {
-    const changed = structuredClone(service) as typeof service & { shapes: Record<string, object> }
-    changed.shapes.String = { type: 'string', brandNewTrait: true }
+    const changed = structuredClone(service)
+    Object.assign(changed.shapes.String, { brandNewTrait: true })
     const { status, error } = generate({}, changed)
     expect(status).toBe(1)
     expect(error).toMatch(/model keys the generator neither keeps nor knowingly drops: brandNewTrait \(String\)/)
