@@ -43,7 +43,14 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
   const parsed: ParsedArgs = { given: new Map(), extras: {}, help: false }
   const unknown: string[] = []
   let stray: string | undefined
-  const positional = (word: string) => (stray === undefined ? (stray = word) : unknown.push(word))
+  // A customization's positional arguments take the first words (`help` stays the help word), then the stray rule.
+  const positionals = command.options.filter((o) => o.positional)
+  const positional = (word: string) => {
+    const free = word === 'help' ? undefined : positionals.find((o) => !parsed.given.has(o))
+    if (free) parsed.given.set(free, word)
+    else if (stray === undefined) stray = word
+    else unknown.push(word)
+  }
 
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]

@@ -19,6 +19,8 @@ export interface OptionSpec {
   flagValue?: boolean
   /** Set on options a CLI customization adds (not model members); their values go to `customization.apply`. */
   custom?: true
+  /** A customization's positional argument (`aws logs tail <group_name>`): takes the first non-option word. */
+  positional?: true
 }
 
 export interface OperationCommand {
@@ -80,9 +82,17 @@ export function operationCommands(service: string): OperationCommand[] {
 
 /** Options a CLI customization adds: one string word each, handed to `customization.apply`. */
 function customOptions(customization: Customization | undefined): OptionSpec[] {
-  return (customization?.options ?? []).map(
-    (o): OptionSpec => ({ name: o.name, member: o.name, shapeName: 'String', shape: { type: 'string' }, required: false, nargs: 'one', custom: true }),
-  )
+  return (customization?.options ?? []).map((o): OptionSpec => ({
+    name: o.name,
+    member: o.name,
+    shapeName: 'String',
+    shape: o.nargs === 'list' ? { type: 'list', member: { shape: 'String' } } : o.nargs === 'flag' ? { type: 'boolean' } : { type: 'string' },
+    required: o.required ?? false,
+    nargs: o.nargs ?? 'one',
+    ...(o.nargs === 'flag' ? { flagValue: true } : {}),
+    ...(o.positional ? { positional: true as const } : {}),
+    custom: true,
+  }))
 }
 
 export function findOperation(service: string, cliName: string): OperationCommand | undefined {

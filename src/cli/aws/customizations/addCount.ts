@@ -12,7 +12,7 @@ export const addCount: Customization = {
   options: [{ name: '--count', doc: 'Number of instances to launch: min[:max] (e.g. 1 or 1:10); defaults to 1.' }],
   removes: ['--min-count', '--max-count'],
   apply(values, input) {
-    const value = values.get('--count')
+    const value = values.has('--count') ? String(values.get('--count')) : undefined
     if (value !== undefined) {
       const parts = value.split(':')
       // Python's int() as the CLI calls it: surrounding blanks allowed, a sign, digits (underscores between digits).

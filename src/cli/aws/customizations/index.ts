@@ -1,9 +1,10 @@
 import { addCount } from './addCount.ts'
 import { getLoginPassword } from './getLoginPassword.ts'
+import { logsTail } from './logsTail.ts'
 import { secgroupSimplify } from './secgroupSimplify.ts'
 import type { CustomCommand, Customization } from './types.ts'
 
-export type { CustomCommand, Customization } from './types.ts'
+export type { CustomCommand, Customization, CustomizationContext, CustomValue } from './types.ts'
 
 /** Keyed by `<service>.<cli operation>`, as awscli registers its customizations. */
 export const CUSTOMIZATIONS: Readonly<Record<string, Customization>> = {
@@ -17,4 +18,5 @@ export const CUSTOMIZATIONS: Readonly<Record<string, Customization>> = {
 /** Commands the AWS CLI adds to a service (awscli/customizations/), by service. */
 export const CUSTOM_COMMANDS: Readonly<Record<string, readonly CustomCommand[]>> = {
   ecr: [getLoginPassword],
+  logs: [logsTail],
 }
