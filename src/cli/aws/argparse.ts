@@ -87,7 +87,8 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
       while (inline === undefined && i + 1 < argv.length && !isOptionLike(argv[i + 1])) words.push(argv[++i])
       value = words
     } else if (nargs === 'optional') {
-      value = inline ?? (next !== undefined && !isOptionLike(next) ? argv[++i] : 'input')
+      // `--generate-cli-skeleton` alone means `input`; an EC2 top-level boolean alone means true.
+      value = inline ?? (next !== undefined && !isOptionLike(next) ? argv[++i] : extra ? 'input' : true)
     } else {
       if (inline === undefined && (next === undefined || isOptionLike(next))) throw argparseError(`argument ${name}: expected one argument`)
       value = inline ?? argv[++i]

@@ -13,8 +13,11 @@ export interface OptionSpec {
   shapeName: string
   shape: Shape
   required: boolean
-  /** How argparse reads it: one word, all words up to the next option (`nargs='*'`), or none (a flag). */
-  nargs: 'one' | 'list' | 'flag'
+  /**
+   * How argparse reads it: one word, all words up to the next option (`nargs='*'`), none (a flag), or one word if
+   * one follows and else none (`nargs='?'`, EC2's top-level booleans).
+   */
+  nargs: 'one' | 'list' | 'flag' | 'optional'
   /** For `--no-x`: the value the flag stores. */
   flagValue?: boolean
   /** Set on options a CLI customization adds (not model members); their values go to `customization.apply`. */
@@ -66,7 +69,9 @@ export function operationCommands(service: string): OperationCommand[] {
       name,
       customization,
       options: [
-        ...(op.input ? inputOptions(model, service, cliName, op.input) : []).filter((o) => !customization?.removes?.includes(o.name)),
+        ...(op.input ? inputOptions(model, service, cliName, op.input) : [])
+          .filter((o) => !customization?.removes?.includes(o.name))
+          .map((o) => (customization?.optional?.includes(o.name) ? { ...o, required: false } : o)),
         ...custom,
       ],
       paginated: Boolean(model.paginators[name]?.input_token),
@@ -110,7 +115,12 @@ function inputOptions(model: ServiceModel, service: string, operation: string, i
     // botocore fills an idempotency token with a fresh UUID, so the CLI never asks for one (clidriver.py).
     const base = { member, shapeName: ref.shape, shape, required: required.has(member) && !ref.idempotencyToken }
     const name = cliOptionName(member)
-    if (shape.type === 'boolean') {
+    if (service === 'ec2' && isBooleanValue(model, shape)) {
+      // awscli/customizations/toplevelbool.py: EC2's `{"Value": boolean}` structures become `--x` (or `--x Value=…`)
+      // and `--no-x`, neither required.
+      options.push({ ...base, required: false, name: `--${name}`, nargs: 'optional' })
+      options.push({ ...base, required: false, name: `--no-${name}`, nargs: 'flag', flagValue: false })
+    } else if (shape.type === 'boolean') {
       options.push({ ...base, name: `--${rename(service, operation, name)}`, nargs: 'flag', flagValue: true })
       options.push({ ...base, required: false, name: `--${rename(service, operation, `no-${name}`)}`, nargs: 'flag', flagValue: false })
     } else {
@@ -118,4 +128,11 @@ function inputOptions(model: ServiceModel, service: string, operation: string, i
     }
   }
   return options
+}
+
+/** A structure whose one member is a boolean named `Value` (EC2's AttributeBooleanValue and the like). */
+function isBooleanValue(model: ServiceModel, shape: Shape): boolean {
+  if (shape.type !== 'structure') return false
+  const members = Object.entries(shape.members)
+  return members.length === 1 && members[0][0] === 'Value' && model.shapes[members[0][1].shape]?.type === 'boolean'
 }

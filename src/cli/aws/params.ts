@@ -27,7 +27,8 @@ export function buildInput(
   for (const [option, raw] of parsed.given) {
     if (option.custom) continue
     const shape = option.shape
-    if (typeof raw === 'boolean') input[option.member] = raw
+    // A boolean for a structure is an EC2 top-level boolean (`--x`, `--no-x`): `{"Value": …}`.
+    if (typeof raw === 'boolean') input[option.member] = shape.type === 'structure' ? { Value: raw } : raw
     else if (Array.isArray(raw)) input[option.member] = listValue(model, option.name, shape, raw, files)
     else input[option.member] = singleValue(model, option.name, shape, expandParamFile(option.name, raw, files), files)
   }

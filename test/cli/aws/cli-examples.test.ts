@@ -46,12 +46,8 @@ const REFUSED_BY_THE_CLI: Readonly<Record<string, string>> = {
  * Each is a known gap, not a pass: shrink this list, never grow it.
  */
 const CUSTOMIZATION_NOT_YET: Readonly<Record<string, string>> = {
-  'cloudwatch/put-metric-data.rst\taws cloudwatch put-metric-data --metric-name': 'putmetricdata.py: --metric-name, --value, --unit, --dimensions',
   'ec2/bundle-instance.rst': 'ec2/bundleinstance.py: --bucket, --prefix, --owner-akid, --owner-sak build --storage',
   'ec2/get-password-data.rst\taws ec2 get-password-data --instance-id  i-1234567890abcdef0 --priv-launch-key': 'ec2/decryptpassword.py: --priv-launch-key',
-  'ec2/modify-network-interface-attribute.rst\taws ec2 modify-network-interface-attribute --network-interface-id eni-686ea200 --no-source-dest-check': 'toplevelbool.py: --x/--no-x for {"Value": boolean} structures',
-  'ec2/modify-subnet-attribute.rst': 'toplevelbool.py: --x/--no-x for {"Value": boolean} structures',
-  'ec2/modify-volume-attribute.rst': 'toplevelbool.py: --x/--no-x for {"Value": boolean} structures',
   'ec2/run-instances.rst\taws ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t2.micro --subnet-id subnet-08fc749671b2d077c --security-group-ids sg-0b0384b66d7d692f9 --associate-public-ip-address': 'ec2/runinstances.py: --associate-public-ip-address, --secondary-private-ip-addresses',
   'iam/create-virtual-mfa-device.rst': 'iamvirtmfa.py: --outfile, --bootstrap-method',
 }
@@ -128,5 +124,24 @@ describe('commands and options the botocore models and the CLI customizations ad
     expect(result.stderr).toMatch(/\(NotSimulated\) when calling the FilterLogEvents operation: Container Sandbox does not simulate "aws logs tail" yet/)
     expect(sandbox.exec('aws logs tail').stderr).toMatch(/the following arguments are required: group_name/)
     expect(sandbox.exec('aws logs tail g --since 5h30m').stderr).toMatch(/Invalid value for --since: 5h30m/)
+  })
+
+  it('EC2’s {"Value": boolean} options read as flags: `--map-public-ip-on-launch`, `--no-source-dest-check`', () => {
+    const sandbox = createSandbox()
+    const params = (line: string) => JSON.parse(/params: (\{.*\})/.exec(sandbox.exec(`${line} --debug`).stderr)?.[1] ?? 'null') as unknown
+    expect(params('aws ec2 modify-subnet-attribute --subnet-id subnet-1 --map-public-ip-on-launch')).toEqual({ SubnetId: 'subnet-1', MapPublicIpOnLaunch: { Value: true } })
+    expect(params('aws ec2 modify-subnet-attribute --subnet-id subnet-1 --no-map-public-ip-on-launch')).toEqual({ SubnetId: 'subnet-1', MapPublicIpOnLaunch: { Value: false } })
+    expect(params('aws ec2 modify-subnet-attribute --subnet-id subnet-1 --map-public-ip-on-launch Value=false')).toEqual({ SubnetId: 'subnet-1', MapPublicIpOnLaunch: { Value: false } })
+    expect(params('aws ec2 modify-network-interface-attribute --network-interface-id eni-1 --no-source-dest-check')).toEqual({ NetworkInterfaceId: 'eni-1', SourceDestCheck: { Value: false } })
+  })
+
+  it('`aws cloudwatch put-metric-data --metric-name … --value … --dimensions …` fills one MetricData entry', () => {
+    const result = createSandbox().exec(
+      'aws cloudwatch put-metric-data --metric-name Buffers --namespace MyNameSpace --unit Bytes --value 231434333 --dimensions InstanceID=1-23456789,InstanceType=m1.small --debug',
+    )
+    expect(JSON.parse(/params: (\{.*\})/.exec(result.stderr)?.[1] ?? 'null')).toEqual({
+      Namespace: 'MyNameSpace',
+      MetricData: [{ MetricName: 'Buffers', Unit: 'Bytes', Value: 231434333, Dimensions: [{ Name: 'InstanceID', Value: '1-23456789' }, { Name: 'InstanceType', Value: 'm1.small' }] }],
+    })
   })
 })

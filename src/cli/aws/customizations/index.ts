@@ -1,6 +1,7 @@
 import { addCount } from './addCount.ts'
 import { getLoginPassword } from './getLoginPassword.ts'
 import { logsTail } from './logsTail.ts'
+import { putMetricData } from './putMetricData.ts'
 import { secgroupSimplify } from './secgroupSimplify.ts'
 import type { CustomCommand, Customization } from './types.ts'
 
@@ -13,6 +14,7 @@ export const CUSTOMIZATIONS: Readonly<Record<string, Customization>> = {
   'ec2.revoke-security-group-ingress': secgroupSimplify,
   'ec2.revoke-security-group-egress': secgroupSimplify,
   'ec2.run-instances': addCount,
+  'cloudwatch.put-metric-data': putMetricData,
 }
 
 /** Commands the AWS CLI adds to a service (awscli/customizations/), by service. */

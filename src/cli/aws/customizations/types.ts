@@ -24,6 +24,8 @@ export interface Customization {
   options: CustomOption[]
   /** Model-derived options the customization takes away (`--min-count`, `--max-count` for `ec2 run-instances`). */
   removes?: string[]
+  /** Model-derived required options the customization makes optional (its own options can stand in for them). */
+  optional?: string[]
   /** Folds the given values (by option name) into the request built from the model's own options. */
   apply(values: ReadonlyMap<string, CustomValue>, input: Record<string, unknown>, context: CustomizationContext): void
   /** Prints the response itself instead of the `--output` formats (`ecr get-login-password` prints the password). */
