@@ -48,7 +48,6 @@ const REFUSED_BY_THE_CLI: Readonly<Record<string, string>> = {
 const CUSTOMIZATION_NOT_YET: Readonly<Record<string, string>> = {
   'ec2/bundle-instance.rst': 'ec2/bundleinstance.py: --bucket, --prefix, --owner-akid, --owner-sak build --storage',
   'ec2/get-password-data.rst\taws ec2 get-password-data --instance-id  i-1234567890abcdef0 --priv-launch-key': 'ec2/decryptpassword.py: --priv-launch-key',
-  'ec2/run-instances.rst\taws ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t2.micro --subnet-id subnet-08fc749671b2d077c --security-group-ids sg-0b0384b66d7d692f9 --associate-public-ip-address': 'ec2/runinstances.py: --associate-public-ip-address, --secondary-private-ip-addresses',
   'iam/create-virtual-mfa-device.rst': 'iamvirtmfa.py: --outfile, --bootstrap-method',
 }
 
@@ -143,5 +142,19 @@ describe('commands and options the botocore models and the CLI customizations ad
       Namespace: 'MyNameSpace',
       MetricData: [{ MetricName: 'Buffers', Unit: 'Bytes', Value: 231434333, Dimensions: [{ Name: 'InstanceID', Value: '1-23456789' }, { Name: 'InstanceType', Value: 'm1.small' }] }],
     })
+  })
+
+  it('`aws ec2 run-instances --associate-public-ip-address` builds the first network interface and moves the subnet and groups into it', () => {
+    const result = createSandbox().exec(
+      'aws ec2 run-instances --image-id ami-1 --subnet-id subnet-1 --security-group-ids sg-1 sg-2 --associate-public-ip-address --debug',
+    )
+    expect(JSON.parse(/params: (\{.*\})/.exec(result.stderr)?.[1] ?? 'null')).toEqual({
+      ImageId: 'ami-1',
+      MaxCount: 1,
+      MinCount: 1,
+      NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true, SubnetId: 'subnet-1', Groups: ['sg-1', 'sg-2'] }],
+    })
+    expect(createSandbox().exec('aws ec2 run-instances --image-id ami-1 --network-interfaces DeviceIndex=0 --associate-public-ip-address').stderr)
+      .toMatch(/Mixing the --network-interfaces option with the simple, scalar options is not supported\./)
   })
 })

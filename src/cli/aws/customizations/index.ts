@@ -2,6 +2,7 @@ import { addCount } from './addCount.ts'
 import { getLoginPassword } from './getLoginPassword.ts'
 import { logsTail } from './logsTail.ts'
 import { putMetricData } from './putMetricData.ts'
+import { combine, runInstances } from './runInstances.ts'
 import { secgroupSimplify } from './secgroupSimplify.ts'
 import type { CustomCommand, Customization } from './types.ts'
 
@@ -13,7 +14,7 @@ export const CUSTOMIZATIONS: Readonly<Record<string, Customization>> = {
   'ec2.authorize-security-group-egress': secgroupSimplify,
   'ec2.revoke-security-group-ingress': secgroupSimplify,
   'ec2.revoke-security-group-egress': secgroupSimplify,
-  'ec2.run-instances': addCount,
+  'ec2.run-instances': combine(addCount, runInstances),
   'cloudwatch.put-metric-data': putMetricData,
 }
 
