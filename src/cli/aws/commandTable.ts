@@ -81,6 +81,8 @@ export function operationCommands(service: string): OperationCommand[] {
     if (!model.operations[c.operation]) continue
     commands.push({ cliName: c.cliName, name: c.operation, customization: c.customization, options: customOptions(c.customization), paginated: false })
   }
+  // The CLI's command table lists its commands sorted, the added ones among the model's.
+  commands.sort((a, b) => (a.cliName < b.cliName ? -1 : a.cliName > b.cliName ? 1 : 0))
   cache.set(service, commands)
   return commands
 }

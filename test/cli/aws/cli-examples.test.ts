@@ -99,6 +99,8 @@ describe('commands and options the botocore models and the CLI customizations ad
     expect(a).toMatchObject({ exitCode: 0, stderr: '' })
     expect(a.stdout).toMatch(/^[A-Za-z0-9+/]{40,}={0,2}\n$/)
     expect(createSandbox().exec('aws ecr get-login-password').stdout).toBe(a.stdout)
+    // `aws ecr help` lists it among the model's operations, in order.
+    expect(createSandbox().exec('aws ecr help').stdout).toMatch(/o get-authorization-token \(simulated\)\n\n\s+o get-download-url-for-layer\n\n\s+o get-lifecycle-policy\n\n\s+o get-lifecycle-policy-preview\n\n\s+o get-login-password/)
   })
 
   it('`aws ec2 run-instances --count` replaces --min-count and --max-count', () => {
