@@ -66,7 +66,7 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   const parsed = parseOperationArgs(operationArgs, command)
   if (parsed.help) return page(io, operationHelp(serviceWord, command))
   const op = model.operations[command.name]
-  if (parsed.extras.skeleton === 'output') request(model, command, parsed, io, globals)
+  if (parsed.extras.skeleton === 'output') request(backend, model, command, parsed, io, globals)
   if (parsed.extras.skeleton !== undefined) return printSkeleton(io, model, op, parsed.extras.skeleton)
   checkConfiguration(globals, backend, io)
   const response = paginate(invoke(backend, serviceWord, command, request(backend, model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)

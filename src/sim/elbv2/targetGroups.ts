@@ -47,9 +47,13 @@ const defaultAttributes = (tg: TargetGroup): Attribute[] =>
       ]
 
 /** The health-check settings after applying `input` over `base`, validated as ELBv2 does. */
+const isHealthCheckMember = (key: string): boolean =>
+  key.startsWith('HealthCheck') || key === 'HealthyThresholdCount' || key === 'UnhealthyThresholdCount' || key === 'Matcher'
+
 function healthCheck(base: HealthCheckSettings, input: HealthCheckSettings): HealthCheckSettings {
   const merged = { ...base }
-  for (const [k, v] of Object.entries(input)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v
+  // Only the health-check members: the request's other members (Name, TargetType, ...) are not a target group's settings.
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && isHealthCheckMember(k)) (merged as Record<string, unknown>)[k] = v
   const interval = merged.HealthCheckIntervalSeconds ?? 30
   const timeout = merged.HealthCheckTimeoutSeconds ?? 5
   if (interval < 5 || interval > 300) throw constraint(interval, 'healthCheckIntervalSeconds', 'Member must have value between 5 and 300')
