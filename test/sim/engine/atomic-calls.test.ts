@@ -26,7 +26,7 @@ const saboteur: ServiceSim = {
       ecs.families['ghost'] = [1, 2, 3] as never
       ctx.rng.next()
       ctx.scheduler.schedule(ctx.now() + 1000, 'ec2.saboteur.tick', {})
-      ctx.log('vpc-copy', 'created', 'by the saboteur')
+      ctx.log('vpc-copy', { kind: 'resource.created', type: 'AWS::EC2::VPC', detail: 'by the saboteur' })
       if (input.DryRun) throw new AwsError('Broken', 'the saboteur failed after changing everything')
       return {}
     }),
