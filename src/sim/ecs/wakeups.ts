@@ -12,7 +12,7 @@ import type { Task } from './state.ts'
 export const RECONCILE_TIMER = 'ecs.service.reconcile'
 
 export function requestReconcile(ctx: SimContext, serviceArn: string, delayMs: number, why: 'change' | 'poll' = 'change'): void {
-  if (why === 'change' && ctx.world.ecs.quietAt?.[serviceArn] !== undefined) delete ctx.world.ecs.quietAt[serviceArn]
+  if (why === 'change' && ctx.world.ecs.quietAt[serviceArn] !== undefined) delete ctx.world.ecs.quietAt[serviceArn]
   const at = ctx.now() + delayMs
   const pending = ctx.world.ecs.reconcileAt[serviceArn]
   if (pending !== undefined && pending <= at) return
@@ -35,7 +35,7 @@ export function isCurrent(ctx: SimContext, serviceArn: string): boolean {
  * of the scheduler's passes, with the same outcome.
  */
 export function isQuiet(ctx: SimContext, serviceArn: string): boolean {
-  return ctx.world.ecs.quietAt?.[serviceArn] === sliceVersion(ctx.world.log, SCHEDULER_READS)
+  return ctx.world.ecs.quietAt[serviceArn] === sliceVersion(ctx.world.log, SCHEDULER_READS)
 }
 
 /** A pass reads subnets and ENIs, roles, images, tasks and services, and target health: every slice (not metrics). */
@@ -44,8 +44,8 @@ const SCHEDULER_READS: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2']
 /** After a pass: `quiet` when it changed nothing and nothing in it depended on the time. */
 export function markQuiet(ctx: SimContext, serviceArn: string, quiet: boolean): void {
   const { ecs } = ctx.world
-  if (quiet) (ecs.quietAt ??= {})[serviceArn] = sliceVersion(ctx.world.log, SCHEDULER_READS)
-  else if (ecs.quietAt?.[serviceArn] !== undefined) delete ecs.quietAt[serviceArn]
+  if (quiet) ecs.quietAt[serviceArn] = sliceVersion(ctx.world.log, SCHEDULER_READS)
+  else if (ecs.quietAt[serviceArn] !== undefined) delete ecs.quietAt[serviceArn]
 }
 
 /** The ARN of the service a task belongs to (its group is `service:<name>`), if any. */

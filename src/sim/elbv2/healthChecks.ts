@@ -43,7 +43,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
   const next = ctx.now() + tg.HealthCheckIntervalSeconds * 1000
   // Nothing changed since a round that found every target healthy: they all pass again, and a healthy target's
   // count of passes matters no more (it restarts at its first failure), so there is nothing to record.
-  const last = elbv2.lastRound?.[arn]
+  const last = elbv2.lastRound[arn]
   if (last?.allHealthy && last.version === sliceVersion(ctx.world.log, CHECKS_READ)) return schedule(ctx, arn, next)
   const lbs = loadBalancerArnsOf(elbv2, arn).map((a) => elbv2.loadBalancers[a])
   if (lbs.length === 0) {
@@ -75,7 +75,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
     const allHealthy = targets.every((t) => t.state === 'healthy' && t.failures === 0)
-    ;(elbv2.lastRound ??= {})[arn] = { version: sliceVersion(ctx.world.log, CHECKS_READ), allHealthy }
+    ;elbv2.lastRound[arn] = { version: sliceVersion(ctx.world.log, CHECKS_READ), allHealthy }
   }
   schedule(ctx, arn, next)
 }
