@@ -64,7 +64,7 @@ function typedEvent({ resource, change, why = '' }: OldEntry): LogEvent {
     const [, method, url, outcome] = m
     const status = /^(\d{3}) ?(.*)$/.exec(outcome)
     const result = status ? { status: Number(status[1]), statusText: status[2] } : outcome === 'no answer' ? {} : { failure: outcome }
-    return { kind: 'http.request', method, url, ...result, hops: why ? why.split(' → ') : [] }
+    return { kind: 'http.request', method, url, ...result, ...(why ? { route: why } : {}) }
   }
   if ((m = /^target (\S+):(\d+) (\S+) → (\S+)$/.exec(change))) {
     const passed = /^passed (\d+) health check/.exec(why)

@@ -217,7 +217,8 @@ function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void
   const { response, failure, hops } = result
   const { method, url } = request
   const outcome = response ? { status: response.status, statusText: response.statusText } : failure ? { failure: failure.kind } : {}
-  ctx.log(hops[0]?.resource ?? request.url, { kind: 'http.request', method, url, ...outcome, hops: hops.map((h) => h.label) })
+  const route = hops.map((h) => h.label).join(' → ')
+  ctx.log(hops[0]?.resource ?? request.url, { kind: 'http.request', method, url, ...outcome, ...(route ? { route } : {}) })
   const at = ctx.now()
   ctx.recordRequest(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })
 }
