@@ -38,7 +38,7 @@ export const putAccountSetting = handler((ctx, input: { name: string; value: str
   const principalArn = input.principalArn ?? ctx.world.iam.user.Arn
   const setting: AccountSetting = { name: input.name, value: input.value, principalArn, type: 'user' }
   setOwnEntry(ctx.world.ecs.accountSettings, key(principalArn, input.name), setting)
-  ctx.log(principalArn, `account setting ${input.name} = ${input.value}`, 'applies to clusters created from now on')
+  ctx.log(principalArn, { kind: 'resource.settings', type: 'AWS::ECS::AccountSetting', scope: 'account setting', settings: [{ name: input.name, value: input.value }], reason: 'applies to clusters created from now on' })
   return { setting }
 })
 
@@ -46,7 +46,7 @@ export const putAccountSettingDefault = handler((ctx, input: { name: string; val
   check(input.name, input.value)
   const setting: AccountSetting = { name: input.name, value: input.value, principalArn: rootArn(ctx.world), type: 'user' }
   setOwnEntry(ctx.world.ecs.accountSettings, key(setting.principalArn, input.name), setting)
-  ctx.log(setting.principalArn, `account default ${input.name} = ${input.value}`, 'applies to clusters created from now on')
+  ctx.log(setting.principalArn, { kind: 'resource.settings', type: 'AWS::ECS::AccountSetting', scope: 'account default', settings: [{ name: input.name, value: input.value }], reason: 'applies to clusters created from now on' })
   return { setting }
 })
 

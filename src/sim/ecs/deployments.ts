@@ -43,7 +43,7 @@ export function startDeployment(ctx: SimContext, service: Service, deployment: D
   for (const d of service.deployments) d.status = 'ACTIVE'
   service.deployments.unshift(deployment)
   service.taskDefinition = deployment.taskDefinition
-  ctx.log(service.serviceArn, `deployment ${deployment.id} PRIMARY`, `task definition ${deployment.taskDefinition}`)
+  ctx.log(service.serviceArn, { kind: 'deployment.status', deploymentId: deployment.id, status: 'PRIMARY', reason: `task definition ${deployment.taskDefinition}` })
 }
 
 const failureThreshold = (desired: number) => Math.min(200, Math.max(3, Math.ceil(desired * 0.5)))
@@ -117,7 +117,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   finishDeployments(ctx, service, all, live, healthy)
   if (service.status === 'DRAINING' && all.every((t) => t.lastStatus === 'STOPPED')) {
     service.status = 'INACTIVE'
-    ctx.log(service.serviceArn, 'status DRAINING → INACTIVE', 'all tasks stopped')
+    ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'DRAINING', to: 'INACTIVE', reason: 'all tasks stopped' })
     return markQuiet(ctx, serviceArn, false)
   }
   pollHealth(ctx, service, all)
@@ -208,7 +208,7 @@ function tripCircuitBreaker(ctx: SimContext, service: Service): void {
   failed.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
   failed.updatedAt = ctx.now()
   postEvent(ctx, service, EVENT_TEXT.deploymentFailed(service.serviceName, failed.id))
-  ctx.log(service.serviceArn, `deployment ${failed.id} FAILED`, `${failed.failedTasks} tasks failed to start (circuit breaker)`)
+  ctx.log(service.serviceArn, { kind: 'deployment.status', deploymentId: failed.id, status: 'FAILED', reason: `${failed.failedTasks} tasks failed to start (circuit breaker)` })
   const lastGood = service.deployments.find((d) => d.rolloutState === 'COMPLETED')
   if (!service.deploymentConfiguration.deploymentCircuitBreaker.rollback || !lastGood) return
   const rollback = newDeployment(ctx, service, lastGood.taskDefinition, `ECS deployment circuit breaker: rolling back to deploymentId ${lastGood.id}.`)

@@ -65,7 +65,7 @@ function callQuietly<O>(ctx: SimContext, resource: string, operation: string, in
   try {
     return ctx.call<O>('elbv2', operation, input)
   } catch (e) {
-    ctx.log(resource, `elbv2 ${operation} failed`, e instanceof Error ? e.message : String(e))
+    ctx.log(resource, { kind: 'call.failed', service: 'elbv2', operation, message: e instanceof Error ? e.message : String(e) })
     return undefined
   }
 }
@@ -75,7 +75,7 @@ export function registerTask(ctx: SimContext, service: Service, task: Task): voi
   for (const lb of service.loadBalancers) {
     if (!lb.targetGroupArn) continue
     if (callQuietly(ctx, task.taskArn, 'RegisterTargets', { TargetGroupArn: lb.targetGroupArn, Targets: [target(task, lb)] }) === undefined) continue
-    ctx.log(task.taskArn, `registered ${target(task, lb).Id}:${lb.containerPort}`, `in target group ${lb.targetGroupArn}`)
+    ctx.log(task.taskArn, { kind: 'task.target', action: 'registered', targetGroupArn: lb.targetGroupArn, targetId: target(task, lb).Id, port: lb.containerPort })
     postTargetEvent(ctx, service, 'registered', lb.targetGroupArn, 1)
   }
 }
@@ -92,7 +92,7 @@ export function deregisterTask(ctx: SimContext, service: Service, task: Task): n
     })
     const value = attributes?.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value
     const seconds = value === undefined ? TIMINGS.defaultDeregistrationDelaySeconds : Number(value)
-    ctx.log(task.taskArn, `deregistered from ${lb.targetGroupArn}`, `draining for ${seconds} s (deregistration delay)`)
+    ctx.log(task.taskArn, { kind: 'task.target', action: 'deregistered', targetGroupArn: lb.targetGroupArn, targetId: target(task, lb).Id, port: lb.containerPort, delaySeconds: seconds })
     delaySeconds = Math.max(delaySeconds, seconds)
   }
   return delaySeconds * 1000

@@ -128,7 +128,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
   world.ecs.services[serviceArn] = service
   world.ecs.serviceTasks[serviceArn] = []
   cluster.activeServicesCount++
-  ctx.log(serviceArn, 'created', `desiredCount ${desiredCount}, ${launchType}, ${td.family}:${td.revision}`)
+  ctx.log(serviceArn, { kind: 'resource.created', type: 'AWS::ECS::Service', detail: `desiredCount ${desiredCount}, ${launchType}, ${td.family}:${td.revision}` })
   requestReconcile(ctx, serviceArn, TIMINGS.schedulerDelayMs)
   return { service }
 })
@@ -191,7 +191,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   service.deploymentConfiguration = config
   if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
   if (input.desiredCount !== undefined && input.desiredCount !== service.desiredCount) {
-    ctx.log(service.serviceArn, `desiredCount ${service.desiredCount} → ${input.desiredCount}`, 'update-service')
+    ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'desiredCount', from: String(service.desiredCount), to: String(input.desiredCount), reason: 'update-service' })
     service.desiredCount = input.desiredCount
   }
   const redeploy = (input.taskDefinition && td.taskDefinitionArn !== service.taskDefinition) || input.networkConfiguration || input.forceNewDeployment
@@ -212,7 +212,7 @@ export const deleteService = handler((ctx, input: { cluster?: string; service: s
   service.status = 'DRAINING'
   const cluster = ctx.world.ecs.clusters[service.clusterArn]
   if (cluster) cluster.activeServicesCount--
-  ctx.log(service.serviceArn, 'status ACTIVE → DRAINING', input.force ? 'deleted with --force: its tasks are stopped' : 'deleted')
+  ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'ACTIVE', to: 'DRAINING', reason: input.force ? 'deleted with --force: its tasks are stopped' : 'deleted' })
   requestReconcile(ctx, service.serviceArn, 0)
   return { service }
 })

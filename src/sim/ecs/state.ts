@@ -267,10 +267,10 @@ export interface EcsState {
   /** When each service's next scheduler pass is due (one pending pass per service). */
   reconcileAt: Record<string, number>
   /**
-   * Service ARN → the world's version (`worldVersion`) at the service's last scheduler pass, when that pass changed
-   * nothing: a poll finding the world unchanged has nothing to do (wakeups.ts). Absent in snapshots saved before it.
+   * Service ARN → the version of what the service scheduler reads at its last pass, when that pass changed
+   * nothing: a poll finding the world unchanged has nothing to do (wakeups.ts).
    */
-  quietAt?: Record<string, number>
+  quietAt: Record<string, number>
   /** Account settings set with put-account-setting(-default); keyed `<principalArn> <name>`. */
   accountSettings: Record<string, AccountSetting>
 }

@@ -143,7 +143,7 @@ export const registerTaskDefinition = handler((ctx, input: RegisterTaskDefinitio
   const td: TaskDefinition = { ...base, requiresAttributes: requiredAttributes(base) }
   setOwnEntry(world.ecs.families, input.family, revision)
   world.ecs.taskDefinitions[taskDefinitionArn] = td
-  ctx.log(taskDefinitionArn, 'registered', `${networkMode}, cpu ${td.cpu ?? '-'}, memory ${td.memory ?? '-'}, ${containers.map((c) => c.image).join(', ')}`)
+  ctx.log(taskDefinitionArn, { kind: 'resource.registered', type: 'AWS::ECS::TaskDefinition', detail: `${networkMode}, cpu ${td.cpu ?? '-'}, memory ${td.memory ?? '-'}, ${containers.map((c) => c.image).join(', ')}` })
   return { taskDefinition: td, tags: input.tags ?? [] }
 })
 
@@ -207,7 +207,7 @@ export const deregisterTaskDefinition = handler((ctx, input: { taskDefinition: s
   if (td.status === 'ACTIVE') {
     td.status = 'INACTIVE'
     td.deregisteredAt = ctx.now()
-    ctx.log(td.taskDefinitionArn, 'status ACTIVE → INACTIVE', 'deregistered: running tasks and services keep it, new ones cannot use it')
+    ctx.log(td.taskDefinitionArn, { kind: 'resource.status', type: 'AWS::ECS::TaskDefinition', attribute: 'status', from: 'ACTIVE', to: 'INACTIVE', reason: 'deregistered: running tasks and services keep it, new ones cannot use it' })
   }
   return { taskDefinition: td }
 })

@@ -64,7 +64,7 @@ export const taskStep: TimerHandler = (ctx, payload) => {
 }
 
 function moveTo(ctx: SimContext, task: Task, next: string): void {
-  ctx.log(task.taskArn, `lastStatus ${task.lastStatus} → ${next}`)
+  ctx.log(task.taskArn, { kind: 'task.status', attribute: 'lastStatus', from: task.lastStatus, to: next })
   countTaskTransition(ctx.world.ecs.clusters[task.clusterArn], task.lastStatus, next)
   task.lastStatus = next
   task.version++
@@ -163,7 +163,7 @@ export const containerExit: TimerHandler = (ctx, payload) => {
   container.lastStatus = 'STOPPED'
   container.exitCode = Number(payload.exitCode)
   task.version++
-  ctx.log(task.taskArn, `container ${container.name} exited with code ${container.exitCode}`)
+  ctx.log(task.taskArn, { kind: 'container.exited', container: container.name, exitCode: container.exitCode })
   const def = ctx.world.ecs.taskDefinitions[task.taskDefinitionArn]?.containerDefinitions.find((d) => d.name === container.name)
   if (def?.essential !== false) requestStop(ctx, task, 'EssentialContainerExited', 'Essential container in task exited')
 }

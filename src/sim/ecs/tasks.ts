@@ -119,7 +119,7 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
   world.ecs.tasks[taskArn] = task
   if (ip) (world.ecs.taskByIp ??= {})[ip] = taskArn
   countTaskTransition(req.cluster, undefined, task.lastStatus)
-  ctx.log(taskArn, `created, lastStatus ${task.lastStatus}`, why || undefined)
+  ctx.log(taskArn, { kind: 'task.created', lastStatus: task.lastStatus, reason: why || undefined })
   scheduleStep(ctx, task, TIMINGS.provisioningMs, 'PROVISIONED')
   return task
 }
@@ -135,7 +135,7 @@ export function requestStop(ctx: SimContext, task: Task, stopCode: string, reaso
   task.stoppedReason = reason
   task.stoppingAt = ctx.now()
   task.version++
-  ctx.log(task.taskArn, 'desiredStatus RUNNING → STOPPED', reason)
+  ctx.log(task.taskArn, { kind: 'task.status', attribute: 'desiredStatus', from: 'RUNNING', to: 'STOPPED', reason })
   scheduleStep(ctx, task, 0, 'STOP')
   const serviceArn = serviceArnOfTask(ctx.world, task)
   if (serviceArn) {

@@ -1,4 +1,4 @@
-import { arn, worldVersion } from '../core/index.ts'
+import { arn, sliceVersion, type Slice } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import type { World } from '../world.ts'
 import type { Task } from './state.ts'
@@ -12,7 +12,7 @@ import type { Task } from './state.ts'
 export const RECONCILE_TIMER = 'ecs.service.reconcile'
 
 export function requestReconcile(ctx: SimContext, serviceArn: string, delayMs: number, why: 'change' | 'poll' = 'change'): void {
-  if (why === 'change' && ctx.world.ecs.quietAt?.[serviceArn] !== undefined) delete ctx.world.ecs.quietAt[serviceArn]
+  if (why === 'change' && ctx.world.ecs.quietAt[serviceArn] !== undefined) delete ctx.world.ecs.quietAt[serviceArn]
   const at = ctx.now() + delayMs
   const pending = ctx.world.ecs.reconcileAt[serviceArn]
   if (pending !== undefined && pending <= at) return
@@ -28,21 +28,24 @@ export function isCurrent(ctx: SimContext, serviceArn: string): boolean {
 
 /**
  * A service behind a load balancer polls target health (every 10 s while a deployment is in flight, 30 s once steady),
- * but what a pass looks at only changes when the world does (`worldVersion`: a target's health, a task's status, a
+ * but what a pass looks at only changes when the world does (`SCHEDULER_READS`: a target's health, a task's status, a
  * listener, a security group rule, the service itself; not requests). So when a pass changed nothing (and no decision
  * waited on the clock, like an unhealthy task inside its grace period), the next poll that finds the world at the same
  * version would change nothing either, and is skipped. In an hour of 50 services (`npm run bench`) that is most
  * of the scheduler's passes, with the same outcome.
  */
 export function isQuiet(ctx: SimContext, serviceArn: string): boolean {
-  return ctx.world.ecs.quietAt?.[serviceArn] === worldVersion(ctx.world.log)
+  return ctx.world.ecs.quietAt[serviceArn] === sliceVersion(ctx.world.log, SCHEDULER_READS)
 }
+
+/** A pass reads subnets and ENIs, roles, images, tasks and services, and target health: every slice (not metrics). */
+const SCHEDULER_READS: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2']
 
 /** After a pass: `quiet` when it changed nothing and nothing in it depended on the time. */
 export function markQuiet(ctx: SimContext, serviceArn: string, quiet: boolean): void {
   const { ecs } = ctx.world
-  if (quiet) (ecs.quietAt ??= {})[serviceArn] = worldVersion(ctx.world.log)
-  else if (ecs.quietAt?.[serviceArn] !== undefined) delete ecs.quietAt[serviceArn]
+  if (quiet) ecs.quietAt[serviceArn] = sliceVersion(ctx.world.log, SCHEDULER_READS)
+  else if (ecs.quietAt[serviceArn] !== undefined) delete ecs.quietAt[serviceArn]
 }
 
 /** The ARN of the service a task belongs to (its group is `service:<name>`), if any. */

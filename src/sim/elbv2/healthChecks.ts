@@ -1,4 +1,4 @@
-import { worldVersion } from '../core/index.ts'
+import { sliceVersion, type Slice } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
@@ -43,8 +43,8 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
   const next = ctx.now() + tg.HealthCheckIntervalSeconds * 1000
   // Nothing changed since a round that found every target healthy: they all pass again, and a healthy target's
   // count of passes matters no more (it restarts at its first failure), so there is nothing to record.
-  const last = elbv2.lastRound?.[arn]
-  if (last?.allHealthy && last.version === worldVersion(ctx.world.log)) return schedule(ctx, arn, next)
+  const last = elbv2.lastRound[arn]
+  if (last?.allHealthy && last.version === sliceVersion(ctx.world.log, CHECKS_READ)) return schedule(ctx, arn, next)
   const lbs = loadBalancerArnsOf(elbv2, arn).map((a) => elbv2.loadBalancers[a])
   if (lbs.length === 0) {
     // Detached: the targets wait, unused, and start over when a listener forwards to the group again.
@@ -62,7 +62,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     const anyNode = nodeByZone.values().next().value ?? ''
     const now = ctx.now()
     const path = tg.HealthCheckPath ?? '/'
-    const quiet = last?.version === worldVersion(ctx.world.log)
+    const quiet = last?.version === sliceVersion(ctx.world.log, CHECKS_READ)
     for (const target of targets) {
       if (target.state === 'draining' || now - target.registeredAt < ELBV2_TIMINGS.registrationMs) continue
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
@@ -75,17 +75,20 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
     const allHealthy = targets.every((t) => t.state === 'healthy' && t.failures === 0)
-    ;(elbv2.lastRound ??= {})[arn] = { version: worldVersion(ctx.world.log), allHealthy }
+    ;elbv2.lastRound[arn] = { version: sliceVersion(ctx.world.log, CHECKS_READ), allHealthy }
   }
   schedule(ctx, arn, next)
 }
 
 /**
  * A check's outcome depends only on the world (addresses, security group rules, tasks and their containers, the
- * group's settings), and every change to those moves `worldVersion` (requests do not). So while the version is the
+ * group's settings, the images the containers run), and every change to those moves the versions of the slices they
+ * live in (`CHECKS_READ`; requests and metrics do not). So while those versions are the
  * one of the group's last round, each target answers as it did then, and the round reuses that instead of probing again: a
  * quiet hour of 1,000 targets checked every 30 s costs a fraction (`npm run bench`). States move as if probed.
  */
+const CHECKS_READ: readonly Slice[] = ['ec2', 'ecr', 'ecs', 'elbv2']
+
 const unpack = (check: NonNullable<RegisteredTarget['lastCheck']>): ProbeResult => (typeof check === 'number' ? { kind: 'response', status: check } : { kind: check })
 
 /** Whether an HTTP code matches the group's matcher: `200`, `200,302` or `200-299`. */
@@ -142,5 +145,5 @@ function record(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, resu
     delete target.reason
     delete target.description
   } else if (failure) Object.assign(target, failure)
-  ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} ${from} → ${to}`, failure ? `${failure.reason}: ${failure.description}` : `passed ${to === 'healthy' && from === 'unhealthy' ? tg.HealthyThresholdCount : 1} health check(s)`)
+  ctx.log(tg.TargetGroupArn, { kind: 'target.health', targetId: target.Id, port: target.Port, from, to, ...(failure ? { reasonCode: failure.reason, description: failure.description } : { checks: to === 'healthy' && from === 'unhealthy' ? tg.HealthyThresholdCount : 1 }) })
 }

@@ -71,7 +71,7 @@ export const createRule = handler((ctx, input: CreateRuleRequest) => {
   ctx.world.elbv2.rules[ruleArn] = rule
   forgetRouting(ctx.world.elbv2)
   if (input.Tags?.length) ctx.world.elbv2.tags[ruleArn] = input.Tags.map((t) => ({ ...t }))
-  ctx.log(ruleArn, 'created', `priority ${priority}: ${describeConditions(conditions)} → ${describeActions(actions)}`)
+  ctx.log(ruleArn, { kind: 'resource.created', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', detail: `priority ${priority}: ${describeConditions(conditions)} → ${describeActions(actions)}` })
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
   return { Rules: [described(rule)] }
 })
@@ -103,7 +103,7 @@ export const modifyRule = handler((ctx, input: { RuleArn: string; Conditions?: R
   rule.Actions = actions
   if (rule.IsDefault) listener.DefaultActions = actions
   forgetRouting(ctx.world.elbv2)
-  ctx.log(rule.RuleArn, 'modified', `${rule.IsDefault ? 'default' : `priority ${rule.Priority}: ${describeConditions(conditions)}`} → ${describeActions(actions)}`)
+  ctx.log(rule.RuleArn, { kind: 'resource.modified', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', detail: `${rule.IsDefault ? 'default' : `priority ${rule.Priority}: ${describeConditions(conditions)}`} → ${describeActions(actions)}` })
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
   return { Rules: [described(rule)] }
 })
@@ -114,7 +114,7 @@ export const deleteRule = handler((ctx, input: { RuleArn: string }) => {
   delete ctx.world.elbv2.rules[rule.RuleArn]
   forgetRouting(ctx.world.elbv2)
   delete ctx.world.elbv2.tags[rule.RuleArn]
-  ctx.log(rule.RuleArn, 'deleted')
+  ctx.log(rule.RuleArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::ListenerRule' })
   return {}
 })
 
@@ -131,7 +131,7 @@ export const setRulePriorities = handler((ctx, input: { RulePriorities: { RuleAr
     seen.add(key)
   }
   for (const { rule, priority } of changes) {
-    ctx.log(rule.RuleArn, `priority ${rule.Priority} → ${priority}`)
+    ctx.log(rule.RuleArn, { kind: 'resource.status', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', attribute: 'priority', from: String(rule.Priority), to: String(priority) })
     rule.Priority = String(priority)
   }
   return { Rules: changes.map((c) => described(c.rule)) }

@@ -147,10 +147,10 @@ export interface Elbv2State {
   /** Target group ARN → virtual time of its pending health-check timer, if one is scheduled. */
   healthCheckAt: Record<string, number>
   /**
-   * Target group ARN → the world's version (`worldVersion`) after its last round of checks, and whether every target
-   * was healthy then. Absent in snapshots saved before it existed (then every target is probed).
+   * Target group ARN → the version of what checks read (healthChecks.ts) after its last round of checks, and whether
+   * every target was healthy then.
    */
-  lastRound?: Record<string, { version: number; allHealthy: boolean }>
+  lastRound: Record<string, { version: number; allHealthy: boolean }>
   listeners: Record<string, Listener>
   rules: Record<string, Rule>
   tags: Record<string, Tag[]>

@@ -138,7 +138,7 @@ export const createTargetGroup = handler((ctx, input: CreateTargetGroupRequest) 
   world.elbv2.targetGroupAttributes[tg.TargetGroupArn] = defaultAttributes(tg)
   world.elbv2.targets[tg.TargetGroupArn] = []
   if (input.Tags?.length) world.elbv2.tags[tg.TargetGroupArn] = input.Tags.map((t) => ({ ...t }))
-  ctx.log(tg.TargetGroupArn, 'created', `${tg.TargetType} target group ${name}${tg.Protocol ? ` ${tg.Protocol}:${tg.Port}` : ''}`)
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.created', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', detail: `${tg.TargetType} target group ${name}${tg.Protocol ? ` ${tg.Protocol}:${tg.Port}` : ''}` })
   return { TargetGroups: [withLoadBalancers(world.elbv2, tg)] }
 })
 
@@ -174,7 +174,7 @@ export const modifyTargetGroup = handler((ctx, input: HealthCheckSettings & { Ta
   const { TargetGroupArn: _arn, ...changes } = input
   const hc = healthCheck(tg, changes)
   Object.assign(tg, hc)
-  ctx.log(tg.TargetGroupArn, 'health check settings changed')
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.settings', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', scope: 'health check', settings: [] })
   return { TargetGroups: [withLoadBalancers(ctx.world.elbv2, tg)] }
 })
 
@@ -188,10 +188,10 @@ export const deleteTargetGroup = handler((ctx, input: { TargetGroupArn: string }
   delete elbv2.targetGroupAttributes[tg.TargetGroupArn]
   delete elbv2.targets[tg.TargetGroupArn]
   delete elbv2.healthCheckAt[tg.TargetGroupArn]
-  if (elbv2.lastRound) delete elbv2.lastRound[tg.TargetGroupArn]
+  delete elbv2.lastRound[tg.TargetGroupArn]
   delete elbv2.tags[tg.TargetGroupArn]
   ctx.scheduler.cancel((e) => e.kind.startsWith('elbv2.targetGroup.') && e.payload.targetGroupArn === tg.TargetGroupArn)
-  ctx.log(tg.TargetGroupArn, 'deleted')
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::TargetGroup' })
   return {}
 })
 
@@ -207,7 +207,7 @@ export const modifyTargetGroupAttributes = handler((ctx, input: { TargetGroupArn
   if (delay && !(Number(delay.Value) >= 0 && Number(delay.Value) <= 3600 && /^\d+$/.test(String(delay.Value))))
     throw validation(`'deregistration_delay.timeout_seconds' must be a number between 0 and 3600`)
   mergeAttributes(attributes, input.Attributes ?? [], 'target group')
-  ctx.log(tg.TargetGroupArn, `attributes changed: ${(input.Attributes ?? []).map((a) => `${a.Key}=${a.Value}`).join(', ')}`)
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.settings', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', scope: 'attributes', settings: (input.Attributes ?? []).map((a) => ({ name: String(a.Key), value: String(a.Value) })) })
   return { Attributes: attributes }
 })
 

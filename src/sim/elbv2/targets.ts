@@ -67,7 +67,7 @@ export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Ta
     }
     if (target.AvailabilityZone === undefined) delete target.AvailabilityZone
     list.push(target)
-    ctx.log(tg.TargetGroupArn, `target ${t.Id}:${t.Port} registered`, 'initial: Elb.RegistrationInProgress')
+    ctx.log(tg.TargetGroupArn, { kind: 'target.registration', targetId: t.Id, port: t.Port, state: 'registered', reason: 'initial: Elb.RegistrationInProgress' })
   }
   startHealthChecks(ctx, tg.TargetGroupArn)
   return {}
@@ -92,14 +92,14 @@ export const deregisterTargets = handler((ctx, input: { TargetGroupArn: string; 
     if (target.state === 'draining') continue
     if (!inUse || delay === 0) {
       list.splice(i, 1)
-      ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} deregistered`)
+      ctx.log(tg.TargetGroupArn, { kind: 'target.registration', targetId: target.Id, port: target.Port, state: 'deregistered' })
       continue
     }
     const to = stepTargetHealth(target.state, 'DEREGISTER')
     if (to !== 'draining') continue
     Object.assign(target, { state: 'draining', reason: 'Target.DeregistrationInProgress', description: REASONS['Target.DeregistrationInProgress'], drainUntil: ctx.now() + delay })
     ctx.scheduler.schedule(ctx.now() + delay, 'elbv2.targetGroup.drained', { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port })
-    ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} draining`, `deregistration delay ${delay / 1000} s`)
+    ctx.log(tg.TargetGroupArn, { kind: 'target.registration', targetId: target.Id, port: target.Port, state: 'draining', reason: `deregistration delay ${delay / 1000} s` })
   }
   return {}
 })
@@ -111,7 +111,7 @@ export const targetDrained: TimerHandler = (ctx, payload) => {
   const i = list.findIndex((r) => r.Id === payload.id && r.Port === payload.port && r.state === 'draining' && (r.drainUntil ?? 0) <= ctx.now())
   if (i < 0) return
   list.splice(i, 1)
-  ctx.log(String(payload.targetGroupArn), `target ${String(payload.id)}:${String(payload.port)} deregistered`, 'deregistration delay elapsed')
+  ctx.log(String(payload.targetGroupArn), { kind: 'target.registration', targetId: String(payload.id), port: Number(payload.port), state: 'deregistered', reason: 'deregistration delay elapsed' })
 }
 
 interface HealthDescription {
