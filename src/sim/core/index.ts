@@ -4,7 +4,7 @@ export { Scheduler, emptyScheduler, type ScheduledEvent, type SchedulerState } f
 export { appendLog, emptyEventLog, EVENT_LOG_LIMIT, worldVersion, type EventLogState, type LogEntry } from './eventLog.ts'
 export { EPOCH_START, isoTimestamp } from './time.ts'
 export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
-export { initialState, step } from './lifecycle.ts'
+export { initialState, runEffects, step, transitionOf, type DeclaredEffect, type Transition } from './lifecycle.ts'
 export { ownEntry, replaceContents } from './objects.ts'
 export { Journal, unproxied } from './journal.ts'
 export { DerivedCache, forgetDerived } from './derived.ts'

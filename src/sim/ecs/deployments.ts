@@ -1,12 +1,13 @@
 import { deploymentId, isAwsError, worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
+import { missingCapacity } from './placement.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
 import type { Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
 import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
-import { isCurrent, isQuiet, markQuiet, requestReconcile } from './wakeups.ts'
+import { isQuiet, markQuiet, requestReconcile, takeCurrent } from './wakeups.ts'
 
 /**
  * The REPLICA service scheduler: one pass (`ecs.service.reconcile`) keeps a service at its desired count and rolls
@@ -53,8 +54,7 @@ const stopReason = (d: Deployment) => `Scaling activity initiated by (deployment
 export const serviceReconcile: TimerHandler = (ctx, payload) => {
   const serviceArn = String(payload.serviceArn)
   const { ecs } = ctx.world
-  if (!isCurrent(ctx, serviceArn)) return
-  delete ecs.reconcileAt[serviceArn]
+  if (!takeCurrent(ctx, serviceArn)) return
   const service = ecs.services[serviceArn]
   if (!service || service.status === 'INACTIVE') return
   const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
@@ -148,7 +148,7 @@ function launch(ctx: SimContext, service: Service, deployment: Deployment, count
   const cluster = ecs.clusters[service.clusterArn]
   const td = ecs.taskDefinitions[deployment.taskDefinition]
   if (!cluster || !td) return []
-  if (deployment.launchType === 'EC2' && cluster.registeredContainerInstancesCount === 0) {
+  if (missingCapacity(cluster, deployment.launchType)) {
     postEvent(ctx, service, EVENT_TEXT.noContainerInstances(service.serviceName))
     return []
   }
