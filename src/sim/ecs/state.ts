@@ -1,4 +1,6 @@
 import type { ContainerStatus } from './container.machine.ts'
+import type { DeploymentStatus, RolloutState } from './deployment.machine.ts'
+import type { ServiceStatus } from './service.machine.ts'
 import type { Endpoint } from './endpoints.ts'
 
 /**
@@ -119,7 +121,8 @@ export interface DeploymentConfiguration {
 export interface Deployment {
   /** `ecs-svc/` + 19 digits; the deployment's tasks carry it as `startedBy`. */
   id: string
-  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE'
+  /** deployment.machine.ts */
+  status: DeploymentStatus
   taskDefinition: string
   desiredCount: number
   pendingCount: number
@@ -131,7 +134,7 @@ export interface Deployment {
   platformVersion?: string
   platformFamily?: string
   networkConfiguration?: NetworkConfiguration
-  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED'
+  rolloutState: RolloutState
   rolloutStateReason: string
 }
 
@@ -147,7 +150,8 @@ export interface Service {
   clusterArn: string
   loadBalancers: LoadBalancer[]
   serviceRegistries: unknown[]
-  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'
+  /** service.machine.ts */
+  status: ServiceStatus
   desiredCount: number
   runningCount: number
   pendingCount: number
@@ -236,7 +240,7 @@ export interface Task {
   /** `service:<name>` or `family:<family>` (fidelity §2.1). */
   group: string
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'
-  /** The task lifecycle's state (task.machine.ts). */
+  /** The task lifecycle's state, one of TASK_STATUSES (task.machine.ts); `string` because the app's fixtures build tasks from plain JSON. */
   lastStatus: string
   launchType: string
   memory?: string

@@ -4,7 +4,7 @@ import { countTaskTransition } from './clusters.ts'
 import { sendContainer } from './container.machine.ts'
 import { pullFailure } from './pullFailures.ts'
 import type { Task } from './state.ts'
-import { taskMachine, type TaskEventType } from './task.machine.ts'
+import { taskMachine, type TaskEventType, type TaskStatus } from './task.machine.ts'
 import { requestStop } from './tasks.ts'
 import { serviceArnOfTask } from './wakeups.ts'
 
@@ -30,11 +30,11 @@ export const taskStep: TimerHandler = (ctx, payload) => {
   }
   const t = transitionOf(taskMachine, task.lastStatus, event)
   if (t === undefined || t.value === task.lastStatus) return
-  moveTo(ctx, task, t.value)
+  moveTo(ctx, task, t.value as TaskStatus)
   runEffects(taskMachine, t, { type: event, ctx, task })
 }
 
-function moveTo(ctx: SimContext, task: Task, next: string): void {
+function moveTo(ctx: SimContext, task: Task, next: TaskStatus): void {
   ctx.log(task.taskArn, `lastStatus ${task.lastStatus} → ${next}`)
   countTaskTransition(ctx.world.ecs.clusters[task.clusterArn], task.lastStatus, next)
   task.lastStatus = next

@@ -10,11 +10,11 @@ import { checkNetworkConfiguration, missingCapacity, placeTask } from './placeme
 import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
 import { scheduleStep } from './taskTimers.ts'
-import { taskMachine } from './task.machine.ts'
+import { taskMachine, type TaskStatus } from './task.machine.ts'
 import { TIMINGS } from './timings.ts'
 import { requestReconcile, serviceArnOfTask } from './wakeups.ts'
 
-const INITIAL_STATUS = initialState(taskMachine)
+const INITIAL_STATUS = initialState(taskMachine) as TaskStatus
 
 /** Tasks: run-task, start-task, stop-task, list-tasks, describe-tasks, and creating/stopping a task for a service. */
 

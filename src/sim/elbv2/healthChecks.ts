@@ -1,6 +1,7 @@
 import { runEffects, transitionOf, worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
+import { isInService } from './loadBalancer.machine.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
 import type { LoadBalancer, RegisteredTarget, TargetBookkeeping, TargetGroup, TargetGroupBookkeeping } from './state.ts'
 import { REASONS, targetHealthMachine, type TargetHealthEvent } from './targetHealth.machine.ts'
@@ -59,7 +60,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     for (const t of targets) send(ctx, tg, t, book, { type: 'RESET' })
     return
   }
-  const lb = lbs.find((l) => l.State.Code === 'active' || l.State.Code === 'active_impaired')
+  const lb = lbs.find((l) => isInService(l.State.Code))
   if (lb && tg.HealthCheckEnabled) {
     const groups = lb.SecurityGroups ?? []
     const nodeByZone = new Map<string, string>()
