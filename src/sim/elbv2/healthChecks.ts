@@ -1,6 +1,7 @@
 import { runEffects, transitionOf, worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
+import { countsOf, groupBookkeeping, setCounts } from './bookkeeping.ts'
 import { isInService } from './loadBalancer.machine.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
 import type { LoadBalancer, RegisteredTarget, TargetBookkeeping, TargetGroup, TargetGroupBookkeeping } from './state.ts'
@@ -19,13 +20,6 @@ export function startHealthChecks(ctx: SimContext, targetGroupArn: string): void
   if (!elbv2.targets[targetGroupArn]?.length || !loadBalancerArnsOf(elbv2, targetGroupArn).length) return
   schedule(ctx, targetGroupArn, ctx.now() + ELBV2_TIMINGS.registrationMs)
 }
-
-/** The health checks' bookkeeping for a group (kept apart from the API-shaped `TargetGroup`). */
-export const groupBookkeeping = (ctx: SimContext, targetGroupArn: string): TargetGroupBookkeeping =>
-  (ctx.world.elbv2.bookkeeping[targetGroupArn] ??= { targets: {} })
-
-/** A target's counters, keyed as the target is identified in its group. */
-export const targetKey = (target: { Id: string; Port: number }): string => `${target.Id}:${target.Port}`
 
 function schedule(ctx: SimContext, targetGroupArn: string, at: number) {
   groupBookkeeping(ctx, targetGroupArn).healthCheckAt = at
@@ -73,7 +67,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     const path = tg.HealthCheckPath ?? '/'
     const quiet = last?.version === worldVersion(ctx.world.log)
     for (const target of targets) {
-      const counts = book.targets[targetKey(target)]
+      const counts = countsOf(book, target)
       if (target.state === 'draining' || !counts || now - counts.registeredAt < ELBV2_TIMINGS.registrationMs) continue
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
       const node = target.AvailabilityZone ? nodeByZone.get(target.AvailabilityZone) : anyNode
@@ -84,7 +78,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
       record(ctx, tg, target, counts, result)
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
-    const allHealthy = targets.every((t) => t.state === 'healthy' && book.targets[targetKey(t)]?.failures === 0)
+    const allHealthy = targets.every((t) => t.state === 'healthy' && countsOf(book, t)?.failures === 0)
     book.lastRound = { version: worldVersion(ctx.world.log), allHealthy }
   }
   schedule(ctx, arn, next)
@@ -139,7 +133,7 @@ export function send(
   const t = transitionOf(targetHealthMachine, target.state, event.type)
   if (!t) return undefined
   const from = target.state
-  const counts = (book.targets[targetKey(target)] ??= { registeredAt: ctx.now(), passes: 0, failures: 0 })
+  const counts = countsOf(book, target) ?? setCounts(book, target, { registeredAt: ctx.now(), passes: 0, failures: 0 })
   target.state = t.value as RegisteredTarget['state']
   runEffects(targetHealthMachine, t, { ...event, ctx, tg, target, book: counts } as TargetHealthEvent)
   return from

@@ -130,8 +130,8 @@ export interface TargetGroupBookkeeping {
   healthCheckAt?: number
   /** The world's version (`worldVersion`) after the group's last round of checks, and whether every target was healthy then. */
   lastRound?: { version: number; allHealthy: boolean }
-  /** Keyed `Id:Port`, as a target is identified in its group. */
-  targets: Record<string, TargetBookkeeping>
+  /** By target `Id`, then `Port` (as a target is identified in its group). */
+  targets: Record<string, Record<number, TargetBookkeeping>>
 }
 
 export interface Attribute {

@@ -1,5 +1,6 @@
 import { setup } from 'xstate'
 import type { SimContext } from '../context.ts'
+import { forgetCounts } from './bookkeeping.ts'
 import type { RegisteredTarget, TargetBookkeeping, TargetGroup } from './state.ts'
 
 /**
@@ -70,7 +71,7 @@ export const targetHealthMachine = setup({
       const list = ctx.world.elbv2.targets[tg.TargetGroupArn]
       const i = list ? list.findIndex((r) => r.Id === target.Id && r.Port === target.Port) : -1
       if (i >= 0) list.splice(i, 1)
-      delete ctx.world.elbv2.bookkeeping[tg.TargetGroupArn]?.targets[`${target.Id}:${target.Port}`]
+      forgetCounts(ctx.world.elbv2.bookkeeping[tg.TargetGroupArn], target)
     },
   },
 }).createMachine({

@@ -2,7 +2,8 @@ import { AwsError } from '../core/index.ts'
 import { handler, type SimContext, type TimerHandler } from '../context.ts'
 import { cidrContains } from '../ec2/index.ts'
 import { constraint, validation } from './errors.ts'
-import { groupBookkeeping, healthCheckPort, inEnabledZone, send, startHealthChecks, targetKey } from './healthChecks.ts'
+import { countsOf, forgetCounts, groupBookkeeping, setCounts } from './bookkeeping.ts'
+import { healthCheckPort, inEnabledZone, send, startHealthChecks } from './healthChecks.ts'
 import { getTargetGroup, loadBalancerArnsOf } from './lookup.ts'
 import type { RegisteredTarget, TargetGroup } from './state.ts'
 import { REASONS } from './targetHealth.machine.ts'
@@ -65,7 +66,7 @@ export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Ta
     }
     if (target.AvailabilityZone === undefined) delete target.AvailabilityZone
     list.push(target)
-    book.targets[targetKey(target)] = { registeredAt: ctx.now(), passes: 0, failures: 0 }
+    setCounts(book, target, { registeredAt: ctx.now(), passes: 0, failures: 0 })
     ctx.log(tg.TargetGroupArn, `target ${t.Id}:${t.Port} registered`, 'initial: Elb.RegistrationInProgress')
   }
   startHealthChecks(ctx, tg.TargetGroupArn)
@@ -91,7 +92,7 @@ export const deregisterTargets = handler((ctx, input: { TargetGroupArn: string; 
     if (target.state === 'draining') continue
     if (!inUse || delay === 0) {
       list.splice(i, 1)
-      delete groupBookkeeping(ctx, tg.TargetGroupArn).targets[targetKey(target)]
+      forgetCounts(elbv2.bookkeeping[tg.TargetGroupArn], target)
       ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} deregistered`)
       continue
     }
@@ -108,7 +109,7 @@ export const targetDrained: TimerHandler = (ctx, payload) => {
   const list = ctx.world.elbv2.targets[arn]
   if (!tg || !list) return
   const book = groupBookkeeping(ctx, arn)
-  const target = list.find((r) => r.Id === payload.id && r.Port === payload.port && r.state === 'draining' && (book.targets[targetKey(r)]?.drainUntil ?? 0) <= ctx.now())
+  const target = list.find((r) => r.Id === payload.id && r.Port === payload.port && r.state === 'draining' && (countsOf(book, r)?.drainUntil ?? 0) <= ctx.now())
   if (!target || send(ctx, tg, target, book, { type: 'DRAINED' }) === undefined) return
   ctx.log(String(payload.targetGroupArn), `target ${String(payload.id)}:${String(payload.port)} deregistered`, 'deregistration delay elapsed')
 }
