@@ -1,4 +1,6 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
+import { indexEndpoints } from '../sim/ecs/endpoints.ts'
+import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
 /**
@@ -43,9 +45,54 @@ function toSchema2(snapshot: Json): Json {
   })
   delete log.version
   log.versions = versions
-  world.elbv2.lastRound = {}
-  world.ecs.quietAt = {}
+  moveBookkeeping(world as unknown as World)
   return { ...snapshot, schema: 2 }
+}
+
+/**
+ * Schema 2 also keeps the schedulers' bookkeeping apart from the API-shaped records: ECS's per-service pass times,
+ * ELB's per-group timers and per-target check counters move into `bookkeeping`; the task-by-IP index becomes the
+ * endpoint index by (address, port). The caches keyed by the old single version (`lastRound`, `quietAt`) start
+ * empty: an empty cache only means one more check.
+ */
+function moveBookkeeping(world: World): void {
+  const ecs = world.ecs as unknown as Json & { reconcileAt?: Record<string, number>; quietAt?: unknown; taskByIp?: unknown }
+  const bookkeeping: World['ecs']['bookkeeping'] = {}
+  for (const [serviceArn, reconcileAt] of Object.entries(ecs.reconcileAt ?? {})) bookkeeping[serviceArn] = { reconcileAt }
+  delete ecs.reconcileAt
+  delete ecs.quietAt
+  delete ecs.taskByIp
+  world.ecs.bookkeeping = bookkeeping
+  world.ecs.endpoints = {}
+  for (const task of Object.values(world.ecs.tasks)) if (task.lastStatus !== 'STOPPED') indexEndpoints(world, task)
+
+  const elbv2 = world.elbv2 as unknown as Json & { healthCheckAt?: Record<string, number>; lastRound?: unknown }
+  const groups: World['elbv2']['bookkeeping'] = {}
+  for (const [arn, targets] of Object.entries(world.elbv2.targets)) {
+    const book: World['elbv2']['bookkeeping'][string] = { targets: {} }
+    const at = elbv2.healthCheckAt?.[arn]
+    if (at !== undefined) book.healthCheckAt = at
+    for (const target of targets) {
+      const old = target as unknown as Json & OldTargetCounts
+      const counts: OldTargetCounts = { registeredAt: old.registeredAt ?? 0, passes: old.passes ?? 0, failures: old.failures ?? 0 }
+      if (old.drainUntil !== undefined) counts.drainUntil = old.drainUntil
+      if (old.lastCheck !== undefined) counts.lastCheck = old.lastCheck
+      for (const key of ['registeredAt', 'passes', 'failures', 'drainUntil', 'lastCheck']) delete old[key]
+      ;(book.targets[target.Id] ??= {})[target.Port] = counts as World['elbv2']['bookkeeping'][string]['targets'][string][number]
+    }
+    groups[arn] = book
+  }
+  delete elbv2.healthCheckAt
+  delete elbv2.lastRound
+  world.elbv2.bookkeeping = groups
+}
+
+interface OldTargetCounts {
+  registeredAt: number
+  passes: number
+  failures: number
+  drainUntil?: number
+  lastCheck?: number | 'timeout' | 'refused'
 }
 
 interface OldEntry {

@@ -36,8 +36,6 @@ export interface ServiceSim {
   operations: Record<string, OperationHandler<never, unknown>>
   /** Keyed by `kind`, conventionally `<service>.<resource>.<what>` (e.g. `ecs.task.step`). */
   timers?: Record<string, TimerHandler>
-  /** Runs after every clock step, for continuous processes (schedulers reconciling, health checks). */
-  reconcile?: (ctx: SimContext) => void
 }
 
 /** Helper to declare a handler with its request and response types (`CreateServiceRequest` in, response out). */

@@ -26,8 +26,6 @@ export class Simulation {
   /** Handlers' view of the simulation; `world` is the journal's view while recording (see `atomically`). */
   private readonly ctx: { -readonly [K in keyof SimContext]: SimContext[K] }
   private readonly services: Readonly<Record<string, ServiceSim>>
-  /** The services with a `reconcile` step, run after every timer (listed once: an hour fires tens of thousands). */
-  private readonly reconcilers: readonly ServiceSim[]
   /** The undo log behind atomic calls and transactions (core/journal.ts). */
   private readonly journal = new Journal()
   /**
@@ -45,7 +43,6 @@ export class Simulation {
   constructor(state: SimState, services: Readonly<Record<string, ServiceSim>> = SERVICES) {
     this.state = state
     this.services = services
-    this.reconcilers = Object.values(services).filter((s) => s.reconcile)
     this.rng = new Rng(state.rng)
     this.scheduler = new Scheduler(state.scheduler)
     this.streams = new Streams([
@@ -103,7 +100,7 @@ export class Simulation {
     return sendRequest(this.ctx, request)
   }
 
-  /** Moves the clock forward, firing each due timer in (time, scheduling order) and reconciling after each step. */
+  /** Moves the clock forward, firing each due timer in (time, scheduling order). */
   advance(ms: number): void {
     if (!(ms >= 0)) throw new RangeError(`advance(ms) needs a non-negative number of milliseconds, got ${ms}`)
     this.inTransaction(() => {
@@ -114,15 +111,9 @@ export class Simulation {
         const timer = this.services[service]?.timers?.[event.kind]
         if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
         timer(this.ctx, event.payload)
-        this.reconcile()
       }
       this.state.now = until
-      this.reconcile()
     })
-  }
-
-  private reconcile(): void {
-    for (const service of this.reconcilers) service.reconcile?.(this.ctx)
   }
 
   /** Services calling each other (ECS registering targets): same handlers, no output shaping (nothing prints the answer). */

@@ -6,7 +6,7 @@ export { describeEvent, sliceOf, SLICES, type LogEvent, type LogEventKind, type 
 export { Streams, type StreamSpec } from './stream.ts'
 export { EPOCH_START, isoTimestamp } from './time.ts'
 export { arn, deploymentId, ec2Id, ecsTaskId, elbHex } from './ids.ts'
-export { initialState, step } from './lifecycle.ts'
+export { initialState, runEffects, step, transitionOf, type DeclaredEffect, type Transition } from './lifecycle.ts'
 export { ownEntry, replaceContents, setOwnEntry } from './objects.ts'
 export { Journal, unproxied } from './journal.ts'
 export { DerivedCache, DerivedScope, derivingIn } from './derived.ts'

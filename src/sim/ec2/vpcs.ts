@@ -3,7 +3,7 @@ import { handler, type TimerHandler } from '../context.ts'
 import { intToIp, isCidrBlock, parseCidr } from './cidr.ts'
 import { defaultGroupIngress, newSecurityGroup } from './securityGroups.ts'
 import type { Ec2State, Tag, Vpc } from './state.ts'
-import { VPC_AVAILABLE_MS, vpcMachine } from './vpc.machine.ts'
+import { INITIAL_VPC_STATE, VPC_AVAILABLE_MS, vpcMachine } from './vpc.machine.ts'
 
 interface CreateVpcRequest {
   CidrBlock?: string
@@ -39,7 +39,7 @@ export const createVpc = handler((ctx, input: CreateVpcRequest) => {
     Tags: tags,
     BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
     VpcId: vpcId,
-    State: 'pending',
+    State: INITIAL_VPC_STATE,
     CidrBlock: block,
     DhcpOptionsId: Object.values(ec2.vpcs)[0]?.DhcpOptionsId ?? ec2Id(ctx.rng, 'dopt'),
   }

@@ -1,5 +1,6 @@
 import { isAwsError } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
+import { targetOf } from './endpoints.ts'
 import { invalidParameter } from './errors.ts'
 import { postTargetEvent } from './events.ts'
 import type { LoadBalancer, Service, Task, TaskDefinition } from './state.ts'
@@ -23,10 +24,6 @@ export interface TargetHealthState {
   Reason?: string
   Description?: string
 }
-
-/** The private IPv4 address of an awsvpc task's ENI (attachment details, fidelity §2.7). */
-export const taskPrivateIp = (task: Task): string | undefined =>
-  task.attachments[0]?.details.find((d) => d.name === 'privateIPv4Address')?.value
 
 /** Validates `--load-balancers` against the task definition and ELBv2 (fidelity §2.6). Throws before any change. */
 export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBalancers: LoadBalancer[] | undefined): LoadBalancer[] {
@@ -58,7 +55,8 @@ export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBala
   return out
 }
 
-const target = (task: Task, lb: LoadBalancer) => ({ Id: taskPrivateIp(task) ?? '', Port: lb.containerPort })
+/** The task's target in a group: its endpoint for the container port (endpoints.ts). */
+const target = targetOf
 
 /** Calls ELBv2 from a timer: an error is logged, never thrown (a timer must not break the clock). */
 function callQuietly<O>(ctx: SimContext, resource: string, operation: string, input: object): O | undefined {

@@ -2,6 +2,7 @@ import { ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { resolveImage } from '../runtime/index.ts'
 import type { Task } from './state.ts'
+import { eniDetail } from './attachments.ts'
 
 /**
  * Why a task's images cannot be pulled, in the agent's words (fidelity §2.3), checked when the pull ends:
@@ -28,7 +29,7 @@ function canonicalRef(ref: string): string {
 const REFERENCE = /^[a-z0-9]+(?:[._\-/:@][a-zA-Z0-9]+)*$/
 
 function hasEgress(ctx: SimContext, task: Task): boolean {
-  const eniId = task.attachments[0]?.details.find((d) => d.name === 'networkInterfaceId')?.value
+  const eniId = eniDetail(task, 'networkInterfaceId')
   if (!eniId) return true
   const eni = ctx.world.ec2.networkInterfaces[eniId]
   if (!eni || eni.PublicIp) return true

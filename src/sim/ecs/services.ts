@@ -10,6 +10,7 @@ import type { Cluster, DeploymentConfiguration, LoadBalancer, NetworkConfigurati
 import { taskDefinitionToRun } from './taskDefinitions.ts'
 import { checkLaunch } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
+import { INITIAL_SERVICE_STATUS, sendService } from './service.machine.ts'
 import { requestReconcile } from './wakeups.ts'
 
 /** Services: create/describe/list/update/delete. The scheduler that runs them lives in deployments.ts. */
@@ -99,7 +100,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     clusterArn: cluster.clusterArn,
     loadBalancers,
     serviceRegistries: [],
-    status: 'ACTIVE',
+    status: INITIAL_SERVICE_STATUS,
     desiredCount,
     runningCount: 0,
     pendingCount: 0,
@@ -208,10 +209,7 @@ export const deleteService = handler((ctx, input: { cluster?: string; service: s
   const service = findService(ctx.world, input.cluster, input.service)
   if (service.status !== 'ACTIVE') throw serviceNotActive()
   if (service.desiredCount > 0 && !input.force) throw serviceScaledAboveZero()
-  service.desiredCount = 0
-  service.status = 'DRAINING'
-  const cluster = ctx.world.ecs.clusters[service.clusterArn]
-  if (cluster) cluster.activeServicesCount--
+  sendService({ type: 'DELETE', ctx, service })
   ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'ACTIVE', to: 'DRAINING', reason: input.force ? 'deleted with --force: its tasks are stopped' : 'deleted' })
   requestReconcile(ctx, service.serviceArn, 0)
   return { service }

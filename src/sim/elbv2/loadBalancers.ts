@@ -2,7 +2,7 @@ import { arn, AwsError, elbHex, ownEntry, step } from '../core/index.ts'
 import { handler, type TimerHandler } from '../context.ts'
 import { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from '../ec2/index.ts'
 import { checkName, constraint, loadBalancerNotFound, validation } from './errors.ts'
-import { loadBalancerMachine } from './loadBalancer.machine.ts'
+import { INITIAL_LOAD_BALANCER_STATE, loadBalancerMachine } from './loadBalancer.machine.ts'
 import { getLoadBalancer } from './lookup.ts'
 import { deleteListenerAndRules } from './listeners.ts'
 import type { Attribute, LoadBalancer, Tag } from './state.ts'
@@ -113,7 +113,7 @@ export const createLoadBalancer = handler((ctx, input: CreateLoadBalancerRequest
     LoadBalancerName: name,
     Scheme: scheme,
     VpcId: vpcId,
-    State: { Code: 'provisioning' },
+    State: { Code: INITIAL_LOAD_BALANCER_STATE },
     Type: type,
     AvailabilityZones: subnets.map((s) => ({ ZoneName: s.AvailabilityZone, SubnetId: s.SubnetId, LoadBalancerAddresses: [] })),
     SecurityGroups: groups,

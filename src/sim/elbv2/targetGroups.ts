@@ -187,8 +187,7 @@ export const deleteTargetGroup = handler((ctx, input: { TargetGroupArn: string }
   delete elbv2.targetGroups[tg.TargetGroupArn]
   delete elbv2.targetGroupAttributes[tg.TargetGroupArn]
   delete elbv2.targets[tg.TargetGroupArn]
-  delete elbv2.healthCheckAt[tg.TargetGroupArn]
-  delete elbv2.lastRound[tg.TargetGroupArn]
+  delete elbv2.bookkeeping[tg.TargetGroupArn]
   delete elbv2.tags[tg.TargetGroupArn]
   ctx.scheduler.cancel((e) => e.kind.startsWith('elbv2.targetGroup.') && e.payload.targetGroupArn === tg.TargetGroupArn)
   ctx.log(tg.TargetGroupArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::TargetGroup' })

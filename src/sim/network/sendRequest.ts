@@ -1,4 +1,5 @@
 import type { SimContext } from '../context.ts'
+import { isInService } from '../elbv2/loadBalancer.machine.ts'
 import type { Listener, LoadBalancer, RegisteredTarget } from '../elbv2/state.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import { answer, STATUS_TEXT } from '../runtime/index.ts'
@@ -46,7 +47,7 @@ function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: Http
     const name = host.replace(/^dualstack\./, '')
     lb = findRecord(world.elbv2.loadBalancers, (l) => l.DNSName.toLowerCase() === name)
     // The name only resolves once the load balancer is active (AWS publishes its records as it provisions).
-    if (!lb || (lb.State.Code !== 'active' && lb.State.Code !== 'active_impaired')) return { hops, failure: { kind: 'dns', host } }
+    if (!lb || !isInService(lb.State.Code)) return { hops, failure: { kind: 'dns', host } }
     const nodeId = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id])
     node = nodeId === undefined ? undefined : world.ec2.networkInterfaces[nodeId]
     if (!node) return { hops, failure: { kind: 'dns', host } }
