@@ -26,6 +26,8 @@ export function createAppStore(deps: AppDeps): AppStore {
   let unsubscribe: (() => void) | undefined
   let nextEntryId = 1
   let lastLogId: number | undefined
+  let lastLive: Readonly<World> | undefined
+  let lastVersion: string | undefined
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
@@ -48,7 +50,13 @@ export function createAppStore(deps: AppDeps): AppStore {
       const logId = live.log?.nextId
       if (force || logId !== lastLogId) {
         lastLogId = logId
-        const world = projectWorld(live as World, get().world as World | undefined)
+        // Every change to the world is logged (log.version moves, sim/core/eventLog.ts): when neither the log nor the world moved since the
+        // last publication, and it is the same live world, the published copy is still exact.
+        const version = `${logId}:${live.log?.version}`
+        const unchanged = live === lastLive && version === lastVersion && get().world !== undefined
+        lastLive = live
+        lastVersion = version
+        const world = unchanged ? (get().world as World) : projectWorld(live as World, get().world as World | undefined)
         const files = sandbox.files.list()
         set((s) => ({ now: sandbox.now(), world, files: sameList(files, s.files) ? s.files : files, revision: s.revision + 1 }))
       } else if (sandbox.now() !== get().now) {
@@ -173,7 +181,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       return execInto(id, line)
     }
 
-    const freshSandbox = (): Sandbox => (engine as EngineModule).createSandbox(freshOptions())
+    // Input positions keep counting across "Reset world", so lesson marks taken before a reset stay behind later commands.
+    const freshSandbox = (): Sandbox => (engine as EngineModule).createSandbox({ ...freshOptions(), inputOffset: get().sandbox?.position() ?? 0 })
 
     const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 
