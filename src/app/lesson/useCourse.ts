@@ -40,32 +40,30 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
   const [message, setMessage] = useState<string>()
   const stepSnapshot = useRef(loadStepSnapshot(storage))
   const lesson = lessons.find((l) => l.id === progress.currentLesson)
-  const runner = useMemo(() => (lesson ? new LessonRunner(lesson, () => store.getState().sandbox) : undefined), [lesson, store])
+  /** The course's lesson runner on the app's sandbox, from progress `p` (cheap: it holds no copy of anything). */
+  const runnerOf = (l: Lesson, p: CourseProgress) => new LessonRunner(l, () => store.getState().sandbox, p)
 
-  /** Runs `change` on the runner (or one for `l`) from the current progress, and keeps the progress it leaves. */
+  /** Runs `change` on a runner from the current progress, and keeps the progress it leaves. */
   const act = (change: (r: LessonRunner) => void, l: Lesson | undefined = lesson) => {
     if (!l) return
     setProgress((p) => {
-      const r = l === lesson && runner ? runner : new LessonRunner(l, () => store.getState().sandbox)
-      r.progress = p
+      const r = runnerOf(l, p)
       change(r)
       return r.progress
     })
   }
 
   const statuses = useMemo(() => {
-    if (!runner || !world) return []
+    if (!lesson || !world) return []
     // `revision` moves with every publication (file saves and undo included); the runner reads the sandbox itself.
     void revision
-    runner.progress = progress
-    return runner.statuses()
-  }, [runner, world, revision, progress])
+    return new LessonRunner(lesson, () => store.getState().sandbox, progress).statuses()
+  }, [lesson, world, revision, progress, store])
 
-  // Latch newly met steps while rendering (React's "adjust state when inputs change"); recordCompletion returns
-  // the same object when nothing is new, so this settles after one extra render.
-  if (runner && statuses.length) {
-    runner.progress = progress
-    const latched = runner.latch(statuses)
+  // Latch newly met steps while rendering (React's "adjust state when inputs change"); the runner keeps the same
+  // progress object when nothing is new, so this settles after one extra render.
+  if (lesson && statuses.length) {
+    const latched = runnerOf(lesson, progress).latch(statuses)
     if (latched !== progress) setProgress(latched)
   }
 
@@ -123,8 +121,8 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
         state.run(item.line)
         continue
       }
-      if (!runner || !state.sandbox) return
-      const outcome = runner.edit(item)
+      if (!lesson || !state.sandbox) return
+      const outcome = runnerOf(lesson, progress).edit(item)
       if (!outcome.ok) {
         setMessage(`Could not edit ${item.path}: ${outcome.message}.`)
         return
