@@ -40,7 +40,8 @@ export class InputLog {
     const newest = this.checkpoints[this.checkpoints.length - 1]
     if (coalesce && input.kind === 'advance' && last?.kind === 'advance' && newest.position < this.end) last.ms.push(...input.ms)
     else this.inputs.push(input)
-    this.work += this.cost(1, changes)
+    // A clock step with nothing due replays in microseconds; a playing clock records one every frame.
+    this.work += this.cost(input.kind === 'advance' ? 1 / 64 : 1, changes)
   }
 
   private cost(inputs: number, changes: number): number {
