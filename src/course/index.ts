@@ -16,5 +16,6 @@ export {
   markNow, openLesson, readProgress, recordCompletion, resetLesson, showNextHint,
   type CourseProgress, type LessonProgress, type Observation, type StepStatus,
 } from './progress/progress.ts'
+export { LessonRunner, type SandboxSource } from './runner.ts'
 // The headless player (`LessonSession` in ./session.ts) creates sandboxes, so it is not exported here: the app
 // imports this index, and pulling src/sandbox in statically would put the engine in the first-load bundle.

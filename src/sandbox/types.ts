@@ -40,11 +40,51 @@ export interface SandboxSnapshot {
   shell: ShellState
 }
 
+/**
+ * One input, as plain data (the input log, see README.md "The input log"). Replaying a log from the same start
+ * reproduces every output and the snapshot byte for byte.
+ */
+export type InputRecord =
+  /** A shell line and what it answered (kept so goals and verifiers can read it; a replay recomputes it). */
+  | ({ kind: 'exec'; line: string } & ExecResult)
+  /** The clock moved by each of these amounts in turn (consecutive moves share one record). */
+  | { kind: 'advance'; ms: number[] }
+  | { kind: 'write'; path: string; text: string }
+  | { kind: 'remove'; path: string }
+
+/** The whole state after the first `position` inputs, as the JSON text of a SandboxSnapshot (compact, immutable). */
+export interface Checkpoint {
+  position: number
+  snapshot: string
+}
+
+/** The input log as it stands: `inputs[i]` is input number `offset + i`; `checkpoints[0]` is where the log starts. */
+export interface SandboxHistory {
+  offset: number
+  inputs: readonly InputRecord[]
+  checkpoints: readonly Checkpoint[]
+}
+
+/** When checkpoints are taken and how many are kept (defaults in inputLog.ts, with the figures behind them). */
+export interface CheckpointPolicy {
+  /** Work (about one command's replay each) after which a checkpoint is taken; 0 takes none by itself. */
+  work?: number
+  /** How many checkpoints are kept besides the first. */
+  keep?: number
+  /** How many log entries and scheduled timers count as one unit of work. */
+  workPerChange?: number
+}
+
 export interface SandboxOptions {
   seed?: number
   region?: string
   accountId?: string
   snapshot?: SandboxSnapshot
+  /** Replayed after the start (fresh from `seed`, or `snapshot`), recorded as if typed. */
+  inputs?: readonly InputRecord[]
+  /** Position of the first input (a session resumed from a checkpoint keeps counting from there). */
+  inputOffset?: number
+  checkpoints?: CheckpointPolicy
 }
 
 export interface Sandbox {
@@ -56,7 +96,20 @@ export interface Sandbox {
   now(): number
   readonly files: WorkingFiles
   snapshot(): SandboxSnapshot
-  /** Called after every change (exec, advance, file write). Returns the unsubscribe function. */
+  /** The input log (every exec, advance, file write and remove, in order) and its checkpoints. Read-only. */
+  history(): SandboxHistory
+  /** Shorthand for `history().inputs`. */
+  inputs(): readonly InputRecord[]
+  /** Position after the newest input (`history().offset + inputs().length`). */
+  position(): number
+  /**
+   * Puts the sandbox back to the state after input `position` (from the newest checkpoint at or before it, replaying
+   * the inputs between) and forgets the inputs after it: undo, reset-to-step and a timeline's scrubbing.
+   */
+  rewind(position: number): void
+  /** Keeps the current state as a checkpoint now (e.g. when the app is idle), so a later rewind replays less. */
+  checkpoint(): void
+  /** Called after every change (exec, advance, file write, rewind). Returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
   /** Read-only view of the live world for selectors (no copy; do not mutate). */
   world(): Readonly<World>

@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { BACKUP_KEY, STORAGE_KEY } from '../../src/app/state/persist/migrations.ts'
+import { createSandbox } from '../../src/sandbox/index.ts'
 import { consoleBox, memoryStorage, outputLog, renderApp, runInConsole } from './support/harness.tsx'
 
 vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
@@ -20,7 +21,7 @@ describe('the state kept across reloads', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Collapse Inspector' }))
     first.store.getState().flushPersist()
     const stored = JSON.parse(first.storage.data.get(STORAGE_KEY) ?? 'null')
-    expect(stored.version).toBe(1)
+    expect(stored.version).toBe(2)
     expect(stored.layout.collapsed.inspector).toBe(true)
     const snapshot = first.store.getState().sandbox?.snapshot()
     cleanup()
@@ -82,7 +83,55 @@ describe('the state kept across reloads', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Reset' }))
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')
-    expect(saved.sandbox).toEqual(store.getState().sandbox?.snapshot())
+    expect(createSandbox({ snapshot: saved.sandbox, inputs: saved.inputs }).snapshot()).toEqual(store.getState().sandbox?.snapshot())
     expect(storage.data.get(BACKUP_KEY)).toBe(bad)
+  })
+
+  test('a version-1 document (a whole snapshot, no input log) still loads', async () => {
+    const first = await renderApp()
+    await runInConsole('export OLD=kept')
+    const snapshot = first.store.getState().sandbox?.snapshot()
+    cleanup()
+    const v1 = JSON.stringify({ version: 1, sandbox: snapshot, log: [], history: [], layout: {}, clock: { speed: 1 } })
+    const { store } = await renderApp({ storage: memoryStorage({ [STORAGE_KEY]: v1 }) })
+    expect(store.getState().sandbox?.snapshot()).toEqual(snapshot)
+  })
+
+  test('the state is saved while the clock plays (each frame changes it, and saving still happens)', async () => {
+    const { store, storage } = await renderApp()
+    await runInConsole('aws ec2 create-vpc --cidr-block 10.0.0.0/16')
+    storage.data.clear()
+    store.getState().setPlaying(true)
+    // Frames keep coming faster than the save delay: a debounced save would wait for them to stop.
+    const frames = setInterval(() => store.getState().tick(16), 1)
+    try {
+      await waitFor(() => expect(storage.data.get(STORAGE_KEY)).toBeDefined())
+    } finally {
+      clearInterval(frames)
+    }
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')
+    const resumed = createSandbox({ snapshot: saved.sandbox, inputs: saved.inputs })
+    expect(resumed.now()).toBeGreaterThan(saved.sandbox.now)
+    expect(resumed.exec('aws ec2 describe-vpcs --filters Name=cidr,Values=10.0.0.0/16 --query "length(Vpcs)"').stdout).toBe('1\n')
+  })
+
+  test('when storage is full the app says so and offers the state as a file', async () => {
+    const storage = memoryStorage()
+    const { store } = await renderApp({ storage })
+    const quota = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+    storage.setItem = quota
+    const blobs: Blob[] = []
+    Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:state'), revokeObjectURL: vi.fn() })
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    await runInConsole('export WORK=unsaved')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(/storage is full, so your work is no longer being saved/)
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Export' }))
+    expect(click).toHaveBeenCalled()
+    const exported = JSON.parse(await blobs[0].text())
+    const resumed = createSandbox({ snapshot: exported.sandbox, inputs: exported.inputs })
+    expect(resumed.snapshot()).toEqual(store.getState().sandbox?.snapshot())
   })
 })

@@ -54,4 +54,30 @@ describe('undo and reset', () => {
     expect(store.getState().sandbox?.snapshot()).toEqual(fresh)
     expect(screen.getByRole('button', { name: 'Expand Lesson' })).toBeInTheDocument()
   })
+
+  test('undo after a command that changed the world puts back the world the diagram showed before it', async () => {
+    const { store } = await renderApp()
+    const shown = store.getState().world
+    const before = JSON.stringify(store.getState().sandbox?.snapshot())
+    await runInConsole('aws ecs create-cluster --cluster-name undo-me')
+    expect(Object.keys(store.getState().world?.ecs.clusters ?? {})).toHaveLength(1)
+    // A new world was published, and the parts the command did not touch are the same objects as before.
+    expect(store.getState().world).not.toBe(shown)
+    expect(store.getState().world?.ec2).toBe(shown?.ec2)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Undo last command' }))
+    expect(store.getState().world?.ecs.clusters).toEqual({})
+    expect(JSON.stringify(store.getState().sandbox?.snapshot())).toBe(before)
+  })
+
+  test('"Reset world" can be undone: the account from before the reset comes back', async () => {
+    const { store } = await renderApp()
+    await runInConsole('export KEEP=me')
+    const before = store.getState().sandbox?.snapshot()
+    store.getState().resetWorld()
+    expect(store.getState().sandbox?.snapshot()).not.toEqual(before)
+    store.getState().undo()
+    expect(store.getState().sandbox?.snapshot()).toEqual(before)
+    await runInConsole('echo keep=$KEEP.')
+    expect(within(outputLog()).getByText('keep=me.')).toBeInTheDocument()
+  })
 })

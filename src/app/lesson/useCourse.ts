@@ -1,11 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import {
-  addTime, applyEdit, closeLesson, course, evaluateLesson, goToStep, lessonProgress, markNow, openLesson, recordCompletion, resetLesson,
-  showNextHint, type CourseProgress, type Lesson, type StepStatus,
-} from '../../course/index.ts'
+import { addTime, course, lessonProgress, LessonRunner, type CourseProgress, type Lesson, type StepStatus } from '../../course/index.ts'
 import type { KeyValueStorage } from '../state/persist/storage.ts'
 import { useApp, useAppStoreApi } from '../state/context.tsx'
-import { commandRecords } from './commands.ts'
 import { defaultStorage, loadProgress, loadStepSnapshot, saveProgress, saveStepSnapshot } from './progressStorage.ts'
 
 /** How often time spent is added (wall time; only while the page is visible and a lesson is open). */
@@ -29,35 +25,45 @@ export interface CourseState {
 }
 
 /**
- * The lesson panel's state: the course, the learner's progress (persisted under its own versioned key), and
- * every step's goal evaluated again whenever the store publishes a new world or console entry — after any
- * command, file save or clock tick that changed something.
+ * The lesson panel's state: a thin adapter over the course's LessonRunner (the same runner the headless tests use),
+ * running on the app's sandbox. Progress lives in React state (persisted under its own versioned key); every step's
+ * goal is evaluated again whenever the store publishes — after any command, file save, undo or clock tick that
+ * changed something. Commands are read from the sandbox's input log, so `clear` does not undo a step.
  */
 export function useCourse(storage: KeyValueStorage | undefined = defaultStorage()): CourseState {
   const store = useAppStoreApi()
-  const world = useApp((s) => s.world)
-  const log = useApp((s) => s.log)
   const revision = useApp((s) => s.revision)
+  const world = useApp((s) => s.world)
   const status = useApp((s) => s.status)
   const { lessons } = course()
   const [progress, setProgress] = useState<CourseProgress>(() => loadProgress(storage))
   const [message, setMessage] = useState<string>()
   const stepSnapshot = useRef(loadStepSnapshot(storage))
   const lesson = lessons.find((l) => l.id === progress.currentLesson)
-  const commands = useMemo(() => commandRecords(log), [log])
+  /** The course's lesson runner on the app's sandbox, from progress `p` (cheap: it holds no copy of anything). */
+  const runnerOf = (l: Lesson, p: CourseProgress) => new LessonRunner(l, () => store.getState().sandbox, p)
+
+  /** Runs `change` on a runner from the current progress, and keeps the progress it leaves. */
+  const act = (change: (r: LessonRunner) => void, l: Lesson | undefined = lesson) => {
+    if (!l) return
+    setProgress((p) => {
+      const r = runnerOf(l, p)
+      change(r)
+      return r.progress
+    })
+  }
 
   const statuses = useMemo(() => {
     if (!lesson || !world) return []
-    // `revision` changes with every file save too; files are read through the store.
+    // `revision` moves with every publication (file saves and undo included); the runner reads the sandbox itself.
     void revision
-    const files = { read: (path: string) => store.getState().readFile(path) }
-    return evaluateLesson(lesson, lessonProgress(progress, lesson.id), { world, files, commands })
-  }, [lesson, world, revision, commands, progress, store])
+    return new LessonRunner(lesson, () => store.getState().sandbox, progress).statuses()
+  }, [lesson, world, revision, progress, store])
 
-  // Latch newly met steps while rendering (React's "adjust state when inputs change"); recordCompletion returns
-  // the same object when nothing is new, so this settles after one extra render.
+  // Latch newly met steps while rendering (React's "adjust state when inputs change"); the runner keeps the same
+  // progress object when nothing is new, so this settles after one extra render.
   if (lesson && statuses.length) {
-    const latched = recordCompletion(progress, lesson, statuses)
+    const latched = runnerOf(lesson, progress).latch(statuses)
     if (latched !== progress) setProgress(latched)
   }
 
@@ -70,11 +76,6 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     }, TIME_TICK_MS)
     return () => clearInterval(timer)
   }, [lesson])
-
-  const mark = () => {
-    const s = store.getState()
-    return markNow(commandRecords(s.log), s.sandbox?.world().log.nextId ?? 0)
-  }
 
   const keepSnapshot = (l: Lesson, index: number) => {
     const sandbox = store.getState().sandbox
@@ -99,14 +100,14 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
       runLines(l.start.setup)
     }
     setMessage(undefined)
-    setProgress((p) => openLesson(p, l, mark()))
+    act((r) => r.open(), l)
     keepSnapshot(l, lessonProgress(progress, l.id).currentStep)
   }
 
   const goTo = (index: number) => {
     if (!lesson) return
     setMessage(undefined)
-    setProgress((p) => goToStep(p, lesson, index, mark()))
+    act((r) => r.goTo(index))
     keepSnapshot(lesson, Math.max(0, Math.min(index, lesson.steps.length - 1)))
   }
 
@@ -120,8 +121,8 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
         state.run(item.line)
         continue
       }
-      const vars = state.sandbox?.snapshot().shell.vars ?? {}
-      const outcome = applyEdit(item, state.readFile(item.path), vars)
+      if (!lesson || !state.sandbox) return
+      const outcome = runnerOf(lesson, progress).edit(item)
       if (!outcome.ok) {
         setMessage(`Could not edit ${item.path}: ${outcome.message}.`)
         return
@@ -139,7 +140,7 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     }
     if (store.getState().restoreSnapshot(saved.snapshot, 'Reset this step')) {
       setMessage(undefined)
-      setProgress((p) => goToStep(p, lesson, lessonProgress(p, lesson.id).currentStep, mark()))
+      act((r) => r.goTo(r.currentStep()))
     }
   }
 
@@ -151,19 +152,16 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     ready: status === 'ready',
     message,
     open,
-    close: () => setProgress((p) => closeLesson(p)),
+    close: () => act((r) => r.close()),
     goTo,
-    nextHint: (stepId) => lesson && setProgress((p) => showNextHint(p, lesson, stepId)),
+    nextHint: (stepId) => act((r) => r.nextHint(stepId)),
     paste: (text) => {
       store.getState().pasteIntoConsole(text)
       void navigator.clipboard?.writeText(text).catch(() => undefined)
     },
     runSolution,
     resetStep,
-    restartLesson: () => {
-      if (!lesson) return
-      const id = lesson.id
-      setProgress((p) => closeLesson(resetLesson(p, id)))
-    },
+    restartLesson: () => act((r) => r.restart()),
   }
 }
+

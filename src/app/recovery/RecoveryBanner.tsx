@@ -1,8 +1,19 @@
 import { useActions, useApp } from '../state/context.tsx'
 import { downloadText } from './download.ts'
+import { StorageFullNotice } from './StorageFullNotice.tsx'
+
+/** The app's messages about stored state: it could not be restored, or storage is full. */
+export function RecoveryBanner() {
+  return (
+    <>
+      <UnreadableState />
+      <StorageFullNotice />
+    </>
+  )
+}
 
 /** Says why the stored state was not restored, and offers a reset and the raw value for export. */
-export function RecoveryBanner() {
+function UnreadableState() {
   const recovery = useApp((s) => s.recovery)
   const actions = useActions()
   if (!recovery) return null

@@ -1,2 +1,3 @@
 export { RecoveryBanner } from './RecoveryBanner.tsx'
 export { downloadText } from './download.ts'
+export { StorageFullNotice } from './StorageFullNotice.tsx'

@@ -4,7 +4,7 @@ import type { World } from '../../sim/world.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
 import type {
-  BottomTab, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, UndoStep,
+  BottomTab, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, StorageFull, UndoStep,
 } from './types.ts'
 
 /**
@@ -26,7 +26,7 @@ export interface AppDeps {
   storage?: KeyValueStorage
   /** Seed of a fresh world (first start and "Reset world"). */
   seed?: number
-  /** Debounce of the localStorage write after a change. */
+  /** Delay of the localStorage write after a change (at most one write per delay, even while the clock plays). */
   persistDelayMs?: number
 }
 
@@ -36,8 +36,9 @@ export interface AppState {
   /** The live engine. Read it through actions; the UI renders `world`, `now` and `files`. */
   sandbox?: Sandbox
   /**
-   * A copy of the sandbox's world, republished after every command, file save and every clock step that
-   * changed something (the event log grew): a new object each time, so memoised selectors see changes.
+   * An immutable copy of the sandbox's world, republished after every command, file save and every clock step that
+   * changed something (the event log grew). Unchanged parts keep their objects from the previous publication and
+   * changed ones (with their parents) are new (projection.ts), so memoised readers compare by identity.
    */
   world?: Readonly<World>
   /** Virtual time (epoch ms) of the sandbox's clock, updated on every step. */
@@ -53,6 +54,8 @@ export interface AppState {
   clock: ClockState
   undoStack: UndoStep[]
   recovery?: Recovery
+  /** Set when the browser's storage is full and the last save failed (cleared when a save succeeds again). */
+  storageFull?: StorageFull
   /** Text a panel asked to put on the command line (lesson "Paste into console"); `id` grows with each request. */
   consoleDraft?: ConsoleDraft
 }
@@ -85,6 +88,9 @@ export interface AppActions {
   dismissRecovery(): void
   /** Writes the pending state to storage now (also on page hide). */
   flushPersist(): void
+  /** The whole state as the text storage keeps (for "Export" when storage is full); undefined before the engine is ready. */
+  exportState(): string | undefined
+  dismissStorageFull(): void
   /** Stops timers and listeners (tests). */
   dispose(): void
   /** Asks the console to show `text` on its command line, unrun (and switches to the Console tab). */

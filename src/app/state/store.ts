@@ -2,8 +2,10 @@ import { createStore } from 'zustand/vanilla'
 import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
 import type { World } from '../../sim/world.ts'
 import { clampSize, defaultLayout } from '../layout/layoutModel.ts'
-import { PERSIST_VERSION, type PersistedState } from './persist/migrations.ts'
+import { persistedText } from './persist/document.ts'
+import type { PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
+import { projectWorld } from './projection.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
 import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
@@ -12,13 +14,20 @@ export { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT } 
 export type { AppActions, AppDeps, AppState, AppStore } from './api.ts'
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-const cloneWorld = (world: Readonly<World>): Readonly<World> => structuredClone(world) as World
+/** Runs `fn` when the page is idle (or soon, where there is no idle callback): saving never delays a frame. */
+const whenIdle = (fn: () => void): void => {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback
+  if (idle) idle(fn, { timeout: 2000 })
+  else fn()
+}
 
 export function createAppStore(deps: AppDeps): AppStore {
   let engine: EngineModule | undefined
   let unsubscribe: (() => void) | undefined
   let nextEntryId = 1
   let lastLogId: number | undefined
+  let lastLive: Readonly<World> | undefined
+  let lastVersion: string | undefined
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
@@ -28,15 +37,28 @@ export function createAppStore(deps: AppDeps): AppStore {
   const store = createStore<AppState & AppActions>()((set, get) => {
     const freshOptions = () => (deps.seed === undefined ? {} : { seed: deps.seed })
 
-    /** Copies what the UI renders out of the sandbox. `force` after commands and saves; otherwise only if the event log grew. */
+    /**
+     * Publishes what the UI renders: `force` after commands, saves and undo; otherwise only if the event log grew
+     * (every change is logged). The world is an immutable projection sharing every unchanged object with the one
+     * published before (projection.ts), so memoised readers see exactly what changed; a command that changed
+     * nothing publishes the same world object.
+     */
     const publish = (force: boolean) => {
       const sandbox = get().sandbox
       if (!sandbox) return
-      const world = sandbox.world()
-      const logId = world.log?.nextId
+      const live = sandbox.world()
+      const logId = live.log?.nextId
       if (force || logId !== lastLogId) {
         lastLogId = logId
-        set((s) => ({ now: sandbox.now(), world: cloneWorld(world), files: sandbox.files.list(), revision: s.revision + 1 }))
+        // Every change to the world is logged (a slice's entry in log.versions moves, sim/core/eventLog.ts): when neither the log nor the world moved since the
+        // last publication, and it is the same live world, the published copy is still exact.
+        const version = `${logId}:${Object.values(live.log?.versions ?? {}).join(',')}`
+        const unchanged = live === lastLive && version === lastVersion && get().world !== undefined
+        lastLive = live
+        lastVersion = version
+        const world = unchanged ? (get().world as World) : projectWorld(live as World, get().world as World | undefined)
+        const files = sandbox.files.list()
+        set((s) => ({ now: sandbox.now(), world, files: sameList(files, s.files) ? s.files : files, revision: s.revision + 1 }))
       } else if (sandbox.now() !== get().now) {
         set({ now: sandbox.now() })
       }
@@ -51,27 +73,40 @@ export function createAppStore(deps: AppDeps): AppStore {
       publish(true)
     }
 
+    /**
+     * Throttled, not debounced: a playing clock changes the state every frame, and a debounce would then never save.
+     * The write itself waits for an idle moment, and costs little: the sandbox's newest checkpoint is already JSON text.
+     */
     const schedulePersist = () => {
-      if (!deps.storage || get().recovery) return
-      if (persistTimer !== undefined) clearTimeout(persistTimer)
-      persistTimer = setTimeout(() => {
+      if (!deps.storage || get().recovery || persistTimer !== undefined) return
+      persistTimer = setTimeout(() => whenIdle(() => {
         persistTimer = undefined
         writeNow()
-      }, persistDelay)
+      }), persistDelay)
+    }
+
+    /** The whole state as the text kept in storage (and offered by "Export" when storage is full). */
+    const currentText = (): string | undefined => {
+      const s = get()
+      if (!s.sandbox) return undefined
+      return persistedText(s.sandbox.history(), {
+        log: s.log.filter((e) => !e.pending).slice(-LOG_LIMIT),
+        history: s.history.slice(-HISTORY_LIMIT),
+        layout: s.layout,
+        clock: { speed: s.clock.speed },
+      })
     }
 
     const writeNow = () => {
       const s = get()
       if (!s.sandbox || s.recovery) return
-      const state: PersistedState = {
-        version: PERSIST_VERSION,
-        sandbox: s.sandbox.snapshot(),
-        log: s.log.filter((e) => !e.pending).slice(-LOG_LIMIT),
-        history: s.history.slice(-HISTORY_LIMIT),
-        layout: s.layout,
-        clock: { speed: s.clock.speed },
+      const text = currentText() as string
+      const outcome = savePersisted(deps.storage, text)
+      if (outcome === 'full') {
+        if (!s.storageFull) set({ storageFull: { bytes: text.length } })
+      } else if (outcome === 'saved' && s.storageFull) {
+        set({ storageFull: undefined })
       }
-      savePersisted(deps.storage, state)
     }
 
     const appendEntries = (entries: ConsoleEntry[]) => {
@@ -92,12 +127,13 @@ export function createAppStore(deps: AppDeps): AppStore {
       })
     }
 
+    /** Remembers where the sandbox's input log stands before a change: undoing it rewinds there (no copy of the world). */
     const pushUndo = (label: string) => {
       const sandbox = get().sandbox
       if (!sandbox) return
-      const snapshot = sandbox.snapshot()
+      const step = { label, sandbox, position: sandbox.position() }
       set((s) => {
-        const undoStack = s.undoStack.concat({ label, snapshot })
+        const undoStack = s.undoStack.concat(step)
         return { undoStack: undoStack.length > UNDO_LIMIT ? undoStack.slice(undoStack.length - UNDO_LIMIT) : undoStack }
       })
     }
@@ -145,7 +181,10 @@ export function createAppStore(deps: AppDeps): AppStore {
       return execInto(id, line)
     }
 
-    const freshSandbox = (): Sandbox => (engine as EngineModule).createSandbox(freshOptions())
+    // Input positions keep counting across "Reset world", so lesson marks taken before a reset stay behind later commands.
+    const freshSandbox = (): Sandbox => (engine as EngineModule).createSandbox({ ...freshOptions(), inputOffset: get().sandbox?.position() ?? 0 })
+
+    const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 
     return {
       status: 'loading',
@@ -163,9 +202,11 @@ export function createAppStore(deps: AppDeps): AppStore {
         started = true
         const loaded = loadPersisted(deps.storage)
         let snapshot: SandboxSnapshot | undefined
+        let resume: { inputs: PersistedState['inputs']; inputOffset: number } | undefined
         let raw: string | undefined
         if (loaded.kind === 'ok') {
           snapshot = loaded.state.sandbox
+          resume = { inputs: loaded.state.inputs, inputOffset: loaded.state.inputOffset }
           raw = loaded.raw
           nextEntryId = loaded.state.log.reduce((max, e) => Math.max(max, e.id), 0) + 1
           set({ log: loaded.state.log, history: loaded.state.history, layout: loaded.state.layout, clock: { playing: false, speed: loaded.state.clock.speed } })
@@ -181,7 +222,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         let sandbox: Sandbox
         if (snapshot) {
           try {
-            sandbox = engine.createSandbox({ snapshot })
+            sandbox = engine.createSandbox({ snapshot, ...resume })
           } catch (e) {
             const reason = `the saved simulated account could not be resumed (${errorText(e)})`
             set({ recovery: { reason, raw: raw ?? '', backupKey: keepBadCopy(deps.storage, raw ?? '') } })
@@ -271,18 +312,22 @@ export function createAppStore(deps: AppDeps): AppStore {
       },
 
       undo() {
-        const { undoStack } = get()
+        const { undoStack, sandbox: current } = get()
         const step = undoStack[undoStack.length - 1]
         if (!step || !engine) return
-        let sandbox: Sandbox
+        // The step's sandbox is the current one (a command, a file save) or the one a reset replaced.
+        batching = true
         try {
-          sandbox = engine.createSandbox({ snapshot: step.snapshot })
+          step.sandbox.rewind(step.position)
         } catch (e) {
           note(`Undo failed: ${errorText(e)}`)
           return
+        } finally {
+          batching = false
         }
         set({ undoStack: undoStack.slice(0, -1) })
-        attach(sandbox)
+        if (step.sandbox === current) publish(true)
+        else attach(step.sandbox)
         note(`Undone: ${step.label}`)
         schedulePersist()
       },
@@ -348,6 +393,14 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (persistTimer !== undefined) clearTimeout(persistTimer)
         persistTimer = undefined
         writeNow()
+      },
+
+      exportState() {
+        return currentText()
+      },
+
+      dismissStorageFull() {
+        set({ storageFull: undefined })
       },
 
       dispose() {

@@ -1,4 +1,4 @@
-import type { Sandbox, SandboxOptions, SandboxSnapshot } from '../../sandbox/types.ts'
+import type { Sandbox, SandboxOptions } from '../../sandbox/types.ts'
 
 /** What the app needs from `src/sandbox/index.ts`; loaded with one dynamic import (see boot.ts). */
 export interface EngineModule {
@@ -57,9 +57,17 @@ export interface Recovery {
   backupKey?: string
 }
 
+/** What "Undo" takes back: `sandbox` rewinds to `position` in its input log (the sandbox a reset replaced, or the current one). */
 export interface UndoStep {
   label: string
-  snapshot: SandboxSnapshot
+  sandbox: Sandbox
+  position: number
+}
+
+/** Storage refused the last save for lack of space: the app says so and offers the state as a file. */
+export interface StorageFull {
+  /** Size of the document that did not fit, in characters. */
+  bytes: number
 }
 
 /** Text waiting to be put on the console's command line (see AppActions.pasteIntoConsole). */

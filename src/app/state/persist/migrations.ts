@@ -1,4 +1,4 @@
-import type { SandboxSnapshot } from '../../../sandbox/types.ts'
+import type { InputRecord, SandboxSnapshot } from '../../../sandbox/types.ts'
 import type { ClockSpeed, ConsoleEntry, Layout } from '../types.ts'
 import { defaultLayout, normalizeLayout } from '../../layout/layoutModel.ts'
 
@@ -7,7 +7,7 @@ import { defaultLayout, normalizeLayout } from '../../layout/layoutModel.ts'
  * (../shared/DESIGN.md example 10). To change the shape: bump PERSIST_VERSION, add a step to
  * `migrations` that turns version N into N + 1, and a test that an old document still loads.
  */
-export const PERSIST_VERSION = 1
+export const PERSIST_VERSION = 2
 
 /** The stored state lives under one versioned key. */
 export const STORAGE_KEY = 'container-sandbox:v1'
@@ -16,7 +16,11 @@ export const BACKUP_KEY = 'container-sandbox:v1:unreadable'
 
 export interface PersistedState {
   version: typeof PERSIST_VERSION
+  /** The sandbox's newest checkpoint (the state after input number `inputOffset`)... */
   sandbox: SandboxSnapshot
+  inputOffset: number
+  /** ...and the inputs since, replayed on load (version 1 kept the whole snapshot and no inputs). */
+  inputs: InputRecord[]
   log: ConsoleEntry[]
   history: string[]
   layout: Layout
@@ -25,8 +29,11 @@ export interface PersistedState {
 
 type Doc = Record<string, unknown>
 
-/** migrations[n] upgrades a version-n document to version n + 1. None yet: version 1 is the first. */
-const migrations: Record<number, (doc: Doc) => Doc> = {}
+/** migrations[n] upgrades a version-n document to version n + 1. */
+const migrations: Record<number, (doc: Doc) => Doc> = {
+  // Version 2 keeps a checkpoint and the inputs since it; a version-1 snapshot is a checkpoint with none after it.
+  1: (doc) => ({ ...doc, version: 2, inputOffset: 0, inputs: [] }),
+}
 
 export type MigrationResult = { ok: true; state: PersistedState } | { ok: false; reason: string }
 
@@ -70,12 +77,22 @@ function validate(doc: Doc): MigrationResult {
     state: {
       version: PERSIST_VERSION,
       sandbox: doc.sandbox as unknown as SandboxSnapshot,
+      inputOffset: Number.isInteger(doc.inputOffset) && (doc.inputOffset as number) >= 0 ? (doc.inputOffset as number) : 0,
+      inputs: Array.isArray(doc.inputs) ? doc.inputs.filter(isInput) : [],
       log,
       history,
       layout: isObject(doc.layout) ? normalizeLayout(doc.layout) : defaultLayout(),
       clock: { speed },
     },
   }
+}
+
+function isInput(i: unknown): i is InputRecord {
+  if (!isObject(i)) return false
+  if (i.kind === 'exec') return typeof i.line === 'string'
+  if (i.kind === 'advance') return Array.isArray(i.ms) && i.ms.every((ms) => typeof ms === 'number' && ms >= 0)
+  if (i.kind === 'write') return typeof i.path === 'string' && typeof i.text === 'string'
+  return i.kind === 'remove' && typeof i.path === 'string'
 }
 
 function isEntry(e: unknown): e is ConsoleEntry {

@@ -21,15 +21,25 @@ export function loadPersisted(storage: KeyValueStorage | undefined): LoadResult 
   return result.ok ? { kind: 'ok', state: result.state, raw } : { kind: 'bad', reason: result.reason, raw }
 }
 
-/** Returns false when storage refused (quota, private mode); the app keeps working without it. */
-export function savePersisted(storage: KeyValueStorage | undefined, state: PersistedState): boolean {
-  if (!storage) return false
+/**
+ * Writes the stored document. `full` when the browser's quota is used up (the learner must be told, and offered an
+ * export); `failed` for any other refusal (private mode, storage disabled), where the app keeps working without it.
+ */
+export function savePersisted(storage: KeyValueStorage | undefined, text: string): 'saved' | 'full' | 'failed' {
+  if (!storage) return 'failed'
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(state))
-    return true
-  } catch {
-    return false
+    storage.setItem(STORAGE_KEY, text)
+    return 'saved'
+  } catch (e) {
+    return isQuotaExceeded(e) ? 'full' : 'failed'
   }
+}
+
+/** Browsers name it differently (QuotaExceededError; Firefox's NS_ERROR_DOM_QUOTA_REACHED; legacy code 22). */
+function isQuotaExceeded(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false
+  const { name, code } = e as { name?: unknown; code?: unknown }
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
 }
 
 /** Keeps the unreadable value under another key; returns that key, or undefined if storage refused. */

@@ -1,0 +1,78 @@
+/**
+ * An immutable copy of the live world that shares every unchanged part with the copy published before it.
+ *
+ * The simulation mutates its world in place (timers outside a command change a task's `lastStatus` on the same
+ * object), so publishing the live world would hide changes from memoised readers: the diagram's per-task cache and
+ * `memo` components compare by identity. A full copy per publication (structuredClone) cost ~36 ms at 1,000 tasks.
+ * This walks the live world against the previous copy and reuses each previous object whose contents are equal,
+ * so a changed task gets a new object (and so do its parents) while the 999 others keep theirs: readers see exactly
+ * what changed, by identity, and the published world never changes under them.
+ */
+export function project<T>(live: T, previous: T | undefined): T {
+  return copy(live, previous) as T
+}
+
+/**
+ * The world as the UI may keep it: `project` for everything but the event log's entries, which are never changed
+ * once appended (core/eventLog.ts) and so are shared as they are; only the array holding them is new when it grew.
+ */
+export function projectWorld<W extends { log: { nextId: number; entries: readonly unknown[] } }>(live: W, previous: W | undefined): W {
+  const { log, ...rest } = live
+  const before = previous ? (({ log: _, ...r }) => r)(previous) : undefined
+  const others = project(rest, before as typeof rest | undefined)
+  const sameLog = previous !== undefined && previous.log.nextId === log.nextId && previous.log.entries.length === log.entries.length
+  const publishedLog = sameLog ? previous.log : { ...log, entries: log.entries.slice() }
+  if (previous && sameLog && others === before) return previous
+  return { ...others, log: publishedLog } as W
+}
+
+type Plain = Record<string, unknown>
+
+function copy(live: unknown, previous: unknown): unknown {
+  if (typeof live !== 'object' || live === null) return live
+  if (Array.isArray(live)) return copyArray(live, Array.isArray(previous) ? previous : undefined)
+  return copyObject(live as Plain, typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? (previous as Plain) : undefined)
+}
+
+function copyArray(live: readonly unknown[], previous: readonly unknown[] | undefined): readonly unknown[] {
+  const n = live.length
+  let out: unknown[] | undefined = previous && previous.length === n ? undefined : new Array(n)
+  for (let i = 0; i < n; i++) {
+    const before = previous?.[i]
+    const value = copy(live[i], before)
+    if (out) out[i] = value
+    else if (value !== before) {
+      out = (previous as unknown[]).slice(0, i)
+      out.length = n
+      out[i] = value
+    }
+  }
+  return out ?? (previous as readonly unknown[])
+}
+
+function copyObject(live: Plain, previous: Plain | undefined): Plain {
+  let out: Plain | undefined = previous ? undefined : {}
+  let count = 0
+  for (const key in live) {
+    count++
+    const before = previous?.[key]
+    const value = copy(live[key], before)
+    if (out) out[key] = value
+    else if (value !== before || !Object.hasOwn(previous as Plain, key)) out = restart(live, previous as Plain, key, value)
+  }
+  if (!out && count !== Object.keys(previous as Plain).length) out = restart(live, previous as Plain, undefined, undefined)
+  return out ?? (previous as Plain)
+}
+
+/** The keys before `at` were equal: take their values from `previous`, in the live object's key order. */
+function restart(live: Plain, previous: Plain, at: string | undefined, value: unknown): Plain {
+  const out: Plain = {}
+  for (const key in live) {
+    if (key === at) {
+      out[key] = value
+      return out
+    }
+    out[key] = Object.hasOwn(previous, key) ? previous[key] : copy(live[key], undefined)
+  }
+  return out
+}
