@@ -45,6 +45,31 @@ function CourseMap({ course }: { course: CourseState }) {
   )
 }
 
+/**
+ * The first thing a newcomer sees: one obvious way in, above the welcome page (which is long). A returning
+ * learner is offered the lesson they left instead.
+ */
+function StartCard({ course }: { course: CourseState }) {
+  const lessons = course.lessons
+  if (lessons.length === 0) return null
+  const unfinished = lessons.find((l) => course.progress.lessons[l.id] && !isLessonComplete(l, lessonProgress(course.progress, l.id)))
+  const lesson = unfinished ?? lessons[0]
+  const number = lessons.indexOf(lesson) + 1
+  return (
+    <section className="cs-start" aria-labelledby="cs-start-heading">
+      <h2 id="cs-start-heading" className="cs-start-heading">
+        {unfinished ? 'Pick up where you left off' : 'New here? Start with the first lesson'}
+      </h2>
+      <p className="cs-start-meta">
+        Lesson {number} of {lessons.length} · about {lesson.estimatedMinutes} min · guided steps that check your work
+      </p>
+      <button type="button" className="btn btn-primary btn-lg" onClick={() => course.open(lesson.id)} disabled={!course.ready}>
+        {unfinished ? 'Continue' : 'Start'} lesson {number}: {lesson.title}
+      </button>
+    </section>
+  )
+}
+
 /** The lesson panel: the course map (below the welcome page), or the open lesson's current step. */
 export function LessonPanel({ storage }: LessonPanelProps) {
   const course = useCourse(storage)
@@ -54,6 +79,7 @@ export function LessonPanel({ storage }: LessonPanelProps) {
         <LessonView course={course} lesson={course.lesson} />
       ) : (
         <>
+          <StartCard course={course} />
           <MarkdownView source={welcome} />
           <CourseMap course={course} />
         </>
