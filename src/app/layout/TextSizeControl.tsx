@@ -30,7 +30,7 @@ export function TextSizeControl() {
   const max = scale >= TEXT_SCALES[TEXT_SCALES.length - 1]
   return (
     <div className="text-size" role="group" aria-label="Text size">
-      <button type="button" className="btn btn-toolbar btn-icon" onClick={smaller} disabled={min} aria-label="Smaller text" title="Smaller text (Ctrl+Alt+−)">
+      <button type="button" className="btn btn-toolbar btn-icon" onClick={smaller} disabled={min} aria-label="Smaller text (A−)" title="Smaller text (Ctrl+Alt+−)">
         A−
       </button>
       <button
@@ -42,7 +42,7 @@ export function TextSizeControl() {
       >
         {percent(scale)}
       </button>
-      <button type="button" className="btn btn-toolbar btn-icon" onClick={bigger} disabled={max} aria-label="Larger text" title="Larger text (Ctrl+Alt+=)">
+      <button type="button" className="btn btn-toolbar btn-icon" onClick={bigger} disabled={max} aria-label="Larger text (A+)" title="Larger text (Ctrl+Alt+=)">
         A+
       </button>
     </div>

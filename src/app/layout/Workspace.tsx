@@ -172,7 +172,7 @@ export function Workspace({ panels }: { panels: Panels }) {
   const { collapsed } = layout
   const { Lesson } = panels
 
-  const sideWidth = collapsed.lesson ? 'auto' : compact ? `min(${layout.lessonWidth}px, 42vw)` : `${layout.lessonWidth}px`
+  const sideWidth = collapsed.lesson ? 'auto' : compact ? `min(${layout.lessonWidth}px, 38vw)` : `${layout.lessonWidth}px`
   const columns = compact
     ? [sideWidth, 'auto', 'minmax(0, 1fr)']
     : [sideWidth, 'auto', 'minmax(0, 1fr)', 'auto', inspector.folded ? 'auto' : `${layout.inspectorWidth}px`]
