@@ -6,7 +6,9 @@
  */
 const TABBABLE = 'textarea, input, select, button, a[href], [tabindex]:not([tabindex="-1"])'
 
-const visible = (el: Element): boolean => el.getClientRects().length > 0 && !el.closest('[hidden]')
+// checkVisibility() sees display:none anywhere above; where it is missing (jsdom), the `hidden` attribute decides.
+const visible = (el: Element): boolean =>
+  !el.closest('[hidden]') && (typeof el.checkVisibility === 'function' ? el.checkVisibility() : true)
 
 export function visibleRegions(root: ParentNode = document): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('[data-region]')].filter(visible)
