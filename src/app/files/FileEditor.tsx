@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Editor, type OnMount } from '@monaco-editor/react'
-import { MONO_FONT, monaco } from '../monaco/setup.ts'
+import { CONSOLE_THEME, MONO_FONT, monaco } from '../monaco/setup.ts'
 
 interface Props {
   path: string
@@ -32,7 +32,8 @@ export default function FileEditor({ path, value, onChange, onSave, loading }: P
         language={path.endsWith('.json') ? 'json' : 'plaintext'}
         value={value}
         onChange={(v) => onChange(v ?? '')}
-        theme="vs-dark"
+        // Monaco has one theme per page: the console's (its background is the page's terminal colour).
+        theme={CONSOLE_THEME}
         loading={loading}
         onMount={onMount}
         options={{

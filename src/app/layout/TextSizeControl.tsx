@@ -30,8 +30,9 @@ export function TextSizeControl() {
   const max = scale >= TEXT_SCALES[TEXT_SCALES.length - 1]
   return (
     <div className="text-size" role="group" aria-label="Text size">
-      <button type="button" className="btn btn-toolbar btn-icon" onClick={smaller} disabled={min} aria-label="Smaller text (A−)" title="Smaller text (Ctrl+Alt+−)">
-        A−
+      <button type="button" className="btn btn-toolbar btn-icon" onClick={smaller} disabled={min} title="Smaller text (Ctrl+Alt+−)">
+        <span aria-hidden="true">A−</span>
+        <span className="visually-hidden">Smaller text</span>
       </button>
       <button
         type="button"
@@ -42,8 +43,9 @@ export function TextSizeControl() {
       >
         {percent(scale)}
       </button>
-      <button type="button" className="btn btn-toolbar btn-icon" onClick={bigger} disabled={max} aria-label="Larger text (A+)" title="Larger text (Ctrl+Alt+=)">
-        A+
+      <button type="button" className="btn btn-toolbar btn-icon" onClick={bigger} disabled={max} title="Larger text (Ctrl+Alt+=)">
+        <span aria-hidden="true">A+</span>
+        <span className="visually-hidden">Larger text</span>
       </button>
     </div>
   )
