@@ -1,6 +1,7 @@
 import './lesson.css'
+import { useState } from 'react'
 import welcome from './welcome.md?raw'
-import { isLessonComplete, lessonProgress } from '../../course/index.ts'
+import { isLessonComplete, lessonProgress, type GoalResult, type StepStatus } from '../../course/index.ts'
 import type { KeyValueStorage } from '../state/persist/storage.ts'
 import { MarkdownView } from './MarkdownView.tsx'
 import { LessonView } from './LessonView.tsx'
@@ -70,11 +71,36 @@ function StartCard({ course }: { course: CourseState }) {
   )
 }
 
+const metLabels = (result: GoalResult): string[] =>
+  result.children && !result.label.startsWith('One of') ? result.children.flatMap(metLabels) : result.met ? [result.label] : []
+
+/**
+ * Says politely when a goal of the open lesson becomes met ("Goal met: the cluster exists"), so a screen-reader
+ * user hears the checklist tick without leaving the console. Opening a lesson says nothing.
+ */
+function GoalAnnouncer({ lessonId, statuses }: { lessonId?: string; statuses: readonly StepStatus[] }) {
+  const labels = lessonId === undefined ? [] : statuses.flatMap((s) => metLabels(s.result))
+  const key = `${lessonId ?? ''}\n${labels.join('\n')}`
+  const [seen, setSeen] = useState({ key, lessonId, labels })
+  const [message, setMessage] = useState('')
+  if (seen.key !== key) {
+    const fresh = seen.lessonId === lessonId ? labels.filter((l) => !seen.labels.includes(l)) : []
+    setSeen({ key, lessonId, labels })
+    if (fresh.length > 0) setMessage(`Goal met: ${fresh.join('; ')}`)
+  }
+  return (
+    <p className="visually-hidden cs-goal-announcer" aria-live="polite" aria-atomic="true">
+      {message}
+    </p>
+  )
+}
+
 /** The lesson panel: the course map (below the welcome page), or the open lesson's current step. */
 export function LessonPanel({ storage }: LessonPanelProps) {
   const course = useCourse(storage)
   return (
     <article className="cs-lesson">
+      <GoalAnnouncer lessonId={course.lesson?.id} statuses={course.statuses} />
       {course.lesson ? (
         <LessonView course={course} lesson={course.lesson} />
       ) : (
