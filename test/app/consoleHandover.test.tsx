@@ -30,7 +30,6 @@ function FakeEditor({ hidden, commands, onChange, onReady }: EditorProps) {
         el.setSelectionRange(caret ?? value.length, caret ?? value.length)
       },
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount, as Monaco's onMount
   }, [])
   return (
     <div hidden={hidden}>
