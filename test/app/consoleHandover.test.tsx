@@ -20,6 +20,7 @@ interface EditorProps {
  */
 function FakeEditor({ hidden, commands, onChange, onReady }: EditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null)
+  // Once, on mount, as Monaco's onMount.
   useEffect(() => {
     onReady({
       focus: () => ref.current?.focus(),

@@ -13,6 +13,7 @@ const SHOTS = join(ROOT, 'test-results')
 const VIEWS = [
   { name: 'laptop 1440×900', file: 'workspace-1440x900', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
   { name: 'projector 1280×720 at 150 %', file: 'workspace-1280x720-150pct', viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 },
+  { name: 'laptop in dark mode', file: 'workspace-1440x900-dark', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: 'dark' },
 ]
 
 /** Serious and critical axe violations on the page as it is now, as readable lines. */
@@ -36,7 +37,7 @@ for (const view of VIEWS) {
 
     beforeAll(async () => {
       server = await serveDist()
-      browser = await launchBrowser({ viewport: view.viewport, deviceScaleFactor: view.deviceScaleFactor })
+      browser = await launchBrowser({ viewport: view.viewport, deviceScaleFactor: view.deviceScaleFactor, colorScheme: view.colorScheme })
       page = browser.page
       await page.goto(server.url)
       await waitForMonaco(page)
@@ -118,6 +119,29 @@ for (const view of VIEWS) {
       await details.waitFor({ state: 'visible', timeout: 15_000 })
       await expect(details.textContent()).resolves.toMatch(/subnet-[0-9a-f]{17}/)
       expect(await seriousViolations(page)).toEqual([])
+    })
+
+    test('Ctrl+Alt+= makes the lesson and the console text larger together, Ctrl+Alt+0 puts it back', async () => {
+      const sizes = () => page.evaluate(() => ({
+        lesson: parseFloat(getComputedStyle(document.querySelector('.cs-lesson') ?? document.body).fontSize),
+        console: parseFloat(getComputedStyle(document.querySelector('.console .view-line') ?? document.body).fontSize),
+        log: parseFloat(getComputedStyle(document.querySelector('.console') ?? document.body).fontSize),
+      }))
+      const before = await sizes()
+      await page.getByRole('region', { name: 'Console' }).locator('.monaco-editor .view-lines').first().click()
+      await page.keyboard.press('Control+Alt+Equal')
+      await page.keyboard.press('Control+Alt+Equal')
+      await page.waitForFunction(() => document.documentElement.style.getPropertyValue('--text-scale') === '1.25')
+      await page.waitForTimeout(200)
+      const after = await sizes()
+      expect(after.lesson).toBeCloseTo(before.lesson * 1.25, 0)
+      expect(after.log).toBeCloseTo(before.log * 1.25, 0)
+      expect(after.console).toBeGreaterThan(before.console)
+      // The console's line is unchanged by the shortcut (nothing was typed into it).
+      expect(await page.getByRole('region', { name: 'Console' }).locator('.view-lines').first().textContent()).toBe('')
+      await page.screenshot({ path: join(SHOTS, `${view.file}-text125.png`) })
+      await page.keyboard.press('Control+Alt+Digit0')
+      await page.waitForFunction(() => document.documentElement.style.getPropertyValue('--text-scale') === '1')
     })
 
     test(`a screenshot is saved to test-results/${view.file}.png and nothing left the page's origin`, async () => {
