@@ -57,7 +57,8 @@ function StartCard({ course }: { course: CourseState }) {
   const lesson = unfinished ?? lessons[0]
   const number = lessons.indexOf(lesson) + 1
   return (
-    <section className="cs-start" aria-labelledby="cs-start-heading">
+    // A plain block, not a named region: the page's landmarks stay the five panels.
+    <div className="cs-start">
       <h2 id="cs-start-heading" className="cs-start-heading">
         {unfinished ? 'Pick up where you left off' : 'New here? Start with the first lesson'}
       </h2>
@@ -67,7 +68,7 @@ function StartCard({ course }: { course: CourseState }) {
       <button type="button" className="btn btn-primary btn-lg" onClick={() => course.open(lesson.id)} disabled={!course.ready}>
         {unfinished ? 'Continue' : 'Start'} lesson {number}: {lesson.title}
       </button>
-    </section>
+    </div>
   )
 }
 
