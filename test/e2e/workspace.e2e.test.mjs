@@ -75,6 +75,8 @@ for (const view of VIEWS) {
       expect(await focusIsInConsoleInput(page)).toBe(true)
       await page.keyboard.press('Tab')
       expect(await focusIsInConsoleInput(page)).toBe(false)
+      // The next stop is the output log, so a keyboard user can scroll and read it.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Console output')
 
       await page.getByRole('region', { name: 'Console' }).locator('.monaco-editor .view-lines').first().click()
       await page.keyboard.type('aws ec2 describe-v')
@@ -103,6 +105,19 @@ for (const view of VIEWS) {
       expect(seen).toContain('lesson')
       expect(seen).toContain('console')
       expect(seen).not.toContain('none')
+    })
+
+    test('a focused resize handle shows a focus ring of at least 2 px', async () => {
+      const handle = page.getByRole('separator', { name: 'Resize the diagram' })
+      await handle.focus()
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowUp')
+      const ring = await handle.evaluate((el) => {
+        const style = getComputedStyle(el)
+        return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), focused: el.matches(':focus-visible') }
+      })
+      expect(ring).toEqual({ style: 'solid', width: expect.any(Number), focused: true })
+      expect(ring.width).toBeGreaterThanOrEqual(2)
     })
 
     test('after a command the page still has no serious or critical axe violation', async () => {
