@@ -1,7 +1,10 @@
 import { useEffect } from 'react'
+import './tokens.css'
 import './styles.css'
 import { Toolbar } from './clock/Toolbar.tsx'
 import { useClockLoop } from './clock/useClockLoop.ts'
+import { SkipLinks, useRegionCycling } from './layout/SkipLinks.tsx'
+import { useTextScaleEffect } from './layout/TextSizeControl.tsx'
 import { Workspace, type Panels } from './layout/Workspace.tsx'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
@@ -16,7 +19,7 @@ function EngineFailure() {
       <p>
         <strong>The simulated account could not be loaded:</strong> {error}
       </p>
-      <button type="button" onClick={() => window.location.reload()}>
+      <button type="button" className="btn" onClick={() => window.location.reload()}>
         Reload the page
       </button>
     </div>
@@ -26,6 +29,8 @@ function EngineFailure() {
 function Shell({ panels }: { panels: Panels }) {
   const store = useAppStoreApi()
   useClockLoop()
+  useRegionCycling()
+  useTextScaleEffect()
   useEffect(() => {
     void store.getState().start()
     // Save right away when the page goes away (the normal write is debounced).
@@ -35,6 +40,7 @@ function Shell({ panels }: { panels: Panels }) {
   }, [store])
   return (
     <div className="app">
+      <SkipLinks />
       <Toolbar />
       <RecoveryBanner />
       <EngineFailure />

@@ -18,7 +18,7 @@ describe('the virtual clock', () => {
     vi.stubGlobal('requestAnimationFrame', () => 0)
     const { store } = await renderApp()
     const start = store.getState().now
-    expect(screen.getByRole('timer', { name: 'Virtual time (UTC)' })).toHaveTextContent(new Date(start).toISOString().replace('.000Z', 'Z'))
+    expect(screen.getByRole('timer', { name: 'Simulated time (UTC)' })).toHaveTextContent(new Date(start).toISOString().replace('.000Z', 'Z'))
     act(() => store.getState().tick(500))
     expect(store.getState().now).toBe(start)
 

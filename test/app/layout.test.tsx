@@ -72,6 +72,8 @@ describe('the page layout', () => {
     await userEvent.setup().keyboard('{ArrowRight}')
     expect(Number(handle.getAttribute('aria-valuenow'))).toBe(start + 16)
     expect(store.getState().layout.lessonWidth).toBe(start + 16)
+    // The inspector's handle exists once it has something to show.
+    fireEvent.click(screen.getByRole('button', { name: 'Select the VPC' }))
     const inspector = screen.getByRole('separator', { name: 'Resize the inspector' })
     const inspectorStart = Number(inspector.getAttribute('aria-valuenow'))
     inspector.focus()

@@ -1,21 +1,30 @@
+import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import type { ClockSpeed } from '../state/types.ts'
 
 const SPEEDS: ClockSpeed[] = [1, 10, 60]
 
-/** Virtual time as the sandbox knows it (UTC, ISO 8601). */
+/**
+ * Virtual time as the sandbox knows it (UTC, ISO 8601), labelled as simulated so nobody mistakes it for the
+ * wall clock. Tabular digits in a fixed-width box: the toolbar does not shift as it ticks.
+ */
 function VirtualTime() {
   const now = useApp((s) => s.now)
   const ready = useApp((s) => s.status === 'ready')
   const iso = ready ? new Date(now).toISOString().replace('.000Z', 'Z') : '—'
   return (
-    <span className="clock-time" aria-label="Virtual time (UTC)" role="timer" aria-live="off">
-      <time dateTime={ready ? new Date(now).toISOString() : undefined}>{iso}</time>
+    <span className="clock-readout" title="Simulated time: the account's own clock, which you play, pause and speed up">
+      <span className="clock-label" aria-hidden="true">
+        Simulated time
+      </span>
+      <span className="clock-time" aria-label="Simulated time (UTC)" role="timer" aria-live="off">
+        <time dateTime={ready ? new Date(now).toISOString() : undefined}>{iso}</time>
+      </span>
     </span>
   )
 }
 
-/** The page's toolbar: the virtual clock with play/pause and speed, undo and reset. */
+/** The page's toolbar: the virtual clock with play/pause and speed, undo, reset and the text size. */
 export function Toolbar() {
   const actions = useActions()
   const ready = useApp((s) => s.status === 'ready')
@@ -28,34 +37,48 @@ export function Toolbar() {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Simulation">
-      <span className="app-title">Container Sandbox</span>
-      <div className="clock" role="group" aria-label="Virtual clock">
-        <VirtualTime />
-        <button type="button" onClick={() => actions.setPlaying(!playing)} disabled={!ready}>
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <div role="group" aria-label="Clock speed" className="clock-speeds">
-          {SPEEDS.map((s) => (
-            <button key={s} type="button" aria-pressed={speed === s} onClick={() => actions.setSpeed(s)}>
-              {s}×
-            </button>
-          ))}
+    <header className="toolbar" data-region="toolbar" id="region-toolbar">
+      <span className="app-title">
+        <span className="app-logo" aria-hidden="true" />
+        <span className="app-title-text">Container Sandbox</span>
+      </span>
+      <div className="toolbar-controls" role="toolbar" aria-label="Simulation">
+        <div className="clock" role="group" aria-label="Simulated clock">
+          <VirtualTime />
+          <button type="button" className="btn btn-toolbar clock-play" onClick={() => actions.setPlaying(!playing)} disabled={!ready}>
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <div role="group" aria-label="Clock speed" className="clock-speeds">
+            {SPEEDS.map((s) => (
+              <button key={s} type="button" className="btn btn-toolbar btn-segment" aria-pressed={speed === s} onClick={() => actions.setSpeed(s)}>
+                {s}×
+              </button>
+            ))}
+          </div>
+        </div>
+        <div className="toolbar-actions">
+          <button
+            type="button"
+            className="btn btn-toolbar"
+            aria-label="Undo last command"
+            onClick={() => actions.undo()}
+            disabled={!ready || undoLabel === undefined}
+            title={undoLabel ? `Undo: ${undoLabel}` : 'Nothing to undo'}
+          >
+            <span className="label-long">Undo last command</span>
+            <span className="label-short">
+              Undo
+            </span>
+          </button>
+          <button type="button" className="btn btn-toolbar" aria-label="Reset world" onClick={reset} disabled={!ready}>
+            <span className="label-long">Reset world</span>
+            <span className="label-short">
+              Reset
+            </span>
+          </button>
+          <TextSizeControl />
         </div>
       </div>
-      <div className="toolbar-actions">
-        <button
-          type="button"
-          onClick={() => actions.undo()}
-          disabled={!ready || undoLabel === undefined}
-          title={undoLabel ? `Undo: ${undoLabel}` : 'Nothing to undo'}
-        >
-          Undo last command
-        </button>
-        <button type="button" onClick={reset} disabled={!ready}>
-          Reset world
-        </button>
-      </div>
-    </div>
+    </header>
   )
 }

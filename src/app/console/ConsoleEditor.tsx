@@ -1,24 +1,29 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Editor, type OnMount } from '@monaco-editor/react'
+import { useTextSize } from '../layout/textSize.ts'
 import { CONSOLE_THEME, MONO_FONT, monaco, setCompleter, SHELL_LANGUAGE } from '../monaco/setup.ts'
 import { applyCompletion, endsWithContinuation, normalizePaste, pasteRunsAtOnce } from './lineEditing.ts'
 import type { ConsoleCommands } from './useConsoleCommands.ts'
 
 export interface ConsoleEditorHandle {
   focus(): void
-  setValue(value: string): void
+  /** Replaces the line; the caret goes to `caret` (an offset), or to the end. */
+  setValue(value: string, caret?: number): void
 }
 
 interface Props {
   hidden: boolean
-  initialValue: string
   commands: ConsoleCommands
   onChange(value: string): void
   onReady(handle: ConsoleEditorHandle): void
+  placeholder?: string
 }
 
+const FONT_SIZE = 13
 const LINE_HEIGHT = 20
 const PADDING = 4
+const MAX_LINES = 12
+const sizes = (scale: number) => ({ fontSize: Math.round(FONT_SIZE * scale), lineHeight: Math.round(LINE_HEIGHT * scale) })
 
 /** A terminal line, not a code editor: nothing pops up uninvited, nothing auto-closes, Enter runs. */
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
@@ -63,8 +68,11 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   hideCursorInOverviewRuler: true,
   scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false, handleMouseWheel: false },
   fixedOverflowWidgets: true,
+  // Tab never traps the keyboard (WCAG 2.1.2): Tab completes only while the line has text and Esc was not
+  // pressed (the actions below); otherwise Tab and Shift+Tab move the focus, as in a form.
+  tabFocusMode: true,
   fontFamily: MONO_FONT,
-  fontSize: 13,
+  fontSize: FONT_SIZE,
   lineHeight: LINE_HEIGHT,
   padding: { top: PADDING, bottom: PADDING },
   automaticLayout: true,
@@ -72,13 +80,14 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 }
 
 /** Monaco as the command line (loaded lazily; the textarea fallback stands in until `onReady`). */
-export default function ConsoleEditor({ hidden, initialValue, commands, onChange, onReady }: Props) {
-  const [height, setHeight] = useState(LINE_HEIGHT + 2 * PADDING)
+export default function ConsoleEditor({ hidden, commands, onChange, onReady, placeholder }: Props) {
+  const scale = useTextSize((s) => s.scale)
+  const [height, setHeight] = useState(sizes(scale).lineHeight + 2 * PADDING)
   const [problem, setProblem] = useState<string | undefined>(undefined)
   const commandsRef = useRef(commands)
   const onChangeRef = useRef(onChange)
   const onReadyRef = useRef(onReady)
-  const initialRef = useRef(initialValue)
+  const scaleRef = useRef(scale)
   useEffect(() => {
     commandsRef.current = commands
     onChangeRef.current = onChange
@@ -86,6 +95,11 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
   })
   const disposeRef = useRef<(() => void) | undefined>(undefined)
   useEffect(() => () => disposeRef.current?.(), [])
+  // The page's text size (toolbar A−/A+) applies to the command line too; the wrapper passes changed options on.
+  useEffect(() => {
+    scaleRef.current = scale
+  }, [scale])
+  const options = useMemo(() => ({ ...OPTIONS, ...sizes(scale), ...(placeholder ? { placeholder } : {}) }), [scale, placeholder])
 
   const onMount: OnMount = (editor) => {
     const model = editor.getModel()
@@ -115,6 +129,9 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
       setProblem(found[0]?.message)
     }
     const hideSuggest = () => editor.trigger('console', 'hideSuggestWidget', null)
+    // Context keys for Tab: an empty line, or Esc just pressed, lets Tab leave the console.
+    const lineEmpty = editor.createContextKey<boolean>('consoleLineEmpty', model.getValue().trim() === '')
+    const tabLeaves = editor.createContextKey<boolean>('consoleTabLeaves', false)
     const runAll = (text: string) => {
       hideSuggest()
       cmd().run(text)
@@ -147,7 +164,7 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
         id: 'console.complete',
         label: 'Complete',
         keybindings: [KeyCode.Tab],
-        precondition: '!suggestWidgetVisible',
+        precondition: '!suggestWidgetVisible && !consoleLineEmpty && !consoleTabLeaves',
         run: () => {
           const position = editor.getPosition()
           if (!position) return
@@ -162,6 +179,13 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
           }
           if (completion.items.length > 1) editor.trigger('console', 'editor.action.triggerSuggest', {})
         },
+      }),
+      editor.addAction({
+        id: 'console.escape',
+        label: 'Let Tab leave the console',
+        keybindings: [KeyCode.Escape],
+        precondition: '!suggestWidgetVisible',
+        run: () => tabLeaves.set(true),
       }),
       editor.addAction({
         id: 'console.historyPrevious',
@@ -214,10 +238,13 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
       }),
       editor.onDidChangeModelContent(() => {
         const value = model.getValue()
+        lineEmpty.set(value.trim() === '')
+        tabLeaves.set(false)
         onChangeRef.current(value)
         showDiagnostics(value)
       }),
-      editor.onDidContentSizeChange((e) => setHeight(Math.min(e.contentHeight, LINE_HEIGHT * 12 + 2 * PADDING))),
+      editor.onDidBlurEditorText(() => tabLeaves.set(false)),
+      editor.onDidContentSizeChange((e) => setHeight(Math.min(e.contentHeight, sizes(scaleRef.current).lineHeight * MAX_LINES + 2 * PADDING))),
     ]
 
     disposeRef.current = () => {
@@ -225,8 +252,13 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
       for (const d of [...actions, ...subscriptions]) d.dispose()
     }
 
-    if (initialRef.current) setText(initialRef.current)
-    onReadyRef.current({ focus: () => editor.focus(), setValue: setText })
+    onReadyRef.current({
+      focus: () => editor.focus(),
+      setValue(text, caret) {
+        setText(text)
+        if (caret !== undefined) editor.setPosition(model.getPositionAt(Math.min(caret, text.length)))
+      },
+    })
   }
 
   return (
@@ -238,7 +270,7 @@ export default function ConsoleEditor({ hidden, initialValue, commands, onChange
           defaultValue=""
           theme={CONSOLE_THEME}
           loading={null}
-          options={OPTIONS}
+          options={options}
           onMount={onMount}
         />
       </div>

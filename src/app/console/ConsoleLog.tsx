@@ -41,7 +41,14 @@ export function ConsoleLog() {
   }
 
   return (
-    <div ref={scrollRef} className="console-log" role="log" aria-label="Console output" tabIndex={0} onScroll={onScroll}>
+    // Not live (aria-live off): CommandAnnouncer says how each command ended; the output is read here on demand.
+    <div ref={scrollRef} className="console-log" role="log" aria-label="Console output" aria-live="off" tabIndex={0} onScroll={onScroll}>
+      {rows.length === 0 && (
+        <p className="console-empty">
+          Output appears here. Type a command above and press <kbd>Enter</kbd>; <kbd>Tab</kbd> completes,{' '}
+          <kbd>Esc</kbd> then <kbd>Tab</kbd> (or <kbd>Tab</kbd> on an empty line) leaves the console.
+        </p>
+      )}
       <div className="console-log-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]

@@ -1,3 +1,4 @@
+import { CommandAnnouncer } from './CommandAnnouncer.tsx'
 import { ConsoleInput } from './ConsoleInput.tsx'
 import { ConsoleLog } from './ConsoleLog.tsx'
 import { useApp } from '../state/context.tsx'
@@ -10,6 +11,7 @@ export function ConsolePanel() {
       <ConsoleInput />
       {status === 'loading' && <p className="console-status">Starting the simulated account…</p>}
       <ConsoleLog />
+      <CommandAnnouncer />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import type { ClipboardEvent, KeyboardEvent, Ref } from 'react'
+import { useRef, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react'
 import { applyCompletion, endsWithContinuation, normalizePaste, pasteRunsAtOnce } from './lineEditing.ts'
 import type { ConsoleCommands } from './useConsoleCommands.ts'
 
@@ -7,13 +7,16 @@ interface Props {
   onValueChange(value: string): void
   commands: ConsoleCommands
   ref?: Ref<HTMLTextAreaElement>
+  placeholder?: string
 }
 
 /**
  * The command line until Monaco has loaded (and in unit tests): a plain textarea with the same terminal
  * keys, so the first screen is usable at once.
  */
-export function ConsoleTextarea({ value, onValueChange, commands, ref }: Props) {
+export function ConsoleTextarea({ value, onValueChange, commands, ref, placeholder }: Props) {
+  // Esc, then Tab, leaves the console even with text on the line (as in the Monaco console).
+  const tabLeaves = useRef(false)
   const setCaretLater = (el: HTMLTextAreaElement, at: number) => {
     queueMicrotask(() => el.setSelectionRange(at, at))
   }
@@ -21,6 +24,8 @@ export function ConsoleTextarea({ value, onValueChange, commands, ref }: Props) 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     const el = e.currentTarget
     const ctrl = e.ctrlKey || e.metaKey
+    const leave = tabLeaves.current
+    tabLeaves.current = e.key === 'Escape'
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !ctrl) {
       e.preventDefault()
       if (endsWithContinuation(value)) {
@@ -51,7 +56,7 @@ export function ConsoleTextarea({ value, onValueChange, commands, ref }: Props) 
       e.preventDefault()
       commands.interrupt(value)
       onValueChange('')
-    } else if (e.key === 'Tab' && !e.shiftKey && value.trim() !== '') {
+    } else if (e.key === 'Tab' && !e.shiftKey && !leave && value.trim() !== '') {
       const before = value.slice(0, el.selectionStart)
       const completion = commands.complete(before)
       const completed = applyCompletion(before, completion)
@@ -81,13 +86,17 @@ export function ConsoleTextarea({ value, onValueChange, commands, ref }: Props) 
       ref={ref}
       className="console-textarea"
       aria-label="Console"
+      placeholder={placeholder}
       value={value}
       rows={Math.max(1, value.split('\n').length)}
       spellCheck={false}
       autoCapitalize="off"
       autoComplete="off"
       autoCorrect="off"
-      onChange={(e) => onValueChange(e.target.value)}
+      onChange={(e) => {
+        tabLeaves.current = false
+        onValueChange(e.target.value)
+      }}
       onKeyDown={onKeyDown}
       onPaste={onPaste}
     />

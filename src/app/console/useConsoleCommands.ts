@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react'
 import { useAppStoreApi } from '../state/context.tsx'
 import type { Completion } from '../state/types.ts'
+import { splitCommands } from './commandBlocks.ts'
 import { HistoryWalker } from './lineEditing.ts'
 
 /** What both console inputs (Monaco and the textarea fallback) do with their keys. */
 export interface ConsoleCommands {
+  /** Runs every command in `text` in turn (one entry per command, so each output sits under its command). */
   run(text: string): void
   /** Ctrl+C: show the line with ^C, run nothing. */
   interrupt(text: string): void
@@ -32,7 +34,9 @@ export function useConsoleCommands(): ConsoleCommands {
     () => ({
       run(text) {
         walker.reset()
-        store.getState().run(text)
+        const commands = splitCommands(text)
+        // An empty line still shows a prompt, as in a terminal.
+        for (const command of commands.length > 0 ? commands : [text]) store.getState().run(command)
       },
       interrupt(text) {
         walker.reset()

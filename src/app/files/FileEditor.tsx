@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Editor, type OnMount } from '@monaco-editor/react'
-import { MONO_FONT, monaco } from '../monaco/setup.ts'
+import { useTextSize } from '../layout/textSize.ts'
+import { CONSOLE_THEME, MONO_FONT, monaco } from '../monaco/setup.ts'
 
 interface Props {
   path: string
@@ -13,6 +14,8 @@ interface Props {
 
 /** Monaco for one working file: JSON highlighted and validated by the JSON worker, plain text otherwise. */
 export default function FileEditor({ path, value, onChange, onSave, loading }: Props) {
+  // The page's text size (toolbar A−/A+) applies to the file being edited too.
+  const scale = useTextSize((s) => s.scale)
   const onSaveRef = useRef(onSave)
   useEffect(() => {
     onSaveRef.current = onSave
@@ -32,7 +35,8 @@ export default function FileEditor({ path, value, onChange, onSave, loading }: P
         language={path.endsWith('.json') ? 'json' : 'plaintext'}
         value={value}
         onChange={(v) => onChange(v ?? '')}
-        theme="vs-dark"
+        // Monaco has one theme per page: the console's (its background is the page's terminal colour).
+        theme={CONSOLE_THEME}
         loading={loading}
         onMount={onMount}
         options={{
@@ -43,7 +47,7 @@ export default function FileEditor({ path, value, onChange, onSave, loading }: P
           fixedOverflowWidgets: true,
           scrollBeyondLastLine: false,
           fontFamily: MONO_FONT,
-          fontSize: 13,
+          fontSize: Math.round(13 * scale),
           tabSize: 2,
         }}
       />

@@ -12,20 +12,26 @@ export interface InspectorPanelProps {
   selectedId?: string
 }
 
+/**
+ * The scroll box is in the Tab order (a keyboard user scrolls long field lists with the arrow keys, WCAG 2.1.1)
+ * and named, so the focus announces what it landed on.
+ */
+const SCROLL_BOX = { className: 'cs-inspector', tabIndex: 0, role: 'group', 'aria-label': 'Inspector details' } as const
+
 /** The selected resource's fields, and the command that prints them in the console. */
 export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
   const found = useMemo(() => (selectedId === undefined ? undefined : findResource(world, selectedId)), [world, selectedId])
 
   if (selectedId === undefined) {
     return (
-      <div className="cs-inspector">
+      <div {...SCROLL_BOX}>
         <p className="cs-inspector-empty">Select a resource in the diagram to see its fields here.</p>
       </div>
     )
   }
   if (!found) {
     return (
-      <div className="cs-inspector">
+      <div {...SCROLL_BOX}>
         <p className="cs-inspector-empty">
           <code>{selectedId}</code> no longer exists. Select another resource in the diagram.
         </p>
@@ -33,7 +39,7 @@ export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
     )
   }
   return (
-    <div className="cs-inspector">
+    <div {...SCROLL_BOX}>
       <header className="cs-inspector-header">
         <h3 className="cs-inspector-title">
           <span className="cs-inspector-kind">{found.kind}</span> {found.title}

@@ -9,6 +9,8 @@ interface Props {
   /** Extra controls in the header, right of the heading. */
   actions?: ReactNode
   className?: string
+  /** Shown on the folded rail instead of nothing (e.g. why the region folded itself away). */
+  foldedNote?: string
   children: ReactNode
 }
 
@@ -16,13 +18,19 @@ interface Props {
  * One region of the page: a landmark (`<section>` named by its `<h2>`) with a collapse toggle and its own
  * error boundary. A collapsed region keeps its content mounted (hidden), so editors keep their state.
  */
-export function Region({ id, title, collapsed, onCollapsedChange, actions, className, children }: Props) {
+export function Region({ id, title, collapsed, onCollapsedChange, actions, className, foldedNote, children }: Props) {
   const headingId = `${id}-heading`
   const bodyId = `${id}-body`
   return (
-    <section className={`region region-${id}${collapsed ? ' is-collapsed' : ''}${className ? ` ${className}` : ''}`} aria-labelledby={headingId}>
+    <section
+      className={`region region-${id}${collapsed ? ' is-collapsed' : ''}${className ? ` ${className}` : ''}`}
+      aria-labelledby={headingId}
+      data-region={id}
+      id={`region-${id}`}
+    >
       <header className="region-header">
         <h2 id={headingId}>{title}</h2>
+        {collapsed && foldedNote && <span className="region-folded-note">{foldedNote}</span>}
         {!collapsed && actions}
         <button
           type="button"
@@ -33,7 +41,7 @@ export function Region({ id, title, collapsed, onCollapsedChange, actions, class
           title={`${collapsed ? 'Expand' : 'Collapse'} ${title}`}
           onClick={() => onCollapsedChange(!collapsed)}
         >
-          {collapsed ? '+' : '−'}
+          <span aria-hidden="true">{collapsed ? '+' : '−'}</span>
         </button>
       </header>
       <div className="region-body" id={bodyId} hidden={collapsed}>

@@ -1,13 +1,14 @@
-import { Suspense, type ComponentType, type CSSProperties, type KeyboardEvent } from 'react'
+import { Suspense, useState, type ComponentType, type CSSProperties } from 'react'
 import type { World } from '../../sim/world.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
-import { PanelErrorBoundary } from '../errors/PanelErrorBoundary.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import type { BottomTab } from '../state/types.ts'
 import { SIZE_LIMITS } from './layoutModel.ts'
 import { Region } from './Region.tsx'
 import { Splitter } from './Splitter.tsx'
+import { TabbedRegion } from './TabbedRegion.tsx'
+import { useCompactLayout } from './useCompactLayout.ts'
 
 export interface DiagramProps {
   world: Readonly<World>
@@ -59,121 +60,156 @@ function InspectorRegion({ Inspector }: { Inspector: Panels['Inspector'] }) {
   )
 }
 
-const TABS: { id: BottomTab; title: string }[] = [
-  { id: 'console', title: 'Console' },
-  { id: 'files', title: 'Files' },
-]
+const BOTTOM_TABS = [
+  { id: 'console', title: 'Console', content: <ConsolePanel /> },
+  { id: 'files', title: 'Files', content: <FilesPanel /> },
+] as const satisfies readonly { id: BottomTab; title: string; content: unknown }[]
 
-/** Console | Files tabs in one resizable region. Each tab's panel is its own landmark with its own boundary. */
+/** Console | Files tabs in one resizable region. */
 function BottomRegion() {
   const tab = useApp((s) => s.layout.bottomTab)
   const collapsed = useApp((s) => s.layout.collapsed.console)
   const actions = useActions()
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
-    e.preventDefault()
-    const next = TABS[(TABS.findIndex((t) => t.id === tab) + 1) % TABS.length].id
-    actions.setBottomTab(next)
-    document.getElementById(`tab-${next}`)?.focus()
-  }
   return (
-    <div className={`region region-bottom${collapsed ? ' is-collapsed' : ''}`}>
-      <div className="region-header">
-        <div role="tablist" aria-label="Console and files" className="tabs">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              id={`tab-${t.id}`}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              aria-controls={`tabpanel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              onClick={() => {
-                actions.setBottomTab(t.id)
-                if (collapsed) actions.setCollapsed('console', false)
-              }}
-              onKeyDown={onTabKey}
-            >
-              {t.title}
-            </button>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="region-toggle"
-          aria-expanded={!collapsed}
-          aria-label={`${collapsed ? 'Expand' : 'Collapse'} Console and Files`}
-          title={`${collapsed ? 'Expand' : 'Collapse'} Console and Files`}
-          onClick={() => actions.setCollapsed('console', !collapsed)}
-        >
-          {collapsed ? '+' : '−'}
-        </button>
-      </div>
-      {TABS.map((t) => (
-        <div
-          key={t.id}
-          id={`tabpanel-${t.id}`}
-          role="tabpanel"
-          aria-labelledby={`tab-${t.id}`}
-          className="region-body"
-          hidden={collapsed || tab !== t.id}
-        >
-          <section className={`tab-region region-${t.id}`} aria-labelledby={`${t.id}-heading`}>
-            <h2 id={`${t.id}-heading`} className="visually-hidden">
-              {t.title}
-            </h2>
-            <PanelErrorBoundary name={t.title}>{t.id === 'console' ? <ConsolePanel /> : <FilesPanel />}</PanelErrorBoundary>
-          </section>
-        </div>
-      ))}
-    </div>
+    <TabbedRegion
+      label="Console and Files"
+      region="console"
+      className="region-bottom"
+      tabs={BOTTOM_TABS}
+      selected={tab}
+      onSelect={actions.setBottomTab}
+      collapsed={collapsed}
+      onCollapsedChange={(c) => actions.setCollapsed('console', c)}
+    />
   )
 }
 
-/** The page below the toolbar: lesson | (diagram over console/files) | inspector, all resizable and collapsible. */
-export function Workspace({ panels }: { panels: Panels }) {
-  const layout = useApp((s) => s.layout)
+type SideTab = 'lesson' | 'inspector'
+
+/**
+ * Narrow screens (a projector at 150 % zoom is 853 CSS px wide): the lesson and the inspector share one column
+ * as tabs. Selecting a resource in the diagram brings the Inspector tab forward; the Lesson tab is one click away.
+ */
+function SideRegion({ panels }: { panels: Panels }) {
+  const selectedId = useApp((s) => s.selectedId)
+  const collapsed = useApp((s) => s.layout.collapsed.lesson)
   const actions = useActions()
-  const { collapsed } = layout
+  const [tab, setTab] = useState<SideTab>('lesson')
+  const [shownFor, setShownFor] = useState(selectedId)
+  // A new selection brings the inspector forward (adjusting state during render, React's documented pattern).
+  if (shownFor !== selectedId) {
+    setShownFor(selectedId)
+    if (selectedId !== undefined) setTab('inspector')
+  }
   const { Lesson } = panels
-
-  const columns = [
-    collapsed.lesson ? 'auto' : `${layout.lessonWidth}px`,
-    'auto',
-    'minmax(0, 1fr)',
-    'auto',
-    collapsed.inspector ? 'auto' : `${layout.inspectorWidth}px`,
-  ].join(' ')
-  const rows = [
-    collapsed.diagram ? 'auto' : collapsed.console ? 'minmax(0, 1fr)' : `min(${layout.diagramHeight}px, calc(100% - 140px))`,
-    'auto',
-    collapsed.console ? 'auto' : 'minmax(0, 1fr)',
-  ].join(' ')
-
-  return (
-    <div className="workspace" style={{ gridTemplateColumns: columns } as CSSProperties}>
-      <Region id="lesson" title="Lesson" collapsed={collapsed.lesson} onCollapsedChange={(c) => actions.setCollapsed('lesson', c)}>
+  const tabs = [
+    {
+      id: 'lesson',
+      title: 'Lesson',
+      content: (
         <Suspense fallback={<Loading what="lesson" />}>
           <Lesson />
         </Suspense>
-      </Region>
-      {collapsed.lesson ? <div /> : (
-        <Splitter
-          label="Resize the lesson panel"
-          orientation="vertical"
-          direction={1}
-          value={layout.lessonWidth}
-          min={SIZE_LIMITS.lessonWidth.min}
-          max={SIZE_LIMITS.lessonWidth.max}
-          onChange={(v) => actions.setSize('lessonWidth', v)}
-        />
+      ),
+    },
+    { id: 'inspector', title: 'Inspector', content: <InspectorRegion Inspector={panels.Inspector} /> },
+  ] as const
+  return (
+    <TabbedRegion<SideTab>
+      label="Lesson and Inspector"
+      region="lesson"
+      className="region-side"
+      tabs={tabs}
+      selected={tab}
+      onSelect={setTab}
+      collapsed={collapsed}
+      onCollapsedChange={(c) => actions.setCollapsed('lesson', c)}
+    />
+  )
+}
+
+/**
+ * The inspector folds itself away while nothing is selected (an empty column helps nobody) and opens when
+ * something is. A learner's own Collapse/Expand wins: expanding it while empty keeps it open until they
+ * collapse it again.
+ */
+function useInspectorFold(): { folded: boolean; setFolded(folded: boolean): void } {
+  const selectedId = useApp((s) => s.selectedId)
+  const collapsedByLearner = useApp((s) => s.layout.collapsed.inspector)
+  const actions = useActions()
+  const [openedEmpty, setOpenedEmpty] = useState(false)
+  const folded = collapsedByLearner || (selectedId === undefined && !openedEmpty)
+  return {
+    folded,
+    setFolded(next) {
+      setOpenedEmpty(!next && selectedId === undefined)
+      actions.setCollapsed('inspector', next)
+    },
+  }
+}
+
+/** The rows of the middle column: the diagram gets what the console's minimum leaves it. */
+function centerRows(layout: { diagramHeight: number; collapsed: { diagram: boolean; console: boolean } }): string {
+  const { collapsed } = layout
+  // The console keeps its tabs, its command line and a few lines of output (about 9.5em) whatever the sizes.
+  const diagram = collapsed.diagram
+    ? 'auto'
+    : collapsed.console
+      ? 'minmax(0, 1fr)'
+      : `minmax(0, min(${layout.diagramHeight}px, calc(100% - 6px - max(128px, 9.5rem))))`
+  return [diagram, 'auto', collapsed.console ? 'auto' : 'minmax(0, 1fr)'].join(' ')
+}
+
+/**
+ * The page below the toolbar: lesson | (diagram over console/files) | inspector, all resizable and collapsible.
+ * Below COMPACT_MAX_WIDTH the lesson and inspector become tabs of one side column.
+ */
+export function Workspace({ panels }: { panels: Panels }) {
+  const layout = useApp((s) => s.layout)
+  const actions = useActions()
+  const compact = useCompactLayout()
+  const inspector = useInspectorFold()
+  const { collapsed } = layout
+  const { Lesson } = panels
+
+  const sideWidth = collapsed.lesson ? 'auto' : compact ? `min(${layout.lessonWidth}px, 38vw)` : `${layout.lessonWidth}px`
+  const columns = compact
+    ? [sideWidth, 'auto', 'minmax(0, 1fr)']
+    : [sideWidth, 'auto', 'minmax(0, 1fr)', 'auto', inspector.folded ? 'auto' : `${layout.inspectorWidth}px`]
+
+  const lessonSplitter = collapsed.lesson ? (
+    <div />
+  ) : (
+    <Splitter
+      label="Resize the lesson panel"
+      orientation="vertical"
+      direction={1}
+      value={layout.lessonWidth}
+      min={SIZE_LIMITS.lessonWidth.min}
+      max={SIZE_LIMITS.lessonWidth.max}
+      onChange={(v) => actions.setSize('lessonWidth', v)}
+    />
+  )
+
+  return (
+    <div className={`workspace${compact ? ' is-compact' : ''}`} style={{ gridTemplateColumns: columns.join(' ') } as CSSProperties}>
+      {compact ? (
+        <SideRegion panels={panels} />
+      ) : (
+        <Region id="lesson" title="Lesson" collapsed={collapsed.lesson} onCollapsedChange={(c) => actions.setCollapsed('lesson', c)}>
+          <Suspense fallback={<Loading what="lesson" />}>
+            <Lesson />
+          </Suspense>
+        </Region>
       )}
-      <div className="center" style={{ gridTemplateRows: rows }}>
+      {lessonSplitter}
+      <div className="center" style={{ gridTemplateRows: centerRows(layout) }}>
         <Region id="diagram" title="Diagram" collapsed={collapsed.diagram} onCollapsedChange={(c) => actions.setCollapsed('diagram', c)}>
           <DiagramRegion Diagram={panels.Diagram} />
         </Region>
-        {collapsed.diagram || collapsed.console ? <div /> : (
+        {collapsed.diagram || collapsed.console ? (
+          <div />
+        ) : (
           <Splitter
             label="Resize the diagram"
             orientation="horizontal"
@@ -186,7 +222,9 @@ export function Workspace({ panels }: { panels: Panels }) {
         )}
         <BottomRegion />
       </div>
-      {collapsed.inspector ? <div /> : (
+      {!compact && (inspector.folded ? (
+        <div />
+      ) : (
         <Splitter
           label="Resize the inspector"
           orientation="vertical"
@@ -196,10 +234,18 @@ export function Workspace({ panels }: { panels: Panels }) {
           max={SIZE_LIMITS.inspectorWidth.max}
           onChange={(v) => actions.setSize('inspectorWidth', v)}
         />
+      ))}
+      {!compact && (
+        <Region
+          id="inspector"
+          title="Inspector"
+          collapsed={inspector.folded}
+          onCollapsedChange={inspector.setFolded}
+          foldedNote={collapsed.inspector ? undefined : 'Select a resource to inspect it'}
+        >
+          <InspectorRegion Inspector={panels.Inspector} />
+        </Region>
       )}
-      <Region id="inspector" title="Inspector" collapsed={collapsed.inspector} onCollapsedChange={(c) => actions.setCollapsed('inspector', c)}>
-        <InspectorRegion Inspector={panels.Inspector} />
-      </Region>
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import './lesson.css'
+import { useState } from 'react'
 import welcome from './welcome.md?raw'
-import { isLessonComplete, lessonProgress } from '../../course/index.ts'
+import { isLessonComplete, lessonProgress, type GoalResult, type StepStatus } from '../../course/index.ts'
 import type { KeyValueStorage } from '../state/persist/storage.ts'
 import { MarkdownView } from './MarkdownView.tsx'
 import { LessonView } from './LessonView.tsx'
@@ -45,15 +46,67 @@ function CourseMap({ course }: { course: CourseState }) {
   )
 }
 
+/**
+ * The first thing a newcomer sees: one obvious way in, above the welcome page (which is long). A returning
+ * learner is offered the lesson they left instead.
+ */
+function StartCard({ course }: { course: CourseState }) {
+  const lessons = course.lessons
+  if (lessons.length === 0) return null
+  const unfinished = lessons.find((l) => course.progress.lessons[l.id] && !isLessonComplete(l, lessonProgress(course.progress, l.id)))
+  const lesson = unfinished ?? lessons[0]
+  const number = lessons.indexOf(lesson) + 1
+  return (
+    // A plain block, not a named region: the page's landmarks stay the five panels.
+    <div className="cs-start">
+      <h2 id="cs-start-heading" className="cs-start-heading">
+        {unfinished ? 'Pick up where you left off' : 'New here? Start with the first lesson'}
+      </h2>
+      <p className="cs-start-meta">
+        Lesson {number} of {lessons.length} · about {lesson.estimatedMinutes} min · guided steps that check your work
+      </p>
+      <button type="button" className="btn btn-primary btn-lg" onClick={() => course.open(lesson.id)} disabled={!course.ready}>
+        {unfinished ? 'Continue' : 'Start'} lesson {number}: {lesson.title}
+      </button>
+    </div>
+  )
+}
+
+const metLabels = (result: GoalResult): string[] =>
+  result.children && !result.label.startsWith('One of') ? result.children.flatMap(metLabels) : result.met ? [result.label] : []
+
+/**
+ * Says politely when a goal of the open lesson becomes met ("Goal met: the cluster exists"), so a screen-reader
+ * user hears the checklist tick without leaving the console. Opening a lesson says nothing.
+ */
+function GoalAnnouncer({ lessonId, statuses }: { lessonId?: string; statuses: readonly StepStatus[] }) {
+  const labels = lessonId === undefined ? [] : statuses.flatMap((s) => metLabels(s.result))
+  const key = `${lessonId ?? ''}\n${labels.join('\n')}`
+  const [seen, setSeen] = useState({ key, lessonId, labels })
+  const [message, setMessage] = useState('')
+  if (seen.key !== key) {
+    const fresh = seen.lessonId === lessonId ? labels.filter((l) => !seen.labels.includes(l)) : []
+    setSeen({ key, lessonId, labels })
+    if (fresh.length > 0) setMessage(`Goal met: ${fresh.join('; ')}`)
+  }
+  return (
+    <p className="visually-hidden cs-goal-announcer" aria-live="polite" aria-atomic="true">
+      {message}
+    </p>
+  )
+}
+
 /** The lesson panel: the course map (below the welcome page), or the open lesson's current step. */
 export function LessonPanel({ storage }: LessonPanelProps) {
   const course = useCourse(storage)
   return (
     <article className="cs-lesson">
+      <GoalAnnouncer lessonId={course.lesson?.id} statuses={course.statuses} />
       {course.lesson ? (
         <LessonView course={course} lesson={course.lesson} />
       ) : (
         <>
+          <StartCard course={course} />
           <MarkdownView source={welcome} />
           <CourseMap course={course} />
         </>

@@ -54,7 +54,8 @@ monaco.editor.defineTheme(CONSOLE_THEME, {
   inherit: true,
   rules: [],
   colors: {
-    'editor.background': '#11151c',
+    // Transparent: the console's own background (a design token, see ../tokens.css) shows through.
+    'editor.background': '#00000000',
     'editor.foreground': '#e6edf3',
   },
 })
