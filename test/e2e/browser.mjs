@@ -82,12 +82,13 @@ export async function serveDistAt(prefix) {
 /**
  * Chromium on a fresh temporary profile. Every request whose host is not 127.0.0.1 (data: and blob: excepted)
  * is recorded in `offsite` and aborted, so tests can assert the app never leaves the machine.
+ * `deviceScaleFactor` 1.5 with an 853×480 viewport is a 1280×720 projector at 150 %.
  * Returns { context, page, offsite, pageErrors, close }.
  */
-export async function launchBrowser({ viewport = { width: 1440, height: 900 } } = {}) {
+export async function launchBrowser({ viewport = { width: 1440, height: 900 }, deviceScaleFactor = 1 } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (toolchain.md §6)`)
   const profile = mkdtempSync(join(tmpdir(), 'e2e-profile-'))
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport })
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport, deviceScaleFactor })
   const offsite = []
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url())

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react'
 import {
   Background,
   ControlButton,
@@ -24,7 +24,10 @@ import { nodeTypes } from './nodes.tsx'
 import { Overview } from './Overview.tsx'
 import { boundsOf, nodeAt } from './paintGraph.ts'
 import { PictureLayer } from './PictureLayer.tsx'
-import { useFitGraph } from './useFitGraph.ts'
+import { useFitGraph, type FitOptions } from './useFitGraph.ts'
+import { loadFollow, saveFollow } from './settings.ts'
+import { withSummaries } from './semantic.ts'
+import { DETAIL_ZOOM, READABLE_ZOOM, textScaleOf, workloadIds } from './zoomLevels.ts'
 import { usePanShield } from './panShield.ts'
 import { toGraph } from './toGraph.ts'
 import type { DiagramEdge, DiagramNode } from './types.ts'
@@ -66,17 +69,38 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const { graph } = frame
   const [textView, setTextView] = useState(false)
   const [minimap, setMinimap] = useState(false)
-  const [follow, setFollow] = useState(false)
+  const [follow, setFollowState] = useState(loadFollow)
+  const setFollow = (on: boolean) => {
+    setFollowState(on)
+    saveFollow(on)
+  }
+  const [legendOpen, setLegendOpen] = useState(true)
   const [serviceFilter, setServiceFilter] = useState('')
   const [collapsed, setCollapsed] = useState<readonly string[]>([])
   // Zoomed far out, text is unreadable anyway: nodes are drawn as plain coloured boxes (cs-far), and a large diagram
   // as one picture. A large diagram starts there (fitted to the view, it is zoomed far out), so its first render
   // mounts no DOM node per resource; the first viewport change (the fit in onInit) corrects the guess.
   const [far, setFar] = useState(() => graph.nodes.length > MANY_NODES)
+  // Semantic zoom (zoomLevels.ts): below DETAIL_ZOOM a node draws its name and summary only, in letters that keep their
+  // on-screen size (--cs-text-scale), and the small parts inside (containers, rules, badges) are not drawn.
+  const [overview, setOverview] = useState(false)
+  const canvasRef = useRef<HTMLDivElement>(null)
+  const textScale = useRef(1)
+  // The last fit the panel made by itself (initial view, zoom to fit, follow); redone when the pane is resized, and
+  // forgotten once the learner moves the view.
+  const lastFit = useRef<FitOptions | undefined>(undefined)
   const { ref: shieldRef, onPan, onPanEnd } = usePanShield()
   const onMove = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       setFar(viewport.zoom < FAR_ZOOM)
+      setOverview(viewport.zoom < DETAIL_ZOOM)
+      const scale = textScaleOf(viewport.zoom)
+      // Only when the zoom changes (not on each pan step): a new value restyles every mounted node.
+      if (scale !== textScale.current) {
+        textScale.current = scale
+        canvasRef.current?.style.setProperty('--cs-text-scale', String(scale))
+      }
+      if (event) lastFit.current = undefined
       onPan(event)
     },
     [onPan],
@@ -101,7 +125,8 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
     }),
     [selectedId, live, frame, serviceFilter, collapsed],
   )
-  const shown = useMemo(() => decorate(graph, decorations), [graph, decorations])
+  const summarised = useMemo(() => withSummaries(graph), [graph])
+  const shown = useMemo(() => decorate(summarised, decorations), [summarised, decorations])
   const many = shown.nodes.length > MANY_NODES
   const picture = far && many
   // While the picture is shown React Flow gets no nodes or edges at all: it has nothing to mount, adopt or check on a
@@ -111,11 +136,47 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const flowEdges = picture ? NO_EDGES : shown.edges
 
   const { screenToFlowPosition } = useReactFlow()
-  const fit = useFitGraph(shown.nodes)
+  const fitGraph = useFitGraph(shown.nodes)
+  const fit = useCallback(
+    (options: FitOptions = {}) => {
+      lastFit.current = options
+      return fitGraph(options)
+    },
+    [fitGraph],
+  )
+  /**
+   * The view a learner gets without asking: everything, if it fits readably (READABLE_ZOOM); else what the course is
+   * about (load balancers, target groups, services, tasks: zoomLevels.ts), readable, centred.
+   */
+  const fitDefault = useCallback(
+    (duration?: number) => {
+      const zoom = fit({ duration })
+      if (zoom === undefined || zoom >= READABLE_ZOOM || many) return
+      const ids = workloadIds(shown.nodes)
+      if (ids.length > 0) fit({ ids, duration, minZoom: READABLE_ZOOM })
+    },
+    [fit, many, shown.nodes],
+  )
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
-    fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4 })
-  }, [follow, frame, fit])
+    fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4, minZoom: many ? undefined : READABLE_ZOOM })
+  }, [follow, frame, fit, many])
+  // A pane that changes size (the workspace's panels move, the window turns) keeps the view the panel chose.
+  useEffect(() => {
+    const el = canvasRef.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    let size = ''
+    const observer = new ResizeObserver(([entry]) => {
+      const next = `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`
+      if (next === size) return
+      const first = size === ''
+      size = next
+      // React Flow measures the pane in its own observer; fit once it has.
+      if (!first && lastFit.current) requestAnimationFrame(() => lastFit.current && fitGraph(lastFit.current))
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [fitGraph, textView])
 
   const onNodeClick = useCallback<NodeMouseHandler<DiagramNode>>((_, node) => onSelect(node.id), [onSelect])
   /** The resource under the pointer when the picture is shown (there are no DOM nodes to click). */
@@ -165,7 +226,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
               Minimap
             </button>
-            <button type="button" aria-pressed={follow} onClick={() => setFollow((v) => !v)} title="Pan to what each command changes">
+            <button type="button" aria-pressed={follow} onClick={() => setFollow(!follow)} title="Pan to what each command changes">
               Follow changes
             </button>
           </>
@@ -210,17 +271,10 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
       {textView ? (
         <DiagramText graph={shown} selectedId={selectedId} onSelect={onSelect} />
       ) : (
-        <div className={far ? 'cs-diagram-canvas cs-far' : 'cs-diagram-canvas'}>
-          {services.length > 0 && (
-            <ul className="cs-diagram-legend" aria-label="Services">
-              {services.map((s) => (
-                <li key={s.id}>
-                  <span className="cs-legend-swatch" style={{ '--cs-accent': s.data.accent } as CSSProperties} aria-hidden="true" />
-                  {s.data.label} {s.data.badge}
-                </li>
-              ))}
-            </ul>
-          )}
+        <div
+          ref={canvasRef}
+          className={['cs-diagram-canvas', far && many ? 'cs-far' : '', overview ? 'cs-zoom-overview' : 'cs-zoom-detail'].filter(Boolean).join(' ')}
+        >
           <ReactFlow<DiagramNode>
             nodes={flowNodes}
             edges={flowEdges}
@@ -231,7 +285,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             onNodesChange={onNodesChange}
             onMove={onMove}
             onMoveEnd={onPanEnd}
-            onInit={() => fit()}
+            onInit={() => fitDefault()}
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable
@@ -251,6 +305,24 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             {minimap && <Overview nodes={shown.nodes} edges={shown.edges} />}
           </ReactFlow>
           <div ref={shieldRef} className="cs-pan-shield" aria-hidden="true" />
+        </div>
+      )}
+      {services.length > 0 && !textView && (
+        // Below the pane, not over it: the legend never covers a node, and it folds away.
+        <div className="cs-diagram-legend">
+          <button type="button" aria-expanded={legendOpen} onClick={() => setLegendOpen((o) => !o)}>
+            Legend
+          </button>
+          {legendOpen && (
+            <ul aria-label="Services">
+              {services.map((s) => (
+                <li key={s.id}>
+                  <span className="cs-legend-swatch" style={{ '--cs-accent': s.data.accent } as CSSProperties} aria-hidden="true" />
+                  {s.data.label} {s.data.badge}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

@@ -44,6 +44,11 @@ export interface DiagramNodeData extends Record<string, unknown> {
   service?: string
   /** Short counts or health, shown as a pill: `2/2 running`, `healthy`. */
   badge?: string
+  /**
+   * What the node stands for when zoomed out (semantic.ts, from the graph itself): an AZ's counts, a service's or
+   * target group's healthy count, a task's state and health.
+   */
+  summary?: string
 }
 
 /** `group` nodes contain others (Region, VPC, AZ, subnet); `resource` and `badge` nodes are leaves. */
