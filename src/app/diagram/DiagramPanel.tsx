@@ -125,7 +125,9 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
     }),
     [selectedId, live, frame, serviceFilter, collapsed],
   )
-  const summarised = useMemo(() => withSummaries(graph), [graph])
+  // Summaries are words for the overview level of DOM nodes; a large diagram is a picture when zoomed out, and a status
+  // change there must repaint only its task (README, Performance), not its AZ and service whose counts move.
+  const summarised = useMemo(() => (graph.nodes.length > MANY_NODES ? graph : withSummaries(graph)), [graph])
   const shown = useMemo(() => decorate(summarised, decorations), [summarised, decorations])
   const many = shown.nodes.length > MANY_NODES
   const picture = far && many
@@ -166,8 +168,8 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
     const el = canvasRef.current
     if (!el || typeof ResizeObserver === 'undefined') return
     let size = ''
-    const observer = new ResizeObserver(([entry]) => {
-      const next = `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`
+    const observer = new ResizeObserver(() => {
+      const next = `${el.clientWidth}x${el.clientHeight}`
       if (next === size) return
       const first = size === ''
       size = next

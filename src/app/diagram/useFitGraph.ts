@@ -36,21 +36,24 @@ export interface Rect {
 
 /**
  * The viewport that shows `bounds` in a pane of `width` × `height`, inside the insets, as large as fits between
- * `minZoom` and `maxZoom`, centred in the free area (or from its top-left corner if it is larger). Pure, for the tests.
+ * `minZoom` and `maxZoom`, centred in the free area. Pure, for the tests.
  */
 export function viewportFor(
   bounds: Rect,
   pane: { width: number; height: number },
-  { minZoom, maxZoom, padding }: { minZoom: number; maxZoom: number; padding: number },
-  insets: typeof OVERLAY_INSETS = OVERLAY_INSETS,
+  { minZoom, maxZoom, padding, start = false }: { minZoom: number; maxZoom: number; padding: number; start?: boolean },
+  overlays: typeof OVERLAY_INSETS = OVERLAY_INSETS,
 ): Viewport {
+  // A pane too small to hold the controls beside anything gets no margins: they would leave it no room at all.
+  const insets = pane.width >= 160 && pane.height >= 120 ? overlays : { top: 0, right: 0, bottom: 0, left: 0 }
   const free = { width: Math.max(1, pane.width - insets.left - insets.right), height: Math.max(1, pane.height - insets.top - insets.bottom) }
   const w = Math.max(1, bounds.width * (1 + 2 * padding))
   const h = Math.max(1, bounds.height * (1 + 2 * padding))
   const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min(free.width / w, free.height / h)))
-  // Centred when it fits; else from its top-left corner, where titles are (and the load balancer, above its zones).
-  const along = (start: number, size: number, extent: number, inset: number, room: number): number =>
-    extent * zoom <= room ? inset + room / 2 - (start + size / 2) * zoom : inset - (start - (extent - size) / 2) * zoom
+  // Centred; or, with `start`, when it does not fit, from its top-left corner, where titles are (and the load balancer,
+  // above its zones).
+  const along = (from: number, size: number, extent: number, inset: number, room: number): number =>
+    !start || extent * zoom <= room ? inset + room / 2 - (from + size / 2) * zoom : inset - (from - (extent - size) / 2) * zoom
   return { x: along(bounds.x, bounds.width, w, insets.left, free.width), y: along(bounds.y, bounds.height, h, insets.top, free.height), zoom }
 }
 
@@ -72,7 +75,13 @@ export function useFitGraph(nodes: readonly DiagramNode[]): (options?: FitOption
       const bounds = boundsOf(latest.current, ids && new Set(ids))
       if (width === 0 || height === 0 || bounds.width + bounds.height === 0) return undefined
       const top = Math.min(most, maxZoom ?? most)
-      const view = viewportFor(bounds, { width, height }, { minZoom: Math.min(top, Math.max(least, minZoom ?? least)), maxZoom: top, padding })
+      const view = viewportFor(bounds, { width, height }, {
+        minZoom: Math.min(top, Math.max(least, minZoom ?? least)),
+        maxZoom: top,
+        padding,
+        // A readable floor was asked for: what does not fit then starts at the top-left corner.
+        start: minZoom !== undefined,
+      })
       void setViewport(view, { duration })
       return view.zoom
     },
