@@ -65,7 +65,9 @@ export function DiagramPanel(props: DiagramPanelProps) {
 
 function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPanelProps & { minZoom?: number }) {
   const [cache] = useState(createGraphCache)
-  const frame = useMemo(() => cache.frameOf(world), [cache, world])
+  // The panel's shape picks the layout's: AZs side by side in a wide panel, stacked in a tall one (toGraph.ts).
+  const [zoneFlow, setZoneFlow] = useState<'row' | 'column'>('row')
+  const frame = useMemo(() => cache.frameOf(world, { zones: zoneFlow }), [cache, world, zoneFlow])
   const { graph } = frame
   const [textView, setTextView] = useState(false)
   const [minimap, setMinimap] = useState(false)
@@ -88,7 +90,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const textScale = useRef(1)
   // The last fit the panel made by itself (initial view, zoom to fit, follow); redone when the pane is resized, and
   // forgotten once the learner moves the view.
-  const lastFit = useRef<FitOptions | undefined>(undefined)
+  const lastFit = useRef<(() => void) | undefined>(undefined)
   const { ref: shieldRef, onPan, onPanEnd } = usePanShield()
   const onMove = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
@@ -141,7 +143,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const fitGraph = useFitGraph(shown.nodes)
   const fit = useCallback(
     (options: FitOptions = {}) => {
-      lastFit.current = options
+      lastFit.current = () => fitGraph(options)
       return fitGraph(options)
     },
     [fitGraph],
@@ -150,15 +152,28 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
    * The view a learner gets without asking: everything, if it fits readably (READABLE_ZOOM); else what the course is
    * about (load balancers, target groups, services, tasks: zoomLevels.ts), readable, centred.
    */
+  const latestFitDefault = useRef<() => void>(() => {})
   const fitDefault = useCallback(
     (duration?: number) => {
       const zoom = fit({ duration })
-      if (zoom === undefined || zoom >= READABLE_ZOOM || many) return
-      const ids = workloadIds(shown.nodes)
-      if (ids.length > 0) fit({ ids, duration, minZoom: READABLE_ZOOM })
+      if (zoom !== undefined && zoom < READABLE_ZOOM && !many) {
+        const ids = workloadIds(shown.nodes)
+        if (ids.length > 0) fit({ ids, duration, minZoom: READABLE_ZOOM })
+      }
+      lastFit.current = () => latestFitDefault.current()
     },
     [fit, many, shown.nodes],
   )
+  useEffect(() => {
+    latestFitDefault.current = fitDefault
+  }, [fitDefault])
+  // A new shape is a new layout: show it as the panel last chose to (after React Flow has the new nodes).
+  const [firstFlow] = useState(zoneFlow)
+  useEffect(() => {
+    if (zoneFlow === firstFlow && !lastFit.current) return
+    const frameId = requestAnimationFrame(() => lastFit.current?.())
+    return () => cancelAnimationFrame(frameId)
+  }, [zoneFlow, firstFlow])
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
     fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4, minZoom: many ? undefined : READABLE_ZOOM })
@@ -173,8 +188,9 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
       if (next === size) return
       const first = size === ''
       size = next
+      if (el.clientWidth > 0 && el.clientHeight > 0) setZoneFlow(shapeOf(el.clientWidth, el.clientHeight))
       // React Flow measures the pane in its own observer; fit once it has.
-      if (!first && lastFit.current) requestAnimationFrame(() => lastFit.current && fitGraph(lastFit.current))
+      if (!first) requestAnimationFrame(() => lastFit.current?.())
     })
     observer.observe(el)
     return () => observer.disconnect()
@@ -330,6 +346,9 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
     </div>
   )
 }
+
+/** Taller than wide by a fifth: stack the AZs. (A square-ish panel keeps them side by side: they are short.) */
+const shapeOf = (width: number, height: number): 'row' | 'column' => (height > width * 1.2 ? 'column' : 'row')
 
 const pictureLabel = (count: number): string =>
   `Architecture diagram zoomed out: ${count} resources drawn as one picture. Zoom in to read them, or use the Text view.`

@@ -19,6 +19,11 @@ export type DiagramKind =
   | 'Listener'
   | 'Listener rule'
   | 'Target group'
+  // Kinds the layout is ready for (hostLayout.ts) before the simulation draws them: ECS on EC2 and storage.
+  | 'EC2 instance'
+  | 'Docker bridge'
+  | 'Auto Scaling group'
+  | 'EBS volume'
 
 /** Colour family of a node; see statusOf() for how AWS state words map to it. */
 export type DiagramStatus = 'ok' | 'pending' | 'warning' | 'error' | 'stopped' | 'neutral'
