@@ -153,16 +153,20 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
    * about (load balancers, target groups, services, tasks: zoomLevels.ts), readable, centred.
    */
   const latestFitDefault = useRef<() => void>(() => {})
+  // The nodes drawn now, for the follow effect (which runs per frame, not per decoration).
+  const shownRef = useRef(shown.nodes)
+  useEffect(() => {
+    shownRef.current = shown.nodes
+  }, [shown.nodes])
   const fitDefault = useCallback(
     (duration?: number) => {
-      const zoom = fit({ duration })
-      if (zoom !== undefined && zoom < READABLE_ZOOM && !many) {
-        const ids = workloadIds(shown.nodes)
-        if (ids.length > 0) fit({ ids, duration, minZoom: READABLE_ZOOM })
-      }
+      const zoom = fitGraph({ measure: true })
+      const ids = zoom !== undefined && zoom < READABLE_ZOOM && !many ? workloadIds(shown.nodes) : []
+      if (ids.length > 0) fit({ ids, duration, minZoom: READABLE_ZOOM })
+      else fit({ duration })
       lastFit.current = () => latestFitDefault.current()
     },
-    [fit, many, shown.nodes],
+    [fit, fitGraph, many, shown.nodes],
   )
   useEffect(() => {
     latestFitDefault.current = fitDefault
@@ -176,8 +180,18 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   }, [zoneFlow, firstFlow])
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
-    fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4, minZoom: many ? undefined : READABLE_ZOOM })
-  }, [follow, frame, fit, many])
+    const options = { ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4 }
+    if (many) {
+      fit(options)
+      return
+    }
+    // Spread too far to read at once (a service in its cluster and its tasks in their subnets): show the request path
+    // (load balancers, target groups, tasks) readably instead; what changed is still lit.
+    // If that does not fit readably either, what changed, from its top-left corner.
+    const readable = (o: FitOptions) => (fitGraph({ ...o, measure: true }) ?? 0) >= READABLE_ZOOM
+    const workload = { ...options, ids: workloadIds(shownRef.current), padding: 0.04 }
+    fit(!readable(options) && workload.ids.length > 0 && readable(workload) ? workload : { ...options, minZoom: READABLE_ZOOM })
+  }, [follow, frame, fit, fitGraph, many])
   // A pane that changes size (the workspace's panels move, the window turns) keeps the view the panel chose.
   useEffect(() => {
     const el = canvasRef.current

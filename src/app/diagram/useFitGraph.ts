@@ -16,6 +16,8 @@ export interface FitOptions {
   minZoom?: number
   /** Animation length, ms. */
   duration?: number
+  /** Only say which zoom the fit would have; do not move the view. */
+  measure?: boolean
 }
 
 /** Around the whole diagram when the view is fitted: the same as the toolbar's "Zoom to fit". */
@@ -70,7 +72,7 @@ export function useFitGraph(nodes: readonly DiagramNode[]): (options?: FitOption
     latest.current = nodes
   }, [nodes])
   return useCallback(
-    ({ ids, padding = FIT_PADDING, maxZoom, minZoom, duration }: FitOptions = {}) => {
+    ({ ids, padding = FIT_PADDING, maxZoom, minZoom, duration, measure }: FitOptions = {}) => {
       const { width, height, minZoom: least, maxZoom: most } = store.getState()
       const bounds = boundsOf(latest.current, ids && new Set(ids))
       if (width === 0 || height === 0 || bounds.width + bounds.height === 0) return undefined
@@ -82,7 +84,7 @@ export function useFitGraph(nodes: readonly DiagramNode[]): (options?: FitOption
         // A readable floor was asked for: what does not fit then starts at the top-left corner.
         start: minZoom !== undefined,
       })
-      void setViewport(view, { duration })
+      if (!measure) void setViewport(view, { duration })
       return view.zoom
     },
     [store, setViewport],

@@ -28,8 +28,12 @@ export function textScaleOf(zoom: number): number {
   return Math.round(scale * 20) / 20
 }
 
-/** What the course is about, fitted first when the whole diagram cannot be shown readably. */
-const WORKLOAD_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Load balancer', 'Target group', 'ECS service', 'Task'])
+/**
+ * What the course is about, fitted when the whole diagram (or all a command changed) cannot be shown readably: a
+ * request's path, load balancer → target group → tasks, all in the VPC. (Services sit in their cluster beside the
+ * VPC; the legend below the pane gives their counts.)
+ */
+const WORKLOAD_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Load balancer', 'Target group', 'Task'])
 
 export function workloadIds(nodes: readonly DiagramNode[]): string[] {
   const ids = nodes.filter((n) => WORKLOAD_KINDS.has(n.data.kind) && !n.hidden).map((n) => n.id)
