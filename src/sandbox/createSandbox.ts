@@ -1,6 +1,7 @@
 import { completeLine, createPrograms, diagnoseLine, emptyShellState, HOME_DIR, runShell } from '../cli/index.ts'
 import { defaultWorld, emptyScheduler, EPOCH_START, replaceContents, Rng, Simulation, type SimState } from '../sim/index.ts'
 import { workingFiles } from './files.ts'
+import { migrate } from './migrations.ts'
 import { starterFiles } from './starterFiles.ts'
 import { SNAPSHOT_SCHEMA, type ExecResult, type Sandbox, type SandboxOptions, type SandboxSnapshot } from './types.ts'
 
@@ -80,12 +81,14 @@ function freshState(options: SandboxOptions): SandboxSnapshot {
   }
 }
 
-/** A copy of a stored snapshot, refused with a clear message when it is not one this version can resume. */
+/**
+ * A copy of a stored snapshot brought up to this version's schema (migrations.ts), refused with a clear message when
+ * it is not one this version can resume.
+ */
 function resumable(snapshot: SandboxSnapshot): SandboxSnapshot {
   const s = snapshot as Partial<SandboxSnapshot> | null
   if (!s || typeof s !== 'object') throw new Error('Not a sandbox snapshot')
-  if (s.schema !== SNAPSHOT_SCHEMA) throw new Error(`Snapshot schema ${String(s.schema)} is not supported (this version reads schema ${SNAPSHOT_SCHEMA})`)
   for (const key of ['now', 'rng', 'scheduler', 'world', 'files', 'shell'] as const)
     if (s[key] === undefined) throw new Error(`Snapshot is missing "${key}"`)
-  return structuredClone(snapshot)
+  return migrate(structuredClone(snapshot) as unknown as Record<string, unknown>)
 }

@@ -1,8 +1,11 @@
 import { resolvePath } from '../cli/index.ts'
 import type { WorkingFiles } from './types.ts'
 
-/** The folder-relative name, or '' for a path outside the working folder (which then holds nothing). */
-const normalisePath = (path: string): string => resolvePath(path.trim()) ?? ''
+/**
+ * The folder-relative name, or '' for a path outside the working folder (which then holds nothing). Not trimmed:
+ * `echo hi > ' '` makes a file named by one space in bash, and so it does here.
+ */
+const normalisePath = (path: string): string => resolvePath(path) ?? ''
 
 /** A working folder over a plain record (which lives in the snapshot); `onChange` tells the sandbox's subscribers. */
 export function workingFiles(store: Record<string, string>, onChange: () => void): WorkingFiles {
@@ -14,7 +17,8 @@ export function workingFiles(store: Record<string, string>, onChange: () => void
     write: (path, text) => {
       const key = normalisePath(path)
       if (!key || key.includes('/')) throw new Error(`Files live directly in the working folder: ${path}`)
-      store[key] = String(text)
+      // An own property even for `__proto__` (an assignment would set the record's prototype instead).
+      Object.defineProperty(store, key, { value: String(text), writable: true, enumerable: true, configurable: true })
       onChange()
     },
     list: () => Object.keys(store).sort(),

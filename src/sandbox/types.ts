@@ -17,8 +17,11 @@ export interface WorkingFiles {
   remove(path: string): boolean
 }
 
-/** Bumped whenever the snapshot's shape changes; older snapshots are refused (the app offers a reset). */
-export const SNAPSHOT_SCHEMA = 1
+/**
+ * Bumped whenever the snapshot's shape changes; older snapshots are upgraded on resume (migrations.ts), unknown ones
+ * refused (the app offers a reset). 2: typed log entries and per-slice versions.
+ */
+export const SNAPSHOT_SCHEMA = 2
 
 /**
  * Everything the sandbox is, as plain JSON: resuming from it and giving the same further inputs yields

@@ -1,4 +1,5 @@
-import type { Rng, Scheduler } from './core/index.ts'
+import type { LogEvent, Rng, Scheduler } from './core/index.ts'
+import type { RequestRecord } from './elbv2/state.ts'
 import type { World } from './world.ts'
 
 /**
@@ -11,8 +12,13 @@ export interface SimContext {
   readonly rng: Rng
   readonly scheduler: Scheduler
   now(): number
-  /** Append to the event log (see core/eventLog.ts). `traffic`: a request, which changes nothing (`worldVersion`). */
-  log(resource: string, change: string, why?: string, traffic?: 'traffic'): void
+  /**
+   * Append a typed event to the event log (core/events.ts); it moves the version of the slice it changes
+   * (core/eventLog.ts), except a request, which changes nothing.
+   */
+  log(resource: string, event: LogEvent): void
+  /** Append a request to the load balancers' recent requests (a stream: core/stream.ts). */
+  recordRequest(request: RequestRecord): void
   /**
    * Call another service's operation from inside the simulation (ECS registering targets in ELBv2,
    * for example). Goes through the same handlers as the CLI's calls, without output shaping (nothing prints the answer).
@@ -30,8 +36,6 @@ export interface ServiceSim {
   operations: Record<string, OperationHandler<never, unknown>>
   /** Keyed by `kind`, conventionally `<service>.<resource>.<what>` (e.g. `ecs.task.step`). */
   timers?: Record<string, TimerHandler>
-  /** Runs after every clock step, for continuous processes (schedulers reconciling, health checks). */
-  reconcile?: (ctx: SimContext) => void
 }
 
 /** Helper to declare a handler with its request and response types (`CreateServiceRequest` in, response out). */

@@ -46,6 +46,28 @@ describe('a failed command leaves the world exactly as it was', () => {
     expect(JSON.stringify(sandbox.snapshot().world)).not.toBe(before)
   })
 
+  it('a failed input that pushed the event log past its limit gives back the oldest entries too', () => {
+    const sandbox = createSandbox()
+    // Fill the log to just under the point where its oldest entries are dropped (EVENT_LOG_LIMIT plus a tenth).
+    while (sandbox.world().log.entries.length < 5495) sandbox.exec('curl -s http://nowhere.invalid/')
+    const before = JSON.stringify(sandbox.snapshot().world)
+    const repair = breakSubnets(sandbox)
+    const result = sandbox.exec(`${'curl -s http://nowhere.invalid/ ; '.repeat(20)}aws ec2 describe-subnets`)
+    repair()
+    expect(result.exitCode).toBe(255)
+    expect(JSON.stringify(sandbox.snapshot().world)).toBe(before)
+  })
+
+  it('a long run keeps the event log bounded: the oldest entries go once an input succeeds', () => {
+    const sandbox = createSandbox()
+    while (sandbox.world().log.entries.length < 5495) sandbox.exec('curl -s http://nowhere.invalid/')
+    const nextId = sandbox.world().log.nextId
+    expect(sandbox.exec(`${'curl -s http://nowhere.invalid/ ; '.repeat(20)}true`).exitCode).toBe(0)
+    const { entries } = sandbox.world().log
+    expect(entries).toHaveLength(5000)
+    expect(entries.at(-1)?.id).toBe(nextId + 19)
+  })
+
   it('never throws, whatever the line', () => {
     const sandbox = createSandbox()
     for (const line of ['', '   ', '"', "aws ec2 describe-vpcs --filters '", 'aws --output', '$(', '\\', 'aws ecs', '; ;', 'aws ec2 describe-vpcs --vpc-ids'])

@@ -28,7 +28,7 @@ export function changedNodeIds(prev: Readonly<World> | undefined, next: Readonly
   const ids = nodeIdSet(graph)
   const out = new Set<string>()
   for (const e of entries) {
-    if (e.change.startsWith('HTTP ')) continue // requests light their path instead (requestFlow)
+    if (e.kind === 'http.request') continue // requests light their path instead (requestFlow)
     if (ids.has(e.resource)) out.add(e.resource)
   }
   return [...out]
@@ -44,9 +44,9 @@ function nodeIdSet(graph: DiagramGraph): Set<string> {
   return set
 }
 
-/** Requests made since the previous world, oldest first (each leaves an `HTTP …` log entry on its load balancer). */
+/** Requests made since the previous world, oldest first (each leaves an `http.request` log entry on its load balancer). */
 export function newRequests(prev: Readonly<World> | undefined, next: Readonly<World>): RequestRecord[] {
-  const count = newLogEntries(prev, next).filter((e) => e.change.startsWith('HTTP ')).length
+  const count = newLogEntries(prev, next).filter((e) => e.kind === 'http.request').length
   return count === 0 ? [] : next.elbv2.traffic.recent.slice(-count)
 }
 

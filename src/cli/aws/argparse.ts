@@ -43,7 +43,14 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
   const parsed: ParsedArgs = { given: new Map(), extras: {}, help: false }
   const unknown: string[] = []
   let stray: string | undefined
-  const positional = (word: string) => (stray === undefined ? (stray = word) : unknown.push(word))
+  // A customization's positional arguments take the first words (`help` stays the help word), then the stray rule.
+  const positionals = command.options.filter((o) => o.positional)
+  const positional = (word: string) => {
+    const free = word === 'help' ? undefined : positionals.find((o) => !parsed.given.has(o))
+    if (free) parsed.given.set(free, word)
+    else if (stray === undefined) stray = word
+    else unknown.push(word)
+  }
 
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]
@@ -80,7 +87,8 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
       while (inline === undefined && i + 1 < argv.length && !isOptionLike(argv[i + 1])) words.push(argv[++i])
       value = words
     } else if (nargs === 'optional') {
-      value = inline ?? (next !== undefined && !isOptionLike(next) ? argv[++i] : 'input')
+      // `--generate-cli-skeleton` alone means `input`; an EC2 top-level boolean alone means true.
+      value = inline ?? (next !== undefined && !isOptionLike(next) ? argv[++i] : extra ? 'input' : true)
     } else {
       if (inline === undefined && (next === undefined || isOptionLike(next))) throw argparseError(`argument ${name}: expected one argument`)
       value = inline ?? argv[++i]
@@ -94,7 +102,10 @@ export function parseOperationArgs(argv: string[], command: OperationCommand): P
   if (stray === 'help' && unknown.length === 0) return { ...parsed, help: true }
   if (parsed.extras.cliInputJson !== undefined && parsed.extras.cliInputYaml !== undefined)
     throw argparseError('argument --cli-input-yaml: not allowed with argument --cli-input-json')
-  const skipsRequired = parsed.extras.cliInputJson !== undefined || parsed.extras.cliInputYaml !== undefined || parsed.extras.skeleton !== undefined
+  // `--generate-cli-skeleton output` keeps them required: it validates the command before printing a sample
+  // response (awscli/customizations/generatecliskeleton.py, override_required_args).
+  const skeletonInput = parsed.extras.skeleton !== undefined && parsed.extras.skeleton !== 'output'
+  const skipsRequired = parsed.extras.cliInputJson !== undefined || parsed.extras.cliInputYaml !== undefined || skeletonInput
   if (!skipsRequired) {
     const missing = command.options.filter((o) => o.required && o.nargs !== 'flag' && !parsed.given.has(o)).map((o) => o.name)
     if (missing.length) throw argparseError(`the following arguments are required: ${missing.join(', ')}`)

@@ -2,7 +2,7 @@
  * The AWS CLI v2 global options (`awscli/data/cli.json`, fidelity §1.10). They may appear anywhere after
  * `aws`; the first parsing pass takes them out of argv before the service and operation are read.
  */
-import { OUTPUT_FORMATS } from './output/index.ts'
+import { compileQuery, OUTPUT_FORMATS, QueryError } from './output/index.ts'
 
 export interface GlobalOptions {
   output?: string
@@ -81,4 +81,33 @@ export function takeGlobals(argv: string[]): { globals: GlobalOptions; rest: str
     spec.set?.(globals, value)
   }
   return { globals, rest }
+}
+
+/**
+ * The values `awscli/customizations/globalargs.py` resolves as soon as the global options are parsed, before the
+ * command is even looked up (so before any call): `--query` is compiled, `--endpoint-url` must have a scheme.
+ * Returns the ParamValidation message of the first bad one.
+ */
+export function badGlobalValue(globals: GlobalOptions): string | undefined {
+  if (globals.query !== undefined) {
+    try {
+      compileQuery(globals.query)
+    } catch (e) {
+      if (e instanceof QueryError) return e.message
+      throw e
+    }
+  }
+  if (globals.endpointUrl !== undefined && !urlScheme(globals.endpointUrl))
+    return `Bad value for --endpoint-url "${globals.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`
+  return undefined
+}
+
+/**
+ * The scheme python's `urllib.parse.urlsplit` finds: leading C0 controls and spaces dropped, then letters, digits,
+ * `+-.` before the first `:`, starting with a letter (`localhost:4566` has the scheme `localhost`).
+ */
+function urlScheme(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  const match = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\r\n]/g, ''))
+  return match ? match[0].slice(0, -1) : ''
 }

@@ -3,9 +3,10 @@ import type { ServiceModel, Shape } from '../../models/index.ts'
 import type { ProgramIO } from '../program.ts'
 import type { ParsedArgs } from './argparse.ts'
 import type { OperationCommand } from './commandTable.ts'
+import type { CustomizationContext, CustomValue } from './customizations/index.ts'
 import { generalError, paramError } from './errors.ts'
 import { expandParamFile } from './paramfile.ts'
-import { parsePythonJson, parseShorthand, PythonJsonError, ShorthandError } from './values/index.ts'
+import { parsePythonJson, parseShorthand, PythonJsonError, setOwn, ShorthandError } from './values/index.ts'
 
 /**
  * Turns the words argparse collected into the operation's input, as awscli/argprocess.py does (fidelity §1.7):
@@ -13,23 +14,31 @@ import { parsePythonJson, parseShorthand, PythonJsonError, ShorthandError } from
  * its one word starts with `[`, otherwise each word is one item (shorthand for structures); numbers go through
  * Python's int()/float(). Type mistakes are left for validation, which reports them in botocore's words.
  */
-export function buildInput(model: ServiceModel, command: OperationCommand, parsed: ParsedArgs, files: ProgramIO['files']): Record<string, unknown> {
+export function buildInput(
+  model: ServiceModel,
+  command: OperationCommand,
+  parsed: ParsedArgs,
+  files: ProgramIO['files'],
+  context: CustomizationContext,
+): Record<string, unknown> {
   const { cliInputJson: json, cliInputYaml: yaml } = parsed.extras
   const input: Record<string, unknown> =
     json !== undefined ? cliInput('cli-input-json', json, files) : yaml !== undefined ? cliInput('cli-input-yaml', yaml, files) : {}
-  const custom = new Map<string, string>()
   for (const [option, raw] of parsed.given) {
-    if (option.custom) {
-      custom.set(option.name, String(raw))
-      continue
-    }
+    if (option.custom) continue
     const shape = option.shape
-    if (typeof raw === 'boolean') input[option.member] = raw
+    // A boolean for a structure is an EC2 top-level boolean (`--x`, `--no-x`): `{"Value": …}`.
+    if (typeof raw === 'boolean') input[option.member] = shape.type === 'structure' ? { Value: raw } : raw
     else if (Array.isArray(raw)) input[option.member] = listValue(model, option.name, shape, raw, files)
     else input[option.member] = singleValue(model, option.name, shape, expandParamFile(option.name, raw, files), files)
   }
-  command.customization?.apply(custom, input)
+  command.customization?.apply(customValues(parsed), input, context)
   return input
+}
+
+/** The words given to a customization's own options, by option name. */
+export function customValues(parsed: ParsedArgs): Map<string, CustomValue> {
+  return new Map([...parsed.given].filter(([option]) => option.custom).map(([option, raw]) => [option.name, raw]))
 }
 
 /**
@@ -114,7 +123,7 @@ function coerce(model: ServiceModel, shape: Shape | undefined, value: unknown): 
     case 'structure': {
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = shape.members[k] ? coerce(model, model.shapes[shape.members[k].shape], v) : v
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, Object.hasOwn(shape.members, k) ? coerce(model, model.shapes[shape.members[k].shape], v) : v)
       return out
     }
     case 'list': {
@@ -124,7 +133,7 @@ function coerce(model: ServiceModel, shape: Shape | undefined, value: unknown): 
     case 'map': {
       if (!value || typeof value !== 'object' || Array.isArray(value)) return value
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = coerce(model, model.shapes[shape.value.shape], v)
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, coerce(model, model.shapes[shape.value.shape], v))
       return out
     }
     case 'boolean':

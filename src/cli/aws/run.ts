@@ -8,9 +8,9 @@ import type { AwsBackend } from './backend.ts'
 import { findOperation, operationCommands, type OperationCommand } from './commandTable.ts'
 import { getCloseMatches } from './difflib.ts'
 import { argparseError, CliError, EXIT, generalError, invalidChoice, paramError, serviceError } from './errors.ts'
-import { takeGlobals, type GlobalOptions } from './globals.ts'
+import { badGlobalValue, takeGlobals, type GlobalOptions } from './globals.ts'
 import { formatOutput, QueryError, renderOutput, TableShapeError, type OutputFormat } from './output/index.ts'
-import { buildInput } from './params.ts'
+import { buildInput, customValues } from './params.ts'
 import { paginate } from './paginate.ts'
 import { printableTimestamps } from './timestamps.ts'
 import { validateInput } from './validate.ts'
@@ -41,6 +41,8 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
     io.stdout(`${AWS_CLI_VERSION}\n`)
     return EXIT.ok
   }
+  const bad = badGlobalValue(globals)
+  if (bad !== undefined) throw paramError(bad)
   const [serviceWord, operationWord, ...operationArgs] = rest
   if (serviceWord === undefined) throw argparseError('the following arguments are required: command')
   if (serviceWord === 'help') return page(io, topHelp())
@@ -53,7 +55,7 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
     const [waiterWord, ...waiterArgs] = operationArgs
     const waiter = findWaiter(model, serviceWord, waiterWord)
     checkConfiguration(globals, backend, io)
-    runWaiter(backend, serviceWord, model, waiter, request(model, waiter.command, parseOperationArgs(waiterArgs, waiter.command), io, globals))
+    runWaiter(backend, serviceWord, model, waiter, request(backend, model, waiter.command, parseOperationArgs(waiterArgs, waiter.command), io, globals))
     return EXIT.ok
   }
   const command = findOperation(serviceWord, operationWord)
@@ -64,16 +66,18 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   const parsed = parseOperationArgs(operationArgs, command)
   if (parsed.help) return page(io, operationHelp(serviceWord, command))
   const op = model.operations[command.name]
+  if (parsed.extras.skeleton === 'output') request(backend, model, command, parsed, io, globals)
   if (parsed.extras.skeleton !== undefined) return printSkeleton(io, model, op, parsed.extras.skeleton)
   checkConfiguration(globals, backend, io)
-  const response = paginate(invoke(backend, serviceWord, command, request(model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)
+  const response = paginate(invoke(backend, serviceWord, command, request(backend, model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)
+  if (command.customization?.print) return page(io, command.customization.print(response, customValues(parsed)))
   io.stdout(render(model, command, response, globals))
   return EXIT.ok
 }
 
 /** The operation's input from its argv: argparse, then values, then botocore's validation. */
-function request(model: ServiceModel, command: OperationCommand, parsed: ParsedArgs, io: ProgramIO, globals: GlobalOptions): Record<string, unknown> {
-  const input = buildInput(model, command, parsed, io.files)
+function request(backend: AwsBackend, model: ServiceModel, command: OperationCommand, parsed: ParsedArgs, io: ProgramIO, globals: GlobalOptions): Record<string, unknown> {
+  const input = buildInput(model, command, parsed, io.files, backend)
   validateInput(model, model.operations[command.name].input, input)
   if (globals.debug) io.stderr(`DEBUG - Making request for OperationModel(name=${command.name}) with params: ${JSON.stringify(input)}\n`)
   return input

@@ -1,5 +1,6 @@
 import type { ServiceModel } from '../../models/index.ts'
 import { isoTimestamp } from '../../sim/index.ts'
+import { setOwn } from './values/index.ts'
 
 /**
  * The simulation keeps times as epoch milliseconds; the CLI v2 prints timestamp members as ISO 8601 in UTC
@@ -14,7 +15,7 @@ export function printableTimestamps(model: ServiceModel, shapeName: string, valu
     case 'structure': {
       if (shape.document || typeof value !== 'object') return value
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = shape.members[k] ? printableTimestamps(model, shape.members[k].shape, v) : v
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, Object.hasOwn(shape.members, k) ? printableTimestamps(model, shape.members[k].shape, v) : v)
       return out
     }
     case 'list':
@@ -22,7 +23,7 @@ export function printableTimestamps(model: ServiceModel, shapeName: string, valu
     case 'map': {
       if (typeof value !== 'object') return value
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = printableTimestamps(model, shape.value.shape, v)
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, printableTimestamps(model, shape.value.shape, v))
       return out
     }
     default:

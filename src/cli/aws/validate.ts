@@ -63,9 +63,10 @@ function walk(model: ServiceModel, shape: Shape, value: unknown, path: string, e
   if (shape.type === 'structure' && !shape.document) {
     const obj = value as Record<string, unknown>
     const where = path || 'input'
-    for (const name of shape.required ?? []) if (obj[name] === undefined) errors.push(`Missing required parameter in ${where}: "${name}"`)
+    // An idempotency token is never missing: botocore fills it with a fresh UUID before validating.
+    for (const name of shape.required ?? []) if ((!Object.hasOwn(obj, name) || obj[name] === undefined) && !shape.members[name]?.idempotencyToken) errors.push(`Missing required parameter in ${where}: "${name}"`)
     for (const [key, v] of Object.entries(obj)) {
-      const ref = shape.members[key]
+      const ref = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined
       if (!ref) {
         errors.push(`Unknown parameter in ${where}: "${key}", must be one of: ${Object.keys(shape.members).join(', ')}`)
         continue

@@ -1,4 +1,4 @@
-import { exportedEnv, isName } from '../shell/state.ts'
+import { exportedEnv, getVar, isName, setVar } from '../shell/state.ts'
 import type { Builtin } from './types.ts'
 
 /** bash's `declare -x` quoting: inside double quotes, escape `"`, `\`, `$` and backquote. */
@@ -16,7 +16,7 @@ export const exportBuiltin: Builtin = {
     const names = args.filter((a) => a !== '-n' && a !== '-p')
     if (names.length === 0) {
       for (const name of [...state.exported].sort()) {
-        const value = state.vars[name]
+        const value = getVar(state, name)
         io.stdout(value === undefined ? `declare -x ${name}\n` : `declare -x ${name}=${quote(value)}\n`)
       }
       return 0
@@ -30,7 +30,7 @@ export const exportBuiltin: Builtin = {
         status = 1
         continue
       }
-      if (eq >= 0) state.vars[name] = arg.slice(eq + 1)
+      if (eq >= 0) setVar(state, name, arg.slice(eq + 1))
       const at = state.exported.indexOf(name)
       if (unexport && at >= 0) state.exported.splice(at, 1)
       if (!unexport && at < 0) state.exported.push(name)

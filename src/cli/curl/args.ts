@@ -93,7 +93,7 @@ export function parseCurlArgs(args: string[]): CurlOptions | 'help' {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=')
       const key = arg.slice(2, eq > 0 ? eq : undefined)
-      const name = LONG[key]
+      const name = Object.hasOwn(LONG, key) ? LONG[key] : undefined
       if (!name) throw new CurlUsageError(`curl: option ${arg}: is unknown\n${tryHelp}`)
       let value: string | undefined
       if (VALUED.has(name)) {

@@ -169,6 +169,6 @@ function writeOut(format: string, response: HttpResponse, effectiveUrl: string):
     num_redirects: '0',
   }
   return format
-    .replace(/%\{([a-z_]+)\}/g, (all, name: string) => vars[name] ?? all)
+    .replace(/%\{([a-z_]+)\}/g, (all, name: string) => (Object.hasOwn(vars, name) ? vars[name] : all))
     .replace(/\\([nrt\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c] ?? c)
 }

@@ -3,7 +3,7 @@ import { expandBraces } from './braces.ts'
 import { badSubstitution } from './errors.ts'
 import { expandPathname, type Field } from './glob.ts'
 import { HOME_DIR } from './paths.ts'
-import type { ShellState } from './state.ts'
+import { getVar, setVar, type ShellState } from './state.ts'
 
 /** What expansion needs from the interpreter. */
 export interface ExpandContext {
@@ -58,9 +58,9 @@ const SPECIAL_VALUES: Record<string, string> = { $: '1001', '#': '0', '@': '', '
 
 function paramValue(name: string, state: ShellState): string | undefined {
   if (name === '?') return String(state.lastExitCode)
-  if (name in SPECIAL_VALUES) return SPECIAL_VALUES[name]
+  if (Object.hasOwn(SPECIAL_VALUES, name)) return SPECIAL_VALUES[name]
   if (/^\d+$/.test(name)) return undefined // no positional parameters at the prompt
-  return state.vars[name]
+  return getVar(state, name)
 }
 
 /** `${x:-word}` uses word when x is unset or empty, `${x-word}` only when unset; `+` is the opposite; `=` also assigns. */
@@ -88,7 +88,7 @@ function expandParam(part: ParamPart, ctx: ExpandContext): Segment[] {
         .map((s) => s.text)
         .join('')
       if (!/^[A-Za-z_]/.test(part.name)) throw badSubstitution(part.raw)
-      ctx.state.vars[part.name] = text
+      setVar(ctx.state, part.name, text)
       return result(text)
     }
   }

@@ -4,7 +4,7 @@ import type { AndOr, List, SimpleCommand, Word } from './ast.ts'
 import { ShellSyntaxError } from './errors.ts'
 import { expandValue, expandWord, type ExpandContext } from './expand.ts'
 import { Descriptors, type Sink } from './redirect.ts'
-import { exportedEnv, subshellState, type ShellState } from './state.ts'
+import { exportedEnv, setOwn, setVar, subshellState, type ShellState } from './state.ts'
 
 type Files = ProgramIO['files']
 
@@ -76,7 +76,7 @@ export class Interpreter {
         if (target.length !== 1) throw new ShellSyntaxError(`${redirect.target.raw}: ambiguous redirect`, 1)
         fds.apply(redirect, target[0] ?? '')
       }
-      for (const { name, value } of command.assignments) assigned[name] = expandValue(value, ctx)
+      for (const { name, value } of command.assignments) setOwn(assigned, name, expandValue(value, ctx))
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error
       this.output.stderr += `bash: ${error.message}\n`
@@ -84,7 +84,7 @@ export class Interpreter {
     }
     const [name, ...args] = argv
     if (name === undefined) {
-      Object.assign(this.state.vars, assigned)
+      for (const [key, value] of Object.entries(assigned)) setVar(this.state, key, value)
       return substitutionStatus ?? 0
     }
     const io: ProgramIO = {

@@ -54,6 +54,8 @@ export class Descriptors {
     if (target === '/dev/null') return { kind: 'null' }
     if (target === '/dev/stdout') return this.fd1
     if (target === '/dev/stderr') return this.fd2
+    // An empty word names no file at all (bash: `: No such file or directory`), not the working folder.
+    if (target === '') throw new ShellSyntaxError(': No such file or directory', 1)
     const path = resolvePath(target)
     if (path === undefined) throw new ShellSyntaxError(`${target}: Permission denied`, 1)
     const names = this.files.list()

@@ -17,12 +17,27 @@ export function emptyShellState(initialEnv: Record<string, string> = {}): ShellS
   return { vars, exported: Object.keys(vars), history: [], lastExitCode: 0 }
 }
 
+/**
+ * A variable's value, own keys only: the table is a plain object (it lives in snapshots), and `$constructor`
+ * must be unset, not Object's constructor.
+ */
+export const getVar = (state: ShellState, name: string): string | undefined => ownValue(state.vars, name)
+
+/** Sets a variable (`__proto__` too: a plain assignment would replace the table's prototype instead). */
+export const setVar = (state: ShellState, name: string, value: string): void => setOwn(state.vars, name, value)
+
+export const ownValue = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)
+
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true })
+}
+
 /** The environment a program sees: exported variables that have a value. */
 export function exportedEnv(state: ShellState): Record<string, string> {
   const env: Record<string, string> = {}
   for (const name of state.exported) {
-    const value = state.vars[name]
-    if (value !== undefined) env[name] = value
+    const value = getVar(state, name)
+    if (value !== undefined) setOwn(env, name, value)
   }
   return env
 }

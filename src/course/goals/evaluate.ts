@@ -217,7 +217,7 @@ interface RequestSeen {
 }
 
 /**
- * HTTP requests from the event log. The network layer logs each one as `HTTP GET <url> → 200 OK` against the
+ * HTTP requests from the event log. The network layer logs each one as an `http.request` event against the
  * resource it entered by (a load balancer's ARN for requests through one).
  */
 function requestsSince(ctx: GoalContext): RequestSeen[] {
@@ -225,12 +225,11 @@ function requestsSince(ctx: GoalContext): RequestSeen[] {
   const seen: RequestSeen[] = []
   for (const entry of ctx.world.log?.entries ?? []) {
     if (entry.id < from) continue
-    const match = /^HTTP \S+ (\S+) → (.+)$/.exec(entry.change)
-    if (!match) continue
-    const [, url, outcome] = match
+    if (entry.kind !== 'http.request') continue
+    const { url, status } = entry
+    const outcome = status !== undefined ? `${status} ${entry.statusText ?? ''}` : (entry.failure ?? 'no answer')
     const parsed = /^(?:[a-z]+:\/\/)?([^/:?#]+)(?::\d+)?([^?#]*)/i.exec(url)
-    const status = /^(\d{3})\b/.exec(outcome)?.[1]
-    seen.push({ resource: entry.resource, host: (parsed?.[1] ?? url).toLowerCase(), path: parsed?.[2] || '/', outcome, ...(status ? { status: Number(status) } : {}) })
+    seen.push({ resource: entry.resource, host: (parsed?.[1] ?? url).toLowerCase(), path: parsed?.[2] || '/', outcome, ...(status !== undefined ? { status } : {}) })
   }
   return seen
 }

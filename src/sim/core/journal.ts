@@ -58,6 +58,11 @@ export class Journal {
     return this.wrap(root)
   }
 
+  /** Whether anything was changed through the view since the innermost savepoint began. */
+  changed(): boolean {
+    return (this.frames.at(-1)?.size ?? 0) > 0
+  }
+
   begin(): void {
     this.frames.push(new Map())
   }

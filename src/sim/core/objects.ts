@@ -14,3 +14,8 @@ export function replaceContents<T extends object>(target: T, source: T): void {
 export function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined
 }
+
+/** Sets the record's own entry for `key`; a plain assignment to `__proto__` would change the record's prototype instead. */
+export function setOwnEntry<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true })
+}

@@ -2,7 +2,7 @@ import { AwsError } from '../core/index.ts'
 import { handler } from '../context.ts'
 import { applyFilters, pickByIds, type Filter } from './filters.ts'
 import { checkGroupIdFormat, groupNameNotFound } from './securityGroupOps.ts'
-import type { Subnet } from './state.ts'
+import type { NetworkInterface, Subnet } from './state.ts'
 import { defaultVpcId } from './vpcs.ts'
 
 /**
@@ -101,7 +101,7 @@ export const describeNetworkInterfaces = handler((ctx, input: { NetworkInterface
   const enis = pickByIds(ctx.world.ec2.networkInterfaces, input.NetworkInterfaceIds, notFound('InvalidNetworkInterfaceID.NotFound', 'network interface ID'))
   return {
     NetworkInterfaces: applyFilters(
-      enis.map((n) => ({ ...n, Tags: [] })),
+      enis.map((n) => ({ ...describedInterface(n, ctx.world.region), TagSet: [] })),
       input.Filters,
       {
         'network-interface-id': (n) => n.NetworkInterfaceId,
@@ -112,10 +112,28 @@ export const describeNetworkInterfaces = handler((ctx, input: { NetworkInterface
         'group-id': (n) => n.Groups.map((g) => g.GroupId),
         'status': (n) => n.Status,
         'description': (n) => n.Description,
+        'association.public-ip': (n) => n.Association?.PublicIp,
+        'association.ip-owner-id': (n) => n.Association?.IpOwnerId,
+        'association.public-dns-name': (n) => n.Association?.PublicDnsName,
       },
     ),
   }
 })
+
+/**
+ * An interface as EC2 describes it: an auto-assigned public address is an `Association` owned by `amazon`, with
+ * its public DNS name (EC2 API Reference, NetworkInterfaceAssociation; us-east-1 names end `compute-1.amazonaws.com`,
+ * other Regions `<region>.compute.amazonaws.com`, per "Amazon EC2 instance hostname types").
+ */
+interface DescribedInterface extends Omit<NetworkInterface, 'PublicIp'> {
+  Association?: { IpOwnerId: string; PublicDnsName: string; PublicIp: string }
+}
+
+function describedInterface({ PublicIp, ...eni }: NetworkInterface, region: string): DescribedInterface {
+  if (!PublicIp) return eni
+  const domain = region === 'us-east-1' ? 'compute-1.amazonaws.com' : `${region}.compute.amazonaws.com`
+  return { ...eni, Association: { IpOwnerId: 'amazon', PublicDnsName: `ec2-${PublicIp.replaceAll('.', '-')}.${domain}`, PublicIp } }
+}
 
 /** The Region's zones, named from the subnets' AZs the world was created with (three in the starting world). */
 export const describeAvailabilityZones = handler((ctx, input: { ZoneNames?: string[]; Filters?: Filter[] }) => {

@@ -27,7 +27,7 @@ export function applyFilters<T extends object>(
   if (!filters?.length) return resources
   for (const f of filters) {
     const name = f.Name ?? ''
-    if (!name.startsWith('tag:') && name !== 'tag-key' && !(name in fields))
+    if (!name.startsWith('tag:') && name !== 'tag-key' && !Object.hasOwn(fields, name))
       throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`)
   }
   return resources.filter((r) =>

@@ -56,7 +56,7 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
   ec2.networkInterfaces[eni.NetworkInterfaceId] = eni
   ec2.privateIpIndex[`${subnet.SubnetId}/${ip}`] = eni.NetworkInterfaceId
   subnet.AvailableIpAddressCount--
-  ctx.log(eni.NetworkInterfaceId, 'created', `${req.description} in ${subnet.SubnetId} (${subnet.AvailabilityZone}), ${ip}`)
+  ctx.log(eni.NetworkInterfaceId, { kind: 'resource.created', type: 'AWS::EC2::NetworkInterface', detail: `${req.description} in ${subnet.SubnetId} (${subnet.AvailabilityZone}), ${ip}` })
   return eni
 }
 
@@ -68,7 +68,7 @@ export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
   delete ec2.privateIpIndex[`${eni.SubnetId}/${eni.PrivateIpAddress}`]
   const subnet = ec2.subnets[eni.SubnetId]
   if (subnet) subnet.AvailableIpAddressCount++
-  ctx.log(eniId, 'deleted', `released ${eni.PrivateIpAddress}`)
+  ctx.log(eniId, { kind: 'resource.deleted', type: 'AWS::EC2::NetworkInterface', detail: `released ${eni.PrivateIpAddress}` })
 }
 
 /** A subnet is public when its VPC's route table sends 0.0.0.0/0 to an internet gateway. */

@@ -112,7 +112,7 @@ export const createSecurityGroup = handler((ctx, input: { GroupName: string; Des
   const group = newSecurityGroup(ctx.rng, { accountId, region, vpcId, name: input.GroupName, description: input.Description, ingress: () => [] })
   group.Tags = (input.TagSpecifications ?? []).filter((t) => t.ResourceType === 'security-group').flatMap((t) => t.Tags ?? [])
   ec2.securityGroups[group.GroupId] = group
-  ctx.log(group.GroupId, 'created', `security group ${input.GroupName} in ${vpcId}: no inbound rules, all outbound allowed`)
+  ctx.log(group.GroupId, { kind: 'resource.created', type: 'AWS::EC2::SecurityGroup', detail: `security group ${input.GroupName} in ${vpcId}: no inbound rules, all outbound allowed` })
   return { GroupId: group.GroupId, Tags: group.Tags.length ? group.Tags : undefined, SecurityGroupArn: group.SecurityGroupArn }
 })
 
@@ -125,7 +125,7 @@ export const deleteSecurityGroup = handler((ctx, input: { GroupId?: string; Grou
   const referenced = Object.values(ec2.securityGroups).some((g) => g !== group && g.IpPermissions.some((p) => p.UserIdGroupPairs.some((u) => u.GroupId === group.GroupId)))
   if (inUse || referenced) throw new AwsError('DependencyViolation', `resource ${group.GroupId} has a dependent object`)
   delete ec2.securityGroups[group.GroupId]
-  ctx.log(group.GroupId, 'deleted')
+  ctx.log(group.GroupId, { kind: 'resource.deleted', type: 'AWS::EC2::SecurityGroup' })
   return {}
 })
 
@@ -155,7 +155,7 @@ export const authorizeSecurityGroupIngress = handler((ctx, input: RuleRequest) =
         ToPort: p.ToPort ?? -1,
         ...(peer.cidr ? { CidrIpv4: peer.cidr } : { ReferencedGroupInfo: { GroupId: peer.group, UserId: ctx.world.accountId } }),
       })
-      ctx.log(group.GroupId, 'inbound rule added', describeRule(p, peer))
+      ctx.log(group.GroupId, { kind: 'securityGroup.rule', action: 'added', rule: describeRule(p, peer) })
     }
   }
   return { Return: true, SecurityGroupRules: rules }
@@ -173,7 +173,7 @@ export const revokeSecurityGroupIngress = handler((ctx, input: RuleRequest) => {
     for (const peer of peers(p)) {
       existing.IpRanges = existing.IpRanges.filter((r) => r.CidrIp !== peer.cidr)
       existing.UserIdGroupPairs = existing.UserIdGroupPairs.filter((g) => g.GroupId !== peer.group)
-      ctx.log(group.GroupId, 'inbound rule removed', describeRule(p, peer))
+      ctx.log(group.GroupId, { kind: 'securityGroup.rule', action: 'removed', rule: describeRule(p, peer) })
     }
     if (!existing.IpRanges.length && !existing.UserIdGroupPairs.length) group.IpPermissions = group.IpPermissions.filter((e) => e !== existing)
   }

@@ -3,7 +3,7 @@ import { handler, type TimerHandler } from '../context.ts'
 import { intToIp, isCidrBlock, parseCidr } from './cidr.ts'
 import { defaultGroupIngress, newSecurityGroup } from './securityGroups.ts'
 import type { Ec2State, Tag, Vpc } from './state.ts'
-import { VPC_AVAILABLE_MS, vpcMachine } from './vpc.machine.ts'
+import { INITIAL_VPC_STATE, VPC_AVAILABLE_MS, vpcMachine } from './vpc.machine.ts'
 
 interface CreateVpcRequest {
   CidrBlock?: string
@@ -39,7 +39,7 @@ export const createVpc = handler((ctx, input: CreateVpcRequest) => {
     Tags: tags,
     BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' },
     VpcId: vpcId,
-    State: 'pending',
+    State: INITIAL_VPC_STATE,
     CidrBlock: block,
     DhcpOptionsId: Object.values(ec2.vpcs)[0]?.DhcpOptionsId ?? ec2Id(ctx.rng, 'dopt'),
   }
@@ -57,7 +57,7 @@ export const createVpc = handler((ctx, input: CreateVpcRequest) => {
   const sg = newSecurityGroup(ctx.rng, { accountId, region, vpcId, name: 'default', description: 'default VPC security group', ingress: defaultGroupIngress(accountId) })
   ec2.securityGroups[sg.GroupId] = sg
   ctx.scheduler.schedule(ctx.now() + VPC_AVAILABLE_MS, 'ec2.vpc.step', { vpcId, event: 'AVAILABLE' })
-  ctx.log(vpcId, 'created', `CIDR ${block}, State pending`)
+  ctx.log(vpcId, { kind: 'resource.created', type: 'AWS::EC2::VPC', detail: `CIDR ${block}, State pending` })
   return { Vpc: { ...vpc, Tags: tags.length ? tags : undefined } }
 })
 
@@ -67,6 +67,6 @@ export const vpcStep: TimerHandler = (ctx, payload) => {
   if (!vpc) return
   const next = step(vpcMachine, vpc.State, { type: String(payload.event) })
   if (next === undefined || next === vpc.State) return
-  ctx.log(vpc.VpcId, `State ${vpc.State} → ${next}`)
+  ctx.log(vpc.VpcId, { kind: 'resource.status', type: 'AWS::EC2::VPC', attribute: 'State', from: vpc.State, to: next })
   vpc.State = next
 }

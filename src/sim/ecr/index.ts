@@ -7,8 +7,36 @@ export type { EcrState, EcrImage, Repository } from './state.ts'
 const repositoryNotFound = (name: string, registryId: string) =>
   new AwsError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registryId}'`)
 
+/** ECR authorization tokens are valid for 12 hours (ECR API Reference, GetAuthorizationToken). */
+const TOKEN_LIFETIME_MS = 12 * 60 * 60 * 1000
+
+/**
+ * A password shaped like ECR's (base64 of a JSON envelope), derived from the account, Region and time: the same
+ * world at the same moment gets the same password, and no randomness is needed.
+ */
+function registryPassword(accountId: string, region: string, expiresAt: number): string {
+  let h = 2166136261
+  let payload = ''
+  for (const c of `${accountId}/${region}/${expiresAt}`.repeat(8)) {
+    h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0
+    payload += h.toString(36)
+  }
+  return btoa(JSON.stringify({ payload: btoa(payload), datakey: btoa(payload.split('').reverse().join('')), version: '2', type: 'DATA_KEY', expiration: Math.floor(expiresAt / 1000) }))
+}
+
 export const ecr: ServiceSim = {
   operations: {
+    GetAuthorizationToken: handler((ctx) => {
+      const { accountId, region } = ctx.world
+      const expiresAt = ctx.now() + TOKEN_LIFETIME_MS
+      return {
+        authorizationData: [{
+          authorizationToken: btoa(`AWS:${registryPassword(accountId, region, expiresAt)}`),
+          expiresAt,
+          proxyEndpoint: `https://${accountId}.dkr.ecr.${region}.amazonaws.com`,
+        }],
+      }
+    }),
     DescribeRepositories: handler((ctx, input: { repositoryNames?: string[]; registryId?: string }) => {
       const { repositories } = ctx.world.ecr
       const names = input.repositoryNames ?? Object.keys(repositories).sort()

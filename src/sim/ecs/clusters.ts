@@ -78,7 +78,7 @@ export const createCluster = handler((ctx, input: CreateClusterRequest) => {
     defaultCapacityProviderStrategy: [],
   }
   ctx.world.ecs.clusters[clusterArn] = cluster
-  ctx.log(clusterArn, 'created', `status ACTIVE, containerInsights ${insights}`)
+  ctx.log(clusterArn, { kind: 'resource.created', type: 'AWS::ECS::Cluster', detail: `status ACTIVE, containerInsights ${insights}` })
   return { cluster }
 })
 
@@ -109,7 +109,7 @@ export const deleteCluster = handler((ctx, input: { cluster: string }) => {
   if (Object.values(services).some((s) => s.clusterArn === cluster.clusterArn && s.status !== 'INACTIVE')) throw clusterContainsServices()
   if (Object.values(tasks).some((t) => t.clusterArn === cluster.clusterArn && t.lastStatus !== 'STOPPED')) throw clusterContainsTasks()
   cluster.status = 'INACTIVE'
-  ctx.log(cluster.clusterArn, 'status ACTIVE → INACTIVE', 'deleted by the learner')
+  ctx.log(cluster.clusterArn, { kind: 'resource.status', type: 'AWS::ECS::Cluster', attribute: 'status', from: 'ACTIVE', to: 'INACTIVE', reason: 'deleted by the learner' })
   return { cluster }
 })
 
@@ -121,7 +121,7 @@ export const updateClusterSettings = handler((ctx, input: { cluster: string; set
     const current = cluster.settings.find((c) => c.name === s.name)
     if (current) current.value = s.value
     else cluster.settings.push({ name: s.name, value: s.value })
-    ctx.log(cluster.clusterArn, `setting ${s.name} = ${s.value}`)
+    ctx.log(cluster.clusterArn, { kind: 'resource.settings', type: 'AWS::ECS::Cluster', scope: 'setting', settings: [{ name: s.name, value: s.value }] })
   }
   return { cluster }
 })

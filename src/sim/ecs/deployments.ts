@@ -1,12 +1,15 @@
 import { deploymentId, isAwsError, worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
+import { INITIAL_DEPLOYMENT_STATUS, INITIAL_ROLLOUT_STATE, sendDeploymentStatus, sendRollout } from './deployment.machine.ts'
+import { missingCapacity } from './placement.ts'
+import { sendService } from './service.machine.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
 import type { Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
 import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
-import { isCurrent, isQuiet, markQuiet, requestReconcile } from './wakeups.ts'
+import { isQuiet, markQuiet, requestReconcile, takeCurrent } from './wakeups.ts'
 
 /**
  * The REPLICA service scheduler: one pass (`ecs.service.reconcile`) keeps a service at its desired count and rolls
@@ -21,7 +24,7 @@ export function newDeployment(ctx: SimContext, service: Pick<Service, 'launchTyp
   const fargate = service.launchType === 'FARGATE'
   return {
     id,
-    status: 'PRIMARY',
+    status: INITIAL_DEPLOYMENT_STATUS,
     taskDefinition,
     desiredCount: 0,
     pendingCount: 0,
@@ -33,17 +36,17 @@ export function newDeployment(ctx: SimContext, service: Pick<Service, 'launchTyp
     platformVersion: fargate ? '1.4.0' : undefined,
     platformFamily: fargate ? 'Linux' : undefined,
     networkConfiguration: service.networkConfiguration,
-    rolloutState: 'IN_PROGRESS',
+    rolloutState: INITIAL_ROLLOUT_STATE,
     rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
   }
 }
 
 /** Makes `deployment` the service's PRIMARY; the previous PRIMARY becomes ACTIVE and drains (update-service). */
 export function startDeployment(ctx: SimContext, service: Service, deployment: Deployment): void {
-  for (const d of service.deployments) d.status = 'ACTIVE'
+  for (const d of service.deployments) sendDeploymentStatus({ type: 'SUPERSEDED', deployment: d })
   service.deployments.unshift(deployment)
   service.taskDefinition = deployment.taskDefinition
-  ctx.log(service.serviceArn, `deployment ${deployment.id} PRIMARY`, `task definition ${deployment.taskDefinition}`)
+  ctx.log(service.serviceArn, { kind: 'deployment.status', deploymentId: deployment.id, status: 'PRIMARY', reason: `task definition ${deployment.taskDefinition}` })
 }
 
 const failureThreshold = (desired: number) => Math.min(200, Math.max(3, Math.ceil(desired * 0.5)))
@@ -53,8 +56,7 @@ const stopReason = (d: Deployment) => `Scaling activity initiated by (deployment
 export const serviceReconcile: TimerHandler = (ctx, payload) => {
   const serviceArn = String(payload.serviceArn)
   const { ecs } = ctx.world
-  if (!isCurrent(ctx, serviceArn)) return
-  delete ecs.reconcileAt[serviceArn]
+  if (!takeCurrent(ctx, serviceArn)) return
   const service = ecs.services[serviceArn]
   if (!service || service.status === 'INACTIVE') return
   const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
@@ -116,8 +118,8 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   updateCounts(ctx, service, all, live)
   finishDeployments(ctx, service, all, live, healthy)
   if (service.status === 'DRAINING' && all.every((t) => t.lastStatus === 'STOPPED')) {
-    service.status = 'INACTIVE'
-    ctx.log(service.serviceArn, 'status DRAINING → INACTIVE', 'all tasks stopped')
+    sendService({ type: 'TASKS_STOPPED', ctx, service })
+    ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'DRAINING', to: 'INACTIVE', reason: 'all tasks stopped' })
     return markQuiet(ctx, serviceArn, false)
   }
   pollHealth(ctx, service, all)
@@ -148,7 +150,7 @@ function launch(ctx: SimContext, service: Service, deployment: Deployment, count
   const cluster = ecs.clusters[service.clusterArn]
   const td = ecs.taskDefinitions[deployment.taskDefinition]
   if (!cluster || !td) return []
-  if (deployment.launchType === 'EC2' && cluster.registeredContainerInstancesCount === 0) {
+  if (missingCapacity(cluster, deployment.launchType)) {
     postEvent(ctx, service, EVENT_TEXT.noContainerInstances(service.serviceName))
     return []
   }
@@ -204,11 +206,9 @@ function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: T
 
 function tripCircuitBreaker(ctx: SimContext, service: Service): void {
   const failed = service.deployments[0]
-  failed.rolloutState = 'FAILED'
-  failed.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
-  failed.updatedAt = ctx.now()
+  sendRollout({ type: 'FAIL', ctx, deployment: failed })
   postEvent(ctx, service, EVENT_TEXT.deploymentFailed(service.serviceName, failed.id))
-  ctx.log(service.serviceArn, `deployment ${failed.id} FAILED`, `${failed.failedTasks} tasks failed to start (circuit breaker)`)
+  ctx.log(service.serviceArn, { kind: 'deployment.status', deploymentId: failed.id, status: 'FAILED', reason: `${failed.failedTasks} tasks failed to start (circuit breaker)` })
   const lastGood = service.deployments.find((d) => d.rolloutState === 'COMPLETED')
   if (!service.deploymentConfiguration.deploymentCircuitBreaker.rollback || !lastGood) return
   const rollback = newDeployment(ctx, service, lastGood.taskDefinition, `ECS deployment circuit breaker: rolling back to deploymentId ${lastGood.id}.`)
@@ -237,14 +237,15 @@ function finishDeployments(ctx: SimContext, service: Service, all: Task[], live:
   const primary = service.deployments[0]
   // Older deployments with no tasks left are done (they drop out of `deployments`).
   const keep = service.deployments.filter((d, i) => i === 0 || live.some((t) => t.startedBy === d.id))
-  if (keep.length !== service.deployments.length) service.deployments = keep
+  if (keep.length !== service.deployments.length) {
+    const kept = new Set(keep.map((d) => d.id))
+    for (const d of service.deployments) if (!kept.has(d.id)) sendDeploymentStatus({ type: 'DRAINED', deployment: d })
+    service.deployments = keep
+  }
   const mine = live.filter((t) => t.startedBy === primary.id)
   const settled = service.deployments.length === 1 && mine.length === service.desiredCount && mine.every(healthy)
   if (!settled) return
-  if (primary.rolloutState === 'IN_PROGRESS') {
-    primary.rolloutState = 'COMPLETED'
-    primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`
-    primary.updatedAt = ctx.now()
+  if (sendRollout({ type: 'COMPLETE', ctx, deployment: primary })) {
     postEvent(ctx, service, EVENT_TEXT.deploymentCompleted(service.serviceName, primary.id))
   }
   // Steady once nothing is still on its way out either.

@@ -35,7 +35,7 @@ export function postEvent(ctx: SimContext, service: Service, message: string): v
   if (service.events[0]?.message === message) return
   service.events.unshift({ id: ctx.rng.uuid(), createdAt: ctx.now(), message })
   if (service.events.length > EVENT_LIMIT) service.events.length = EVENT_LIMIT
-  ctx.log(service.serviceArn, 'event', message)
+  ctx.log(service.serviceArn, { kind: 'service.event', message })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isAwsError } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
+import { targetOf } from './endpoints.ts'
 import { invalidParameter } from './errors.ts'
 import { postTargetEvent } from './events.ts'
 import type { LoadBalancer, Service, Task, TaskDefinition } from './state.ts'
@@ -23,10 +24,6 @@ export interface TargetHealthState {
   Reason?: string
   Description?: string
 }
-
-/** The private IPv4 address of an awsvpc task's ENI (attachment details, fidelity §2.7). */
-export const taskPrivateIp = (task: Task): string | undefined =>
-  task.attachments[0]?.details.find((d) => d.name === 'privateIPv4Address')?.value
 
 /** Validates `--load-balancers` against the task definition and ELBv2 (fidelity §2.6). Throws before any change. */
 export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBalancers: LoadBalancer[] | undefined): LoadBalancer[] {
@@ -58,14 +55,15 @@ export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBala
   return out
 }
 
-const target = (task: Task, lb: LoadBalancer) => ({ Id: taskPrivateIp(task) ?? '', Port: lb.containerPort })
+/** The task's target in a group: its endpoint for the container port (endpoints.ts). */
+const target = targetOf
 
 /** Calls ELBv2 from a timer: an error is logged, never thrown (a timer must not break the clock). */
 function callQuietly<O>(ctx: SimContext, resource: string, operation: string, input: object): O | undefined {
   try {
     return ctx.call<O>('elbv2', operation, input)
   } catch (e) {
-    ctx.log(resource, `elbv2 ${operation} failed`, e instanceof Error ? e.message : String(e))
+    ctx.log(resource, { kind: 'call.failed', service: 'elbv2', operation, message: e instanceof Error ? e.message : String(e) })
     return undefined
   }
 }
@@ -75,7 +73,7 @@ export function registerTask(ctx: SimContext, service: Service, task: Task): voi
   for (const lb of service.loadBalancers) {
     if (!lb.targetGroupArn) continue
     if (callQuietly(ctx, task.taskArn, 'RegisterTargets', { TargetGroupArn: lb.targetGroupArn, Targets: [target(task, lb)] }) === undefined) continue
-    ctx.log(task.taskArn, `registered ${target(task, lb).Id}:${lb.containerPort}`, `in target group ${lb.targetGroupArn}`)
+    ctx.log(task.taskArn, { kind: 'task.target', action: 'registered', targetGroupArn: lb.targetGroupArn, targetId: target(task, lb).Id, port: lb.containerPort })
     postTargetEvent(ctx, service, 'registered', lb.targetGroupArn, 1)
   }
 }
@@ -92,7 +90,7 @@ export function deregisterTask(ctx: SimContext, service: Service, task: Task): n
     })
     const value = attributes?.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value
     const seconds = value === undefined ? TIMINGS.defaultDeregistrationDelaySeconds : Number(value)
-    ctx.log(task.taskArn, `deregistered from ${lb.targetGroupArn}`, `draining for ${seconds} s (deregistration delay)`)
+    ctx.log(task.taskArn, { kind: 'task.target', action: 'deregistered', targetGroupArn: lb.targetGroupArn, targetId: target(task, lb).Id, port: lb.containerPort, delaySeconds: seconds })
     delaySeconds = Math.max(delaySeconds, seconds)
   }
   return delaySeconds * 1000

@@ -1,6 +1,7 @@
 import type { World } from '../world.ts'
+import { eniDetail } from './attachments.ts'
 import { invalidParameter } from './errors.ts'
-import type { AwsVpcConfiguration, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
+import type { AwsVpcConfiguration, Cluster, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
 
 /**
  * Where a task goes: the awsvpc network configuration checked as ECS checks it at run-task/create-service time,
@@ -61,7 +62,7 @@ export function chooseSubnet(
   for (const t of groupTasks) {
     if (t.lastStatus === 'STOPPED' || t.desiredStatus === 'STOPPED' || !t.availabilityZone) continue
     if (perAz.has(t.availabilityZone)) perAz.set(t.availabilityZone, perAz.get(t.availabilityZone)! + 1)
-    const subnetId = t.attachments[0]?.details.find((d) => d.name === 'subnetId')?.value
+    const subnetId = eniDetail(t, 'subnetId')
     if (subnetId) perSubnet.set(subnetId, (perSubnet.get(subnetId) ?? 0) + 1)
   }
   let best = config.subnets[0]
@@ -74,4 +75,52 @@ export function chooseSubnet(
   const availabilityZone = subnets[best].AvailabilityZone
   const why = perAz.size > 1 ? `placed in ${availabilityZone} to spread across AZs` : `placed in ${availabilityZone}, the only AZ of its subnets`
   return { subnetId: best, availabilityZone, why }
+}
+
+/**
+ * Where a new task lands, as a value the task's creation acts on:
+ * - `eni`: an ENI in this subnet (awsvpc: Fargate, and EC2 tasks in awsvpc mode). The task gets its own address.
+ * - `containerInstance`: this container instance, with these host ports bound to the containers' ports
+ *   (bridge/host on EC2: the task is reached at the instance's address, dynamic host ports for bridge).
+ * - `none`: no network placement to make (a task without awsvpc configuration and no EC2 capacity to use).
+ */
+export type Placement =
+  | { kind: 'eni'; subnetId: string; availabilityZone: string; why: string }
+  | {
+      kind: 'containerInstance'
+      containerInstanceArn: string
+      availabilityZone: string
+      hostPorts: { containerName: string; containerPort: number; hostPort: number }[]
+      why: string
+    }
+  | { kind: 'none' }
+
+/** What ECS answers when an EC2 task has nowhere to go [seen: CloudTrail errorCode in linz/geostore#1687, aws/amazon-ecs-cli#1122]. */
+export const NO_CONTAINER_INSTANCES = 'No Container Instances were found in your cluster.'
+
+/** Whether the cluster has capacity for the launch type; the reason when it has none. */
+export function missingCapacity(cluster: Cluster, launchType: string): string | undefined {
+  if (launchType === 'EC2' && cluster.registeredContainerInstancesCount === 0) return NO_CONTAINER_INSTANCES
+  return undefined
+}
+
+export interface PlacementRequest {
+  cluster: Cluster
+  launchType: string
+  networkConfiguration?: NetworkConfiguration
+  /** The group's existing tasks, for spreading across AZs. */
+  groupTasks: readonly Task[]
+}
+
+/**
+ * Places one task. EC2 tasks need a container instance: this world registers none yet, so they fail here with
+ * ECS's words (callers check `missingCapacity` first, before changing anything); the EC2 issue picks an instance
+ * and its host ports at this point. awsvpc tasks get an ENI in the chosen subnet.
+ */
+export function placeTask(world: Readonly<World>, req: PlacementRequest): Placement {
+  const noCapacity = missingCapacity(req.cluster, req.launchType)
+  if (noCapacity) throw invalidParameter(noCapacity)
+  const awsvpc = req.networkConfiguration?.awsvpcConfiguration
+  if (awsvpc) return { kind: 'eni', ...chooseSubnet(world, awsvpc, req.groupTasks) }
+  return { kind: 'none' }
 }

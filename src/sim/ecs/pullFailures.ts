@@ -1,6 +1,8 @@
+import { ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { resolveImage } from '../runtime/index.ts'
 import type { Task } from './state.ts'
+import { eniDetail } from './attachments.ts'
 
 /**
  * Why a task's images cannot be pulled, in the agent's words (fidelity §2.3), checked when the pull ends:
@@ -27,7 +29,7 @@ function canonicalRef(ref: string): string {
 const REFERENCE = /^[a-z0-9]+(?:[._\-/:@][a-zA-Z0-9]+)*$/
 
 function hasEgress(ctx: SimContext, task: Task): boolean {
-  const eniId = task.attachments[0]?.details.find((d) => d.name === 'networkInterfaceId')?.value
+  const eniId = eniDetail(task, 'networkInterfaceId')
   if (!eniId) return true
   const eni = ctx.world.ec2.networkInterfaces[eniId]
   if (!eni || eni.PublicIp) return true
@@ -61,7 +63,7 @@ export function pullFailure(ctx: SimContext, task: Task): PullFailure | undefine
     }
     if (ecr) {
       const roleName = td?.executionRoleArn?.slice(td.executionRoleArn.lastIndexOf('/') + 1)
-      const role = roleName ? world.iam.roles[roleName] : undefined
+      const role = roleName ? ownEntry(world.iam.roles, roleName) : undefined
       if (role && !role.AttachedPolicyArns.some((p) => ECR_POLICIES.some((name) => p.endsWith(`/${name}`))))
         return {
           image: c.image,

@@ -1,9 +1,11 @@
 import type { SimContext } from '../context.ts'
-import { targetHealth, taskPrivateIp, unhealthyReason, type TargetHealthState } from './loadBalancing.ts'
-import type { Service, Task } from './state.ts'
+import { targetOf } from './endpoints.ts'
+import { targetHealth, unhealthyReason, type TargetHealthState } from './loadBalancing.ts'
+import type { LoadBalancer, Service, Task } from './state.ts'
 
 /**
- * How the service scheduler sees its tasks' health in one pass: one DescribeTargetHealth per target group.
+ * How the service scheduler sees its tasks' health in one pass: one DescribeTargetHealth per target group, each
+ * task found there by the target ECS registered for it (its endpoint: `targetOf`, endpoints.ts).
  * A task behind load balancers counts as healthy once every group says `healthy`; when ELBv2 does not answer at all,
  * RUNNING is taken as healthy (so a missing elbv2 never stalls a deployment).
  */
@@ -14,25 +16,27 @@ export interface TaskHealthView {
 }
 
 export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
-  const groups: { targetGroupArn: string; port: number; states: Map<string, TargetHealthState> }[] = []
+  const groups: { targetGroupArn: string; lb: LoadBalancer; states: Map<string, TargetHealthState> }[] = []
   const anyLive = (ctx.world.ecs.serviceTasks[service.serviceArn] ?? []).some((a) => ctx.world.ecs.tasks[a]?.lastStatus === 'RUNNING')
   if (anyLive)
     for (const lb of service.loadBalancers) {
       if (!lb.targetGroupArn) continue
       const states = targetHealth(ctx, lb.targetGroupArn)
-      if (states.size) groups.push({ targetGroupArn: lb.targetGroupArn, port: lb.containerPort, states })
+      if (states.size) groups.push({ targetGroupArn: lb.targetGroupArn, lb, states })
     }
   // One pass asks about the same tasks many times: work out each task's view once.
   const views = new Map<Task, { healthy: boolean; unhealthy?: { targetGroupArn: string; port: number; reason: string } }>()
   const view = (t: Task) => {
     let v = views.get(t)
     if (!v) {
-      const ip = taskPrivateIp(t)
-      const states = groups.map((g) => g.states.get(`${ip}:${g.port}`))
+      const states = groups.map((g) => {
+        const target = targetOf(t, g.lb)
+        return g.states.get(`${target.Id}:${target.Port}`)
+      })
       const failing = groups.findIndex((_, i) => states[i]?.State === 'unhealthy')
       v = {
         healthy: states.every((s) => s?.State === 'healthy'),
-        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, port: groups[failing].port, reason: unhealthyReason(states[failing] as TargetHealthState) },
+        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, port: groups[failing].lb.containerPort, reason: unhealthyReason(states[failing] as TargetHealthState) },
       }
       views.set(t, v)
     }

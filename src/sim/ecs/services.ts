@@ -10,6 +10,7 @@ import type { Cluster, DeploymentConfiguration, LoadBalancer, NetworkConfigurati
 import { taskDefinitionToRun } from './taskDefinitions.ts'
 import { checkLaunch } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
+import { INITIAL_SERVICE_STATUS, sendService } from './service.machine.ts'
 import { requestReconcile } from './wakeups.ts'
 
 /** Services: create/describe/list/update/delete. The scheduler that runs them lives in deployments.ts. */
@@ -99,7 +100,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     clusterArn: cluster.clusterArn,
     loadBalancers,
     serviceRegistries: [],
-    status: 'ACTIVE',
+    status: INITIAL_SERVICE_STATUS,
     desiredCount,
     runningCount: 0,
     pendingCount: 0,
@@ -128,7 +129,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
   world.ecs.services[serviceArn] = service
   world.ecs.serviceTasks[serviceArn] = []
   cluster.activeServicesCount++
-  ctx.log(serviceArn, 'created', `desiredCount ${desiredCount}, ${launchType}, ${td.family}:${td.revision}`)
+  ctx.log(serviceArn, { kind: 'resource.created', type: 'AWS::ECS::Service', detail: `desiredCount ${desiredCount}, ${launchType}, ${td.family}:${td.revision}` })
   requestReconcile(ctx, serviceArn, TIMINGS.schedulerDelayMs)
   return { service }
 })
@@ -191,7 +192,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   service.deploymentConfiguration = config
   if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
   if (input.desiredCount !== undefined && input.desiredCount !== service.desiredCount) {
-    ctx.log(service.serviceArn, `desiredCount ${service.desiredCount} → ${input.desiredCount}`, 'update-service')
+    ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'desiredCount', from: String(service.desiredCount), to: String(input.desiredCount), reason: 'update-service' })
     service.desiredCount = input.desiredCount
   }
   const redeploy = (input.taskDefinition && td.taskDefinitionArn !== service.taskDefinition) || input.networkConfiguration || input.forceNewDeployment
@@ -208,11 +209,8 @@ export const deleteService = handler((ctx, input: { cluster?: string; service: s
   const service = findService(ctx.world, input.cluster, input.service)
   if (service.status !== 'ACTIVE') throw serviceNotActive()
   if (service.desiredCount > 0 && !input.force) throw serviceScaledAboveZero()
-  service.desiredCount = 0
-  service.status = 'DRAINING'
-  const cluster = ctx.world.ecs.clusters[service.clusterArn]
-  if (cluster) cluster.activeServicesCount--
-  ctx.log(service.serviceArn, 'status ACTIVE → DRAINING', input.force ? 'deleted with --force: its tasks are stopped' : 'deleted')
+  sendService({ type: 'DELETE', ctx, service })
+  ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'ACTIVE', to: 'DRAINING', reason: input.force ? 'deleted with --force: its tasks are stopped' : 'deleted' })
   requestReconcile(ctx, service.serviceArn, 0)
   return { service }
 })

@@ -1,3 +1,8 @@
+import type { ContainerStatus } from './container.machine.ts'
+import type { DeploymentStatus, RolloutState } from './deployment.machine.ts'
+import type { ServiceStatus } from './service.machine.ts'
+import type { Endpoint } from './endpoints.ts'
+
 /**
  * ECS slice of the world. Resources are kept in the ECS API's own shapes and member names (`Cluster`, `TaskDefinition`,
  * `Service`, `Deployment`, `Task`, `Container`), so describe-* returns them directly; the protocol layer drops any
@@ -116,7 +121,8 @@ export interface DeploymentConfiguration {
 export interface Deployment {
   /** `ecs-svc/` + 19 digits; the deployment's tasks carry it as `startedBy`. */
   id: string
-  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE'
+  /** deployment.machine.ts */
+  status: DeploymentStatus
   taskDefinition: string
   desiredCount: number
   pendingCount: number
@@ -128,7 +134,7 @@ export interface Deployment {
   platformVersion?: string
   platformFamily?: string
   networkConfiguration?: NetworkConfiguration
-  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED'
+  rolloutState: RolloutState
   rolloutStateReason: string
 }
 
@@ -144,7 +150,8 @@ export interface Service {
   clusterArn: string
   loadBalancers: LoadBalancer[]
   serviceRegistries: unknown[]
-  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'
+  /** service.machine.ts */
+  status: ServiceStatus
   desiredCount: number
   runningCount: number
   pendingCount: number
@@ -187,15 +194,25 @@ export interface Container {
   image: string
   imageDigest?: string
   runtimeId?: string
-  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED'
+  /** container.machine.ts */
+  lastStatus: ContainerStatus
   exitCode?: number
   reason?: string
-  networkBindings: unknown[]
+  /** bridge/host mode: the host ports bound to container ports (empty for awsvpc; endpoints.ts). */
+  networkBindings: NetworkBinding[]
   networkInterfaces: { attachmentId: string; privateIpv4Address: string }[]
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'
   cpu: string
   memory?: string
   memoryReservation?: string
+}
+
+/** A container port bound to a port of its container instance (ECS API `NetworkBinding`). */
+export interface NetworkBinding {
+  bindIP?: string
+  containerPort?: number
+  hostPort?: number
+  protocol?: 'tcp' | 'udp'
 }
 
 export interface ContainerOverride {
@@ -223,7 +240,7 @@ export interface Task {
   /** `service:<name>` or `family:<family>` (fidelity §2.1). */
   group: string
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'
-  /** The task lifecycle's state (task.machine.ts). */
+  /** The task lifecycle's state, one of TASK_STATUSES (task.machine.ts); `string` because the app's fixtures build tasks from plain JSON. */
   lastStatus: string
   launchType: string
   memory?: string
@@ -246,6 +263,17 @@ export interface Task {
   ephemeralStorage?: { sizeInGiB: number }
 }
 
+/** What the service scheduler keeps about a service between passes (wakeups.ts). */
+export interface ServiceBookkeeping {
+  /** When the service's next scheduler pass is due (one pending pass per service). */
+  reconcileAt?: number
+  /**
+   * The version of what the scheduler reads (`sliceVersion`) at the service's last scheduler pass, when that pass changed nothing:
+   * a poll finding the world unchanged has nothing to do.
+   */
+  quietAt?: number
+}
+
 export interface AccountSetting {
   name: string
   value: string
@@ -262,15 +290,13 @@ export interface EcsState {
   tasks: Record<string, Task>
   /** Task ARNs per service ARN, so the service scheduler never scans every task (benchmark: 1,000 tasks). */
   serviceTasks: Record<string, string[]>
-  /** awsvpc task ENI private IP → task ARN while the ENI exists, so traffic lookups are O(1) (listening.ts). */
-  taskByIp: Record<string, string>
-  /** When each service's next scheduler pass is due (one pending pass per service). */
-  reconcileAt: Record<string, number>
   /**
-   * Service ARN → the world's version (`worldVersion`) at the service's last scheduler pass, when that pass changed
-   * nothing: a poll finding the world unchanged has nothing to do (wakeups.ts). Absent in snapshots saved before it.
+   * `address:port` → the task and container reached there, while the task holds its addresses (endpoints.ts), so
+   * traffic lookups are O(1) and a task replaced at the same IP is found as itself.
    */
-  quietAt?: Record<string, number>
+  endpoints: Record<string, Endpoint>
+  /** Service ARN → the service scheduler's own bookkeeping (not part of the API's `Service`). */
+  bookkeeping: Record<string, ServiceBookkeeping>
   /** Account settings set with put-account-setting(-default); keyed `<principalArn> <name>`. */
   accountSettings: Record<string, AccountSetting>
 }
@@ -282,8 +308,7 @@ export const emptyEcsState = (): EcsState => ({
   services: {},
   tasks: {},
   serviceTasks: {},
-  taskByIp: {},
-  reconcileAt: {},
-  quietAt: {},
+  endpoints: {},
+  bookkeeping: {},
   accountSettings: {},
 })

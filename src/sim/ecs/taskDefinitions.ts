@@ -1,4 +1,4 @@
-import { arn } from '../core/index.ts'
+import { arn, ownEntry, setOwnEntry } from '../core/index.ts'
 import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { clientException, noFargateConfiguration, roleNotValid, taskDefinitionInactive, taskDefinitionNotFound, unableToDescribeTaskDefinition } from './errors.ts'
@@ -37,7 +37,7 @@ function checkedRoleArn(world: Readonly<World>, value: string | undefined): stri
   if (value === undefined || value === '') return undefined
   const full = value.startsWith('arn:') ? value : `arn:aws:iam::${world.accountId}:role/${value}`
   const m = ROLE_ARN.exec(full)
-  if (!m || m[1] !== world.accountId || !world.iam.roles[m[2]]) throw roleNotValid()
+  if (!m || m[1] !== world.accountId || !ownEntry(world.iam.roles, m[2])) throw roleNotValid()
   return full
 }
 
@@ -119,7 +119,7 @@ export const registerTaskDefinition = handler((ctx, input: RegisterTaskDefinitio
       throw clientException('Fargate requires task definition to have execution role ARN to support log driver awslogs.')
   }
 
-  const revision = (world.ecs.families[input.family] ?? 0) + 1
+  const revision = (ownEntry(world.ecs.families, input.family) ?? 0) + 1
   const taskDefinitionArn = arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `task-definition/${input.family}:${revision}` })
   const fitsFargate = networkMode === 'awsvpc' && cpu !== undefined && memory !== undefined && isFargateSize(cpu, memory)
   const base: Omit<TaskDefinition, 'requiresAttributes'> = {
@@ -141,9 +141,9 @@ export const registerTaskDefinition = handler((ctx, input: RegisterTaskDefinitio
     registeredBy: world.iam.user.Arn,
   }
   const td: TaskDefinition = { ...base, requiresAttributes: requiredAttributes(base) }
-  world.ecs.families[input.family] = revision
+  setOwnEntry(world.ecs.families, input.family, revision)
   world.ecs.taskDefinitions[taskDefinitionArn] = td
-  ctx.log(taskDefinitionArn, 'registered', `${networkMode}, cpu ${td.cpu ?? '-'}, memory ${td.memory ?? '-'}, ${containers.map((c) => c.image).join(', ')}`)
+  ctx.log(taskDefinitionArn, { kind: 'resource.registered', type: 'AWS::ECS::TaskDefinition', detail: `${networkMode}, cpu ${td.cpu ?? '-'}, memory ${td.memory ?? '-'}, ${containers.map((c) => c.image).join(', ')}` })
   return { taskDefinition: td, tags: input.tags ?? [] }
 })
 
@@ -154,7 +154,7 @@ export function findTaskDefinition(world: Readonly<World>, ref: string): TaskDef
   const [family, revision] = ref.split(':')
   const arnOf = (rev: number) => arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `task-definition/${family}:${rev}` })
   if (revision !== undefined) return /^\d+$/.test(revision) ? taskDefinitions[arnOf(Number(revision))] : undefined
-  for (let rev = world.ecs.families[family] ?? 0; rev > 0; rev--) {
+  for (let rev = ownEntry(world.ecs.families, family) ?? 0; rev > 0; rev--) {
     const td = taskDefinitions[arnOf(rev)]
     if (td?.status === 'ACTIVE') return td
   }
@@ -207,7 +207,7 @@ export const deregisterTaskDefinition = handler((ctx, input: { taskDefinition: s
   if (td.status === 'ACTIVE') {
     td.status = 'INACTIVE'
     td.deregisteredAt = ctx.now()
-    ctx.log(td.taskDefinitionArn, 'status ACTIVE → INACTIVE', 'deregistered: running tasks and services keep it, new ones cannot use it')
+    ctx.log(td.taskDefinitionArn, { kind: 'resource.status', type: 'AWS::ECS::TaskDefinition', attribute: 'status', from: 'ACTIVE', to: 'INACTIVE', reason: 'deregistered: running tasks and services keep it, new ones cannot use it' })
   }
   return { taskDefinition: td }
 })

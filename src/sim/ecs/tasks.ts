@@ -1,18 +1,20 @@
-import { arn, ecsTaskId, initialState } from '../core/index.ts'
+import { arn, ecsTaskId, initialState, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { createNetworkInterface } from '../ec2/index.ts'
 import type { World } from '../world.ts'
 import { activeCluster, countTaskTransition } from './clusters.ts'
 import { invalidParameter, serviceNotFound, unableToAssumeRole, unsupportedLaunchType } from './errors.ts'
-import { checkNetworkConfiguration, chooseSubnet } from './placement.ts'
+import { attachmentOf, eniDetail } from './attachments.ts'
+import { indexEndpoints } from './endpoints.ts'
+import { checkNetworkConfiguration, missingCapacity, placeTask } from './placement.ts'
 import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
-import { scheduleStep } from './taskLifecycle.ts'
-import { taskMachine } from './task.machine.ts'
+import { scheduleStep } from './taskTimers.ts'
+import { taskMachine, type TaskStatus } from './task.machine.ts'
 import { TIMINGS } from './timings.ts'
 import { requestReconcile, serviceArnOfTask } from './wakeups.ts'
 
-const INITIAL_STATUS = initialState(taskMachine)
+const INITIAL_STATUS = initialState(taskMachine) as TaskStatus
 
 /** Tasks: run-task, start-task, stop-task, list-tasks, describe-tasks, and creating/stopping a task for a service. */
 
@@ -34,7 +36,7 @@ export interface NewTask {
 export function checkRolesAssumable(world: Readonly<World>, td: TaskDefinition): void {
   for (const roleArn of [td.executionRoleArn, td.taskRoleArn]) {
     if (!roleArn) continue
-    const role = world.iam.roles[roleArn.slice(roleArn.lastIndexOf('/') + 1)]
+    const role = ownEntry(world.iam.roles, roleArn.slice(roleArn.lastIndexOf('/') + 1))
     if (!role || !decodeURIComponent(role.AssumeRolePolicyDocument).includes('ecs-tasks.amazonaws.com')) throw unableToAssumeRole(roleArn)
   }
 }
@@ -50,17 +52,17 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
   const attachments: Attachment[] = []
   let availabilityZone: string | undefined
   let why = ''
-  const awsvpc = req.networkConfiguration?.awsvpcConfiguration
-  if (awsvpc) {
-    const placed = chooseSubnet(world, awsvpc, req.groupTasks)
+  const placed = placeTask(world, req)
+  if (placed.kind === 'eni') {
+    const awsvpc = req.networkConfiguration?.awsvpcConfiguration
     const attachmentId = ctx.rng.uuid()
     const eni = createNetworkInterface(ctx, {
       subnetId: placed.subnetId,
-      groupIds: awsvpc.securityGroups ?? [],
+      groupIds: awsvpc?.securityGroups ?? [],
       description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
       interfaceType: 'interface',
       requesterId: taskArn,
-      assignPublicIp: awsvpc.assignPublicIp === 'ENABLED',
+      assignPublicIp: awsvpc?.assignPublicIp === 'ENABLED',
     })
     attachments.push({
       id: attachmentId,
@@ -77,7 +79,8 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
     availabilityZone = placed.availabilityZone
     why = placed.why
   }
-  const ip = attachments[0]?.details.find((d) => d.name === 'privateIPv4Address')?.value
+  const eniAttachment = attachmentOf({ attachments }, 'ElasticNetworkInterface')
+  const ip = eniDetail({ attachments }, 'privateIPv4Address')
   const overrides = td.containerDefinitions.map((c) => ({ name: c.name, ...req.overrides?.find((o) => o.name === c.name) }))
   const task: Task = {
     attachments,
@@ -91,7 +94,7 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
       image: c.image,
       lastStatus: 'PENDING',
       networkBindings: [],
-      networkInterfaces: attachments.length && ip ? [{ attachmentId: attachments[0].id, privateIpv4Address: ip }] : [],
+      networkInterfaces: eniAttachment && ip ? [{ attachmentId: eniAttachment.id, privateIpv4Address: ip }] : [],
       healthStatus: 'UNKNOWN',
       cpu: String(c.cpu),
       memory: c.memory === undefined ? undefined : String(c.memory),
@@ -117,9 +120,9 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
     ephemeralStorage: fargate ? { sizeInGiB: 20 } : undefined,
   }
   world.ecs.tasks[taskArn] = task
-  if (ip) (world.ecs.taskByIp ??= {})[ip] = taskArn
+  indexEndpoints(world, task)
   countTaskTransition(req.cluster, undefined, task.lastStatus)
-  ctx.log(taskArn, `created, lastStatus ${task.lastStatus}`, why || undefined)
+  ctx.log(taskArn, { kind: 'task.created', lastStatus: task.lastStatus, reason: why || undefined })
   scheduleStep(ctx, task, TIMINGS.provisioningMs, 'PROVISIONED')
   return task
 }
@@ -135,7 +138,7 @@ export function requestStop(ctx: SimContext, task: Task, stopCode: string, reaso
   task.stoppedReason = reason
   task.stoppingAt = ctx.now()
   task.version++
-  ctx.log(task.taskArn, 'desiredStatus RUNNING → STOPPED', reason)
+  ctx.log(task.taskArn, { kind: 'task.status', attribute: 'desiredStatus', from: 'RUNNING', to: 'STOPPED', reason })
   scheduleStep(ctx, task, 0, 'STOP')
   const serviceArn = serviceArnOfTask(ctx.world, task)
   if (serviceArn) {
@@ -183,8 +186,9 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
   const overrides = input.overrides?.containerOverrides
   checkLaunch(ctx.world, td, launchType, overrides)
   const networkConfiguration = checkNetworkConfiguration(ctx.world, td, launchType, input.networkConfiguration)
-  // No EC2 capacity: ECS refuses the call itself [seen: CloudTrail errorCode in linz/geostore#1687, aws/amazon-ecs-cli#1122].
-  if (launchType === 'EC2' && cluster.registeredContainerInstancesCount === 0) throw invalidParameter('No Container Instances were found in your cluster.')
+  // No EC2 capacity: ECS refuses the call itself, before starting anything (placement.ts).
+  const noCapacity = missingCapacity(cluster, launchType)
+  if (noCapacity) throw invalidParameter(noCapacity)
   const group = input.group ?? `family:${td.family}`
   const groupTasks = Object.values(ctx.world.ecs.tasks).filter((t) => t.clusterArn === cluster.clusterArn && t.group === group)
   const tasks: Task[] = []

@@ -1,7 +1,7 @@
-import { arn, worldVersion } from '../core/index.ts'
+import { arn, sliceVersion, type Slice } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import type { World } from '../world.ts'
-import type { Task } from './state.ts'
+import type { ServiceBookkeeping, Task } from './state.ts'
 
 /**
  * When the service scheduler runs. It is not run on every engine tick (a benchmark simulates an hour of 50 services
@@ -11,38 +11,48 @@ import type { Task } from './state.ts'
  */
 export const RECONCILE_TIMER = 'ecs.service.reconcile'
 
+/** The scheduler's bookkeeping for a service (kept apart from the API-shaped `Service`). */
+export const bookkeepingOf = (ctx: SimContext, serviceArn: string): ServiceBookkeeping => (ctx.world.ecs.bookkeeping[serviceArn] ??= {})
+
 export function requestReconcile(ctx: SimContext, serviceArn: string, delayMs: number, why: 'change' | 'poll' = 'change'): void {
-  if (why === 'change' && ctx.world.ecs.quietAt?.[serviceArn] !== undefined) delete ctx.world.ecs.quietAt[serviceArn]
+  const book = bookkeepingOf(ctx, serviceArn)
+  if (why === 'change' && book.quietAt !== undefined) delete book.quietAt
   const at = ctx.now() + delayMs
-  const pending = ctx.world.ecs.reconcileAt[serviceArn]
+  const pending = book.reconcileAt
   if (pending !== undefined && pending <= at) return
-  // An earlier pass replaces a later one; the later timer stays queued and is ignored when it fires (isCurrent).
-  ctx.world.ecs.reconcileAt[serviceArn] = at
+  // An earlier pass replaces a later one; the later timer stays queued and is ignored when it fires (takeCurrent).
+  book.reconcileAt = at
   ctx.scheduler.schedule(at, RECONCILE_TIMER, { serviceArn })
 }
 
-/** Whether a firing reconcile timer is the service's pending pass (not one an earlier request replaced). */
-export function isCurrent(ctx: SimContext, serviceArn: string): boolean {
-  return ctx.world.ecs.reconcileAt[serviceArn] === ctx.now()
+/** Whether a firing reconcile timer is the service's pending pass (not one an earlier request replaced); it is no longer pending. */
+export function takeCurrent(ctx: SimContext, serviceArn: string): boolean {
+  const book = ctx.world.ecs.bookkeeping[serviceArn]
+  if (book?.reconcileAt !== ctx.now()) return false
+  delete book.reconcileAt
+  return true
 }
 
 /**
  * A service behind a load balancer polls target health (every 10 s while a deployment is in flight, 30 s once steady),
- * but what a pass looks at only changes when the world does (`worldVersion`: a target's health, a task's status, a
+ * but what a pass looks at only changes when the world does (`SCHEDULER_READS`: a target's health, a task's status, a
  * listener, a security group rule, the service itself; not requests). So when a pass changed nothing (and no decision
  * waited on the clock, like an unhealthy task inside its grace period), the next poll that finds the world at the same
  * version would change nothing either, and is skipped. In an hour of 50 services (`npm run bench`) that is most
  * of the scheduler's passes, with the same outcome.
  */
 export function isQuiet(ctx: SimContext, serviceArn: string): boolean {
-  return ctx.world.ecs.quietAt?.[serviceArn] === worldVersion(ctx.world.log)
+  return ctx.world.ecs.bookkeeping[serviceArn]?.quietAt === sliceVersion(ctx.world.log, SCHEDULER_READS)
 }
+
+/** A pass reads subnets and ENIs, roles, images, tasks and services, and target health: every slice (not metrics). */
+const SCHEDULER_READS: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2']
 
 /** After a pass: `quiet` when it changed nothing and nothing in it depended on the time. */
 export function markQuiet(ctx: SimContext, serviceArn: string, quiet: boolean): void {
-  const { ecs } = ctx.world
-  if (quiet) (ecs.quietAt ??= {})[serviceArn] = worldVersion(ctx.world.log)
-  else if (ecs.quietAt?.[serviceArn] !== undefined) delete ecs.quietAt[serviceArn]
+  const book = bookkeepingOf(ctx, serviceArn)
+  if (quiet) book.quietAt = sliceVersion(ctx.world.log, SCHEDULER_READS)
+  else if (book.quietAt !== undefined) delete book.quietAt
 }
 
 /** The ARN of the service a task belongs to (its group is `service:<name>`), if any. */

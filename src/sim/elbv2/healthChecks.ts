@@ -1,9 +1,11 @@
-import { worldVersion } from '../core/index.ts'
+import { runEffects, sliceVersion, transitionOf, type Slice } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
+import { countsOf, groupBookkeeping, setCounts } from './bookkeeping.ts'
+import { isInService } from './loadBalancer.machine.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
-import type { LoadBalancer, RegisteredTarget, TargetGroup } from './state.ts'
-import { REASONS, stepTargetHealth } from './targetHealth.machine.ts'
+import type { LoadBalancer, RegisteredTarget, TargetBookkeeping, TargetGroup, TargetGroupBookkeeping } from './state.ts'
+import { REASONS, targetHealthMachine, type TargetHealthEvent } from './targetHealth.machine.ts'
 import { ELBV2_TIMINGS } from './timings.ts'
 
 /**
@@ -14,13 +16,13 @@ import { ELBV2_TIMINGS } from './timings.ts'
  */
 export function startHealthChecks(ctx: SimContext, targetGroupArn: string): void {
   const { elbv2 } = ctx.world
-  if (!elbv2.targetGroups[targetGroupArn] || elbv2.healthCheckAt[targetGroupArn] !== undefined) return
+  if (!elbv2.targetGroups[targetGroupArn] || elbv2.bookkeeping[targetGroupArn]?.healthCheckAt !== undefined) return
   if (!elbv2.targets[targetGroupArn]?.length || !loadBalancerArnsOf(elbv2, targetGroupArn).length) return
   schedule(ctx, targetGroupArn, ctx.now() + ELBV2_TIMINGS.registrationMs)
 }
 
 function schedule(ctx: SimContext, targetGroupArn: string, at: number) {
-  ctx.world.elbv2.healthCheckAt[targetGroupArn] = at
+  groupBookkeeping(ctx, targetGroupArn).healthCheckAt = at
   ctx.scheduler.schedule(at, 'elbv2.targetGroup.healthCheck', { targetGroupArn })
 }
 
@@ -36,22 +38,23 @@ export const inEnabledZone = (lb: LoadBalancer | undefined, target: RegisteredTa
 export const healthCheckRound: TimerHandler = (ctx, payload) => {
   const arn = String(payload.targetGroupArn)
   const { elbv2 } = ctx.world
-  delete elbv2.healthCheckAt[arn]
+  const book = groupBookkeeping(ctx, arn)
+  delete book.healthCheckAt
   const tg = elbv2.targetGroups[arn]
   const targets = elbv2.targets[arn]
   if (!tg || !targets?.length) return
   const next = ctx.now() + tg.HealthCheckIntervalSeconds * 1000
   // Nothing changed since a round that found every target healthy: they all pass again, and a healthy target's
   // count of passes matters no more (it restarts at its first failure), so there is nothing to record.
-  const last = elbv2.lastRound?.[arn]
-  if (last?.allHealthy && last.version === worldVersion(ctx.world.log)) return schedule(ctx, arn, next)
+  const last = book.lastRound
+  if (last?.allHealthy && last.version === sliceVersion(ctx.world.log, CHECKS_READ)) return schedule(ctx, arn, next)
   const lbs = loadBalancerArnsOf(elbv2, arn).map((a) => elbv2.loadBalancers[a])
   if (lbs.length === 0) {
     // Detached: the targets wait, unused, and start over when a listener forwards to the group again.
-    for (const t of targets) if (t.state !== 'draining') Object.assign(t, { state: 'initial', reason: 'Elb.RegistrationInProgress', passes: 0, failures: 0 })
+    for (const t of targets) send(ctx, tg, t, book, { type: 'RESET' })
     return
   }
-  const lb = lbs.find((l) => l.State.Code === 'active' || l.State.Code === 'active_impaired')
+  const lb = lbs.find((l) => isInService(l.State.Code))
   if (lb && tg.HealthCheckEnabled) {
     const groups = lb.SecurityGroups ?? []
     const nodeByZone = new Map<string, string>()
@@ -62,31 +65,36 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
     const anyNode = nodeByZone.values().next().value ?? ''
     const now = ctx.now()
     const path = tg.HealthCheckPath ?? '/'
-    const quiet = last?.version === worldVersion(ctx.world.log)
+    const quiet = last?.version === sliceVersion(ctx.world.log, CHECKS_READ)
     for (const target of targets) {
-      if (target.state === 'draining' || now - target.registeredAt < ELBV2_TIMINGS.registrationMs) continue
+      const counts = countsOf(book, target)
+      if (target.state === 'draining' || !counts || now - counts.registeredAt < ELBV2_TIMINGS.registrationMs) continue
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
       const node = target.AvailabilityZone ? nodeByZone.get(target.AvailabilityZone) : anyNode
       if (node === undefined) continue
-      const result = quiet && target.lastCheck !== undefined ? unpack(target.lastCheck) : probe(ctx, node, groups, target.Id, healthCheckPort(tg, target), path, tg.HealthCheckProtocol)
+      const result = quiet && counts.lastCheck !== undefined ? unpack(counts.lastCheck) : probe(ctx, node, groups, target.Id, healthCheckPort(tg, target), path, tg.HealthCheckProtocol)
       const packed = result.kind === 'response' ? result.status : result.kind
-      if (target.lastCheck !== packed) target.lastCheck = packed
-      record(ctx, tg, target, result)
+      if (counts.lastCheck !== packed) counts.lastCheck = packed
+      record(ctx, tg, target, counts, result)
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
-    const allHealthy = targets.every((t) => t.state === 'healthy' && t.failures === 0)
-    ;(elbv2.lastRound ??= {})[arn] = { version: worldVersion(ctx.world.log), allHealthy }
+    const allHealthy = targets.every((t) => t.state === 'healthy' && countsOf(book, t)?.failures === 0)
+    book.lastRound = { version: sliceVersion(ctx.world.log, CHECKS_READ), allHealthy }
   }
   schedule(ctx, arn, next)
 }
 
 /**
  * A check's outcome depends only on the world (addresses, security group rules, tasks and their containers, the
- * group's settings), and every change to those moves `worldVersion` (requests do not). So while the version is the
+ * group's settings, the images the containers run), and every change to those moves the versions of the slices they
+ * live in (`CHECKS_READ`; requests and metrics do not). So while those versions are the
  * one of the group's last round, each target answers as it did then, and the round reuses that instead of probing again: a
  * quiet hour of 1,000 targets checked every 30 s costs a fraction (`npm run bench`). States move as if probed.
  */
-const unpack = (check: NonNullable<RegisteredTarget['lastCheck']>): ProbeResult => (typeof check === 'number' ? { kind: 'response', status: check } : { kind: check })
+/** What a check reads: subnets, security groups, ENIs, images, tasks, targets (everything but traffic and metrics). */
+const CHECKS_READ: readonly Slice[] = ['ec2', 'ecr', 'ecs', 'elbv2']
+
+const unpack = (check: NonNullable<TargetBookkeeping['lastCheck']>): ProbeResult => (typeof check === 'number' ? { kind: 'response', status: check } : { kind: check })
 
 /** Whether an HTTP code matches the group's matcher: `200`, `200,302` or `200-299`. */
 export function matches(matcher: string | undefined, status: number): boolean {
@@ -115,32 +123,47 @@ function failureReason(tg: TargetGroup, result: ProbeResult): { reason: string; 
   return { reason: 'Target.ResponseCodeMismatch', description: `${REASONS['Target.ResponseCodeMismatch']}[${result.status}]` }
 }
 
+/**
+ * Sends an event to the target's health machine (targetHealth.machine.ts): its new state, then the machine's
+ * effects (the reason ELBv2 shows, the drain timer). Returns the state it left, or undefined when not accepted.
+ */
+export function send(
+  ctx: SimContext,
+  tg: TargetGroup,
+  target: RegisteredTarget,
+  book: TargetGroupBookkeeping,
+  event: { type: 'PASSED' | 'FAILED' | 'RESET' | 'DRAINED'; failure?: { reason: string; description: string } } | { type: 'DEREGISTER'; delayMs: number },
+): string | undefined {
+  const t = transitionOf(targetHealthMachine, target.state, event.type)
+  if (!t) return undefined
+  const from = target.state
+  const counts = countsOf(book, target) ?? setCounts(book, target, { registeredAt: ctx.now(), passes: 0, failures: 0 })
+  target.state = t.value as RegisteredTarget['state']
+  runEffects(targetHealthMachine, t, { ...event, ctx, tg, target, book: counts } as TargetHealthEvent)
+  return from
+}
+
 /** Counts one check and moves the target's health when a threshold is crossed (targetHealth.machine.ts). */
-function record(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, result: ProbeResult): void {
+function record(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, counts: TargetBookkeeping, result: ProbeResult): void {
   const failure = failureReason(tg, result)
   if (failure) {
-    target.failures++
-    target.passes = 0
+    counts.failures++
+    counts.passes = 0
   } else {
-    target.passes++
-    target.failures = 0
+    counts.passes++
+    counts.failures = 0
   }
   const from = target.state
   let event: 'PASSED' | 'FAILED' | undefined
   if (from === 'initial') {
     if (!failure) event = 'PASSED'
-    else if (target.failures >= tg.UnhealthyThresholdCount) event = 'FAILED'
+    else if (counts.failures >= tg.UnhealthyThresholdCount) event = 'FAILED'
     else Object.assign(target, { reason: 'Elb.InitialHealthChecking', description: REASONS['Elb.InitialHealthChecking'] })
-  } else if (from === 'healthy' && failure && target.failures >= tg.UnhealthyThresholdCount) event = 'FAILED'
-  else if (from === 'unhealthy' && !failure && target.passes >= tg.HealthyThresholdCount) event = 'PASSED'
+  } else if (from === 'healthy' && failure && counts.failures >= tg.UnhealthyThresholdCount) event = 'FAILED'
+  else if (from === 'unhealthy' && !failure && counts.passes >= tg.HealthyThresholdCount) event = 'PASSED'
   else if (from === 'unhealthy' && failure) Object.assign(target, failure)
   if (!event) return
-  const to = stepTargetHealth(from, event) as RegisteredTarget['state'] | undefined
-  if (!to) return
-  target.state = to
-  if (to === 'healthy') {
-    delete target.reason
-    delete target.description
-  } else if (failure) Object.assign(target, failure)
-  ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} ${from} → ${to}`, failure ? `${failure.reason}: ${failure.description}` : `passed ${to === 'healthy' && from === 'unhealthy' ? tg.HealthyThresholdCount : 1} health check(s)`)
+  if (send(ctx, tg, target, groupBookkeeping(ctx, tg.TargetGroupArn), { type: event, failure }) === undefined) return
+  const to = target.state
+  ctx.log(tg.TargetGroupArn, { kind: 'target.health', targetId: target.Id, port: target.Port, from, to, ...(failure ? { reasonCode: failure.reason, description: failure.description } : { checks: to === 'healthy' && from === 'unhealthy' ? tg.HealthyThresholdCount : 1 }) })
 }

@@ -56,7 +56,7 @@ export const createListener = handler((ctx, input: CreateListenerRequest) => {
   elbv2.rules[ruleArn] = { RuleArn: ruleArn, Priority: 'default', Conditions: [], Actions: actions, IsDefault: true, ListenerArn: listenerArn }
   forgetRouting(elbv2)
   if (input.Tags?.length) elbv2.tags[listenerArn] = input.Tags.map((t) => ({ ...t }))
-  ctx.log(listenerArn, 'created', `${listener.Protocol}:${listener.Port} on ${lb.LoadBalancerName}, default action ${describeActions(actions)}`)
+  ctx.log(listenerArn, { kind: 'resource.created', type: 'AWS::ElasticLoadBalancingV2::Listener', detail: `${listener.Protocol}:${listener.Port} on ${lb.LoadBalancerName}, default action ${describeActions(actions)}` })
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
   return { Listeners: [listener] }
 })
@@ -107,7 +107,7 @@ export const modifyListener = handler((ctx, input: ModifyListenerRequest) => {
   const defaultRule = Object.values(elbv2.rules).find((r) => r.ListenerArn === listener.ListenerArn && r.IsDefault)
   if (defaultRule) defaultRule.Actions = actions
   forgetRouting(ctx.world.elbv2)
-  ctx.log(listener.ListenerArn, 'modified', `${protocol}:${port}, default action ${describeActions(actions)}`)
+  ctx.log(listener.ListenerArn, { kind: 'resource.modified', type: 'AWS::ElasticLoadBalancingV2::Listener', detail: `${protocol}:${port}, default action ${describeActions(actions)}` })
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
   return { Listeners: [listener] }
 })
@@ -129,5 +129,5 @@ export function deleteListenerAndRules(ctx: SimContext, listenerArn: string): vo
   delete elbv2.listeners[listenerArn]
   forgetRouting(elbv2)
   delete elbv2.tags[listenerArn]
-  ctx.log(listenerArn, 'deleted', rules.length > 1 ? `with ${rules.length - 1} rules` : undefined)
+  ctx.log(listenerArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::Listener', detail: rules.length > 1 ? `with ${rules.length - 1} rules` : undefined })
 }

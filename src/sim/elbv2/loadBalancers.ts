@@ -2,7 +2,7 @@ import { arn, AwsError, elbHex, ownEntry, step } from '../core/index.ts'
 import { handler, type TimerHandler } from '../context.ts'
 import { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from '../ec2/index.ts'
 import { checkName, constraint, loadBalancerNotFound, validation } from './errors.ts'
-import { loadBalancerMachine } from './loadBalancer.machine.ts'
+import { INITIAL_LOAD_BALANCER_STATE, loadBalancerMachine } from './loadBalancer.machine.ts'
 import { getLoadBalancer } from './lookup.ts'
 import { deleteListenerAndRules } from './listeners.ts'
 import type { Attribute, LoadBalancer, Tag } from './state.ts'
@@ -113,7 +113,7 @@ export const createLoadBalancer = handler((ctx, input: CreateLoadBalancerRequest
     LoadBalancerName: name,
     Scheme: scheme,
     VpcId: vpcId,
-    State: { Code: 'provisioning' },
+    State: { Code: INITIAL_LOAD_BALANCER_STATE },
     Type: type,
     AvailabilityZones: subnets.map((s) => ({ ZoneName: s.AvailabilityZone, SubnetId: s.SubnetId, LoadBalancerAddresses: [] })),
     SecurityGroups: groups,
@@ -135,7 +135,7 @@ export const createLoadBalancer = handler((ctx, input: CreateLoadBalancerRequest
   world.elbv2.loadBalancerAttributes[lbArn] = defaultAttributes(type)
   if (input.Tags?.length) world.elbv2.tags[lbArn] = input.Tags.map((t) => ({ ...t }))
   ctx.scheduler.schedule(ctx.now() + ELBV2_TIMINGS.loadBalancerActiveMs[type], 'elbv2.loadBalancer.step', { loadBalancerArn: lbArn, event: 'ACTIVE' })
-  ctx.log(lbArn, 'created', `${type} load balancer ${name}, ${scheme}, in ${[...zones].join(', ')}; State provisioning`)
+  ctx.log(lbArn, { kind: 'resource.created', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', detail: `${type} load balancer ${name}, ${scheme}, in ${[...zones].join(', ')}; State provisioning` })
   return { LoadBalancers: [lb] }
 })
 
@@ -145,7 +145,7 @@ export const loadBalancerStep: TimerHandler = (ctx, payload) => {
   if (!lb) return
   const next = step(loadBalancerMachine, lb.State.Code, { type: String(payload.event) })
   if (next === undefined || next === lb.State.Code) return
-  ctx.log(lb.LoadBalancerArn, `State ${lb.State.Code} → ${next}`)
+  ctx.log(lb.LoadBalancerArn, { kind: 'resource.status', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', attribute: 'State', from: lb.State.Code, to: next })
   lb.State = { Code: next }
 }
 
@@ -193,7 +193,7 @@ export const deleteLoadBalancer = handler((ctx, input: { LoadBalancerArn: string
   delete elbv2.loadBalancerAttributes[lb.LoadBalancerArn]
   delete elbv2.tags[lb.LoadBalancerArn]
   ctx.scheduler.cancel((e) => e.kind === 'elbv2.loadBalancer.step' && e.payload.loadBalancerArn === lb.LoadBalancerArn)
-  ctx.log(lb.LoadBalancerArn, 'deleted')
+  ctx.log(lb.LoadBalancerArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' })
   return {}
 })
 

@@ -47,6 +47,9 @@ function checkPriority(ctx: SimContext, listenerArn: string, priority: number | 
   return String(priority)
 }
 
+/** A rule as ELBv2 returns it: the listener it belongs to is kept for lookups but is not a member of `Rule`. */
+const described = ({ ListenerArn: _listenerArn, ...rule }: Rule) => rule
+
 interface CreateRuleRequest {
   ListenerArn: string
   Conditions: RuleCondition[]
@@ -68,9 +71,9 @@ export const createRule = handler((ctx, input: CreateRuleRequest) => {
   ctx.world.elbv2.rules[ruleArn] = rule
   forgetRouting(ctx.world.elbv2)
   if (input.Tags?.length) ctx.world.elbv2.tags[ruleArn] = input.Tags.map((t) => ({ ...t }))
-  ctx.log(ruleArn, 'created', `priority ${priority}: ${describeConditions(conditions)} → ${describeActions(actions)}`)
+  ctx.log(ruleArn, { kind: 'resource.created', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', detail: `priority ${priority}: ${describeConditions(conditions)} → ${describeActions(actions)}` })
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
-  return { Rules: [rule] }
+  return { Rules: [described(rule)] }
 })
 
 export const describeConditions = (conditions: RuleCondition[]): string =>
@@ -83,10 +86,10 @@ export function rulesOf(ctx: SimContext, listenerArn: string): Rule[] {
 }
 
 export const describeRules = handler((ctx, input: { ListenerArn?: string; RuleArns?: string[] }) => {
-  if (input.RuleArns?.length) return { Rules: input.RuleArns.map((a) => getRule(ctx, a)) }
+  if (input.RuleArns?.length) return { Rules: input.RuleArns.map((a) => described(getRule(ctx, a))) }
   if (!input.ListenerArn) throw validation('You must specify either listener ARNs or rule ARNs')
   const listener = getListener(ctx, input.ListenerArn)
-  return { Rules: rulesOf(ctx, listener.ListenerArn) }
+  return { Rules: rulesOf(ctx, listener.ListenerArn).map(described) }
 })
 
 export const modifyRule = handler((ctx, input: { RuleArn: string; Conditions?: RuleCondition[]; Actions?: Action[] }) => {
@@ -100,9 +103,9 @@ export const modifyRule = handler((ctx, input: { RuleArn: string; Conditions?: R
   rule.Actions = actions
   if (rule.IsDefault) listener.DefaultActions = actions
   forgetRouting(ctx.world.elbv2)
-  ctx.log(rule.RuleArn, 'modified', `${rule.IsDefault ? 'default' : `priority ${rule.Priority}: ${describeConditions(conditions)}`} → ${describeActions(actions)}`)
+  ctx.log(rule.RuleArn, { kind: 'resource.modified', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', detail: `${rule.IsDefault ? 'default' : `priority ${rule.Priority}: ${describeConditions(conditions)}`} → ${describeActions(actions)}` })
   for (const tgArn of actions.flatMap(actionTargetGroups)) startHealthChecks(ctx, tgArn)
-  return { Rules: [rule] }
+  return { Rules: [described(rule)] }
 })
 
 export const deleteRule = handler((ctx, input: { RuleArn: string }) => {
@@ -111,7 +114,7 @@ export const deleteRule = handler((ctx, input: { RuleArn: string }) => {
   delete ctx.world.elbv2.rules[rule.RuleArn]
   forgetRouting(ctx.world.elbv2)
   delete ctx.world.elbv2.tags[rule.RuleArn]
-  ctx.log(rule.RuleArn, 'deleted')
+  ctx.log(rule.RuleArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::ListenerRule' })
   return {}
 })
 
@@ -128,8 +131,8 @@ export const setRulePriorities = handler((ctx, input: { RulePriorities: { RuleAr
     seen.add(key)
   }
   for (const { rule, priority } of changes) {
-    ctx.log(rule.RuleArn, `priority ${rule.Priority} → ${priority}`)
+    ctx.log(rule.RuleArn, { kind: 'resource.status', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', attribute: 'priority', from: String(rule.Priority), to: String(priority) })
     rule.Priority = String(priority)
   }
-  return { Rules: changes.map((c) => c.rule) }
+  return { Rules: changes.map((c) => described(c.rule)) }
 })

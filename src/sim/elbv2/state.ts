@@ -1,8 +1,10 @@
+import type { TargetHealthState } from './targetHealth.machine.ts'
+
 /**
  * Elastic Load Balancing v2 slice of the world. Owned by src/sim/elbv2. Resources are kept in the ELBv2 API's
  * own shapes and member names (`LoadBalancer`, `TargetGroup`, `Listener`, `Rule`), keyed by ARN, so describe-*
- * returns them as they are; what the API does not show (registered targets and their health counters, the
- * load balancer's node ENIs, attributes, tags, traffic counters) sits beside them. Times are epoch ms.
+ * returns them as they are; what the API does not show (registered targets, the load balancer's node ENIs,
+ * attributes, tags, traffic counters) sits beside them, and the health checks' counters and timers in `bookkeeping`. Times are epoch ms.
  */
 export interface Tag {
   Key: string
@@ -99,9 +101,7 @@ export interface Rule {
   ListenerArn: string
 }
 
-export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'draining'
-
-/** A registered target and its health-check bookkeeping. */
+/** A registered target as DescribeTargetHealth shows it: the target and its health (targetHealth.machine.ts). */
 export interface RegisteredTarget {
   Id: string
   Port: number
@@ -110,6 +110,10 @@ export interface RegisteredTarget {
   state: TargetHealthState
   reason?: string
   description?: string
+}
+
+/** What the health checks keep about one target (not part of the API's shapes). */
+export interface TargetBookkeeping {
   registeredAt: number
   /** Consecutive successes / failures of the current run, compared with the group's thresholds. */
   passes: number
@@ -118,6 +122,16 @@ export interface RegisteredTarget {
   drainUntil?: number
   /** What the last check found (an HTTP status, or no connection), reused while the world is quiet (healthChecks.ts). */
   lastCheck?: number | 'timeout' | 'refused'
+}
+
+/** What the health checks keep about one target group between rounds (healthChecks.ts). */
+export interface TargetGroupBookkeeping {
+  /** Virtual time of the group's pending health-check timer, if one is scheduled. */
+  healthCheckAt?: number
+  /** The version of what checks read (`sliceVersion`) after the group's last round of checks, and whether every target was healthy then. */
+  lastRound?: { version: number; allHealthy: boolean }
+  /** By target `Id`, then `Port` (as a target is identified in its group). */
+  targets: Record<string, Record<number, TargetBookkeeping>>
 }
 
 export interface Attribute {
@@ -144,13 +158,8 @@ export interface Elbv2State {
   targetGroupAttributes: Record<string, Attribute[]>
   /** Target group ARN → registered targets in registration order. */
   targets: Record<string, RegisteredTarget[]>
-  /** Target group ARN → virtual time of its pending health-check timer, if one is scheduled. */
-  healthCheckAt: Record<string, number>
-  /**
-   * Target group ARN → the world's version (`worldVersion`) after its last round of checks, and whether every target
-   * was healthy then. Absent in snapshots saved before it existed (then every target is probed).
-   */
-  lastRound?: Record<string, { version: number; allHealthy: boolean }>
+  /** Target group ARN → its health checks' bookkeeping (not part of the API's shapes). */
+  bookkeeping: Record<string, TargetGroupBookkeeping>
   listeners: Record<string, Listener>
   rules: Record<string, Rule>
   tags: Record<string, Tag[]>
@@ -174,8 +183,7 @@ export const emptyElbv2State = (): Elbv2State => ({
   targetGroups: {},
   targetGroupAttributes: {},
   targets: {},
-  healthCheckAt: {},
-  lastRound: {},
+  bookkeeping: {},
   listeners: {},
   rules: {},
   tags: {},

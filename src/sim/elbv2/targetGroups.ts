@@ -47,9 +47,13 @@ const defaultAttributes = (tg: TargetGroup): Attribute[] =>
       ]
 
 /** The health-check settings after applying `input` over `base`, validated as ELBv2 does. */
+const isHealthCheckMember = (key: string): boolean =>
+  key.startsWith('HealthCheck') || key === 'HealthyThresholdCount' || key === 'UnhealthyThresholdCount' || key === 'Matcher'
+
 function healthCheck(base: HealthCheckSettings, input: HealthCheckSettings): HealthCheckSettings {
   const merged = { ...base }
-  for (const [k, v] of Object.entries(input)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v
+  // Only the health-check members: the request's other members (Name, TargetType, ...) are not a target group's settings.
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && isHealthCheckMember(k)) (merged as Record<string, unknown>)[k] = v
   const interval = merged.HealthCheckIntervalSeconds ?? 30
   const timeout = merged.HealthCheckTimeoutSeconds ?? 5
   if (interval < 5 || interval > 300) throw constraint(interval, 'healthCheckIntervalSeconds', 'Member must have value between 5 and 300')
@@ -134,7 +138,7 @@ export const createTargetGroup = handler((ctx, input: CreateTargetGroupRequest) 
   world.elbv2.targetGroupAttributes[tg.TargetGroupArn] = defaultAttributes(tg)
   world.elbv2.targets[tg.TargetGroupArn] = []
   if (input.Tags?.length) world.elbv2.tags[tg.TargetGroupArn] = input.Tags.map((t) => ({ ...t }))
-  ctx.log(tg.TargetGroupArn, 'created', `${tg.TargetType} target group ${name}${tg.Protocol ? ` ${tg.Protocol}:${tg.Port}` : ''}`)
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.created', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', detail: `${tg.TargetType} target group ${name}${tg.Protocol ? ` ${tg.Protocol}:${tg.Port}` : ''}` })
   return { TargetGroups: [withLoadBalancers(world.elbv2, tg)] }
 })
 
@@ -170,7 +174,7 @@ export const modifyTargetGroup = handler((ctx, input: HealthCheckSettings & { Ta
   const { TargetGroupArn: _arn, ...changes } = input
   const hc = healthCheck(tg, changes)
   Object.assign(tg, hc)
-  ctx.log(tg.TargetGroupArn, 'health check settings changed')
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.settings', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', scope: 'health check', settings: [] })
   return { TargetGroups: [withLoadBalancers(ctx.world.elbv2, tg)] }
 })
 
@@ -183,11 +187,10 @@ export const deleteTargetGroup = handler((ctx, input: { TargetGroupArn: string }
   delete elbv2.targetGroups[tg.TargetGroupArn]
   delete elbv2.targetGroupAttributes[tg.TargetGroupArn]
   delete elbv2.targets[tg.TargetGroupArn]
-  delete elbv2.healthCheckAt[tg.TargetGroupArn]
-  if (elbv2.lastRound) delete elbv2.lastRound[tg.TargetGroupArn]
+  delete elbv2.bookkeeping[tg.TargetGroupArn]
   delete elbv2.tags[tg.TargetGroupArn]
   ctx.scheduler.cancel((e) => e.kind.startsWith('elbv2.targetGroup.') && e.payload.targetGroupArn === tg.TargetGroupArn)
-  ctx.log(tg.TargetGroupArn, 'deleted')
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.deleted', type: 'AWS::ElasticLoadBalancingV2::TargetGroup' })
   return {}
 })
 
@@ -203,7 +206,7 @@ export const modifyTargetGroupAttributes = handler((ctx, input: { TargetGroupArn
   if (delay && !(Number(delay.Value) >= 0 && Number(delay.Value) <= 3600 && /^\d+$/.test(String(delay.Value))))
     throw validation(`'deregistration_delay.timeout_seconds' must be a number between 0 and 3600`)
   mergeAttributes(attributes, input.Attributes ?? [], 'target group')
-  ctx.log(tg.TargetGroupArn, `attributes changed: ${(input.Attributes ?? []).map((a) => `${a.Key}=${a.Value}`).join(', ')}`)
+  ctx.log(tg.TargetGroupArn, { kind: 'resource.settings', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', scope: 'attributes', settings: (input.Attributes ?? []).map((a) => ({ name: String(a.Key), value: String(a.Value) })) })
   return { Attributes: attributes }
 })
 

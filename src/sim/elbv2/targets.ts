@@ -2,10 +2,11 @@ import { AwsError } from '../core/index.ts'
 import { handler, type SimContext, type TimerHandler } from '../context.ts'
 import { cidrContains } from '../ec2/index.ts'
 import { constraint, validation } from './errors.ts'
-import { healthCheckPort, inEnabledZone, startHealthChecks } from './healthChecks.ts'
+import { countsOf, forgetCounts, groupBookkeeping, setCounts } from './bookkeeping.ts'
+import { healthCheckPort, inEnabledZone, send, startHealthChecks } from './healthChecks.ts'
 import { getTargetGroup, loadBalancerArnsOf } from './lookup.ts'
 import type { RegisteredTarget, TargetGroup } from './state.ts'
-import { REASONS, stepTargetHealth } from './targetHealth.machine.ts'
+import { REASONS } from './targetHealth.machine.ts'
 import { deregistrationDelayMs } from './targetGroups.ts'
 
 interface TargetDescription {
@@ -52,6 +53,7 @@ export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Ta
     return { Id: t.Id, Port: port, AvailabilityZone: t.AvailabilityZone ?? subnet?.AvailabilityZone }
   })
   const list = world.elbv2.targets[tg.TargetGroupArn]
+  const book = groupBookkeeping(ctx, tg.TargetGroupArn)
   for (const t of accepted) {
     const existing = list.findIndex((r) => r.Id === t.Id && r.Port === t.Port)
     if (existing >= 0 && list[existing].state !== 'draining') continue
@@ -61,13 +63,11 @@ export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Ta
       state: 'initial',
       reason: 'Elb.RegistrationInProgress',
       description: REASONS['Elb.RegistrationInProgress'],
-      registeredAt: ctx.now(),
-      passes: 0,
-      failures: 0,
     }
     if (target.AvailabilityZone === undefined) delete target.AvailabilityZone
     list.push(target)
-    ctx.log(tg.TargetGroupArn, `target ${t.Id}:${t.Port} registered`, 'initial: Elb.RegistrationInProgress')
+    setCounts(book, target, { registeredAt: ctx.now(), passes: 0, failures: 0 })
+    ctx.log(tg.TargetGroupArn, { kind: 'target.registration', targetId: t.Id, port: t.Port, state: 'registered', reason: 'initial: Elb.RegistrationInProgress' })
   }
   startHealthChecks(ctx, tg.TargetGroupArn)
   return {}
@@ -92,26 +92,26 @@ export const deregisterTargets = handler((ctx, input: { TargetGroupArn: string; 
     if (target.state === 'draining') continue
     if (!inUse || delay === 0) {
       list.splice(i, 1)
-      ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} deregistered`)
+      forgetCounts(elbv2.bookkeeping[tg.TargetGroupArn], target)
+      ctx.log(tg.TargetGroupArn, { kind: 'target.registration', targetId: target.Id, port: target.Port, state: 'deregistered' })
       continue
     }
-    const to = stepTargetHealth(target.state, 'DEREGISTER')
-    if (to !== 'draining') continue
-    Object.assign(target, { state: 'draining', reason: 'Target.DeregistrationInProgress', description: REASONS['Target.DeregistrationInProgress'], drainUntil: ctx.now() + delay })
-    ctx.scheduler.schedule(ctx.now() + delay, 'elbv2.targetGroup.drained', { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port })
-    ctx.log(tg.TargetGroupArn, `target ${target.Id}:${target.Port} draining`, `deregistration delay ${delay / 1000} s`)
+    if (send(ctx, tg, target, groupBookkeeping(ctx, tg.TargetGroupArn), { type: 'DEREGISTER', delayMs: delay }) === undefined) continue
+    ctx.log(tg.TargetGroupArn, { kind: 'target.registration', targetId: target.Id, port: target.Port, state: 'draining', reason: `deregistration delay ${delay / 1000} s` })
   }
   return {}
 })
 
-/** The deregistration delay is over: the draining target is gone (timer `elbv2.targetGroup.drained`). */
+/** The deregistration delay is over: the draining target is unused and leaves the group (timer `elbv2.targetGroup.drained`). */
 export const targetDrained: TimerHandler = (ctx, payload) => {
-  const list = ctx.world.elbv2.targets[String(payload.targetGroupArn)]
-  if (!list) return
-  const i = list.findIndex((r) => r.Id === payload.id && r.Port === payload.port && r.state === 'draining' && (r.drainUntil ?? 0) <= ctx.now())
-  if (i < 0) return
-  list.splice(i, 1)
-  ctx.log(String(payload.targetGroupArn), `target ${String(payload.id)}:${String(payload.port)} deregistered`, 'deregistration delay elapsed')
+  const arn = String(payload.targetGroupArn)
+  const tg = ctx.world.elbv2.targetGroups[arn]
+  const list = ctx.world.elbv2.targets[arn]
+  if (!tg || !list) return
+  const book = groupBookkeeping(ctx, arn)
+  const target = list.find((r) => r.Id === payload.id && r.Port === payload.port && r.state === 'draining' && (countsOf(book, r)?.drainUntil ?? 0) <= ctx.now())
+  if (!target || send(ctx, tg, target, book, { type: 'DRAINED' }) === undefined) return
+  ctx.log(String(payload.targetGroupArn), { kind: 'target.registration', targetId: String(payload.id), port: Number(payload.port), state: 'deregistered', reason: 'deregistration delay elapsed' })
 }
 
 interface HealthDescription {

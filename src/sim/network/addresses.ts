@@ -10,8 +10,11 @@ import type { World } from '../world.ts'
 export const LEARNER_IP = '203.0.113.25'
 
 interface Index {
-  count: number
-  /** `worldVersion` when built: every ENI change is logged, so an unchanged world means an unchanged set. */
+  /**
+   * `worldVersion` when built: every ENI change is logged, so an unchanged world means an unchanged set. Never a count
+   * of ENIs: a stopped task's ENI deleted and a new task's created leave the count as it was, and a miss trusted on
+   * that would make the live world answer differently from the same world resumed from its snapshot.
+   */
   version: number
   /** Address → ENI id (ids, not objects: a handler must get the ENI through its own view of the world). */
   byPrivate: Map<string, string>
@@ -20,14 +23,13 @@ interface Index {
 
 /**
  * ENIs by address. A pure cache over `world.ec2.networkInterfaces` (keyed by that object, checked on every hit and
- * rebuilt when the set changed), so a health-check round over 1,000 targets does not scan every ENI per target.
+ * rebuilt on a miss once the world has changed), so a health-check round over 1,000 targets does not scan every ENI per target.
  */
 const indexes = new DerivedCache<object, Index>()
 
 function build(enis: Record<string, NetworkInterface>, version: number): Index {
-  const index: Index = { count: 0, version, byPrivate: new Map(), byPublic: new Map() }
+  const index: Index = { version, byPrivate: new Map(), byPublic: new Map() }
   for (const eni of Object.values(enis)) {
-    index.count++
     index.byPrivate.set(eni.PrivateIpAddress, eni.NetworkInterfaceId)
     if (eni.PublicIp) index.byPublic.set(eni.PublicIp, eni.NetworkInterfaceId)
   }
@@ -43,7 +45,7 @@ export function interfaceByIp(world: World, ip: string, which: 'private' | 'publ
     const id = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)
     const hit = id === undefined ? undefined : enis[id]
     if (hit && address(hit) === ip) return hit
-    if (id === undefined && (index.version === worldVersion(world.log) || Object.keys(enis).length === index.count)) return undefined
+    if (id === undefined && index.version === worldVersion(world.log)) return undefined
   }
   index = build(enis, worldVersion(world.log))
   const id = (which === 'private' ? index.byPrivate : index.byPublic).get(ip)

@@ -1,18 +1,21 @@
-import { DerivedCache, unproxied, worldVersion } from '../core/index.ts'
+import { DerivedCache, sliceVersion, unproxied, type Slice } from '../core/index.ts'
 import type { World } from '../world.ts'
 
 /**
  * Parts of a request's path that depend only on the world (which listener takes a port, whether a security group lets
  * the learner in, the connection from a load balancer node to a target), kept while the world is unchanged
- * (`worldVersion`; requests themselves change nothing). A load test repeats the same path thousands of times:
+ * (the versions of the slices a path reads, `PATH_READS`; requests themselves change nothing, metrics live elsewhere). A load test repeats the same path thousands of times:
  * `npm run bench` sends 10,000 requests to 50 targets.
  */
+/** Security groups, ENIs and addresses (ec2), tasks (ecs), the images they answer with (ecr), listeners and targets (elbv2). */
+const PATH_READS: readonly Slice[] = ['ec2', 'ecr', 'ecs', 'elbv2']
+
 const memos = new DerivedCache<object, { version: number; tables: Map<string, Map<unknown, unknown>> }>()
 
 /** The table `name` of answers for this version of the world (empty after any change). */
 export function memoTable<K, V>(world: World, name: string): Map<K, V> {
   const key = unproxied(world)
-  const version = worldVersion(world.log)
+  const version = sliceVersion(world.log, PATH_READS)
   let memo = memos.get(key)
   if (!memo || memo.version !== version) memos.set(key, (memo = { version, tables: new Map() }))
   let table = memo.tables.get(name)

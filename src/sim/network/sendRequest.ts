@@ -1,6 +1,6 @@
 import type { SimContext } from '../context.ts'
+import { isInService } from '../elbv2/loadBalancer.machine.ts'
 import type { Listener, LoadBalancer, RegisteredTarget } from '../elbv2/state.ts'
-import { RECENT_REQUESTS } from '../elbv2/state.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import { answer, STATUS_TEXT } from '../runtime/index.ts'
 import { interfaceByIp, LEARNER_IP } from './addresses.ts'
@@ -47,7 +47,7 @@ function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: Http
     const name = host.replace(/^dualstack\./, '')
     lb = findRecord(world.elbv2.loadBalancers, (l) => l.DNSName.toLowerCase() === name)
     // The name only resolves once the load balancer is active (AWS publishes its records as it provisions).
-    if (!lb || (lb.State.Code !== 'active' && lb.State.Code !== 'active_impaired')) return { hops, failure: { kind: 'dns', host } }
+    if (!lb || !isInService(lb.State.Code)) return { hops, failure: { kind: 'dns', host } }
     const nodeId = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id])
     node = nodeId === undefined ? undefined : world.ec2.networkInterfaces[nodeId]
     if (!node) return { hops, failure: { kind: 'dns', host } }
@@ -216,10 +216,10 @@ function redirect(config: { Protocol?: string; Port?: string; Host?: string; Pat
 /** One event-log entry per request (resource: where it entered), and the recent list for the diagram. */
 function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void {
   const { response, failure, hops } = result
-  const outcome = response ? `${response.status} ${response.statusText}` : (failure?.kind ?? 'no answer')
-  ctx.log(hops[0]?.resource ?? request.url, `HTTP ${request.method} ${request.url} → ${outcome}`, hops.map((h) => h.label).join(' → ') || undefined, 'traffic')
-  const recent = ctx.world.elbv2.traffic.recent
+  const { method, url } = request
+  const outcome = response ? { status: response.status, statusText: response.statusText } : failure ? { failure: failure.kind } : {}
+  const route = hops.map((h) => h.label).join(' → ')
+  ctx.log(hops[0]?.resource ?? request.url, { kind: 'http.request', method, url, ...outcome, ...(route ? { route } : {}) })
   const at = ctx.now()
-  recent.push(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })
-  if (recent.length > RECENT_REQUESTS) recent.splice(0, recent.length - RECENT_REQUESTS)
+  ctx.recordRequest(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })
 }

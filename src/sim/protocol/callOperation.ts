@@ -2,6 +2,7 @@ import { getServiceModel } from '../../models/index.ts'
 import type { ServiceSim, SimContext } from '../context.ts'
 import { NotSimulatedError, similarOperations } from './errors.ts'
 import { shapeOutput } from './shapeOutput.ts'
+import { validateEnums } from './validateEnums.ts'
 
 /**
  * `call(service, operation, input)`: the one way into a service, for the CLI and for services calling each
@@ -24,6 +25,7 @@ export function callOperation(
     const simulated = Object.keys(services[service]?.operations ?? {})
     throw new NotSimulatedError(service, operation, similarOperations(operation, simulated))
   }
+  validateEnums(model, service, op.input, input)
   const output = (handler as (c: SimContext, i: unknown) => unknown)(ctx, input)
   if (!options.shape) return output ?? {}
   return op.output ? (shapeOutput(model, op.output, output ?? {}) ?? {}) : {}

@@ -1,9 +1,10 @@
 import type { ServiceModel, Shape } from '../../models/index.ts'
+import { reportDroppedField } from './droppedFields.ts'
 
 /**
  * Walks the model's output shape over what a handler returned: keys come out in model member order and
  * members the model does not know are dropped (botocore's parsers iterate `shape.members` the same way,
- * fidelity §1.12). Timestamps stay epoch milliseconds; the CLI decides how to print them.
+ * fidelity §1.12), and reported in development (droppedFields.ts). Timestamps stay epoch milliseconds; the CLI decides how to print them.
  */
 export function shapeOutput(model: ServiceModel, shapeName: string, value: unknown): unknown {
   if (value === undefined || value === null) return undefined
@@ -15,8 +16,11 @@ export function shapeOutput(model: ServiceModel, shapeName: string, value: unkno
       const source = value as Record<string, unknown>
       const out: Record<string, unknown> = {}
       for (const [name, ref] of Object.entries(shape.members)) {
-        const shaped = shapeOutput(model, ref.shape, source[name])
+        const shaped = shapeOutput(model, ref.shape, Object.hasOwn(source, name) ? source[name] : undefined)
         if (shaped !== undefined) out[name] = shaped
+      }
+      for (const field of Object.keys(source)) {
+        if (!Object.hasOwn(shape.members, field) && source[field] !== undefined) reportDroppedField({ shape: shapeName, field })
       }
       return out
     }

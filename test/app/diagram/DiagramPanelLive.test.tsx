@@ -27,7 +27,7 @@ beforeAll(() => {
 function withStoppedTask(w: World): World {
   const next = structuredClone(w)
   next.ecs.tasks[taskArn].lastStatus = 'STOPPED'
-  next.log.entries.push({ id: next.log.nextId++, at: next.log.entries.at(-1)!.at + 1000, resource: taskArn, change: 'lastStatus RUNNING → STOPPED' })
+  next.log.entries.push({ id: next.log.nextId++, at: next.log.entries.at(-1)!.at + 1000, resource: taskArn, kind: 'task.status', attribute: 'lastStatus', from: 'RUNNING', to: 'STOPPED', change: 'lastStatus RUNNING → STOPPED' })
   return next
 }
 

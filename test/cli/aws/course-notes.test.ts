@@ -47,7 +47,7 @@ describe('the course notes’ lines, as a learner pastes them', () => {
       '--cpu .5vCPU -memory 1GB -requires-compatibilities FARGATE',
     ].join('\n')
     expect(run(line).stderr).toContain(
-      'Maybe you meant:\n\n  * register-task-definition\n  * deregister-task-definition\n  * list-task-definitions\n',
+      'Maybe you meant:\n\n  * register-task-definition\n  * deregister-task-definition\n  * register-daemon-task-definition\n',
     )
   })
 

@@ -1,5 +1,5 @@
 import { createSandbox } from '../../../src/sandbox/index.ts'
-import { appendLog, emptyScheduler, Rng, Scheduler } from '../../../src/sim/core/index.ts'
+import { emptyScheduler, logEntry, Rng, Scheduler } from '../../../src/sim/core/index.ts'
 import type { SimContext } from '../../../src/sim/context.ts'
 import { sendRequest } from '../../../src/sim/network/index.ts'
 import { createCurlProgram } from '../../../src/cli/curl/index.ts'
@@ -40,7 +40,8 @@ export function contextOf(sandbox: Sandbox): SimContext {
     rng: Rng.fromSeed(1),
     scheduler: new Scheduler(emptyScheduler()),
     now: () => sandbox.now(),
-    log: (resource, change, why) => appendLog(world.log, sandbox.now(), resource, change, why),
+    log: (resource, event) => void world.log.entries.push(logEntry(world.log, sandbox.now(), resource, event)),
+    recordRequest: (request) => void world.elbv2.traffic.recent.push(request),
     call: () => {
       throw new Error('not used')
     },

@@ -26,7 +26,7 @@ const saboteur: ServiceSim = {
       ecs.families['ghost'] = [1, 2, 3] as never
       ctx.rng.next()
       ctx.scheduler.schedule(ctx.now() + 1000, 'ec2.saboteur.tick', {})
-      ctx.log('vpc-copy', 'created', 'by the saboteur')
+      ctx.log('vpc-copy', { kind: 'resource.created', type: 'AWS::EC2::VPC', detail: 'by the saboteur' })
       if (input.DryRun) throw new AwsError('Broken', 'the saboteur failed after changing everything')
       return {}
     }),
@@ -78,5 +78,25 @@ describe('a call that fails after changing the world', () => {
     ).toThrow('the shell broke')
     expect(text(state)).toBe(afterFirst)
     expect(afterFirst).not.toBe(before)
+  })
+})
+
+describe('an operation named like a read', () => {
+  // Reads run on the plain world for speed, so the test runs check that every one of them changes nothing.
+  const writingReader: ServiceSim = {
+    operations: {
+      DescribeTags: handler((ctx) => {
+        Object.values(ctx.world.ec2.subnets)[0].AvailableIpAddressCount -= 1
+        return { Tags: [] }
+      }),
+    },
+  }
+
+  it('that changes the world fails, and its change is undone', () => {
+    const state = createSandbox().snapshot() as unknown as SimState
+    const sim = new Simulation(state, { ...SERVICES, ec2: { ...SERVICES.ec2, operations: { ...SERVICES.ec2.operations, ...writingReader.operations } } })
+    const before = text(state)
+    expect(() => sim.call('ec2', 'DescribeTags', {})).toThrow('ec2 DescribeTags is named as a read but changed the world')
+    expect(text(state)).toBe(before)
   })
 })

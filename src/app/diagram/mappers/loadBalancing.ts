@@ -191,7 +191,10 @@ function targetNodeIds(world: Readonly<World>): Map<string, string> {
   for (const eni of Object.values(world.ec2.networkInterfaces)) {
     if (world.ecs.tasks[eni.RequesterId] !== undefined) out.set(eni.PrivateIpAddress, eni.NetworkInterfaceId)
   }
-  for (const [ip, taskArn] of Object.entries(world.ecs.taskByIp)) if (!out.has(ip)) out.set(ip, taskArn)
+  for (const [endpoint, { taskArn }] of Object.entries(world.ecs.endpoints ?? {})) {
+    const ip = endpoint.slice(0, endpoint.lastIndexOf(':'))
+    if (!out.has(ip)) out.set(ip, taskArn)
+  }
   return out
 }
 

@@ -19,17 +19,18 @@ export const secgroupSimplify: Customization = {
   options: OPTIONS.map((name) => ({ name, doc: 'A shortcut the AWS CLI adds for one rule; see --ip-permissions.' })),
   apply(values, input) {
     if (!OPTIONS.some((o) => values.has(o))) return
+    const word = (name: string) => (values.has(name) ? String(values.get(name)) : undefined)
     if (input.IpPermissions !== undefined) throw paramError('The --protocol, --port, --cidr, --source-group and --group-owner options can not be used with --ip-permissions')
-    const raw = values.get('--protocol')
+    const raw = word('--protocol')
     const protocol = raw === undefined ? undefined : raw.toLowerCase() === 'all' ? '-1' : raw.toLowerCase()
     if (protocol === undefined) throw paramError('The --protocol option is required when using --port, --cidr or --source-group')
-    const source = values.get('--source-group')
-    const owner = values.get('--group-owner')
+    const source = word('--source-group')
+    const owner = word('--group-owner')
     input.IpPermissions = [
       {
         IpProtocol: protocol,
-        ...ports(values.get('--port')),
-        ...(values.has('--cidr') ? { IpRanges: [{ CidrIp: values.get('--cidr') }] } : {}),
+        ...ports(word('--port')),
+        ...(values.has('--cidr') ? { IpRanges: [{ CidrIp: word('--cidr') }] } : {}),
         ...(source !== undefined
           ? { UserIdGroupPairs: [{ ...(source.startsWith('sg-') ? { GroupId: source } : { GroupName: source }), ...(owner ? { UserId: owner } : {}) }] }
           : {}),

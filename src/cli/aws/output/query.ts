@@ -419,7 +419,7 @@ export function compileQuery(expression: string): void {
 export function applyQuery(value: unknown, expression: string): unknown {
   compileQuery(expression)
   try {
-    const result: unknown = jmespath.search(value, expression)
+    const result: unknown = jmespath.search(withoutPrototypes(value), expression)
     return result === undefined ? null : result
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
@@ -432,4 +432,16 @@ export function applyQuery(value: unknown, expression: string): unknown {
     }
     throw new QueryError(message, 255)
   }
+}
+
+/**
+ * The response with every object rebuilt without a prototype: the `jmespath` package reads a field as `value[name]`,
+ * which would find `constructor` or `toString` on any plain object, where python's dict lookup finds nothing (null).
+ */
+function withoutPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypes)
+  if (value === null || typeof value !== 'object') return value
+  const out = Object.create(null) as Record<string, unknown>
+  for (const [key, item] of Object.entries(value)) out[key] = withoutPrototypes(item)
+  return out
 }
