@@ -50,12 +50,17 @@ describe('a large world in the diagram, in Chromium', () => {
   })
 
   test('hovering the picture names the resource under the pointer, and a click selects it', async () => {
+    // Somewhere on the picture there is a task: scan a grid of points over the drawn diagram (the fitted view is
+    // centred in the pane's free area, beside the zoom controls) until the hover summary names one.
     const pane = await diagram().locator('.react-flow__pane').boundingBox()
-    // Somewhere on the picture there is a task: scan a grid of points until the hover summary names one.
+    const canvas = await page.locator('.cs-diagram-picture').boundingBox()
+    const left = Math.max(pane.x, canvas.x)
+    const top = Math.max(pane.y, canvas.y)
+    const area = { x: left, y: top, width: Math.min(pane.x + pane.width, canvas.x + canvas.width) - left, height: Math.min(pane.y + pane.height, canvas.y + canvas.height) - top }
     let at
     for (let i = 1; i < 12 && !at; i++) {
       for (let j = 1; j < 12 && !at; j++) {
-        const [x, y] = [pane.x + (pane.width * i) / 12, pane.y + (pane.height * j) / 12]
+        const [x, y] = [area.x + (area.width * i) / 12, area.y + (area.height * j) / 12]
         await page.mouse.move(x, y)
         const title = await diagram().locator('.react-flow__pane').getAttribute('title')
         if (/^Task [0-9a-f]{32} (RUNNING|STOPPED)/.test(title ?? '')) at = { x, y, title }

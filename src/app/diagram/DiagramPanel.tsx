@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react'
 import {
   Background,
   ControlButton,
@@ -24,7 +24,10 @@ import { nodeTypes } from './nodes.tsx'
 import { Overview } from './Overview.tsx'
 import { boundsOf, nodeAt } from './paintGraph.ts'
 import { PictureLayer } from './PictureLayer.tsx'
-import { useFitGraph } from './useFitGraph.ts'
+import { useFitGraph, type FitOptions } from './useFitGraph.ts'
+import { loadFollow, saveFollow } from './settings.ts'
+import { withSummaries } from './semantic.ts'
+import { DETAIL_ZOOM, READABLE_ZOOM, textScaleOf, workloadIds } from './zoomLevels.ts'
 import { usePanShield } from './panShield.ts'
 import { toGraph } from './toGraph.ts'
 import type { DiagramEdge, DiagramNode } from './types.ts'
@@ -62,21 +65,44 @@ export function DiagramPanel(props: DiagramPanelProps) {
 
 function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPanelProps & { minZoom?: number }) {
   const [cache] = useState(createGraphCache)
-  const frame = useMemo(() => cache.frameOf(world), [cache, world])
+  // The panel's shape picks the layout's: AZs side by side in a wide panel, stacked in a tall one (toGraph.ts).
+  const [zoneFlow, setZoneFlow] = useState<'row' | 'column'>('row')
+  const frame = useMemo(() => cache.frameOf(world, { zones: zoneFlow }), [cache, world, zoneFlow])
   const { graph } = frame
   const [textView, setTextView] = useState(false)
   const [minimap, setMinimap] = useState(false)
-  const [follow, setFollow] = useState(false)
+  const [follow, setFollowState] = useState(loadFollow)
+  const setFollow = (on: boolean) => {
+    setFollowState(on)
+    saveFollow(on)
+  }
+  const [legendOpen, setLegendOpen] = useState(true)
   const [serviceFilter, setServiceFilter] = useState('')
   const [collapsed, setCollapsed] = useState<readonly string[]>([])
   // Zoomed far out, text is unreadable anyway: nodes are drawn as plain coloured boxes (cs-far), and a large diagram
   // as one picture. A large diagram starts there (fitted to the view, it is zoomed far out), so its first render
   // mounts no DOM node per resource; the first viewport change (the fit in onInit) corrects the guess.
   const [far, setFar] = useState(() => graph.nodes.length > MANY_NODES)
+  // Semantic zoom (zoomLevels.ts): below DETAIL_ZOOM a node draws its name and summary only, in letters that keep their
+  // on-screen size (--cs-text-scale), and the small parts inside (containers, rules, badges) are not drawn.
+  const [overview, setOverview] = useState(false)
+  const canvasRef = useRef<HTMLDivElement>(null)
+  const textScale = useRef(1)
+  // The last fit the panel made by itself (initial view, zoom to fit, follow); redone when the pane is resized, and
+  // forgotten once the learner moves the view.
+  const lastFit = useRef<(() => void) | undefined>(undefined)
   const { ref: shieldRef, onPan, onPanEnd } = usePanShield()
   const onMove = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       setFar(viewport.zoom < FAR_ZOOM)
+      setOverview(viewport.zoom < DETAIL_ZOOM)
+      const scale = textScaleOf(viewport.zoom)
+      // Only when the zoom changes (not on each pan step): a new value restyles every mounted node.
+      if (scale !== textScale.current) {
+        textScale.current = scale
+        canvasRef.current?.style.setProperty('--cs-text-scale', String(scale))
+      }
+      if (event) lastFit.current = undefined
       onPan(event)
     },
     [onPan],
@@ -101,7 +127,10 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
     }),
     [selectedId, live, frame, serviceFilter, collapsed],
   )
-  const shown = useMemo(() => decorate(graph, decorations), [graph, decorations])
+  // Summaries are words for the overview level of DOM nodes; a large diagram is a picture when zoomed out, and a status
+  // change there must repaint only its task (README, Performance), not its AZ and service whose counts move.
+  const summarised = useMemo(() => (graph.nodes.length > MANY_NODES ? graph : withSummaries(graph)), [graph])
+  const shown = useMemo(() => decorate(summarised, decorations), [summarised, decorations])
   const many = shown.nodes.length > MANY_NODES
   const picture = far && many
   // While the picture is shown React Flow gets no nodes or edges at all: it has nothing to mount, adopt or check on a
@@ -111,11 +140,75 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const flowEdges = picture ? NO_EDGES : shown.edges
 
   const { screenToFlowPosition } = useReactFlow()
-  const fit = useFitGraph(shown.nodes)
+  const fitGraph = useFitGraph(shown.nodes)
+  const fit = useCallback(
+    (options: FitOptions = {}) => {
+      lastFit.current = () => fitGraph(options)
+      return fitGraph(options)
+    },
+    [fitGraph],
+  )
+  /**
+   * The view a learner gets without asking: everything, if it fits readably (READABLE_ZOOM); else what the course is
+   * about (load balancers, target groups, services, tasks: zoomLevels.ts), readable, centred.
+   */
+  const latestFitDefault = useRef<() => void>(() => {})
+  // The nodes drawn now, for the follow effect (which runs per frame, not per decoration).
+  const shownRef = useRef(shown.nodes)
+  useEffect(() => {
+    shownRef.current = shown.nodes
+  }, [shown.nodes])
+  const fitDefault = useCallback(
+    (duration?: number) => {
+      const zoom = fitGraph({ measure: true })
+      const ids = zoom !== undefined && zoom < READABLE_ZOOM && !many ? workloadIds(shown.nodes) : []
+      if (ids.length > 0) fit({ ids, duration, minZoom: READABLE_ZOOM })
+      else fit({ duration })
+      lastFit.current = () => latestFitDefault.current()
+    },
+    [fit, fitGraph, many, shown.nodes],
+  )
+  useEffect(() => {
+    latestFitDefault.current = fitDefault
+  }, [fitDefault])
+  // A new shape is a new layout: show it as the panel last chose to (after React Flow has the new nodes).
+  const [firstFlow] = useState(zoneFlow)
+  useEffect(() => {
+    if (zoneFlow === firstFlow && !lastFit.current) return
+    const frameId = requestAnimationFrame(() => lastFit.current?.())
+    return () => cancelAnimationFrame(frameId)
+  }, [zoneFlow, firstFlow])
   useEffect(() => {
     if (!follow || frame.changed.length + frame.flow.nodes.length === 0) return
-    fit({ ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4 })
-  }, [follow, frame, fit])
+    const options = { ids: [...new Set([...frame.changed, ...frame.flow.nodes])], duration: 400, maxZoom: 1.2, padding: 0.4 }
+    if (many) {
+      fit(options)
+      return
+    }
+    // Spread too far to read at once (a service in its cluster and its tasks in their subnets): show the request path
+    // (load balancers, target groups, tasks) readably instead; what changed is still lit.
+    // If that does not fit readably either, what changed, from its top-left corner.
+    const readable = (o: FitOptions) => (fitGraph({ ...o, measure: true }) ?? 0) >= READABLE_ZOOM
+    const workload = { ...options, ids: workloadIds(shownRef.current), padding: 0.04 }
+    fit(!readable(options) && workload.ids.length > 0 && readable(workload) ? workload : { ...options, minZoom: READABLE_ZOOM })
+  }, [follow, frame, fit, fitGraph, many])
+  // A pane that changes size (the workspace's panels move, the window turns) keeps the view the panel chose.
+  useEffect(() => {
+    const el = canvasRef.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    let size = ''
+    const observer = new ResizeObserver(() => {
+      const next = `${el.clientWidth}x${el.clientHeight}`
+      if (next === size) return
+      const first = size === ''
+      size = next
+      if (el.clientWidth > 0 && el.clientHeight > 0) setZoneFlow(shapeOf(el.clientWidth, el.clientHeight))
+      // React Flow measures the pane in its own observer; fit once it has.
+      if (!first) requestAnimationFrame(() => lastFit.current?.())
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [fitGraph, textView])
 
   const onNodeClick = useCallback<NodeMouseHandler<DiagramNode>>((_, node) => onSelect(node.id), [onSelect])
   /** The resource under the pointer when the picture is shown (there are no DOM nodes to click). */
@@ -165,7 +258,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
               Minimap
             </button>
-            <button type="button" aria-pressed={follow} onClick={() => setFollow((v) => !v)} title="Pan to what each command changes">
+            <button type="button" aria-pressed={follow} onClick={() => setFollow(!follow)} title="Pan to what each command changes">
               Follow changes
             </button>
           </>
@@ -210,17 +303,10 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
       {textView ? (
         <DiagramText graph={shown} selectedId={selectedId} onSelect={onSelect} />
       ) : (
-        <div className={far ? 'cs-diagram-canvas cs-far' : 'cs-diagram-canvas'}>
-          {services.length > 0 && (
-            <ul className="cs-diagram-legend" aria-label="Services">
-              {services.map((s) => (
-                <li key={s.id}>
-                  <span className="cs-legend-swatch" style={{ '--cs-accent': s.data.accent } as CSSProperties} aria-hidden="true" />
-                  {s.data.label} {s.data.badge}
-                </li>
-              ))}
-            </ul>
-          )}
+        <div
+          ref={canvasRef}
+          className={['cs-diagram-canvas', far && many ? 'cs-far' : '', overview ? 'cs-zoom-overview' : 'cs-zoom-detail'].filter(Boolean).join(' ')}
+        >
           <ReactFlow<DiagramNode>
             nodes={flowNodes}
             edges={flowEdges}
@@ -231,7 +317,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             onNodesChange={onNodesChange}
             onMove={onMove}
             onMoveEnd={onPanEnd}
-            onInit={() => fit()}
+            onInit={() => fitDefault()}
             nodesDraggable={false}
             nodesConnectable={false}
             nodesFocusable
@@ -253,9 +339,30 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
           <div ref={shieldRef} className="cs-pan-shield" aria-hidden="true" />
         </div>
       )}
+      {services.length > 0 && !textView && (
+        // Below the pane, not over it: the legend never covers a node, and it folds away.
+        <div className="cs-diagram-legend">
+          <button type="button" aria-expanded={legendOpen} onClick={() => setLegendOpen((o) => !o)}>
+            Legend
+          </button>
+          {legendOpen && (
+            <ul aria-label="Services">
+              {services.map((s) => (
+                <li key={s.id}>
+                  <span className="cs-legend-swatch" style={{ '--cs-accent': s.data.accent } as CSSProperties} aria-hidden="true" />
+                  {s.data.label} {s.data.badge}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
     </div>
   )
 }
+
+/** Taller than wide by a fifth: stack the AZs. (A square-ish panel keeps them side by side: they are short.) */
+const shapeOf = (width: number, height: number): 'row' | 'column' => (height > width * 1.2 ? 'column' : 'row')
 
 const pictureLabel = (count: number): string =>
   `Architecture diagram zoomed out: ${count} resources drawn as one picture. Zoom in to read them, or use the Text view.`

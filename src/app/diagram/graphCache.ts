@@ -1,6 +1,6 @@
 import type { World } from '../../sim/world.ts'
 import { changedNodeIds, newRequests, requestFlow } from './changes.ts'
-import { toGraphIncremental, type GraphMemo } from './toGraph.ts'
+import { toGraphIncremental, type GraphMemo, type GraphOptions } from './toGraph.ts'
 import type { DiagramGraph } from './types.ts'
 
 /** What the panel draws for one world: the graph, plus what changed since the world drawn before it. */
@@ -19,17 +19,19 @@ export interface GraphFrame {
  * world returns the same frame, so a double render (StrictMode) does not lose the difference.
  */
 export interface GraphCache {
-  frameOf(world: Readonly<World>): GraphFrame
+  /** The frame of `world`; a new shape (`options.zones`) lays the same world out again, with nothing lit. */
+  frameOf(world: Readonly<World>, options?: GraphOptions): GraphFrame
 }
 
 export function createGraphCache(): GraphCache {
   let last: GraphFrame | undefined
   let memo: GraphMemo | undefined
   return {
-    frameOf(world) {
-      if (last && last.world === world) return last
+    frameOf(world, options = {}) {
+      const zones = options.zones ?? 'row'
+      if (last && last.world === world && (memo?.zones ?? 'row') === zones) return last
       const prev = last
-      const run = toGraphIncremental(world, memo)
+      const run = toGraphIncremental(world, memo, options)
       memo = run.memo
       const graph = run.graph
       const changed = changedNodeIds(prev?.world, world, graph)

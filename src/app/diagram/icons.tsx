@@ -94,6 +94,30 @@ const ICONS: Record<DiagramKind, ReactElement> = {
       <circle cx="10" cy="10" r="0.8" />
     </>
   ),
+  'EC2 instance': (
+    <>
+      <rect x="5" y="5" width="10" height="10" rx="1" />
+      <path d="M8 2.5V5M12 2.5V5M8 15v2.5M12 15v2.5M2.5 8H5M2.5 12H5M15 8h2.5M15 12h2.5" />
+    </>
+  ),
+  'Docker bridge': (
+    <>
+      <path d="M2.5 13h15M5 13V8.5h10V13" />
+      <path d="M7.5 8.5V6h5v2.5" />
+    </>
+  ),
+  'Auto Scaling group': (
+    <>
+      <rect x="6" y="6" width="8" height="8" rx="1" />
+      <path d="M2.5 7V2.5H7M13 2.5h4.5V7M17.5 13v4.5H13M7 17.5H2.5V13" />
+    </>
+  ),
+  'EBS volume': (
+    <>
+      <ellipse cx="10" cy="5" rx="6" ry="2.2" />
+      <path d="M4 5v10c0 1.2 2.7 2.2 6 2.2s6-1 6-2.2V5" />
+    </>
+  ),
 }
 
 export function KindIcon({ kind }: { kind: DiagramKind }) {

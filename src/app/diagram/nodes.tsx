@@ -77,6 +77,7 @@ function GroupNodeView({ data, selected, sourcePosition, targetPosition }: NodeP
         <KindIcon kind={data.kind} />
         <span className="cs-node-kind">{data.kind}</span>
         <span className="cs-node-label">{data.label}</span>
+        {data.summary !== undefined && <span className="cs-node-summary">{data.summary}</span>}
         <StateWords data={data} />
       </div>
       {data.detail && <div className="cs-node-detail">{data.detail}</div>}
@@ -96,6 +97,7 @@ function ResourceNodeView({ data, selected, sourcePosition, targetPosition }: No
       <span className="cs-node-text">
         <span className="cs-node-label">{data.label}</span>
         <span className="cs-node-detail">{data.detail}</span>
+        {data.summary !== undefined && <span className="cs-node-summary">{data.summary}</span>}
       </span>
       {data.badge !== undefined && data.kind !== 'Task' && <span className="cs-node-badge-count">{data.badge}</span>}
       <StateWords data={data} />

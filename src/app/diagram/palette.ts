@@ -23,6 +23,10 @@ export const KIND_COLOURS: Readonly<Record<DiagramKind, readonly [fill: string, 
   Listener: ['#ffffff', '#8c4fff'],
   'Listener rule': ['#ffffff', '#b69cf5'],
   'Target group': ['#ffffff', '#8c4fff'],
+  'EC2 instance': ['#fffaf5', '#ed7100'],
+  'Docker bridge': ['#f5f8ff', '#1f4fd6'],
+  'Auto Scaling group': ['#fffdf7', '#e07700'],
+  'EBS volume': ['#f4f9f3', '#3f8624'],
 }
 
 /** A private subnet's colours (`.cs-kind-subnet.cs-private`); public subnets use the Subnet entry above. */
@@ -39,7 +43,7 @@ export const STATUS_COLOURS: Readonly<Record<DiagramStatus, string>> = {
 }
 
 /** Kinds drawn with a dashed border: logical or geographic groupings rather than resources. */
-export const DASHED_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Region', 'Availability Zone', 'ECS cluster'])
+export const DASHED_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Region', 'Availability Zone', 'ECS cluster', 'Auto Scaling group', 'Docker bridge'])
 
 /** What the last command changed and the path a request took (`.cs-changed`, `.cs-lit`). */
 export const HIGHLIGHT_COLOUR = '#ff9900'

@@ -1,7 +1,8 @@
 import type { Position } from '@xyflow/react'
 import type { World } from '../../sim/world.ts'
-import { layout, type Box, type GraphItem } from './layout.ts'
+import { layout, type Box, type ContainerSpec, type GraphItem } from './layout.ts'
 import { containerSpecs, resourceMappers, rootSpec } from './mappers/index.ts'
+import { hostContainerSpecs } from './hostLayout.ts'
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './types.ts'
 
 /**
@@ -9,13 +10,39 @@ import type { DiagramEdge, DiagramGraph, DiagramNode } from './types.ts'
  * (AZs are `vpc-…/us-east-1a`), positions come from our containment layout, and nothing here touches React.
  * Parents come before their children in `nodes`, as React Flow requires for sub-flows.
  */
-export function toGraph(world: Readonly<World>): DiagramGraph {
-  return toGraphIncremental(world).graph
+export function toGraph(world: Readonly<World>, options: GraphOptions = {}): DiagramGraph {
+  return toGraphIncremental(world, undefined, options).graph
+}
+
+/** How the panel wants the picture shaped. */
+export interface GraphOptions {
+  /**
+   * How a VPC lays out its Availability Zones: side by side (`row`, the default, for a wide panel) or stacked
+   * (`column`, for a tall one), so the diagram fills the panel it is drawn in.
+   */
+  zones?: 'row' | 'column'
+}
+
+/** The container specs for a shape, made once each (the same object every run, so layouts can be compared). */
+const SPECS: Record<'row' | 'column', Partial<Record<string, ContainerSpec>>> = {
+  row: { ...containerSpecs, ...hostContainerSpecs },
+  column: {
+    ...containerSpecs,
+    ...hostContainerSpecs,
+    ...(containerSpecs.VPC && {
+      VPC: {
+        ...containerSpecs.VPC,
+        sections: containerSpecs.VPC.sections.map((s) => (s.name === 'zones' ? { ...s, flow: 'column' as const, stretch: false } : s)),
+      },
+    }),
+  },
 }
 
 /** What one run leaves for the next: the items it laid out, their boxes, and the graph it built. */
 export interface GraphMemo {
   items: GraphItem[]
+  /** The shape the layout was made for. */
+  zones: 'row' | 'column'
   ordered: GraphItem[]
   /** For each position in `ordered` (and `graph.nodes`), the index of its item in `items`. */
   orderIndex: number[]
@@ -40,16 +67,17 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.s
  * same item for an unchanged resource (mappers/ecs.ts), so most nodes are recognised by identity alone.
  * The output equals toGraph(world) whatever `prev` is.
  */
-export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { graph: DiagramGraph; memo: GraphMemo } {
+export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo, options: GraphOptions = {}): { graph: DiagramGraph; memo: GraphMemo } {
+  const zones = options.zones ?? 'row'
   const items: GraphItem[] = []
   const edges: DiagramEdge[] = []
   const sink = { addNode: (i: GraphItem) => items.push(i), addEdge: (e: DiagramEdge) => edges.push(e) }
   for (const mapper of resourceMappers) mapper.map(world, sink)
 
-  const sameStructure = prev !== undefined && sameLayoutInput(prev.items, items)
+  const sameStructure = prev !== undefined && prev.zones === zones && sameLayoutInput(prev.items, items)
   const { boxes, ordered, orderIndex } = sameStructure
     ? { boxes: prev.boxes, ordered: reorder(prev, items), orderIndex: prev.orderIndex }
-    : laidOut(items)
+    : laidOut(items, SPECS[zones])
   const previous = prev?.nodeById
   // Edges whose two ends are drawn; only their ends get handles (nodes.tsx): a Handle is a DOM element and a
   // React Flow store subscription, two per node otherwise, for nothing at all on most of 2,000 nodes.
@@ -109,12 +137,15 @@ export function toGraphIncremental(world: Readonly<World>, prev?: GraphMemo): { 
       ? prev.graph
       : { nodes: unchangedNodes ? prev.graph.nodes : nodes, edges: unchangedEdges ? prev.graph.edges : finalEdges }
   const nodeById = graph === prev?.graph ? prev.nodeById : new Map(graph.nodes.map((n) => [n.id, n]))
-  return { graph, memo: { items, ordered, orderIndex, boxes, graph, nodeById, sources, targets } }
+  return { graph, memo: { items, zones, ordered, orderIndex, boxes, graph, nodeById, sources, targets } }
 }
 
 /** A full layout, remembering where each item landed in the parent-first order. */
-function laidOut(items: readonly GraphItem[]): { boxes: Map<string, Box>; ordered: GraphItem[]; orderIndex: number[] } {
-  const { boxes, ordered } = layout({ items, containers: containerSpecs, root: rootSpec })
+function laidOut(
+  items: readonly GraphItem[],
+  containers: Partial<Record<string, ContainerSpec>>,
+): { boxes: Map<string, Box>; ordered: GraphItem[]; orderIndex: number[] } {
+  const { boxes, ordered } = layout({ items, containers, root: rootSpec })
   const indexOf = new Map(items.map((item, i) => [item.id, i]))
   return { boxes, ordered, orderIndex: ordered.map((o) => indexOf.get(o.id)!) }
 }

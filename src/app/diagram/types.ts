@@ -19,6 +19,11 @@ export type DiagramKind =
   | 'Listener'
   | 'Listener rule'
   | 'Target group'
+  // Kinds the layout is ready for (hostLayout.ts) before the simulation draws them: ECS on EC2 and storage.
+  | 'EC2 instance'
+  | 'Docker bridge'
+  | 'Auto Scaling group'
+  | 'EBS volume'
 
 /** Colour family of a node; see statusOf() for how AWS state words map to it. */
 export type DiagramStatus = 'ok' | 'pending' | 'warning' | 'error' | 'stopped' | 'neutral'
@@ -44,6 +49,11 @@ export interface DiagramNodeData extends Record<string, unknown> {
   service?: string
   /** Short counts or health, shown as a pill: `2/2 running`, `healthy`. */
   badge?: string
+  /**
+   * What the node stands for when zoomed out (semantic.ts, from the graph itself): an AZ's counts, a service's or
+   * target group's healthy count, a task's state and health.
+   */
+  summary?: string
 }
 
 /** `group` nodes contain others (Region, VPC, AZ, subnet); `resource` and `badge` nodes are leaves. */

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { READABLE_ZOOM } from '../../../src/app/diagram/zoomLevels.ts'
 import { DiagramPanel } from '../../../src/app/diagram/DiagramPanel.tsx'
 import type { World } from '../../../src/sim/world.ts'
 import { fargateWalkthrough } from './walkthrough.ts'
@@ -102,18 +103,21 @@ describe('DiagramPanel with the Fargate walkthrough', () => {
     const { rerender } = await renderPanel(world)
     await settle()
     const fitted = transform()
-    fireEvent.click(screen.getByRole('button', { name: 'Follow changes' }))
+    // On by default: a learner sees what each command did without asking.
+    expect(screen.getByRole('button', { name: 'Follow changes' })).toHaveAttribute('aria-pressed', 'true')
     rerender(<Panel w={withStoppedTask(world)} />)
     await settle()
     const followed = transform()
     expect(followed).not.toBe(fitted)
-    // Closer in than the fitted view, and no further than the follow's cap of 1.2.
+    // Readable (zoomLevels.ts), and no further in than the follow's cap of 1.2.
     const zoom = (t: string) => Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1])
-    expect(zoom(followed)).toBeGreaterThan(zoom(fitted))
+    expect(zoom(followed)).toBeGreaterThanOrEqual(READABLE_ZOOM)
     expect(zoom(followed)).toBeLessThanOrEqual(1.2)
     fireEvent.click(screen.getByRole('button', { name: 'Zoom to fit' }))
     await settle()
-    expect(transform()).toBe(fitted)
+    // The whole diagram: further out than the follow's view of one task.
+    expect(transform()).not.toBe(followed)
+    expect(zoom(transform())).toBeLessThan(zoom(followed))
   })
 
   it('collapses an AZ and dims other services’ tasks on request', async () => {
