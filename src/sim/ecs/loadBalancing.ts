@@ -4,6 +4,7 @@ import { invalidParameter } from './errors.ts'
 import { postTargetEvent } from './events.ts'
 import type { LoadBalancer, Service, Task, TaskDefinition } from './state.ts'
 import { TIMINGS } from './timings.ts'
+import { taskPrivateIp } from '../views/tasks.ts'
 
 /**
  * ECS's side of load balancing. ECS talks to ELBv2 only through its API (`ctx.call('elbv2', …)` with the ELBv2
@@ -25,8 +26,7 @@ export interface TargetHealthState {
 }
 
 /** The private IPv4 address of an awsvpc task's ENI (attachment details, fidelity §2.7). */
-export const taskPrivateIp = (task: Task): string | undefined =>
-  task.attachments[0]?.details.find((d) => d.name === 'privateIPv4Address')?.value
+export { taskPrivateIp }
 
 /** Validates `--load-balancers` against the task definition and ELBv2 (fidelity §2.6). Throws before any change. */
 export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBalancers: LoadBalancer[] | undefined): LoadBalancer[] {

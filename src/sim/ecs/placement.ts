@@ -1,6 +1,7 @@
 import type { World } from '../world.ts'
 import { invalidParameter } from './errors.ts'
 import type { AwsVpcConfiguration, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
+import { taskSubnetId } from '../views/tasks.ts'
 
 /**
  * Where a task goes: the awsvpc network configuration checked as ECS checks it at run-task/create-service time,
@@ -61,7 +62,7 @@ export function chooseSubnet(
   for (const t of groupTasks) {
     if (t.lastStatus === 'STOPPED' || t.desiredStatus === 'STOPPED' || !t.availabilityZone) continue
     if (perAz.has(t.availabilityZone)) perAz.set(t.availabilityZone, perAz.get(t.availabilityZone)! + 1)
-    const subnetId = t.attachments[0]?.details.find((d) => d.name === 'subnetId')?.value
+    const subnetId = taskSubnetId(t)
     if (subnetId) perSubnet.set(subnetId, (perSubnet.get(subnetId) ?? 0) + 1)
   }
   let best = config.subnets[0]

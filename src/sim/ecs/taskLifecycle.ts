@@ -11,6 +11,7 @@ import { taskMachine, type TaskEvent } from './task.machine.ts'
 import { requestStop } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
 import { requestReconcile, serviceArnOfTask } from './wakeups.ts'
+import { eniDetail } from '../views/tasks.ts'
 
 /**
  * What happens as a task moves through its lifecycle (task.machine.ts): the scheduler sends the machine plain events
@@ -30,7 +31,7 @@ const serviceOf = (ctx: SimContext, task: Task) => {
   return arn ? ctx.world.ecs.services[arn] : undefined
 }
 
-const detail = (task: Task, name: string) => task.attachments[0]?.details.find((d) => d.name === name)?.value
+const detail = eniDetail
 
 const imageOf = (ctx: SimContext, image: string) => resolveImage(ctx.world, image)
 
