@@ -6,6 +6,8 @@
 export { isoTimestamp, withIsoTimestamps } from './time.ts'
 export {
   describeTarget,
+  healthCheckPort,
+  inEnabledZone,
   targetGroupHealth,
   targetHealth,
   targetHealthByAddress,
@@ -32,4 +34,4 @@ export {
   type TaskHealth,
 } from './tasks.ts'
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
-export { clusterNamed, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
+export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'

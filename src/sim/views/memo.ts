@@ -1,4 +1,6 @@
-import { DerivedCache, unproxied, worldVersion } from '../core/index.ts'
+import { DerivedCache } from '../core/derived.ts'
+import { worldVersion } from '../core/eventLog.ts'
+import { unproxied } from '../core/journal.ts'
 import type { World } from '../world.ts'
 
 /**

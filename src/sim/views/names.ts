@@ -1,10 +1,19 @@
+import { arn } from '../core/ids.ts'
 import { ownEntry } from '../core/objects.ts'
-import { clusterArnOf } from '../ecs/clusters.ts'
 import type { Cluster, Service } from '../ecs/state.ts'
 import type { LoadBalancer, TargetGroup } from '../elbv2/state.ts'
 import type { World } from '../world.ts'
 
 /** Resources by the name (or ARN) a learner or a lesson writes, resolved as the CLI resolves it. */
+
+export const DEFAULT_CLUSTER = 'default'
+
+/** The cluster ARN a `--cluster` value names: a name or an ARN; none means `default` (fidelity §2.7). */
+export function clusterArnOf(world: Readonly<World>, ref: string | undefined): string {
+  const value = ref ?? DEFAULT_CLUSTER
+  if (value.startsWith('arn:')) return value
+  return arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `cluster/${value}` })
+}
 
 /** The ACTIVE cluster a `--cluster` value names (a name or an ARN), as ECS resolves it. */
 export function clusterNamed(world: Readonly<World>, nameOrArn: string): Cluster | undefined {

@@ -1,7 +1,6 @@
-import { healthCheckPort, inEnabledZone } from '../elbv2/healthChecks.ts'
 import { loadBalancerArnsOf } from '../elbv2/lookup.ts'
-import type { RegisteredTarget, TargetGroup } from '../elbv2/state.ts'
-import { REASONS } from '../elbv2/targetHealth.machine.ts'
+import { REASONS } from '../elbv2/reasons.ts'
+import type { LoadBalancer, RegisteredTarget, TargetGroup } from '../elbv2/state.ts'
 import type { World } from '../world.ts'
 import { perWorld } from './memo.ts'
 
@@ -18,6 +17,14 @@ export interface TargetHealthDescription {
   HealthCheckPort: string
   TargetHealth: TargetHealth
 }
+
+/** The port the checks go to: the target's port for `traffic-port`. */
+export const healthCheckPort = (tg: TargetGroup, target: { Port: number }): number =>
+  tg.HealthCheckPort && tg.HealthCheckPort !== 'traffic-port' ? Number(tg.HealthCheckPort) : target.Port
+
+/** Whether a target's AZ is one the load balancer is enabled in (otherwise `unused` / Target.NotInUse). */
+export const inEnabledZone = (lb: LoadBalancer | undefined, target: RegisteredTarget): boolean =>
+  !lb || !target.AvailabilityZone || lb.AvailabilityZones.some((z) => z.ZoneName === target.AvailabilityZone)
 
 /**
  * The rule (fidelity §4.3): what ELBv2 says about a registered target. The target's own health-check state is only
