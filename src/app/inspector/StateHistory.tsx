@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { LogEntry } from '../../sim/core/eventLog.ts'
+import type { LogEntry } from '../../sandbox/index.ts'
 
 /** `2026-01-05T09:00:02Z`: virtual time, UTC, to the second (the toolbar's clock reads the same way). */
 export const virtualTime = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z')

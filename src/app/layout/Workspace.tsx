@@ -1,5 +1,5 @@
 import { Suspense, type ComponentType, type CSSProperties, type KeyboardEvent } from 'react'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
 import { PanelErrorBoundary } from '../errors/PanelErrorBoundary.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'

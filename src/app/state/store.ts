@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { clampSize, defaultLayout } from '../layout/layoutModel.ts'
 import { PERSIST_VERSION, type PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
