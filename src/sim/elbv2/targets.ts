@@ -1,5 +1,5 @@
 import { AwsError } from '../core/index.ts'
-import { handler, type SimContext, type TimerHandler } from '../context.ts'
+import { handler, type TimerHandler } from '../context.ts'
 import { cidrContains } from '../ec2/index.ts'
 import { constraint, validation } from './errors.ts'
 import { healthCheckPort, startHealthChecks } from './healthChecks.ts'
@@ -7,7 +7,7 @@ import { getTargetGroup, loadBalancerArnsOf } from './lookup.ts'
 import type { RegisteredTarget, TargetGroup } from './state.ts'
 import { REASONS, stepTargetHealth } from './targetHealth.machine.ts'
 import { deregistrationDelayMs } from './targetGroups.ts'
-import { describeTarget, targetHealthOf } from '../views/targetHealth.ts'
+import { describeTarget } from '../views/targetHealth.ts'
 
 interface TargetDescription {
   Id: string
@@ -115,14 +115,11 @@ export const targetDrained: TimerHandler = (ctx, payload) => {
   ctx.log(String(payload.targetGroupArn), `target ${String(payload.id)}:${String(payload.port)} deregistered`, 'deregistration delay elapsed')
 }
 
-/** A target's health as DescribeTargetHealth shows it (fidelity §4.3): the read model's rule (../views/targetHealth.ts). */
-export const describeHealth = (ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, lbArns?: readonly string[]) =>
-  targetHealthOf(ctx.world, tg, target, lbArns)
-
 export const describeTargetHealth = handler((ctx, input: { TargetGroupArn: string; Targets?: TargetDescription[] }) => {
   const tg = getTargetGroup(ctx, input.TargetGroupArn)
   const list = ctx.world.elbv2.targets[tg.TargetGroupArn] ?? []
   const lbArns = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn)
+  // Each target's health is the read model's rule (../views/targetHealth.ts): one answer for the CLI and every reader.
   const describe = (target: RegisteredTarget) => describeTarget(ctx.world, tg, target, lbArns)
   if (!input.Targets?.length) return { TargetHealthDescriptions: list.map(describe) }
   return {
