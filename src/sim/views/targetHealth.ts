@@ -58,12 +58,21 @@ export function describeTarget(world: Readonly<World>, tg: TargetGroup, target: 
   }
 }
 
-/** Every registered target of a group with its health, exactly as `aws elbv2 describe-target-health` prints it. */
-export function targetHealth(world: Readonly<World>, targetGroupArn: string): TargetHealthDescription[] {
-  const tg = world.elbv2.targetGroups[targetGroupArn]
-  if (!tg) return []
-  const lbArns = loadBalancerArnsOf(world.elbv2, targetGroupArn)
-  return (world.elbv2.targets[targetGroupArn] ?? []).map((t) => describeTarget(world, tg, t, lbArns))
+/**
+ * Every registered target of a group with its health, exactly as `aws elbv2 describe-target-health` prints it.
+ * Worked out once per group per world (the diagram, the group's counts and the health-by-address index all ask);
+ * DescribeTargetHealth itself describes each target afresh (`describeTarget`), as it runs inside a changing world.
+ */
+export function targetHealth(world: Readonly<World>, targetGroupArn: string): readonly TargetHealthDescription[] {
+  const byGroup = perWorld(world, 'targetHealth', () => new Map<string, readonly TargetHealthDescription[]>())
+  let found = byGroup.get(targetGroupArn)
+  if (!found) {
+    const tg = world.elbv2.targetGroups[targetGroupArn]
+    const lbArns = tg ? loadBalancerArnsOf(world.elbv2, targetGroupArn) : []
+    found = tg ? (world.elbv2.targets[targetGroupArn] ?? []).map((t) => describeTarget(world, tg, t, lbArns)) : []
+    byGroup.set(targetGroupArn, found)
+  }
+  return found
 }
 
 /** A group's targets counted by state, as the learner reads "1 of 2 targets healthy". */
@@ -84,8 +93,12 @@ export function targetGroupHealth(world: Readonly<World>, targetGroupArn: string
 /** How bad a state is, for an address registered in several groups: the worst one is what the learner must see. */
 const SEVERITY: Readonly<Record<string, number>> = { healthy: 0, unavailable: 1, unused: 2, initial: 3, draining: 4, unhealthy: 5 }
 
-/** A target's health in one of its groups, and which group says so. */
-export type AddressHealth = TargetHealth & { targetGroupArn: string; port: number }
+/** A target's health in one of its groups, and which group says so (`health` is describe-target-health's object). */
+export interface AddressHealth {
+  health: TargetHealth
+  targetGroupArn: string
+  port: number
+}
 
 /** Target health by registered address (`Id`: a task's IP), across every group it is in; the worst state wins. */
 export function targetHealthByAddress(world: Readonly<World>): ReadonlyMap<string, AddressHealth> {
@@ -94,8 +107,8 @@ export function targetHealthByAddress(world: Readonly<World>): ReadonlyMap<strin
     for (const tgArn of Object.keys(world.elbv2.targets)) {
       for (const d of targetHealth(world, tgArn)) {
         const seen = out.get(d.Target.Id)
-        if (seen && (SEVERITY[seen.State] ?? 0) >= (SEVERITY[d.TargetHealth.State] ?? 0)) continue
-        out.set(d.Target.Id, { ...d.TargetHealth, targetGroupArn: tgArn, port: d.Target.Port })
+        if (seen && (SEVERITY[seen.health.State] ?? 0) >= (SEVERITY[d.TargetHealth.State] ?? 0)) continue
+        out.set(d.Target.Id, { health: d.TargetHealth, targetGroupArn: tgArn, port: d.Target.Port })
       }
     }
     return out

@@ -1,4 +1,6 @@
+import { DerivedCache } from '../core/derived.ts'
 import { arn } from '../core/ids.ts'
+import { unproxied } from '../core/journal.ts'
 import type { Attachment, Service, Task } from '../ecs/state.ts'
 import type { World } from '../world.ts'
 import { targetHealthByAddress } from './targetHealth.ts'
@@ -23,9 +25,17 @@ export const taskSubnetId = (task: Task): string | undefined => eniDetail(task, 
 /** The ARN of the service a task belongs to: ECS puts a service's tasks in the group `service:<name>`. */
 export function serviceArnOfTask(world: Readonly<World>, task: Task): string | undefined {
   if (!task.group.startsWith('service:')) return undefined
+  // A task's cluster and group never change, so its answer is kept per task object (the diagram asks per task).
+  const key = unproxied(task)
+  const known = serviceArns.get(key)
+  if (known !== undefined) return known
   const clusterName = task.clusterArn.slice(task.clusterArn.indexOf(':cluster/') + ':cluster/'.length)
-  return arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `service/${clusterName}/${task.group.slice('service:'.length)}` })
+  const serviceArn = arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `service/${clusterName}/${task.group.slice('service:'.length)}` })
+  serviceArns.set(key, serviceArn)
+  return serviceArn
 }
+
+const serviceArns = new DerivedCache<Task, string>()
 
 /** The service that owns a task (by ARN or the task itself), if any and if it still exists. */
 export function serviceOfTask(world: Readonly<World>, task: Task | string): Service | undefined {
@@ -57,9 +67,10 @@ export function taskHealth(world: Readonly<World>, task: Task): TaskHealth | und
   const ip = taskPrivateIp(task)
   const target = ip === undefined ? undefined : targetHealthByAddress(world).get(ip)
   if (target) {
-    const out: TaskHealth = { state: target.State, source: 'target', targetGroupArn: target.targetGroupArn }
-    if (target.Reason !== undefined) out.reason = target.Reason
-    if (target.Description !== undefined) out.description = target.Description
+    const { State, Reason, Description } = target.health
+    const out: TaskHealth = { state: State, source: 'target', targetGroupArn: target.targetGroupArn }
+    if (Reason !== undefined) out.reason = Reason
+    if (Description !== undefined) out.description = Description
     return out
   }
   return task.healthStatus === 'UNKNOWN' ? undefined : { state: task.healthStatus.toLowerCase(), source: 'container' }

@@ -1,5 +1,5 @@
-import type { NetworkInterface, Service, ServiceHealth, Task, TaskDefinition, World } from '../../../sandbox/index.ts'
-import { serviceHealth, serviceOfTask, taskHealth, taskNetworkInterfaceId, taskPrivateIp, taskSubnetId } from '../../../sandbox/views.ts'
+import type { NetworkInterface, Service, Task, TaskDefinition, World } from '../../../sandbox/index.ts'
+import { serviceOfTask, taskHealth, taskNetworkInterfaceId, taskPrivateIp, taskSubnetId } from '../../../sandbox/views.ts'
 import type { GraphItem } from '../layout.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
@@ -81,11 +81,14 @@ export const ecsClusterMapper: ResourceMapper = {
   },
 }
 
-/** A failed rollout is an error; a service short of tasks, or with unhealthy ones, or mid-deployment, is on its way. */
-function serviceStatus(service: Service, health: ServiceHealth | undefined): DiagramStatus {
-  if (service.status !== 'ACTIVE' || !health) return statusOf(service.status)
-  if (health.rolloutFailed) return 'error'
-  if (health.runningCount < health.desiredCount || health.deployments > 1) return 'pending'
+/**
+ * A failed rollout is an error; a service short of tasks or mid-deployment is on its way. These are the service's own
+ * API fields (describe-services); its tasks' health shows on the tasks, so a task's change maps only that task.
+ */
+function serviceStatus(service: Service): DiagramStatus {
+  if (service.status !== 'ACTIVE') return statusOf(service.status)
+  if (service.deployments.some((d) => d.rolloutState === 'FAILED')) return 'error'
+  if (service.runningCount < service.desiredCount || service.deployments.length > 1) return 'pending'
   return 'ok'
 }
 
@@ -95,7 +98,6 @@ export const ecsServiceMapper: ResourceMapper = {
     const { colourOfService } = ecsIndex(world)
     Object.values(world.ecs.services).forEach((service, i) => {
       if (world.ecs.clusters[service.clusterArn] === undefined) return
-      const health = serviceHealth(world, service.serviceArn)
       const counts = `desired ${service.desiredCount}, running ${service.runningCount}, pending ${service.pendingCount}`
       const rollout = service.deployments.length > 1 ? `, ${service.deployments.length} deployments` : ''
       out.addNode({
@@ -111,7 +113,7 @@ export const ecsServiceMapper: ResourceMapper = {
           detail: counts.replace(/, /g, ' · '),
           badge: `${service.runningCount}/${service.desiredCount}`,
           state: service.status,
-          status: serviceStatus(service, health),
+          status: serviceStatus(service),
           accent: colourOfService.get(service.serviceArn),
           service: service.serviceArn,
           ariaLabel: `ECS service ${service.serviceName} ${service.status}, ${counts}${rollout}`,
