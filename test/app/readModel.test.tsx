@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen } from '@testing-library/react'
-import { createSandbox, targetGroupHealth, targetHealth, taskHealth, type Sandbox, type World } from '../../src/sandbox/index.ts'
+import {
+  createSandbox, forwardedTargetGroups, isPublicSubnet, serviceHealth, serviceOfTask, targetGroupHealth, targetHealth, taskHealth,
+  type Sandbox, type World,
+} from '../../src/sandbox/index.ts'
 import { toGraph, type DiagramGraph } from '../../src/app/diagram/index.ts'
 import { InspectorPanel } from '../../src/app/inspector/index.ts'
 import { evaluateGoal } from '../../src/course/index.ts'
@@ -95,5 +98,22 @@ describe('the walkthrough’s healthy targets after their listener is deleted', 
       expect(taskHealth(world, task)).toMatchObject({ state: 'unused', reason: 'Target.NotInUse' })
       expect(node(graph, task.taskArn).data.badge).toBe('unused')
     }
+  })
+})
+
+describe('the walkthrough’s service, as every reader sees it', () => {
+  it('is 2/2 healthy, owns both tasks, and its listener forwards to its target group; the inspector says so', () => {
+    const world = structuredClone(fargateWalkthrough().sandbox.world()) as World
+    const service = Object.values(world.ecs.services)[0]
+    expect(serviceHealth(world, service.serviceArn)).toMatchObject({ desiredCount: 2, runningCount: 2, healthyCount: 2, rolloutFailed: false })
+    for (const task of Object.values(world.ecs.tasks)) expect(serviceOfTask(world, task)).toBe(service)
+    const listener = Object.values(world.elbv2.listeners)[0]
+    expect(forwardedTargetGroups(listener.DefaultActions[0])).toEqual([service.loadBalancers[0].targetGroupArn])
+    // The default VPC's subnets route 0.0.0.0/0 to its internet gateway, so the diagram calls them public.
+    const subnet = Object.keys(world.ec2.subnets)[0]
+    expect(isPublicSubnet(world, subnet)).toBe(true)
+    expect(node(toGraph(world), subnet).data.variant).toBe('public')
+    render(<InspectorPanel world={world} selectedId={service.serviceArn} />)
+    expect(document.querySelector('dl[aria-label="Key facts"]')).toHaveTextContent('Healthy2/2 running tasks healthy')
   })
 })
