@@ -9,3 +9,13 @@ export {
 export type { LogEntry, LogEvent, LogEventKind, World } from '../sim/index.ts'
 /** Loads the models' documentation for `aws … help` (lazily loaded chunks); without it help pages say it is loading. */
 export { loadAllServiceDocs as loadHelpPages } from '../models/index.ts'
+/**
+ * The read model (src/sim/views): pure functions over a `World` that answer what every reader asks (target health as
+ * the CLI reports it, which service owns a task, where a rule forwards, whether a subnet is public). The app passes
+ * the world its store published; lessons pass `sandbox.world()`. Nothing above the sandbox re-derives these.
+ */
+export * from '../sim/views/index.ts'
+export type { Action, Listener, LoadBalancer, RegisteredTarget, Rule, RuleCondition, TargetGroup } from '../sim/elbv2/index.ts'
+export type { Attachment, Cluster, Container, Service, Task, TaskDefinition } from '../sim/ecs/index.ts'
+export type { InternetGateway, NetworkInterface, RouteTable, SecurityGroup, Subnet, Vpc } from '../sim/ec2/state.ts'
+export type { RequestRecord } from '../sim/elbv2/state.ts'

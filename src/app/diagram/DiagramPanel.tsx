@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import './diagram.css'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { benchNodesFromUrl, benchTaskArns, benchWorld, withTaskStatus } from './bench.ts'
 import { decorate, type Decorations } from './decorate.ts'
 import { DiagramText } from './DiagramText.tsx'

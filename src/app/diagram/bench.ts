@@ -1,6 +1,4 @@
-import type { World } from '../../sim/world.ts'
-import type { Task } from '../../sim/ecs/state.ts'
-import type { NetworkInterface, Subnet } from '../../sim/ec2/state.ts'
+import type { NetworkInterface, Subnet, Task, World } from '../../sandbox/index.ts'
 
 // A synthetic world for `npm run bench:ui` (scripts/bench-ui.mjs opens the app with `?bench=2000`). Only the
 // diagram's bench hook calls this; the normal path never does. Deterministic: the same base and count give the

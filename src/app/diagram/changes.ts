@@ -1,5 +1,4 @@
-import type { World } from '../../sim/world.ts'
-import type { RequestRecord } from '../../sim/elbv2/state.ts'
+import type { RequestRecord, World } from '../../sandbox/index.ts'
 import { pathEdges, pathNodes, targetNodeIds } from './mappers/index.ts'
 import type { DiagramGraph } from './types.ts'
 

@@ -1,4 +1,4 @@
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { changedNodeIds, newRequests, requestFlow } from './changes.ts'
 import { toGraphIncremental, type GraphMemo, type GraphOptions } from './toGraph.ts'
 import type { DiagramGraph } from './types.ts'

@@ -1,5 +1,5 @@
 import type { Position } from '@xyflow/react'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { layout, type Box, type ContainerSpec, type GraphItem } from './layout.ts'
 import { containerSpecs, resourceMappers, rootSpec } from './mappers/index.ts'
 import { hostContainerSpecs } from './hostLayout.ts'

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import './inspector.css'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { CopyButton } from './CopyButton.tsx'
 import { FieldTree } from './FieldTree.tsx'
 import { findResource } from './findResource.ts'

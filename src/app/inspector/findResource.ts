@@ -1,5 +1,5 @@
-import type { World } from '../../sim/world.ts'
-import { isoTimestamp } from '../../sim/core/time.ts'
+import type { World } from '../../sandbox/index.ts'
+import { imagesOfRepository, isoTimestamp, repositoryNamed, roleNamed } from '../../sandbox/views.ts'
 import { serviceFinders } from './serviceFinders.ts'
 
 /** What the inspector shows for one selected diagram node. */
@@ -154,7 +154,7 @@ const networkInterface: ResourceFinder = {
 const iamRole: ResourceFinder = {
   kind: 'IAM role',
   find: (world, id) => {
-    const role = world.iam.roles[id] ?? Object.values(world.iam.roles).find((r) => r.Arn === id)
+    const role = roleNamed(world, id)
     return (
       role && {
         kind: 'IAM role',
@@ -171,11 +171,9 @@ const iamRole: ResourceFinder = {
 const ecrRepository: ResourceFinder = {
   kind: 'ECR repository',
   find: (world, id) => {
-    const repo = world.ecr.repositories[id] ?? Object.values(world.ecr.repositories).find((r) => r.repositoryArn === id)
+    const repo = repositoryNamed(world, id)
     if (!repo) return undefined
-    const images = world.ecr.images
-      .filter((img) => img.repositoryName === repo.repositoryName)
-      .map((img) => ({
+    const images = imagesOfRepository(world, repo.repositoryName).map((img) => ({
         imageDigest: img.digest,
         imageTags: [img.tag],
         imageSizeInBytes: img.layers.reduce((n, l) => n + l.size, 0),

@@ -1,6 +1,5 @@
-import type { World } from '../../sim/world.ts'
-import { isoTimestamp } from '../../sim/core/time.ts'
-import type { Task } from '../../sim/ecs/state.ts'
+import type { Task, World } from '../../sandbox/index.ts'
+import { listenersOf, serviceHealth, targetHealth, taskHealth, taskNetworkInterfaceId, taskPrivateIp, withIsoTimestamps as withIsoTimes } from '../../sandbox/views.ts'
 import type { FoundResource, ResourceFinder } from './findResource.ts'
 
 // Finders for the ECS and ELBv2 kinds the diagram draws (issue 6). Each returns the resource in its API shape
@@ -9,15 +8,7 @@ import type { FoundResource, ResourceFinder } from './findResource.ts'
 const lastPart = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1)
 const clusterName = (world: Readonly<World>, clusterArn: string): string => world.ecs.clusters[clusterArn]?.clusterName ?? lastPart(clusterArn)
 
-/** Epoch-ms members (`createdAt`, `startedAt`, …) as ISO timestamps, the way describe-* prints them. */
-function withIsoTimes<T extends object>(value: T, keys: readonly string[]): T {
-  const out = { ...value } as Record<string, unknown>
-  for (const k of keys) if (typeof out[k] === 'number') out[k] = isoTimestamp(out[k] as number)
-  return out as T
-}
-
 const TASK_TIMES = ['createdAt', 'connectivityAt', 'pullStartedAt', 'pullStoppedAt', 'startedAt', 'stoppingAt', 'stoppedAt', 'executionStoppedAt']
-const detail = (task: Task, name: string) => task.attachments.flatMap((a) => a.details).find((d) => d.name === name)?.value
 
 function taskPorts(world: Readonly<World>, task: Task): string {
   const def = world.ecs.taskDefinitions[task.taskDefinitionArn]
@@ -51,6 +42,7 @@ const ecsService: ResourceFinder = {
   find: (world, id) => {
     const s = world.ecs.services[id]
     if (!s) return undefined
+    const health = serviceHealth(world, id)
     const data = {
       ...withIsoTimes(s, ['createdAt']),
       deployments: s.deployments.map((d) => withIsoTimes(d, ['createdAt', 'updatedAt'])),
@@ -64,6 +56,7 @@ const ecsService: ResourceFinder = {
       facts: [
         ['Service ARN', s.serviceArn],
         ['Counts', `desired ${s.desiredCount}, running ${s.runningCount}, pending ${s.pendingCount}`],
+        ...(health ? [['Healthy', `${health.healthyCount}/${health.runningCount} running tasks healthy`] as [string, string]] : []),
         ['Task definition', lastPart(s.taskDefinition)],
         ...s.loadBalancers.map((lb): [string, string] => ['Load balancer', `${lb.containerName}:${lb.containerPort} in ${lastPart(lb.targetGroupArn ?? lb.loadBalancerName ?? '')}`]),
       ],
@@ -77,8 +70,9 @@ const task: ResourceFinder = {
   find: (world, id) => {
     const t = world.ecs.tasks[id]
     if (!t) return undefined
-    const eni = detail(t, 'networkInterfaceId')
+    const eni = taskNetworkInterfaceId(t)
     const publicIp = eni ? world.ec2.networkInterfaces[eni]?.PublicIp : undefined
+    const health = taskHealth(world, t)
     return {
       kind: 'Task',
       id,
@@ -87,7 +81,8 @@ const task: ResourceFinder = {
       facts: [
         ['Task ARN', t.taskArn],
         ['Last status', `${t.lastStatus} (desired ${t.desiredStatus})`],
-        ['Private IP', detail(t, 'privateIPv4Address') ?? '—'],
+        ...(health ? [['Health', `${health.state}${health.reason ? ` (${health.reason})` : ''}`] as [string, string]] : []),
+        ['Private IP', taskPrivateIp(t) ?? '—'],
         ...(publicIp ? [['Public IP', publicIp] as [string, string]] : []),
         ['Network interface', eni ?? '—'],
         ['Availability Zone', t.availabilityZone ?? '—'],
@@ -138,7 +133,7 @@ const loadBalancer: ResourceFinder = {
           ['DNS name', lb.DNSName],
           ['State', lb.State.Code],
           ['Subnets', lb.AvailabilityZones.map((z) => `${z.SubnetId} (${z.ZoneName})`).join(', ')],
-          ['Listeners', Object.values(world.elbv2.listeners).filter((l) => l.LoadBalancerArn === id).map((l) => `${l.Protocol}:${l.Port}`).join(', ') || 'none'],
+          ['Listeners', listenersOf(world, id).map((l) => `${l.Protocol}:${l.Port}`).join(', ') || 'none'],
         ],
         describeCommand: `aws elbv2 describe-load-balancers --load-balancer-arns ${lb.LoadBalancerArn}`,
       }
@@ -192,14 +187,9 @@ const targetGroup: ResourceFinder = {
   find: (world, id) => {
     const tg = world.elbv2.targetGroups[id]
     if (!tg) return undefined
-    const targets = world.elbv2.targets[id] ?? []
-    const data = {
-      ...tg,
-      TargetHealthDescriptions: targets.map((t) => ({
-        Target: { Id: t.Id, Port: t.Port, ...(t.AvailabilityZone ? { AvailabilityZone: t.AvailabilityZone } : {}) },
-        TargetHealth: { State: t.state, ...(t.reason ? { Reason: t.reason } : {}), ...(t.description ? { Description: t.description } : {}) },
-      })),
-    }
+    // Target health exactly as describe-target-health prints it (the read model), not the raw health-check state.
+    const targets = targetHealth(world, id)
+    const data = { ...tg, TargetHealthDescriptions: targets }
     return {
       kind: 'Target group',
       id,
@@ -208,7 +198,7 @@ const targetGroup: ResourceFinder = {
       facts: [
         ['Target group ARN', tg.TargetGroupArn],
         ['Port', `${tg.Protocol ?? ''}:${tg.Port ?? ''} (${tg.TargetType})`],
-        ['Targets', targets.map((t) => `${t.Id}:${t.Port} ${t.state}`).join(', ') || 'none'],
+        ['Targets', targets.map((d) => `${d.Target.Id}:${d.Target.Port} ${d.TargetHealth.State}${d.TargetHealth.Reason ? ` (${d.TargetHealth.Reason})` : ''}`).join(', ') || 'none'],
         ['Requests', String(world.elbv2.traffic.requestCount[id] ?? 0)],
       ],
       describeCommand: `aws elbv2 describe-target-health --target-group-arn ${tg.TargetGroupArn}`,

@@ -1,5 +1,5 @@
 import { Suspense, useState, type ComponentType, type CSSProperties } from 'react'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
 import type {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
-import type { World } from '../../sim/world.ts'
+import type { World } from '../../sandbox/index.ts'
 import { clampSize, defaultLayout } from '../layout/layoutModel.ts'
 import { persistedText } from './persist/document.ts'
 import type { PersistedState } from './persist/migrations.ts'

@@ -1,19 +1,25 @@
-import type { World } from '../../sandbox/index.ts'
+import type { Action, World } from '../../sandbox/index.ts'
+import {
+  clusterNamed,
+  conditionValues,
+  forwardedTargetGroups,
+  listenersOf,
+  loadBalancerNamed,
+  serviceNamed,
+  serviceOfTask,
+  targetGroupHealth,
+  targetGroupNamed,
+  terminalAction,
+} from '../../sandbox/views.ts'
 import { countMatches } from './count.ts'
 import { describeGoal } from './describe.ts'
 import { errorCodeOf } from './errorCode.ts'
 import type { CommandMatch, CommandRecord, Goal, GoalContext, GoalResult } from './types.ts'
 
-type Ecs = World['ecs']
-type Elbv2 = World['elbv2']
-type Cluster = Ecs['clusters'][string]
-type TargetGroup = Elbv2['targetGroups'][string]
-type LoadBalancer = Elbv2['loadBalancers'][string]
-type Action = Elbv2['listeners'][string]['DefaultActions'][number]
-
 /**
- * Evaluates a goal against the world as it is now. Pure: reads `ctx`, changes nothing, never throws on a
- * world that lacks a slice (a service not simulated yet simply has nothing in it).
+ * Evaluates a goal against the world as it is now. Pure: reads `ctx`, changes nothing. What a goal checks about the
+ * world it asks the sandbox's read model (target health as the CLI reports it, which service owns a task, where a rule
+ * forwards, names resolved as the CLI resolves them), so a goal never disagrees with what the learner just read.
  */
 export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
   const label = describeGoal(goal)
@@ -31,7 +37,7 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
       return result(!inner.met, inner.met ? `it is: ${inner.label}` : undefined)
     }
     case 'cluster': {
-      const cluster = findCluster(world, goal.name)
+      const cluster = clusterNamed(world, goal.name)
       if (!cluster) return result(false, `there is no cluster ${goal.name}`)
       const problems = [
         check('status', goal.status, cluster.status),
@@ -61,10 +67,9 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
       return result(problems.length === 0, `${goal.family}:${latest.revision}: ${problems.join('; ')}`)
     }
     case 'service': {
-      const cluster = findCluster(world, goal.cluster)
+      const cluster = clusterNamed(world, goal.cluster)
       if (!cluster) return result(false, `there is no cluster ${goal.cluster}`)
-      const services = Object.values(world.ecs.services).filter((s) => s.clusterArn === cluster.clusterArn && (s.serviceName === goal.name || s.serviceArn === goal.name))
-      const service = services.find((s) => s.status === 'ACTIVE') ?? services[0]
+      const service = serviceNamed(world, cluster, goal.name)
       if (!service) return result(false, `there is no service ${goal.name} in ${cluster.clusterName}`)
       const family = service.taskDefinition.split('/').pop() ?? ''
       const groups = service.loadBalancers.map((lb) => (lb.targetGroupArn ? world.elbv2?.targetGroups[lb.targetGroupArn]?.TargetGroupName : undefined))
@@ -80,44 +85,44 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
       return result(problems.length === 0, problems.join('; '))
     }
     case 'task': {
-      const cluster = findCluster(world, goal.cluster)
+      const cluster = clusterNamed(world, goal.cluster)
       if (!cluster) return result(false, `there is no cluster ${goal.cluster}`)
       const tasks = Object.values(world.ecs.tasks).filter(
         (t) =>
           t.clusterArn === cluster.clusterArn &&
           (goal.family === undefined || (t.taskDefinitionArn.split('/').pop() ?? '').split(':')[0] === goal.family) &&
-          (goal.service === undefined || t.group === `service:${goal.service}`) &&
+          (goal.service === undefined || serviceOfTask(world, t)?.serviceName === goal.service) &&
           (goal.lastStatus === undefined || t.lastStatus === goal.lastStatus),
       )
       const want = goal.count ?? { atLeast: 1 }
       return result(countMatches(want, tasks.length), `${tasks.length} such task(s)`)
     }
     case 'loadBalancer': {
-      const lb = findLoadBalancer(world, goal.name)
+      const lb = loadBalancerNamed(world, goal.name)
       if (!lb) return result(false, `there is no load balancer ${goal.name}`)
       const problems = [check('state', goal.state, lb.State.Code), check('scheme', goal.scheme, lb.Scheme), check('type', goal.type, lb.Type)].filter(Boolean)
       return result(problems.length === 0, problems.join('; '))
     }
     case 'targetGroup': {
-      const tg = findTargetGroup(world, goal.name)
+      const tg = targetGroupNamed(world, goal.name)
       if (!tg) return result(false, `there is no target group ${goal.name}`)
-      const targets = world.elbv2.targets[tg.TargetGroupArn] ?? []
-      const healthy = targets.filter((t) => t.state === 'healthy').length
+      // Healthy as describe-target-health says it: a target of a group no listener uses is `unused`, not healthy.
+      const { healthy, total } = targetGroupHealth(world, tg.TargetGroupArn)
       const problems = [
         check('port', goal.port, tg.Port),
         check('protocol', goal.protocol, tg.Protocol),
         check('target type', goal.targetType, tg.TargetType),
         checkCount('healthy targets', goal.healthyTargets, healthy),
-        checkCount('registered targets', goal.registeredTargets, targets.length),
+        checkCount('registered targets', goal.registeredTargets, total),
       ].filter(Boolean)
       return result(problems.length === 0, problems.join('; '))
     }
     case 'listener': {
-      const lb = findLoadBalancer(world, goal.loadBalancer)
+      const lb = loadBalancerNamed(world, goal.loadBalancer)
       if (!lb) return result(false, `there is no load balancer ${goal.loadBalancer}`)
-      const listener = Object.values(world.elbv2.listeners).find((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === goal.port)
+      const listener = listenersOf(world, lb.LoadBalancerArn).find((l) => l.Port === goal.port)
       if (!listener) return result(false, `${goal.loadBalancer} has no listener on port ${goal.port}`)
-      const action = listener.DefaultActions.find((a) => a.Type !== 'authenticate-oidc' && a.Type !== 'authenticate-cognito')
+      const action = terminalAction(listener.DefaultActions)
       const problems = [
         check('protocol', goal.protocol, listener.Protocol),
         check('default action', goal.defaultAction, action?.Type),
@@ -126,12 +131,12 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
       return result(problems.length === 0, problems.join('; '))
     }
     case 'rule': {
-      const lb = findLoadBalancer(world, goal.loadBalancer)
+      const lb = loadBalancerNamed(world, goal.loadBalancer)
       if (!lb) return result(false, `there is no load balancer ${goal.loadBalancer}`)
-      const listeners = new Set(Object.values(world.elbv2.listeners).filter((l) => l.LoadBalancerArn === lb.LoadBalancerArn).map((l) => l.ListenerArn))
+      const listeners = new Set(listenersOf(world, lb.LoadBalancerArn).map((l) => l.ListenerArn))
       const rules = Object.values(world.elbv2.rules).filter((r) => listeners.has(r.ListenerArn) && !r.IsDefault)
       const onPath = rules.filter((r) =>
-        r.Conditions.some((c) => c.Field === 'path-pattern' && [...(c.Values ?? []), ...(c.PathPatternConfig?.Values ?? [])].includes(goal.path)),
+        r.Conditions.some((c) => c.Field === 'path-pattern' && conditionValues(c).includes(goal.path)),
       )
       if (onPath.length === 0) return result(false, `no rule matches the path ${goal.path}`)
       if (goal.forwardsTo === undefined) return result(true)
@@ -174,19 +179,9 @@ const check = (what: string, want: string | number | undefined, have: string | n
 const checkCount = (what: string, want: Parameters<typeof countMatches>[0] | undefined, have: number): string =>
   want === undefined || countMatches(want, have) ? '' : `${what} is ${have}`
 
-const findCluster = (world: Readonly<World>, name: string): Cluster | undefined =>
-  Object.values(world.ecs?.clusters ?? {}).find((c) => (c.clusterName === name || c.clusterArn === name) && c.status === 'ACTIVE')
-
-const findLoadBalancer = (world: Readonly<World>, name: string): LoadBalancer | undefined =>
-  Object.values(world.elbv2?.loadBalancers ?? {}).find((l) => l.LoadBalancerName === name || l.LoadBalancerArn === name)
-
-const findTargetGroup = (world: Readonly<World>, name: string): TargetGroup | undefined =>
-  Object.values(world.elbv2?.targetGroups ?? {}).find((t) => t.TargetGroupName === name || t.TargetGroupArn === name)
-
 function forwardsTo(world: Readonly<World>, action: Action | undefined, name: string): boolean {
-  if (!action || action.Type !== 'forward') return false
-  const arns = [action.TargetGroupArn, ...(action.ForwardConfig?.TargetGroups ?? []).map((t) => t.TargetGroupArn)].filter((a): a is string => !!a)
-  return arns.some((arn) => arn === name || world.elbv2.targetGroups[arn]?.TargetGroupName === name)
+  if (!action) return false
+  return forwardedTargetGroups(action).some((arn) => arn === name || world.elbv2.targetGroups[arn]?.TargetGroupName === name)
 }
 
 const commandsSince = (ctx: GoalContext): readonly CommandRecord[] =>
@@ -238,7 +233,7 @@ function hostMatches(world: Readonly<World>, host: string | undefined, request: 
   if (host === undefined) return true
   const isLoadBalancer = (arn: string) => arn.startsWith('arn:aws:elasticloadbalancing:') && arn.includes(':loadbalancer/')
   if (/^(any )?load ?balancer$/i.test(host.trim())) return isLoadBalancer(request.resource)
-  const lb = findLoadBalancer(world, host)
+  const lb = loadBalancerNamed(world, host)
   if (lb) return request.resource === lb.LoadBalancerArn || request.host === lb.DNSName.toLowerCase()
   return request.host === host.toLowerCase()
 }

@@ -2,6 +2,7 @@ import { AwsError, ec2Id, ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { intToIp, parseCidr } from './cidr.ts'
 import type { NetworkInterface } from './state.ts'
+import { isPublicSubnet, vpcHasInternetRoute } from '../views/network.ts'
 
 export interface NewNetworkInterface {
   subnetId: string
@@ -50,7 +51,7 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
     RequesterId: req.requesterId,
     OwnerId: ctx.world.accountId,
   }
-  if (req.assignPublicIp && hasInternetRoute(ctx, subnet.VpcId)) {
+  if (req.assignPublicIp && isPublicSubnet(ctx.world, subnet.SubnetId)) {
     eni.PublicIp = `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
   }
   ec2.networkInterfaces[eni.NetworkInterfaceId] = eni
@@ -71,9 +72,5 @@ export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
   ctx.log(eniId, { kind: 'resource.deleted', type: 'AWS::EC2::NetworkInterface', detail: `released ${eni.PrivateIpAddress}` })
 }
 
-/** A subnet is public when its VPC's route table sends 0.0.0.0/0 to an internet gateway. */
-export function hasInternetRoute(ctx: SimContext, vpcId: string): boolean {
-  return Object.values(ctx.world.ec2.routeTables).some(
-    (rt) => rt.VpcId === vpcId && rt.Routes.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId.startsWith('igw-')),
-  )
-}
+/** Whether the VPC's route tables reach an internet gateway: the read model's rule (../views/network.ts). */
+export const hasInternetRoute = (ctx: SimContext, vpcId: string): boolean => vpcHasInternetRoute(ctx.world, vpcId)

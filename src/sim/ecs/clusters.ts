@@ -1,21 +1,15 @@
-import { arn } from '../core/index.ts'
 import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { effectiveSetting } from './accountSettings.ts'
 import { clusterContainsServices, clusterContainsTasks, clusterInactive, clusterNotFound, invalidParameter } from './errors.ts'
 import type { Cluster, KeyValuePair, Tag } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
+import { clusterArnOf, DEFAULT_CLUSTER } from '../views/names.ts'
 
 /** Clusters: create/describe/list/delete, settings, and the task counts ECS keeps on each (fidelity §2.7). */
 
-export const DEFAULT_CLUSTER = 'default'
-
-/** The cluster ARN a `--cluster` value names: a name or an ARN; none means `default` (fidelity §2.7). */
-export function clusterArnOf(world: Readonly<World>, ref: string | undefined): string {
-  const value = ref ?? DEFAULT_CLUSTER
-  if (value.startsWith('arn:')) return value
-  return arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `cluster/${value}` })
-}
+/** `--cluster` resolution (a name or an ARN; none means `default`): the read model's (../views/names.ts). */
+export { clusterArnOf, DEFAULT_CLUSTER } from '../views/names.ts'
 
 /** The ACTIVE cluster `--cluster` names, or ECS's ClusterNotFoundException. */
 export function activeCluster(world: World, ref: string | undefined): Cluster {

@@ -5,6 +5,7 @@ import { invalidParameter } from './errors.ts'
 import { postTargetEvent } from './events.ts'
 import type { LoadBalancer, Service, Task, TaskDefinition } from './state.ts'
 import { TIMINGS } from './timings.ts'
+import { taskPrivateIp } from '../views/tasks.ts'
 
 /**
  * ECS's side of load balancing. ECS talks to ELBv2 only through its API (`ctx.call('elbv2', …)` with the ELBv2
@@ -24,6 +25,9 @@ export interface TargetHealthState {
   Reason?: string
   Description?: string
 }
+
+/** The private IPv4 address of an awsvpc task's ENI (attachment details, fidelity §2.7). */
+export { taskPrivateIp }
 
 /** Validates `--load-balancers` against the task definition and ELBv2 (fidelity §2.6). Throws before any change. */
 export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBalancers: LoadBalancer[] | undefined): LoadBalancer[] {

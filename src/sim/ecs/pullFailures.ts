@@ -3,6 +3,7 @@ import type { SimContext } from '../context.ts'
 import { resolveImage } from '../runtime/index.ts'
 import type { Task } from './state.ts'
 import { eniDetail } from './attachments.ts'
+import { internetRoute } from '../views/network.ts'
 
 /**
  * Why a task's images cannot be pulled, in the agent's words (fidelity §2.3), checked when the pull ends:
@@ -33,9 +34,7 @@ function hasEgress(ctx: SimContext, task: Task): boolean {
   if (!eniId) return true
   const eni = ctx.world.ec2.networkInterfaces[eniId]
   if (!eni || eni.PublicIp) return true
-  return Object.values(ctx.world.ec2.routeTables).some(
-    (rt) => rt.VpcId === eni.VpcId && rt.Routes.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId.startsWith('nat-')),
-  )
+  return internetRoute(ctx.world, eni.SubnetId) === 'nat-gateway'
 }
 
 const ECR_POLICIES = ['AmazonECSTaskExecutionRolePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonEC2ContainerRegistryPowerUser', 'AmazonEC2ContainerRegistryFullAccess']

@@ -13,6 +13,7 @@ import { scheduleStep } from './taskTimers.ts'
 import { taskMachine, type TaskStatus } from './task.machine.ts'
 import { TIMINGS } from './timings.ts'
 import { requestReconcile, serviceArnOfTask } from './wakeups.ts'
+import { trustedPrincipals } from '../views/accounts.ts'
 
 const INITIAL_STATUS = initialState(taskMachine) as TaskStatus
 
@@ -37,7 +38,7 @@ export function checkRolesAssumable(world: Readonly<World>, td: TaskDefinition):
   for (const roleArn of [td.executionRoleArn, td.taskRoleArn]) {
     if (!roleArn) continue
     const role = ownEntry(world.iam.roles, roleArn.slice(roleArn.lastIndexOf('/') + 1))
-    if (!role || !decodeURIComponent(role.AssumeRolePolicyDocument).includes('ecs-tasks.amazonaws.com')) throw unableToAssumeRole(roleArn)
+    if (!role || !trustedPrincipals(role).includes('ecs-tasks.amazonaws.com')) throw unableToAssumeRole(roleArn)
   }
 }
 

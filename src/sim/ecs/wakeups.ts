@@ -1,7 +1,6 @@
-import { arn, sliceVersion, type Slice } from '../core/index.ts'
+import { sliceVersion, type Slice } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
-import type { World } from '../world.ts'
-import type { ServiceBookkeeping, Task } from './state.ts'
+import type { ServiceBookkeeping } from './state.ts'
 
 /**
  * When the service scheduler runs. It is not run on every engine tick (a benchmark simulates an hour of 50 services
@@ -55,9 +54,5 @@ export function markQuiet(ctx: SimContext, serviceArn: string, quiet: boolean): 
   else if (book.quietAt !== undefined) delete book.quietAt
 }
 
-/** The ARN of the service a task belongs to (its group is `service:<name>`), if any. */
-export function serviceArnOfTask(world: Readonly<World>, task: Task): string | undefined {
-  if (!task.group.startsWith('service:')) return undefined
-  const clusterName = task.clusterArn.slice(task.clusterArn.indexOf(':cluster/') + ':cluster/'.length)
-  return arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `service/${clusterName}/${task.group.slice('service:'.length)}` })
-}
+/** The ARN of the service a task belongs to: the read model's rule (../views/tasks.ts). */
+export { serviceArnOfTask } from '../views/tasks.ts'

@@ -4,9 +4,10 @@ import { probe, type ProbeResult } from '../network/probe.ts'
 import { countsOf, groupBookkeeping, setCounts } from './bookkeeping.ts'
 import { isInService } from './loadBalancer.machine.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
-import type { LoadBalancer, RegisteredTarget, TargetBookkeeping, TargetGroup, TargetGroupBookkeeping } from './state.ts'
+import type { RegisteredTarget, TargetBookkeeping, TargetGroup, TargetGroupBookkeeping } from './state.ts'
 import { REASONS, targetHealthMachine, type TargetHealthEvent } from './targetHealth.machine.ts'
 import { ELBV2_TIMINGS } from './timings.ts'
+import { healthCheckPort, inEnabledZone } from '../views/targetHealth.ts'
 
 /**
  * Health checks run per target group on the scheduler's clock: one timer per group, every
@@ -26,13 +27,8 @@ function schedule(ctx: SimContext, targetGroupArn: string, at: number) {
   ctx.scheduler.schedule(at, 'elbv2.targetGroup.healthCheck', { targetGroupArn })
 }
 
-/** The port the checks go to: the target's port for `traffic-port`. */
-export const healthCheckPort = (tg: TargetGroup, target: { Port: number }): number =>
-  tg.HealthCheckPort && tg.HealthCheckPort !== 'traffic-port' ? Number(tg.HealthCheckPort) : target.Port
-
-/** Whether a target's AZ is one the load balancer is enabled in (otherwise `unused` / Target.NotInUse). */
-export const inEnabledZone = (lb: LoadBalancer | undefined, target: RegisteredTarget): boolean =>
-  !lb || !target.AvailabilityZone || lb.AvailabilityZones.some((z) => z.ZoneName === target.AvailabilityZone)
+/** The health-check port and the enabled-zone rule: the read model's (../views/targetHealth.ts). */
+export { healthCheckPort, inEnabledZone }
 
 /** One round of checks for a target group (timer `elbv2.targetGroup.healthCheck`). */
 export const healthCheckRound: TimerHandler = (ctx, payload) => {

@@ -1,7 +1,8 @@
 import { AwsError, DerivedCache, ownEntry, unproxied } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { listenerNotFound, loadBalancerNotFound, ruleNotFound, targetGroupNotFound } from './errors.ts'
-import type { Action, Elbv2State, LoadBalancer, Listener, Rule, TargetGroup } from './state.ts'
+import { forwardedTargetGroups } from '../views/routing.ts'
+import type { Elbv2State, LoadBalancer, Listener, Rule, TargetGroup } from './state.ts'
 
 /** Finders that throw ELBv2's not-found errors, and the relations the API computes instead of storing. */
 export function getLoadBalancer(ctx: SimContext, arn: string | undefined): LoadBalancer {
@@ -29,13 +30,8 @@ export function getRule(ctx: SimContext, arn: string | undefined): Rule {
   return rule
 }
 
-/** Every target group an action sends traffic to (TargetGroupArn or ForwardConfig's weighted list). */
-export function actionTargetGroups(action: Action): string[] {
-  if (action.Type !== 'forward') return []
-  const arns = (action.ForwardConfig?.TargetGroups ?? []).map((t) => t.TargetGroupArn)
-  if (action.TargetGroupArn) arns.push(action.TargetGroupArn)
-  return [...new Set(arns)]
-}
+/** Every target group an action sends traffic to: the read model's rule (../views/routing.ts). */
+export const actionTargetGroups = forwardedTargetGroups
 
 /**
  * The load balancers whose listeners or rules forward to this target group (TargetGroup.LoadBalancerArns).

@@ -1,3 +1,4 @@
+import { REASONS } from './reasons.ts'
 import { setup } from 'xstate'
 import type { SimContext } from '../context.ts'
 import { forgetCounts } from './bookkeeping.ts'
@@ -28,18 +29,8 @@ export type TargetHealthEvent =
   | ({ type: 'PASSED' | 'FAILED' | 'RESET' | 'DRAINED' } & TargetEnv & { failure?: { reason: string; description: string } })
   | ({ type: 'DEREGISTER'; delayMs: number } & TargetEnv)
 
-/** The reason codes and their descriptions (fidelity §4.3, from the ALB guide's table). */
-export const REASONS = {
-  'Elb.RegistrationInProgress': 'Target registration is in progress',
-  'Elb.InitialHealthChecking': 'Initial health checks in progress',
-  'Target.ResponseCodeMismatch': 'Health checks failed with these codes: ',
-  'Target.Timeout': 'Request timed out',
-  'Target.FailedHealthChecks': 'Health checks failed',
-  'Target.NotRegistered': 'Target is not registered to the target group',
-  'Target.NotInUse': 'Target group is not configured to receive traffic from the load balancer',
-  'Target.DeregistrationInProgress': 'Target deregistration is in progress',
-  'Target.HealthCheckDisabled': 'Health checks are disabled',
-} as const
+/** The reason codes and their descriptions: data, in reasons.ts (the read model reads it without the machine). */
+export { REASONS }
 
 /** The timer that ends a target's draining. */
 export const DRAINED_TIMER = 'elbv2.targetGroup.drained'

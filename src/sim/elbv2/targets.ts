@@ -1,13 +1,14 @@
 import { AwsError } from '../core/index.ts'
-import { handler, type SimContext, type TimerHandler } from '../context.ts'
+import { handler, type TimerHandler } from '../context.ts'
 import { cidrContains } from '../ec2/index.ts'
 import { constraint, validation } from './errors.ts'
 import { countsOf, forgetCounts, groupBookkeeping, setCounts } from './bookkeeping.ts'
-import { healthCheckPort, inEnabledZone, send, startHealthChecks } from './healthChecks.ts'
+import { healthCheckPort, send, startHealthChecks } from './healthChecks.ts'
 import { getTargetGroup, loadBalancerArnsOf } from './lookup.ts'
 import type { RegisteredTarget, TargetGroup } from './state.ts'
 import { REASONS } from './targetHealth.machine.ts'
 import { deregistrationDelayMs } from './targetGroups.ts'
+import { describeTarget } from '../views/targetHealth.ts'
 
 interface TargetDescription {
   Id: string
@@ -114,39 +115,12 @@ export const targetDrained: TimerHandler = (ctx, payload) => {
   ctx.log(String(payload.targetGroupArn), { kind: 'target.registration', targetId: String(payload.id), port: Number(payload.port), state: 'deregistered', reason: 'deregistration delay elapsed' })
 }
 
-interface HealthDescription {
-  Target: { Id: string; Port: number; AvailabilityZone?: string }
-  HealthCheckPort: string
-  TargetHealth: { State: string; Reason?: string; Description?: string }
-}
-
-/** A target's health as DescribeTargetHealth shows it (fidelity §4.3). */
-/** `lbArns`: the target group's load balancers, when the caller already has them (one lookup per call, not per target). */
-export function describeHealth(
-  ctx: SimContext,
-  tg: TargetGroup,
-  target: RegisteredTarget,
-  lbArns: readonly string[] = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn),
-): HealthDescription['TargetHealth'] {
-  const { elbv2 } = ctx.world
-  if (target.state === 'draining') return { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: REASONS['Target.DeregistrationInProgress'] }
-  if (lbArns.length === 0) return { State: 'unused', Reason: 'Target.NotInUse', Description: REASONS['Target.NotInUse'] }
-  if (!lbArns.some((a) => inEnabledZone(elbv2.loadBalancers[a], target)))
-    return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
-  if (!tg.HealthCheckEnabled) return { State: 'unavailable', Reason: 'Target.HealthCheckDisabled', Description: REASONS['Target.HealthCheckDisabled'] }
-  if (target.state === 'healthy') return { State: 'healthy' }
-  return { State: target.state, Reason: target.reason, Description: target.description }
-}
-
 export const describeTargetHealth = handler((ctx, input: { TargetGroupArn: string; Targets?: TargetDescription[] }) => {
   const tg = getTargetGroup(ctx, input.TargetGroupArn)
   const list = ctx.world.elbv2.targets[tg.TargetGroupArn] ?? []
   const lbArns = loadBalancerArnsOf(ctx.world.elbv2, tg.TargetGroupArn)
-  const describe = (target: RegisteredTarget): HealthDescription => ({
-    Target: { Id: target.Id, Port: target.Port, ...(target.AvailabilityZone ? { AvailabilityZone: target.AvailabilityZone } : {}) },
-    HealthCheckPort: String(healthCheckPort(tg, target)),
-    TargetHealth: describeHealth(ctx, tg, target, lbArns),
-  })
+  // Each target's health is the read model's rule (../views/targetHealth.ts): one answer for the CLI and every reader.
+  const describe = (target: RegisteredTarget) => describeTarget(ctx.world, tg, target, lbArns)
   if (!input.Targets?.length) return { TargetHealthDescriptions: list.map(describe) }
   return {
     TargetHealthDescriptions: input.Targets.flatMap((t) => {

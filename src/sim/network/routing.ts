@@ -1,5 +1,6 @@
 import type { Action, Elbv2State, RegisteredTarget, Rule, RuleCondition, TargetGroup, LoadBalancer } from '../elbv2/state.ts'
 import { cidrContains } from '../ec2/cidr.ts'
+import { conditionValues, terminalAction } from '../views/routing.ts'
 
 /**
  * ALB rule evaluation (ALB User Guide, "Listener rules": lowest priority first, first match wins, else the
@@ -32,8 +33,7 @@ export interface RoutedRequest {
   sourceIp: string
 }
 
-const valuesOf = (c: RuleCondition): string[] =>
-  c.Values ?? ((c.PathPatternConfig ?? c.HostHeaderConfig ?? c.HttpRequestMethodConfig ?? c.SourceIpConfig ?? c.HttpHeaderConfig)?.Values as string[] | undefined) ?? []
+const valuesOf = conditionValues
 
 function conditionMatches(c: RuleCondition, r: RoutedRequest): boolean {
   switch (c.Field) {
@@ -67,13 +67,8 @@ export function matchRule(state: Elbv2State, listenerArn: string, request: Route
   return rules.find((rule) => rule.IsDefault || rule.Conditions.every((c) => conditionMatches(c, request)))
 }
 
-/** The action that answers (authenticate actions come first by Order and are not simulated). */
-export function terminalAction(actions: Action[]): Action | undefined {
-  if (actions.length === 1) return isTerminal(actions[0]) ? actions[0] : undefined
-  return [...actions].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0)).find(isTerminal)
-}
-
-const isTerminal = (a: Action) => a.Type === 'forward' || a.Type === 'fixed-response' || a.Type === 'redirect'
+/** The action that answers: the read model's rule (../views/routing.ts). */
+export { terminalAction }
 
 /** Weighted forward: deterministic, each group gets `Weight` turns out of the total in a repeating cycle. */
 export function pickTargetGroup(state: Elbv2State, key: string, action: Action): string | undefined {

@@ -1,6 +1,5 @@
-import type { World } from '../../../sim/world.ts'
-import type { Service, Task, TaskDefinition } from '../../../sim/ecs/state.ts'
-import type { NetworkInterface } from '../../../sim/ec2/state.ts'
+import type { NetworkInterface, Service, Task, TaskDefinition, World } from '../../../sandbox/index.ts'
+import { serviceOfTask, taskHealth, taskNetworkInterfaceId, taskPrivateIp, taskSubnetId } from '../../../sandbox/views.ts'
 import type { GraphItem } from '../layout.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
@@ -30,9 +29,8 @@ export const shortId = (arn: string): string => arn.slice(arn.lastIndexOf('/') +
 /** What a long id looks like on a node: `0247947c…` (the aria-label keeps the whole id). */
 export const abbreviate = (id: string, keep = 8): string => (id.length > keep + 1 ? `${id.slice(0, keep)}…` : id)
 
-/** Task ARN → the service it belongs to, and service ARN → its colour; built once per world. */
+/** Service ARN → its colour (services in creation order); built once per world. */
 export interface EcsIndex {
-  serviceOfTask: Map<string, Service>
   colourOfService: Map<string, string>
 }
 
@@ -42,50 +40,11 @@ const ecsIndexes = new WeakMap<Readonly<World>, EcsIndex>()
 export function ecsIndex(world: Readonly<World>): EcsIndex {
   const known = ecsIndexes.get(world)
   if (known) return known
-  const serviceOfTask = new Map<string, Service>()
   const colourOfService = new Map<string, string>()
-  const index = { serviceOfTask, colourOfService }
+  Object.values(world.ecs.services).forEach((service, i) => colourOfService.set(service.serviceArn, serviceColour(i)))
+  const index = { colourOfService }
   ecsIndexes.set(world, index)
-  Object.values(world.ecs.services).forEach((service, i) => {
-    colourOfService.set(service.serviceArn, serviceColour(i))
-    for (const taskArn of world.ecs.serviceTasks[service.serviceArn] ?? []) serviceOfTask.set(taskArn, service)
-  })
-  // Tasks the scheduler has let go of still name their service in `group` (service:<name>).
-  const byName = new Map(Object.values(world.ecs.services).map((s) => [`${s.clusterArn} service:${s.serviceName}`, s]))
-  if (byName.size === 0) return index
-  for (const task of Object.values(world.ecs.tasks)) {
-    if (serviceOfTask.has(task.taskArn)) continue
-    const service = byName.get(`${task.clusterArn} ${task.group}`)
-    if (service) serviceOfTask.set(task.taskArn, service)
-  }
   return index
-}
-
-const detailOf = (task: Task, name: string): string | undefined =>
-  task.attachments.flatMap((a) => a.details).find((d) => d.name === name)?.value
-
-export const taskEniId = (task: Task): string | undefined => detailOf(task, 'networkInterfaceId')
-export const taskSubnetId = (task: Task): string | undefined => detailOf(task, 'subnetId')
-export const taskPrivateIp = (task: Task): string | undefined => detailOf(task, 'privateIPv4Address')
-
-/** Target health of each registered IP (or instance) by `Id`, across target groups; the worst state wins. */
-export function targetHealthById(world: Readonly<World>): Map<string, string> {
-  const rank: Record<string, number> = { healthy: 0, initial: 1, draining: 2, unhealthy: 3 }
-  const out = new Map<string, string>()
-  for (const targets of Object.values(world.elbv2.targets)) {
-    for (const t of targets) {
-      const seen = out.get(t.Id)
-      if (seen === undefined || (rank[t.state] ?? 0) > (rank[seen] ?? 0)) out.set(t.Id, t.state)
-    }
-  }
-  return out
-}
-
-/** A task's health as a learner reads it: the load balancer's view when registered, else the container health check's. */
-export function taskHealth(task: Task, health: Map<string, string>, ip = taskPrivateIp(task)): string | undefined {
-  const target = ip === undefined ? undefined : health.get(ip)
-  if (target !== undefined) return target
-  return task.healthStatus === 'UNKNOWN' ? undefined : task.healthStatus.toLowerCase()
 }
 
 /** A running task behind an unhealthy target is in trouble, whatever ECS says: colour it so. */
@@ -100,7 +59,7 @@ export const ecsClusterMapper: ResourceMapper = {
   kind: 'ECS cluster',
   map(world, out) {
     Object.values(world.ecs.clusters).forEach((cluster, i) => {
-      const services = Object.values(world.ecs.services).filter((s) => s.clusterArn === cluster.clusterArn && s.status !== 'INACTIVE').length
+      const services = cluster.activeServicesCount
       const counts = `${services} service${services === 1 ? '' : 's'}, ${cluster.runningTasksCount} running, ${cluster.pendingTasksCount} pending`
       out.addNode({
         id: cluster.clusterArn,
@@ -122,6 +81,10 @@ export const ecsClusterMapper: ResourceMapper = {
   },
 }
 
+/**
+ * A failed rollout is an error; a service short of tasks or mid-deployment is on its way. These are the service's own
+ * API fields (describe-services); its tasks' health shows on the tasks, so a task's change maps only that task.
+ */
 function serviceStatus(service: Service): DiagramStatus {
   if (service.status !== 'ACTIVE') return statusOf(service.status)
   if (service.deployments.some((d) => d.rolloutState === 'FAILED')) return 'error'
@@ -186,15 +149,14 @@ const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.
 export const taskMapper: ResourceMapper = {
   kind: 'Task',
   map(world, out) {
-    const { serviceOfTask, colourOfService } = ecsIndex(world)
-    const health = targetHealthById(world)
+    const { colourOfService } = ecsIndex(world)
     tasksInOrder(world).forEach((task, i) => {
       const cached = mappedTasks.get(task)
-      const where = cached?.where ?? { ip: taskPrivateIp(task), eniId: taskEniId(task), subnetId: taskSubnetId(task) }
-      const service = serviceOfTask.get(task.taskArn)
+      const where = cached?.where ?? { ip: taskPrivateIp(task), eniId: taskNetworkInterfaceId(task), subnetId: taskSubnetId(task) }
+      const service = serviceOfTask(world, task)
       const accent = service ? colourOfService.get(service.serviceArn) : undefined
       const eni = where.eniId === undefined ? undefined : world.ec2.networkInterfaces[where.eniId]
-      const hp = taskHealth(task, health, where.ip)
+      const hp = taskHealth(world, task)?.state
       const family = world.ecs.taskDefinitions[task.taskDefinitionArn]
       const inputs = [i, service, accent, eni, hp, family]
       if (cached && sameInputs(cached.inputs, inputs)) {

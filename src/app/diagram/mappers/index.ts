@@ -14,10 +14,9 @@ import { ecsClusterMapper, ecsServiceMapper, taskMapper } from './ecs.ts'
 import { listenerMapper, loadBalancerMapper, ruleMapper, targetGroupMapper } from './loadBalancing.ts'
 
 export { creationOrder, labelOf, nameTag, type GraphSink, type ResourceMapper } from './registry.ts'
-export { azNodeId, isPublicSubnet, SIZES } from './network.ts'
-export { trustedPrincipals } from './services.ts'
-export { abbreviate, ecsIndex, ECS_SIZES, SERVICE_COLOURS, serviceColour, shortId, taskEniId, taskPrivateIp } from './ecs.ts'
-export { conditionText, forwardTargets, LB_SIZES, pathEdges, pathNodes, RATE_WINDOW_MS, requestsByEdge, targetNodeIds } from './loadBalancing.ts'
+export { azNodeId, SIZES } from './network.ts'
+export { abbreviate, ecsIndex, ECS_SIZES, SERVICE_COLOURS, serviceColour, shortId } from './ecs.ts'
+export { conditionText, LB_SIZES, pathEdges, pathNodes, RATE_WINDOW_MS, requestsByEdge, targetNodeIds } from './loadBalancing.ts'
 
 /** Every kind the diagram draws. Order does not matter: layout sorts by section and `order`. */
 export const resourceMappers: readonly ResourceMapper[] = [

@@ -1,5 +1,5 @@
-import type { World } from '../../../sim/world.ts'
-import type { Action, Rule, RuleCondition, TargetGroup } from '../../../sim/elbv2/state.ts'
+import type { Action, Rule, RuleCondition, TargetGroup, World } from '../../../sandbox/index.ts'
+import { conditionValues, forwardedTargetGroups, targetGroupHealth, targetHealth, terminalAction } from '../../../sandbox/views.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
 import { azNodeId } from './network.ts'
@@ -20,19 +20,11 @@ export const LB_SIZES = {
 /** The last segment of an ELB ARN's name part, e.g. `FargateLoadBalancer`. */
 const nameFromArn = (arn: string): string => arn.split('/').at(-2) ?? arn
 
-/** Target groups an action forwards to (simple or weighted forward). */
-export function forwardTargets(action: Action): string[] {
-  if (action.Type !== 'forward') return []
-  const weighted = action.ForwardConfig?.TargetGroups?.map((t) => t.TargetGroupArn) ?? []
-  return weighted.length > 0 ? weighted : action.TargetGroupArn ? [action.TargetGroupArn] : []
-}
-
 /** A rule's conditions in a few words: `path /api/*`, `host api.example.com`. */
 export function conditionText(conditions: readonly RuleCondition[]): string {
   return conditions
     .map((c) => {
-      const values =
-        c.PathPatternConfig?.Values ?? c.HostHeaderConfig?.Values ?? c.HttpRequestMethodConfig?.Values ?? c.SourceIpConfig?.Values ?? c.Values ?? []
+      const values = conditionValues(c)
       const field = c.Field === 'path-pattern' ? 'path' : c.Field === 'host-header' ? 'host' : c.Field
       return `${field} ${values.join(', ')}`
     })
@@ -41,16 +33,12 @@ export function conditionText(conditions: readonly RuleCondition[]): string {
 
 function actionText(world: Readonly<World>, action: Action | undefined): string {
   if (!action) return 'no action'
-  const tgs = forwardTargets(action)
+  const tgs = forwardedTargetGroups(action)
   if (tgs.length) return `forward to ${tgs.map((arn) => world.elbv2.targetGroups[arn]?.TargetGroupName ?? nameFromArn(arn)).join(', ')}`
   if (action.Type === 'fixed-response') return `fixed response ${action.FixedResponseConfig?.StatusCode ?? ''}`.trim()
   if (action.Type === 'redirect') return `redirect ${action.RedirectConfig?.StatusCode ?? ''}`.trim()
   return action.Type
 }
-
-/** The action that decides where a request goes (the last one, after any authenticate-* steps). */
-const finalAction = (actions: readonly Action[]): Action | undefined =>
-  [...actions].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0)).at(-1)
 
 export const loadBalancerMapper: ResourceMapper = {
   kind: 'Load balancer',
@@ -89,7 +77,7 @@ export const listenerMapper: ResourceMapper = {
     Object.values(world.elbv2.listeners).forEach((l) => {
       const lb = world.elbv2.loadBalancers[l.LoadBalancerArn]
       if (!lb) return
-      const action = actionText(world, finalAction(l.DefaultActions))
+      const action = actionText(world, terminalAction(l.DefaultActions))
       out.addNode({
         id: l.ListenerArn,
         parentId: l.LoadBalancerArn,
@@ -120,7 +108,7 @@ export const ruleMapper: ResourceMapper = {
     for (const rule of Object.values(world.elbv2.rules)) {
       const listener = world.elbv2.listeners[rule.ListenerArn]
       if (!listener) continue
-      const action = finalAction(rule.Actions)
+      const action = terminalAction(rule.Actions)
       const when = conditionText(rule.Conditions)
       const then = actionText(world, action)
       const name = rule.IsDefault ? 'default' : rule.Priority
@@ -139,7 +127,7 @@ export const ruleMapper: ResourceMapper = {
           ariaLabel: `Listener rule ${name} on ${listener.Protocol}:${listener.Port}${when ? `, if ${when}` : ''}, ${then}`,
         },
       })
-      for (const tgArn of action ? forwardTargets(action) : []) {
+      for (const tgArn of action ? forwardedTargetGroups(action) : []) {
         const tg = world.elbv2.targetGroups[tgArn]
         if (!tg) continue
         const id = `${rule.RuleArn}->${tgArn}`
@@ -162,21 +150,21 @@ export const ruleMapper: ResourceMapper = {
   },
 }
 
-/** Healthy / all, and the colour that says it: any unhealthy target is an error, any new one is pending. */
-function targetGroupHealth(world: Readonly<World>, tg: TargetGroup): { healthy: number; total: number; status: DiagramStatus } {
-  const targets = world.elbv2.targets[tg.TargetGroupArn] ?? []
-  const healthy = targets.filter((t) => t.state === 'healthy').length
+/**
+ * Healthy / all as describe-target-health reports them (the read model), and the colour that says it: any unhealthy
+ * target is an error, any new one pending, any draining a warning; targets the load balancer does not use (no
+ * listener forwards to the group) are neither healthy nor failing, so a group of only those is neutral.
+ */
+function groupHealth(world: Readonly<World>, tg: TargetGroup): { healthy: number; total: number; status: DiagramStatus; others: string } {
+  const { healthy, total, states } = targetGroupHealth(world, tg.TargetGroupArn)
+  const has = (state: string) => (states[state] ?? 0) > 0
   const status: DiagramStatus =
-    targets.length === 0
-      ? 'neutral'
-      : targets.some((t) => t.state === 'unhealthy')
-        ? 'error'
-        : targets.some((t) => t.state === 'initial')
-          ? 'pending'
-          : targets.some((t) => t.state === 'draining')
-            ? 'warning'
-            : 'ok'
-  return { healthy, total: targets.length, status }
+    has('unhealthy') ? 'error' : has('initial') ? 'pending' : has('draining') ? 'warning' : healthy > 0 ? 'ok' : 'neutral'
+  const others = Object.entries(states)
+    .filter(([state]) => state !== 'healthy')
+    .map(([state, n]) => `, ${n} ${state}`)
+    .join('')
+  return { healthy, total, status, others }
 }
 
 /** Per world: a pass over every ENI, asked for by the target-group mapper and the request flow. */
@@ -206,9 +194,9 @@ export const targetGroupMapper: ResourceMapper = {
     const nodeOfTarget = targetNodeIds(world)
     const requests = requestsByEdge(world)
     groups.forEach((tg, i) => {
-      const { healthy, total, status } = targetGroupHealth(world, tg)
+      const { healthy, total, status, others } = groupHealth(world, tg)
       const proto = tg.Protocol && tg.Port ? `${tg.Protocol}:${tg.Port}` : tg.TargetType
-      const health = `${healthy} of ${total} target${total === 1 ? '' : 's'} healthy`
+      const health = `${healthy} of ${total} target${total === 1 ? '' : 's'} healthy${others}`
       out.addNode({
         id: tg.TargetGroupArn,
         parentId: tg.VpcId ?? world.region,
@@ -225,7 +213,7 @@ export const targetGroupMapper: ResourceMapper = {
           ariaLabel: `Target group ${tg.TargetGroupName} ${proto}, ${tg.TargetType}, ${health}`,
         },
       })
-      for (const t of world.elbv2.targets[tg.TargetGroupArn] ?? []) {
+      for (const { Target: t, TargetHealth: health } of targetHealth(world, tg.TargetGroupArn)) {
         const node = nodeOfTarget.get(t.Id)
         if (node === undefined) continue
         const id = `${tg.TargetGroupArn}->${node}`
@@ -238,11 +226,11 @@ export const targetGroupMapper: ResourceMapper = {
           label: `:${t.Port}`,
           zIndex: 10,
           ...style,
-          className: `cs-edge-${statusOf(t.state)}`,
+          className: `cs-edge-${statusOf(health.State)}`,
           data: {
-            relation: `Target group ${tg.TargetGroupName} sends to target ${t.Id}:${t.Port}${t.AvailabilityZone ? ` (${t.AvailabilityZone})` : ''}, ${t.state}`,
+            relation: `Target group ${tg.TargetGroupName} sends to target ${t.Id}:${t.Port}${t.AvailabilityZone ? ` (${t.AvailabilityZone})` : ''}, ${health.State}`,
             requests: count,
-            state: t.state,
+            state: health.State,
           },
         })
       }

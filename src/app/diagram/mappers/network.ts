@@ -1,5 +1,4 @@
-import type { World } from '../../../sim/world.ts'
-import type { Subnet } from '../../../sim/ec2/state.ts'
+import { isPublicSubnet } from '../../../sandbox/views.ts'
 import { statusOf } from '../status.ts'
 import { creationOrder, labelOf, type ResourceMapper } from './registry.ts'
 
@@ -102,23 +101,13 @@ export const availabilityZoneMapper: ResourceMapper = {
   },
 }
 
-/**
- * Public = its route table (explicit association, else the VPC's main table) sends 0.0.0.0/0 to an
- * internet gateway (VPC User Guide, "Subnet types").
- */
-export function isPublicSubnet(world: Readonly<World>, subnet: Subnet): boolean {
-  const tables = Object.values(world.ec2.routeTables).filter((t) => t.VpcId === subnet.VpcId)
-  const explicit = tables.find((t) => t.Associations.some((a) => (a as { SubnetId?: string }).SubnetId === subnet.SubnetId))
-  const table = explicit ?? tables.find((t) => t.Associations.some((a) => a.Main))
-  return table?.Routes.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId.startsWith('igw-')) ?? false
-}
-
 export const subnetMapper: ResourceMapper = {
   kind: 'Subnet',
   map(world, out) {
     Object.values(world.ec2.subnets).forEach((s, i) => {
       const label = labelOf(s.SubnetId, s.Tags)
-      const pub = isPublicSubnet(world, s)
+      // Public or private is the network's own rule (route to an internet gateway), asked of the read model.
+      const pub = isPublicSubnet(world, s.SubnetId)
       const reach = pub ? 'public' : 'private'
       out.addNode({
         id: s.SubnetId,

@@ -1,4 +1,4 @@
-import type { World } from '../../../sim/world.ts'
+import type { World } from '../../../sandbox/index.ts'
 import type { GraphItem } from '../layout.ts'
 import type { DiagramEdge } from '../types.ts'
 

@@ -1,24 +1,13 @@
+import { imagesOfRepository, trustedPrincipals } from '../../../sandbox/views.ts'
 import { creationOrder, type ResourceMapper } from './registry.ts'
 import { SIZES } from './network.ts'
-
-/** Who may assume the role, from its trust policy (stored URL-encoded, as IAM returns it). */
-export function trustedPrincipals(assumeRolePolicyDocument: string): string[] {
-  try {
-    const doc = JSON.parse(decodeURIComponent(assumeRolePolicyDocument)) as {
-      Statement?: { Principal?: { Service?: string | string[]; AWS?: string | string[] } }[]
-    }
-    return (doc.Statement ?? []).flatMap((s) => [s.Principal?.Service ?? [], s.Principal?.AWS ?? []].flat())
-  } catch {
-    return []
-  }
-}
 
 /** ECR is regional, so repositories sit in the Region beside the VPCs, never inside one. */
 export const ecrRepositoryMapper: ResourceMapper = {
   kind: 'ECR repository',
   map(world, out) {
     Object.values(world.ecr.repositories).forEach((repo, i) => {
-      const images = world.ecr.images.filter((img) => img.repositoryName === repo.repositoryName).length
+      const images = imagesOfRepository(world, repo.repositoryName).length
       const imageText = `${images} image${images === 1 ? '' : 's'}`
       out.addNode({
         id: repo.repositoryArn,
@@ -44,7 +33,7 @@ export const iamRoleMapper: ResourceMapper = {
   kind: 'IAM role',
   map(world, out) {
     Object.values(world.iam.roles).forEach((role, i) => {
-      const trusted = trustedPrincipals(role.AssumeRolePolicyDocument)
+      const trusted = trustedPrincipals(role)
       const detail = trusted.length > 0 ? `trusted by ${trusted.join(', ')}` : 'IAM role'
       out.addNode({
         id: role.Arn,
