@@ -129,7 +129,7 @@ for (const view of VIEWS) {
     })
 
     test('with a resource selected the inspector opens, and axe still finds nothing serious', async () => {
-      await page.getByRole('region', { name: 'Diagram' }).locator('.react-flow__node').filter({ hasText: 'Subnet' }).first().click()
+      await page.getByRole('region', { name: 'Diagram' }).locator('.react-flow__node[data-id^="subnet-"] .cs-node-label').first().click()
       const details = page.getByRole('group', { name: 'Inspector details' })
       await details.waitFor({ state: 'visible', timeout: 15_000 })
       await expect(details.textContent()).resolves.toMatch(/subnet-[0-9a-f]{17}/)

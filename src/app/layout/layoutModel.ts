@@ -14,7 +14,8 @@ export const REGION_IDS: readonly RegionId[] = ['lesson', 'diagram', 'inspector'
 export const defaultLayout = (): Layout => ({
   lessonWidth: 340,
   inspectorWidth: 320,
-  diagramHeight: 360,
+  // Most of the middle column: the diagram is what a learner watches; the console keeps a dozen lines below it.
+  diagramHeight: 500,
   collapsed: { lesson: false, diagram: false, inspector: false, console: false },
   bottomTab: 'console',
 })

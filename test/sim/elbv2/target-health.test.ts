@@ -54,7 +54,7 @@ describe('describe-target-health over time', () => {
     expect(sandbox.snapshot().scheduler.queue).toEqual([])
   })
 
-  it('one virtual hour of 1,000 targets behind 10 ALBs takes well under a second', () => {
+  it('after a virtual hour, 1,000 targets with nothing listening fail their health checks with Target.Timeout', () => {
     const sandbox = courseLoadBalancer()
     for (let lb = 0; lb < 10; lb++) {
       ok(sandbox, `L=$(aws elbv2 create-load-balancer --name bench-${lb} --subnets $SUBNETS --security-groups $SG --query 'LoadBalancers[0].LoadBalancerArn' --output text)`)
@@ -63,10 +63,10 @@ describe('describe-target-health over time', () => {
       const ids = Array.from({ length: 100 }, (_, i) => `Id=172.31.${16 + lb}.${i + 10}`).join(' ')
       ok(sandbox, `aws elbv2 register-targets --target-group-arn $T --targets ${ids}`)
     }
-    const start = performance.now()
+    // How long this takes is the benchmark's business (npm run bench, house rule 7); here, what the learner reads.
     sandbox.advance(3_600_000)
-    const wall = performance.now() - start
-    // Target 1 s (issue 5's bench); measured ~0.5 s on a loaded 2-core machine, so the test leaves CI some margin.
-    expect(wall).toBeLessThan(1_500)
+    const states = JSON.parse(ok(sandbox, "aws elbv2 describe-target-health --target-group-arn $T --query 'TargetHealthDescriptions[].TargetHealth.Reason'"))
+    expect(states).toHaveLength(100)
+    expect(new Set(states)).toEqual(new Set(['Target.Timeout']))
   })
 })
