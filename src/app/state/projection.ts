@@ -15,16 +15,45 @@ export function project<T>(live: T, previous: T | undefined): T {
 /**
  * The world as the UI may keep it: `project` for everything but the event log's entries, which are never changed
  * once appended (core/eventLog.ts) and so are shared as they are; only the array holding them is new when it grew.
+ *
+ * A slice whose version has not moved since the previous publication (`log.versions`: every logged change bumps the
+ * version of the slice it changes) is shared whole, without walking it: a command that changes one service of a
+ * 1,000-task world walks ECS only. Two things change without a log entry, and are handled here: the load balancers'
+ * traffic records (requests are logged as traffic, which moves no version), always walked; and the schedulers'
+ * bookkeeping (`bookkeeping` in ecs and elbv2), which no reader shows and which may lag in the published copy.
  */
-export function projectWorld<W extends { log: { nextId: number; entries: readonly unknown[] } }>(live: W, previous: W | undefined): W {
+export function projectWorld<W extends WorldLike>(live: W, previous: W | undefined): W {
   const { log, ...rest } = live
-  const before = previous ? (({ log: _, ...r }) => r)(previous) : undefined
-  const others = project(rest, before as typeof rest | undefined)
+  const liveRest = rest as Plain
+  const before = previous ? ((({ log: _, ...r }) => r)(previous) as Plain) : undefined
+  let others: Plain
+  if (before) {
+    const seen = previous!.log.versions ?? {}
+    const now = log.versions ?? {}
+    let changed = Object.keys(before).length !== Object.keys(liveRest).length
+    others = {}
+    for (const key of Object.keys(liveRest)) {
+      const prev = before[key]
+      let value: unknown
+      if (!(key in now) || now[key] !== seen[key] || prev === undefined) value = copy(liveRest[key], prev)
+      else if (key === 'elbv2') {
+        // Unmoved, but requests still change its traffic records.
+        const traffic = copy((liveRest[key] as Plain).traffic, (prev as Plain).traffic)
+        value = traffic === (prev as Plain).traffic ? prev : { ...(prev as Plain), traffic }
+      } else value = prev
+      if (value !== prev) changed = true
+      others[key] = value
+    }
+    if (!changed) others = before
+  } else others = project(liveRest, undefined)
   const sameLog = previous !== undefined && previous.log.nextId === log.nextId && previous.log.entries.length === log.entries.length
-  const publishedLog = sameLog ? previous.log : { ...log, entries: log.entries.slice() }
+  // The versions are copied: the live log changes its own object in place, and the next publication compares with these.
+  const publishedLog = sameLog ? previous.log : { ...log, versions: { ...log.versions }, entries: log.entries.slice() }
   if (previous && sameLog && others === before) return previous
   return { ...others, log: publishedLog } as W
 }
+
+type WorldLike = { log: { nextId: number; entries: readonly unknown[]; versions?: Record<string, number> } }
 
 type Plain = Record<string, unknown>
 
