@@ -50,8 +50,9 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
     RequesterId: req.requesterId,
     OwnerId: ctx.world.accountId,
   }
-  if (req.assignPublicIp && hasInternetRoute(ctx, subnet.VpcId)) {
-    eni.PublicIp = `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
+  if (req.assignPublicIp) {
+    const publicIp = publicIpAddress(ctx, subnet.VpcId)
+    if (publicIp) eni.PublicIp = publicIp
   }
   ec2.networkInterfaces[eni.NetworkInterfaceId] = eni
   ec2.privateIpIndex[`${subnet.SubnetId}/${ip}`] = eni.NetworkInterfaceId
@@ -69,6 +70,12 @@ export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
   const subnet = ec2.subnets[eni.SubnetId]
   if (subnet) subnet.AvailableIpAddressCount++
   ctx.log(eniId, { kind: 'resource.deleted', type: 'AWS::EC2::NetworkInterface', detail: `released ${eni.PrivateIpAddress}` })
+}
+
+/** A public IPv4 address from Amazon's pool, granted only in a VPC with a route to an internet gateway. */
+export function publicIpAddress(ctx: SimContext, vpcId: string): string | undefined {
+  if (!hasInternetRoute(ctx, vpcId)) return undefined
+  return `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
 }
 
 /** A subnet is public when its VPC's route table sends 0.0.0.0/0 to an internet gateway. */
