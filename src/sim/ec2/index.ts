@@ -23,6 +23,7 @@ export { INSTANCE_STATES, STATE_CODES, INSTANCE_TIMINGS, type InstanceStateName 
 export { IMAGES, imageFacts, type ImageFacts } from './images.ts'
 export { INSTANCE_TYPES, instanceTypeFacts, type InstanceTypeFacts } from './instanceTypes.ts'
 export { userDataText } from './userData.ts'
+export { instanceHost, type InstanceHost } from './hostView.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
 export { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from './networkInterfaces.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSandbox } from '../../../src/sandbox/index.ts'
+import { createSandbox, instanceHost } from '../../../src/sandbox/index.ts'
 
 type Sandbox = ReturnType<typeof createSandbox>
 
@@ -98,6 +98,26 @@ describe('aws ec2 run-instances launches instances that boot on the virtual cloc
     const id = launch(s, '--user-data file://bootstrap.sh')
     const value = ok(s, `aws ec2 describe-instance-attribute --instance-id ${id} --attribute userData --query UserData.Value --output text`)
     expect(atob(value)).toBe(script)
+    // The inspector reads the script decoded, with the image's capability: this AMI starts the ECS agent.
+    const host = instanceHost(s.world(), id)
+    expect(host?.userData).toBe(script)
+    expect(host?.ecsAgent).toBe(true)
+  })
+
+  it('--associate-public-ip-address gives a public IP in a subnet that does not map one; --no-... leaves it out', () => {
+    const s = createSandbox()
+    const subnet = ok(s, 'aws ec2 describe-subnets --query Subnets[0].SubnetId --output text')
+    const without = launch(s, `--subnet-id ${subnet} --no-associate-public-ip-address`)
+    expect(ok(s, `aws ec2 describe-instances --instance-ids ${without} --query Reservations[0].Instances[0].[SubnetId,PublicIpAddress] --output text`)).toBe(`${subnet}\tNone`)
+    const withIp = launch(s, `--subnet-id ${subnet} --associate-public-ip-address`)
+    expect(ok(s, `aws ec2 describe-instances --instance-ids ${withIp} --query Reservations[0].Instances[0].PublicIpAddress --output text`)).toMatch(/^\d+\.\d+\.\d+\.\d+$/)
+  })
+
+  it('an instance from plain Amazon Linux 2023 has no ECS agent', () => {
+    const s = createSandbox()
+    const ami = ok(s, 'aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --query Parameter.Value --output text')
+    const id = ok(s, `aws ec2 run-instances --image-id ${ami} --instance-type t3.micro --query Instances[0].InstanceId --output text`)
+    expect(instanceHost(s.world(), id)?.ecsAgent).toBe(false)
   })
 })
 
