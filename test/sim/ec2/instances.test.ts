@@ -183,7 +183,25 @@ describe('stop, start, terminate and reboot answer with EC2’s state changes', 
   })
 })
 
+describe('a refused launch changes nothing', () => {
+  it('the world is byte-identical after run-instances fails on its last check', () => {
+    const s = createSandbox()
+    const ami = ECS_AMI(s)
+    const before = JSON.stringify(s.snapshot().world)
+    fails(s, `aws ec2 run-instances --image-id ${ami} --instance-type t3.micro --key-name missing`)
+    expect(JSON.stringify(s.snapshot().world)).toBe(before)
+  })
+})
+
 describe('waiters run on the virtual clock', () => {
+  it('instance-running fails on an instance that is shutting down, in the waiter’s words', () => {
+    const s = createSandbox()
+    const id = launch(s)
+    ok(s, `aws ec2 terminate-instances --instance-ids ${id}`)
+    expect(fails(s, `aws ec2 wait instance-running --instance-ids ${id}`)).toBe(
+      'aws: [ERROR]: Waiter InstanceRunning failed: Waiter encountered a terminal failure state: For expression "Reservations[].Instances[].State.Name" we matched expected path: "shutting-down" at least once')
+  })
+
   it('instance-running, instance-stopped and instance-terminated return once the state is reached', () => {
     const s = createSandbox()
     const id = launch(s)
