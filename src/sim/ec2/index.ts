@@ -61,5 +61,11 @@ export const ec2: ServiceSim = {
     DescribeKeyPairs: describeKeyPairs,
     DeleteKeyPair: deleteKeyPair,
   },
+  notes: {
+    RunInstances:
+      'every instance type is offered in every Availability Zone (on AWS some types are not offered in some zones), ' +
+      'instances have no EBS volumes, status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
+      'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
+  },
   timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget },
 }

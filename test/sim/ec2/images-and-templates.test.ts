@@ -89,3 +89,11 @@ describe('launch templates', () => {
     expect(fails(s, `aws ec2 create-launch-template --launch-template-name bad --launch-template-data '{"UserData":"#!/bin/bash echo hi"}'`)).toContain('(InvalidUserData.Malformed)')
   })
 })
+
+describe('run-instances help says where the sandbox departs from AWS', () => {
+  it('names the instance types offered in every Availability Zone', () => {
+    const s = createSandbox()
+    const help = ok(s, 'aws ec2 run-instances help').replace(/\s+/g, ' ')
+    expect(help).toContain('In Container Sandbox: every instance type is offered in every Availability Zone')
+  })
+})
