@@ -38,7 +38,7 @@ export const INSTANCE_TIMINGS = {
 export type InstanceEvent = { type: 'BOOTED' | 'STOP' | 'STOPPED' | 'START' | 'TERMINATE' | 'TERMINATED'; ctx: SimContext; instance: Instance }
 
 /** What each state change does besides the state: the implementations live in instanceEffects.ts. */
-export type InstanceEffects = Record<'scheduleBoot' | 'scheduleStopped' | 'scheduleTerminated' | 'userShutdown' | 'booted' | 'releasePublicIp' | 'assignPublicIp' | 'released', (args: { event: InstanceEvent }) => void>
+export type InstanceEffects = Record<'scheduleBoot' | 'scheduleStopped' | 'scheduleTerminated' | 'userShutdown' | 'booted' | 'releasePublicIp' | 'restarting' | 'released', (args: { event: InstanceEvent }) => void>
 
 export function instanceMachineWith(effects: InstanceEffects) {
   return setup({ types: { events: {} as InstanceEvent }, actions: effects }).createMachine({
@@ -55,7 +55,7 @@ export function instanceMachineWith(effects: InstanceEffects) {
       stopping: { entry: 'scheduleStopped', on: { STOPPED: 'stopped', TERMINATE: { target: 'shutting-down', actions: 'userShutdown' } } },
       stopped: {
         entry: 'releasePublicIp',
-        on: { START: { target: 'pending', actions: 'assignPublicIp' }, TERMINATE: { target: 'shutting-down', actions: 'userShutdown' } },
+        on: { START: { target: 'pending', actions: 'restarting' }, TERMINATE: { target: 'shutting-down', actions: 'userShutdown' } },
       },
       'shutting-down': { entry: 'scheduleTerminated', on: { TERMINATED: 'terminated' } },
       terminated: { type: 'final', entry: 'released' },

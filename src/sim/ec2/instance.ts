@@ -84,11 +84,11 @@ export const instanceMachine = instanceMachineWith({
     delete event.instance.StateReason
   },
   releasePublicIp: ({ event }) => setPublicIp(event.ctx, event.instance, undefined),
-  assignPublicIp: ({ event }) => {
+  restarting: ({ event }) => {
     const { instance, ctx } = event
     instance.StateTransitionReason = ''
     instance.StateReason = PENDING_REASON
-    // A public address is not kept across a stop: a start gets a new one (EC2 User Guide, "Public IPv4 addresses").
+    // Pending again, and a new public address: one is not kept across a stop (EC2 User Guide, "Public IPv4 addresses").
     if (ctx.world.ec2.instanceData[instance.InstanceId]?.publicIp) setPublicIp(ctx, instance, publicIpAddress(ctx, instance.VpcId ?? ''))
   },
   released: ({ event }) => {
