@@ -7,6 +7,8 @@ export {
   type SandboxSnapshot, type WorkingFiles,
 } from './types.ts'
 export type { LogEntry, LogEvent, LogEventKind, World } from '../sim/index.ts'
+/** Views: one answer per question, computed in the simulation (an EC2 instance as a host: decoded user data, role, agent). */
+export { instanceHost, type InstanceHost } from '../sim/index.ts'
 /** Loads the models' documentation for `aws … help` (lazily loaded chunks); without it help pages say it is loading. */
 export { loadAllServiceDocs as loadHelpPages } from '../models/index.ts'
 /**

@@ -13,6 +13,7 @@ type Json = Record<string, unknown>
 
 const MIGRATIONS: Record<number, (snapshot: Json) => Json> = {
   1: toSchema2,
+  2: toSchema3,
 }
 
 /** `snapshot` (a private copy) brought up to the current schema; throws when its schema is unknown. */
@@ -47,6 +48,17 @@ function toSchema2(snapshot: Json): Json {
   log.versions = versions
   moveBookkeeping(world as unknown as World)
   return { ...snapshot, schema: 2 }
+}
+
+/**
+ * Schema 3: EC2 instances, launch templates and key pairs, and IAM instance profiles, each an empty collection in a
+ * world saved before they existed.
+ */
+function toSchema3(snapshot: Json): Json {
+  const world = snapshot.world as { ec2: Json; iam: Json }
+  for (const key of ['instances', 'instanceData', 'launchTemplates', 'launchTemplateVersions', 'keyPairs']) world.ec2[key] ??= {}
+  world.iam.instanceProfiles ??= {}
+  return { ...snapshot, schema: 3 }
 }
 
 /**

@@ -36,6 +36,8 @@ export interface ServiceSim {
   operations: Record<string, OperationHandler<never, unknown>>
   /** Keyed by `kind`, conventionally `<service>.<resource>.<what>` (e.g. `ecs.task.step`). */
   timers?: Record<string, TimerHandler>
+  /** Where an operation departs from AWS on purpose, by operation name: `aws <service> <operation> help` says so. */
+  notes?: Record<string, string>
 }
 
 /** Helper to declare a handler with its request and response types (`CreateServiceRequest` in, response out). */

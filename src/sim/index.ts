@@ -4,4 +4,5 @@ export { AwsError, isAwsError, EPOCH_START, isoTimestamp, Rng, emptyScheduler, r
 export { isNotSimulated } from './protocol/index.ts'
 export { defaultWorld, type WorldOptions } from './scenario/defaultWorld.ts'
 export { SERVICES } from './services.ts'
+export { instanceHost, type InstanceHost } from './ec2/index.ts'
 export type { World } from './world.ts'

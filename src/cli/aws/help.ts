@@ -99,6 +99,7 @@ export function operationHelp(service: string, command: OperationCommand): strin
     heading(command.cliName) +
     `NAME\n${INDENT}${command.cliName} -\n\nDESCRIPTION\n` +
     wrap(docs?.operations[command.name] ?? NO_DOCS) +
+    sandboxNote(service, command.name) +
     paginated +
     `\n${INDENT}See also: AWS API Documentation\n\nSYNOPSIS\n${INDENT}     ${command.cliName}\n` +
     synopsis.map((l) => `${INDENT}   ${l}\n`).join('') +
@@ -111,6 +112,12 @@ export function operationHelp(service: string, command: OperationCommand): strin
       ? outputMembers.map(([name, ref]) => `${INDENT}${name} -> (${model.shapes[ref.shape]?.type ?? 'structure'})\n${wrap((op.output && docs?.shapes[op.output]?.[name]) || '', `${INDENT}   `)}`).join('\n')
       : `${INDENT}None\n`)
   )
+}
+
+/** The simulation's own note on where it departs from AWS for this operation (ServiceSim.notes). */
+function sandboxNote(service: string, operation: string): string {
+  const note = SERVICES[service]?.notes?.[operation]
+  return note ? `\n${wrap(`In Container Sandbox: ${note}`)}` : ''
 }
 
 function globalOptions(): string {

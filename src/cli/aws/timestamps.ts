@@ -9,6 +9,7 @@ import { setOwn } from './values/index.ts'
 export function printableTimestamps(model: ServiceModel, shapeName: string, value: unknown): unknown {
   const shape = model.shapes[shapeName]
   if (!shape || value === null || value === undefined) return value
+  if (shapeName === 'policyDocumentType' && typeof value === 'string') return decodedPolicy(value)
   switch (shape.type) {
     case 'timestamp':
       return typeof value === 'number' ? isoTimestamp(value) : value
@@ -28,5 +29,17 @@ export function printableTimestamps(model: ServiceModel, shapeName: string, valu
     }
     default:
       return value
+  }
+}
+
+/**
+ * IAM returns policy documents URL-encoded; botocore's `json_decode_policies` handler (after-call.iam) prints them
+ * decoded, as JSON objects. A document that does not parse is printed as it came.
+ */
+function decodedPolicy(value: string): unknown {
+  try {
+    return JSON.parse(decodeURIComponent(value)) as unknown
+  } catch {
+    return value
   }
 }

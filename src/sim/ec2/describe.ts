@@ -115,6 +115,8 @@ export const describeNetworkInterfaces = handler((ctx, input: { NetworkInterface
         'association.public-ip': (n) => n.Association?.PublicIp,
         'association.ip-owner-id': (n) => n.Association?.IpOwnerId,
         'association.public-dns-name': (n) => n.Association?.PublicDnsName,
+        'attachment.instance-id': (n) => n.Attachment?.InstanceId,
+        'attachment.status': (n) => n.Attachment?.Status,
       },
     ),
   }
@@ -129,7 +131,10 @@ interface DescribedInterface extends Omit<NetworkInterface, 'PublicIp'> {
   Association?: { IpOwnerId: string; PublicDnsName: string; PublicIp: string }
 }
 
-function describedInterface({ PublicIp, ...eni }: NetworkInterface, region: string): DescribedInterface {
+function describedInterface({ PublicIp, ...interface_ }: NetworkInterface, region: string): DescribedInterface {
+  // An instance's own interface was not made by a service on its behalf: no RequesterId (kept internally to release it).
+  const { RequesterId: _requester, ...rest } = interface_
+  const eni = interface_.Attachment ? (rest as NetworkInterface) : interface_
   if (!PublicIp) return eni
   const domain = region === 'us-east-1' ? 'compute-1.amazonaws.com' : `${region}.compute.amazonaws.com`
   return { ...eni, Association: { IpOwnerId: 'amazon', PublicDnsName: `ec2-${PublicIp.replaceAll('.', '-')}.${domain}`, PublicIp } }

@@ -9,9 +9,21 @@ import {
   describeVpcs,
 } from './describe.ts'
 import { createVpc, vpcStep } from './vpcs.ts'
+import { describeImages, describeInstanceAttribute, describeInstances, describeInstanceStatus, describeInstanceTypes } from './describeInstances.ts'
+import { instanceForget, instanceStep } from './instance.ts'
+import { rebootInstances, startInstances, stopInstances, terminateInstances } from './instanceOps.ts'
+import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
+import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
+import { runInstances } from './runInstances.ts'
 import { authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, revokeSecurityGroupIngress } from './securityGroupOps.ts'
 
 export type { Ec2State } from './state.ts'
+export type { Instance, InstanceData } from './instance.ts'
+export { INSTANCE_STATES, STATE_CODES, INSTANCE_TIMINGS, type InstanceStateName } from './instance.machine.ts'
+export { IMAGES, imageFacts, type ImageFacts } from './images.ts'
+export { INSTANCE_TYPES, instanceTypeFacts, type InstanceTypeFacts } from './instanceTypes.ts'
+export { userDataText } from './userData.ts'
+export { instanceHost, type InstanceHost } from './hostView.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
 export { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from './networkInterfaces.ts'
 
@@ -30,6 +42,30 @@ export const ec2: ServiceSim = {
     DeleteSecurityGroup: deleteSecurityGroup,
     AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
     RevokeSecurityGroupIngress: revokeSecurityGroupIngress,
+    RunInstances: runInstances,
+    DescribeInstances: describeInstances,
+    DescribeInstanceStatus: describeInstanceStatus,
+    DescribeInstanceAttribute: describeInstanceAttribute,
+    StopInstances: stopInstances,
+    StartInstances: startInstances,
+    TerminateInstances: terminateInstances,
+    RebootInstances: rebootInstances,
+    DescribeImages: describeImages,
+    DescribeInstanceTypes: describeInstanceTypes,
+    CreateLaunchTemplate: createLaunchTemplate,
+    CreateLaunchTemplateVersion: createLaunchTemplateVersion,
+    DescribeLaunchTemplates: describeLaunchTemplates,
+    DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
+    ModifyLaunchTemplate: modifyLaunchTemplate,
+    CreateKeyPair: createKeyPair,
+    DescribeKeyPairs: describeKeyPairs,
+    DeleteKeyPair: deleteKeyPair,
   },
-  timers: { 'ec2.vpc.step': vpcStep },
+  notes: {
+    RunInstances:
+      'every instance type is offered in every Availability Zone (on AWS some types are not offered in some zones), ' +
+      'instances have no EBS volumes, status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
+      'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
+  },
+  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget },
 }

@@ -51,8 +51,9 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
     RequesterId: req.requesterId,
     OwnerId: ctx.world.accountId,
   }
-  if (req.assignPublicIp && isPublicSubnet(ctx.world, subnet.SubnetId)) {
-    eni.PublicIp = `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
+  if (req.assignPublicIp) {
+    const publicIp = publicIpAddress(ctx, subnet.SubnetId)
+    if (publicIp) eni.PublicIp = publicIp
   }
   ec2.networkInterfaces[eni.NetworkInterfaceId] = eni
   ec2.privateIpIndex[`${subnet.SubnetId}/${ip}`] = eni.NetworkInterfaceId
@@ -74,3 +75,9 @@ export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
 
 /** Whether the VPC's route tables reach an internet gateway: the read model's rule (../views/network.ts). */
 export const hasInternetRoute = (ctx: SimContext, vpcId: string): boolean => vpcHasInternetRoute(ctx.world, vpcId)
+
+/** A public IPv4 address from Amazon's pool, granted only in a public subnet (a route to an internet gateway). */
+export function publicIpAddress(ctx: SimContext, subnetId: string): string | undefined {
+  if (!isPublicSubnet(ctx.world, subnetId)) return undefined
+  return `${ctx.rng.pick([3, 18, 34, 44, 52, 54])}.${ctx.rng.int(0, 255)}.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`
+}

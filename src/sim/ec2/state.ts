@@ -1,3 +1,7 @@
+import type { Instance, InstanceData } from './instance.ts'
+import type { KeyPair } from './keyPairs.ts'
+import type { LaunchTemplate, LaunchTemplateVersion } from './launchTemplate.ts'
+
 /**
  * EC2 slice of the world. Resources are stored in the EC2 API's own shapes and member names
  * (`Vpc`, `Subnet`, `SecurityGroup`), so describe-* returns them as they are.
@@ -111,6 +115,19 @@ export interface NetworkInterface {
   /** Who asked for it (`ecs` task ARN, `ELB app/...`), so it can be released with its owner. */
   RequesterId: string
   OwnerId: string
+  /** Set on an instance's primary interface: which instance it is attached to, as EC2 describes it. */
+  Attachment?: NetworkInterfaceAttachment
+}
+
+export interface NetworkInterfaceAttachment {
+  AttachTime: number
+  AttachmentId: string
+  DeleteOnTermination: boolean
+  DeviceIndex: number
+  NetworkCardIndex: number
+  InstanceId: string
+  InstanceOwnerId: string
+  Status: string
 }
 
 export interface Ec2State {
@@ -122,4 +139,12 @@ export interface Ec2State {
   networkInterfaces: Record<string, NetworkInterface>
   /** `<SubnetId>/<PrivateIpAddress>` → ENI ID: which addresses are taken, without scanning every interface. */
   privateIpIndex: Record<string, string>
+  /** EC2 instances in the API's `Instance` shape (instance.ts), and what EC2 keeps about each beside it. */
+  instances: Record<string, Instance>
+  instanceData: Record<string, InstanceData>
+  /** Launch templates by ID, and their versions (oldest first). */
+  launchTemplates: Record<string, LaunchTemplate>
+  launchTemplateVersions: Record<string, LaunchTemplateVersion[]>
+  /** Key pairs by name. */
+  keyPairs: Record<string, KeyPair>
 }

@@ -45,9 +45,10 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
   const world: World = {
     accountId,
     region,
-    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {} },
+    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {} },
     iam: {
       roles: {},
+      instanceProfiles: {},
       user: { UserName: 'learner', UserId: `AIDA${rng.hex(17).toUpperCase()}`, Arn: `arn:aws:iam::${accountId}:user/learner` },
     },
     ecr: { repositories: {}, images: [] },

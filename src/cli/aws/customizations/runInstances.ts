@@ -27,6 +27,9 @@ export const runInstances: Customization = {
     { name: '--no-associate-public-ip-address', doc: 'If specified a public IP address will be assigned to the new instance in a VPC.', nargs: 'flag' },
   ],
   apply(values, input) {
+    // botocore encodes RunInstances' UserData as base64 before sending it (handlers.py `base64_encode_user_data`;
+    // fidelity §7b), so `--user-data file://script.sh` takes the script as it is. UTF-8 bytes, as Python encodes str.
+    if (typeof input.UserData === 'string') input.UserData = base64(input.UserData)
     if (!OPTIONS.some((o) => values.has(o))) return
     if (input.NetworkInterfaces !== undefined) throw paramError('Mixing the --network-interfaces option with the simple, scalar options is not supported.')
     const iface: Record<string, unknown> = { DeviceIndex: 0 }
@@ -64,4 +67,10 @@ export function combine(...parts: Customization[]): Customization {
       for (const p of parts) p.apply(values, input, context)
     },
   }
+}
+
+function base64(text: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  return btoa(binary)
 }
