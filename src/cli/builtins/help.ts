@@ -28,7 +28,7 @@ export function makeHelp(list: () => Readonly<Record<string, Builtin>>): Builtin
       if (names.length) out += `\nPrograms:\n${table(names.map((n) => [n, describe(n, programs[n] as Program)]))}`
       const shellNames = Object.keys(builtins).filter((n) => !names.includes(n)).sort()
       out += `\nShell built-ins:\n${table(shellNames.map((n) => [n, builtins[n]?.summary ?? '']))}`
-      out += '\nQuoting, $VARS, $(command), ;, &&, || and > file work as in bash; pipes (|) do not.\n'
+      out += '\nQuoting, $VARS, $(command), ;, &&, ||, pipes (|), > file and < file work as in bash.\n'
       io.stdout(out)
       return 0
     },
