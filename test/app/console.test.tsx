@@ -27,6 +27,24 @@ describe('the console', () => {
     expect(within(outputLog()).getByText('exit 127')).toBeInTheDocument()
   })
 
+  test('a failed command gets one hint line under its output, and its button selects the resource in the diagram', async () => {
+    const { store } = await renderApp()
+    await runInConsole('aws ecs list-services --cluster demo')
+    const log = outputLog()
+    expect(within(log).getByText(/ClusterNotFoundException/).closest('[data-stream]')).toHaveAttribute('data-stream', 'stderr')
+    const hint = within(log).getByText(/There is no cluster named demo in us-east-1 yet/)
+    expect(hint.closest('[data-stream]')).toHaveAttribute('data-stream', 'hint')
+    await userEvent.setup().click(within(log).getByRole('button', { name: 'Show in diagram' }))
+    expect(store.getState().selectedId).toBe('us-east-1')
+  })
+
+  test('a success and a grep without matches get no hint', async () => {
+    await renderApp()
+    await runInConsole('echo ok | grep nothing')
+    expect(within(outputLog()).getByText('exit 1')).toBeInTheDocument()
+    expect(outputLog().querySelector('[data-stream="hint"]')).toBeNull()
+  })
+
   test('text pasted from a lesson lands on the command line, ready to run with Enter', async () => {
     const { store } = await renderApp()
     act(() => store.getState().pasteIntoConsole('echo pasted from the lesson'))

@@ -1,6 +1,7 @@
+import { explainError } from '../../course/explain/index.ts'
 import type { ConsoleEntry } from '../state/types.ts'
 
-export type RowStream = 'input' | 'stdout' | 'stderr' | 'note'
+export type RowStream = 'input' | 'stdout' | 'stderr' | 'note' | 'hint'
 
 /** One rendered line of the transcript (the log is virtualised by line, so huge outputs stay smooth). */
 export interface LogRow {
@@ -11,6 +12,8 @@ export interface LogRow {
   exitCode?: number
   interrupted?: boolean
   pending?: boolean
+  /** On a hint row: the diagram nodes the explanation is about. */
+  highlight?: string[]
 }
 
 // Colour and cursor sequences the shell may print; the log shows plain text (clear is handled by the store).
@@ -37,6 +40,9 @@ export function rowsOf(entry: ConsoleEntry): LogRow[] {
   if (entry.exitCode !== 0) {
     if (rows.length === 0) push('stdout', '')
     rows[rows.length - 1].exitCode = entry.exitCode
+    // "Explain this error": one line under the output, never part of it (the course's catalogue decides).
+    const explanation = entry.input !== undefined && !entry.interrupted && !entry.note ? explainError(entry, entry.input) : undefined
+    if (explanation) rows.push({ key: `${entry.id}:hint`, stream: 'hint', text: explanation.text, highlight: explanation.highlight })
   }
   cache.set(entry, rows)
   return rows
