@@ -48,11 +48,18 @@ export class Interpreter {
    */
   private runPipeline(pipeline: Pipeline): number {
     const { commands } = pipeline
+    const [only] = commands
+    if (commands.length === 1 && only) return this.runCommand(only, new Descriptors(this.files))
     let stdin: string | undefined
     const statuses: number[] = []
     commands.forEach((command, i) => {
       const pipe: Sink | undefined = i < commands.length - 1 ? { kind: 'pipe', text: '' } : undefined
-      statuses.push(this.runCommand(command, new Descriptors(this.files, { stdout: pipe, stdin: i > 0 ? (stdin ?? '') : undefined })))
+      // Each command of a pipeline runs in a subshell: `X=1 | cat` or `cd x | cat` change nothing afterwards,
+      // and every command sees the `$?` from before the pipeline.
+      const sub = new Interpreter(subshellState(this.state), this.programs, this.files)
+      statuses.push(sub.runCommand(command, new Descriptors(this.files, { stdout: pipe, stdin: i > 0 ? (stdin ?? '') : undefined })))
+      this.output.stdout += sub.output.stdout
+      this.output.stderr += sub.output.stderr
       stdin = pipe?.kind === 'pipe' ? pipe.text : undefined
     })
     const pipefail = this.state.options?.includes('pipefail') ?? false

@@ -20,6 +20,8 @@ const cases: Case[] = [
   ['set -o pipefail: the last failure wins', 'set -o pipefail; fail 3 | cat', { stderr: 'it failed\n', exitCode: 3 }],
   ['set +o pipefail turns it off again', 'set -o pipefail; set +o pipefail; fail 3 | cat', { stderr: 'it failed\n', exitCode: 0 }],
   ['&& after a pipeline looks at the pipeline\'s status', 'echo a | grep -q b && echo yes || echo no', { stdout: 'no\n', exitCode: 0 }],
+  ['each command of a pipeline runs in a subshell', 'X=1; X=2 | cat; echo $X', { stdout: '1\n', exitCode: 0 }],
+  ['$? inside a pipeline is the status from before it', 'false; echo $? | cat', { stdout: '1\n', exitCode: 0 }],
   ['< file is standard input', 'wc -l < clusters.txt', { stdout: '4\n', exitCode: 0 }],
   ['< a missing file stops the command', 'wc -l < nope.txt', { stderr: 'bash: nope.txt: No such file or directory\n', exitCode: 1 }],
   ['<<< passes a here-string', 'X="a b"; cat <<< $X', { stdout: 'a b\n', exitCode: 0 }],
