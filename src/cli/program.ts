@@ -6,6 +6,12 @@
 export interface ProgramIO {
   stdout(text: string): void
   stderr(text: string): void
+  /**
+   * Standard input: what the previous command of a pipeline wrote (`aws ... | grep x`) or a `< file`.
+   * Undefined when it is the terminal: the sandbox has no typing into a running program, so a program
+   * that would wait for the keyboard (`cat` alone, `grep x`) reads nothing and ends, as after Ctrl+D.
+   */
+  readonly stdin?: string
   /** Shell variables visible to the program (e.g. `AWS_DEFAULT_REGION`). */
   readonly env: Readonly<Record<string, string>>
   /** The working folder, for `file://`, `cat` and `ls`. */

@@ -27,6 +27,36 @@ describe('the console', () => {
     expect(within(outputLog()).getByText('exit 127')).toBeInTheDocument()
   })
 
+  test('a failed command gets one hint line under its output, and its button selects the resource in the diagram', async () => {
+    const { store } = await renderApp()
+    await runInConsole('aws ecs list-services --cluster demo')
+    const log = outputLog()
+    expect(within(log).getByText(/ClusterNotFoundException/).closest('[data-stream]')).toHaveAttribute('data-stream', 'stderr')
+    const hint = within(log).getByText(/There is no cluster named demo in us-east-1 yet/)
+    expect(hint.closest('[data-stream]')).toHaveAttribute('data-stream', 'hint')
+    await userEvent.setup().click(within(log).getByRole('button', { name: 'Show in diagram' }))
+    expect(store.getState().selectedId).toBe('us-east-1')
+  })
+
+  test('a command that moved the simulated clock says how far, under its output', async () => {
+    await renderApp()
+    await runInConsole("aws elbv2 create-load-balancer --name web --subnets $(aws ec2 describe-subnets --query 'Subnets[0:2].SubnetId' --output text)")
+    expect(within(outputLog()).queryByText(/the simulated clock moved/)).not.toBeInTheDocument()
+    // The waiter polls every 15 s on the virtual clock until the load balancer is active; the CLI prints nothing.
+    await runInConsole('aws elbv2 wait load-balancer-available --names web')
+    const note = within(outputLog()).getByText(/^\(the simulated clock moved \d+ (s|min)( \d+ s)? while this ran\)$/)
+    expect(note.closest('[data-stream]')).toHaveAttribute('data-stream', 'clock')
+    await runInConsole('echo quick')
+    expect(within(outputLog()).getAllByText(/the simulated clock moved/)).toHaveLength(1)
+  })
+
+  test('a success and a grep without matches get no hint', async () => {
+    await renderApp()
+    await runInConsole('echo ok | grep nothing')
+    expect(within(outputLog()).getByText('exit 1')).toBeInTheDocument()
+    expect(outputLog().querySelector('[data-stream="hint"]')).toBeNull()
+  })
+
   test('text pasted from a lesson lands on the command line, ready to run with Enter', async () => {
     const { store } = await renderApp()
     act(() => store.getState().pasteIntoConsole('echo pasted from the lesson'))

@@ -6,6 +6,21 @@ import { rowsOfLog, type LogRow } from './logRows.ts'
 const ROW_HEIGHT = 18
 
 function Row({ row }: { row: LogRow }) {
+  const select = useApp((s) => s.select)
+  if (row.stream === 'hint') {
+    const [first] = row.highlight ?? []
+    return (
+      <>
+        <span className="log-hint-label">Hint: </span>
+        <span className="log-text">{row.text}</span>
+        {first !== undefined && (
+          <button type="button" className="log-hint-show" onClick={() => select(first)}>
+            Show in diagram
+          </button>
+        )}
+      </>
+    )
+  }
   return (
     <>
       <span className="log-text">{row.text}</span>

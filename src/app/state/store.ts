@@ -142,6 +142,8 @@ export function createAppStore(deps: AppDeps): AppStore {
     const execInto = (id: number, line: string): ExecResult => {
       const sandbox = get().sandbox as Sandbox
       let result: ExecResult
+      // Waiters and timeouts move the virtual clock inside one exec; the console says so (the CLI prints nothing).
+      const startedAt = sandbox.now()
       batching = true
       try {
         result = sandbox.exec(line)
@@ -151,7 +153,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       } finally {
         batching = false
       }
-      const entry: ConsoleEntry = { id, input: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
+      const clockAdvancedMs = sandbox.now() - startedAt
+      const entry: ConsoleEntry = { id, input: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(clockAdvancedMs > 0 ? { clockAdvancedMs } : {}) }
       const clearAt = result.stdout.lastIndexOf(CLEAR_SCREEN)
       if (clearAt >= 0) {
         const after = result.stdout.slice(clearAt + CLEAR_SCREEN.length)

@@ -27,6 +27,8 @@ export interface ConsoleEntry {
   pending?: boolean
   /** A note from the app itself (undo, reset), not shell output. */
   note?: boolean
+  /** How far the virtual clock moved while the command ran (a waiter, a curl timeout); absent when it did not. */
+  clockAdvancedMs?: number
 }
 
 export type RegionId = 'lesson' | 'diagram' | 'inspector' | 'console'

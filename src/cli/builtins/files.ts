@@ -1,13 +1,14 @@
 import { HOME_DIR, isDirectory, resolvePath } from '../shell/paths.ts'
 import type { Builtin } from './types.ts'
 
-/** `cat file...`: the files of the working folder, one after the other. */
+/** `cat [file...]`: the files of the working folder, one after the other; no file or `-` is standard input. */
 export const cat: Builtin = {
   summary: 'print files from the working folder (cat task-def.json)',
   run(args, io) {
     let status = 0
     const names = io.files.list()
-    for (const arg of args) {
+    for (const arg of args.length ? args : ['-']) {
+      if (arg === '-') io.stdout(io.stdin ?? '')
       if (arg === '/dev/null' || arg === '-') continue
       const path = resolvePath(arg)
       const text = path ? io.files.read(path) : undefined

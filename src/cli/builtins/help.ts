@@ -6,6 +6,7 @@ const KNOWN_PROGRAMS: Record<string, string> = {
   aws: 'the AWS CLI v2 (aws ecs, aws elbv2, aws ec2, aws ecr, ...; aws help)',
   docker: 'the Docker CLI (build, run, ps, images, push, ...)',
   curl: 'make an HTTP request (curl http://<load balancer DNS name>/)',
+  jq: "filter JSON (aws ecs list-clusters | jq -r '.clusterArns[]')",
 }
 
 const describe = (name: string, program: Program): string =>
@@ -28,7 +29,7 @@ export function makeHelp(list: () => Readonly<Record<string, Builtin>>): Builtin
       if (names.length) out += `\nPrograms:\n${table(names.map((n) => [n, describe(n, programs[n] as Program)]))}`
       const shellNames = Object.keys(builtins).filter((n) => !names.includes(n)).sort()
       out += `\nShell built-ins:\n${table(shellNames.map((n) => [n, builtins[n]?.summary ?? '']))}`
-      out += '\nQuoting, $VARS, $(command), ;, &&, || and > file work as in bash; pipes (|) do not.\n'
+      out += '\nQuoting, $VARS, $(command), ;, &&, ||, pipes (|), > file and < file work as in bash.\n'
       io.stdout(out)
       return 0
     },

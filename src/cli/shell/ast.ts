@@ -50,10 +50,13 @@ export type Token =
   | { type: 'newline' }
   | { type: 'eof' }
 
-/** `> f`, `>> f`, `2> f`, `&> f` (target is a word) or `2>&1`, `>&2` (target is a file descriptor). */
+/**
+ * `> f`, `>> f`, `2> f`, `&> f`, `< f` (target is a word), `<<< text` (target is the text) or `2>&1`,
+ * `>&2` (target is a file descriptor).
+ */
 export interface Redirect {
   fd: number
-  op: '>' | '>>' | '&>' | '&>>' | '>&' | '<'
+  op: '>' | '>>' | '&>' | '&>>' | '>&' | '<' | '<<<'
   target: Word
 }
 

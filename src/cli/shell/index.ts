@@ -1,7 +1,7 @@
 /**
- * The bash-like shell behind `sandbox.exec(line)`: words, quoting, `$VAR`, `$(...)`, `;` `&&` `||`,
- * assignments, output redirection and the built-ins. Pipes, compound commands and input redirection
- * are refused with one clear line (exit 2) before anything runs.
+ * The bash-like shell behind `sandbox.exec(line)`: words, quoting, `$VAR`, `$(...)`, `;` `&&` `||`, pipes
+ * `|`, assignments, redirection (`>`, `>>`, `2>&1`, `<`, `<<<`) and the built-ins. Compound commands and
+ * here-documents are refused with one clear line (exit 2) before anything runs.
  *
  * lexer.ts + words.ts (characters to tokens) → parser.ts (tokens to ast.ts) → expand.ts, braces.ts,
  * glob.ts (words to argv) → interpreter.ts + redirect.ts (run) — each rule's grammar is above it.

@@ -1,6 +1,6 @@
 import { builtins, type ShellContext } from '../builtins/index.ts'
 import type { ProgramIO, ProgramTable } from '../program.ts'
-import type { AndOr, List, SimpleCommand, Word } from './ast.ts'
+import type { AndOr, List, Pipeline, SimpleCommand, Word } from './ast.ts'
 import { ShellSyntaxError } from './errors.ts'
 import { expandValue, expandWord, type ExpandContext } from './expand.ts'
 import { Descriptors, type Sink } from './redirect.ts'
@@ -34,15 +34,41 @@ export class Interpreter {
 
   /** `a && b` runs b only if a succeeded, `a || b` only if it failed; the status is the last one run. */
   private runAndOr(item: AndOr): void {
-    let status = this.runCommand(item.first.commands[0])
+    let status = this.runPipeline(item.first)
     for (const { op, pipeline } of item.rest) {
-      if ((op === '&&') === (status === 0)) status = this.runCommand(pipeline.commands[0])
+      if ((op === '&&') === (status === 0)) status = this.runPipeline(pipeline)
     }
   }
 
-  private runCommand(command: SimpleCommand | undefined): number {
-    if (!command) return this.state.lastExitCode
-    const fds = new Descriptors(this.files)
+  /**
+   * `a | b | c`: each command's standard output becomes the next one's standard input; standard error
+   * still reaches the terminal. Commands run one after the other (the sandbox is synchronous), which
+   * gives the same text as bash's concurrent run. The status is the last command's, or with
+   * `set -o pipefail` the last non-zero one. https://www.gnu.org/software/bash/manual/html_node/Pipelines.html
+   */
+  private runPipeline(pipeline: Pipeline): number {
+    const { commands } = pipeline
+    const [only] = commands
+    if (commands.length === 1 && only) return this.runCommand(only, new Descriptors(this.files))
+    let stdin: string | undefined
+    const statuses: number[] = []
+    commands.forEach((command, i) => {
+      const pipe: Sink | undefined = i < commands.length - 1 ? { kind: 'pipe', text: '' } : undefined
+      // Each command of a pipeline runs in a subshell: `X=1 | cat` or `cd x | cat` change nothing afterwards,
+      // and every command sees the `$?` from before the pipeline.
+      const sub = new Interpreter(subshellState(this.state), this.programs, this.files)
+      statuses.push(sub.runCommand(command, new Descriptors(this.files, { stdout: pipe, stdin: i > 0 ? (stdin ?? '') : undefined })))
+      this.output.stdout += sub.output.stdout
+      this.output.stderr += sub.output.stderr
+      stdin = pipe?.kind === 'pipe' ? pipe.text : undefined
+    })
+    const pipefail = this.state.options?.includes('pipefail') ?? false
+    const status = pipefail ? ([...statuses].reverse().find((s) => s !== 0) ?? 0) : (statuses[statuses.length - 1] ?? 0)
+    this.state.lastExitCode = status
+    return status
+  }
+
+  private runCommand(command: SimpleCommand, fds: Descriptors): number {
     const status = this.execute(command, fds)
     fds.flush()
     this.state.lastExitCode = status
@@ -72,7 +98,8 @@ export class Interpreter {
     try {
       argv = this.expandArguments(command.words, ctx)
       for (const redirect of command.redirects) {
-        const target = expandWord(redirect.target, ctx, false)
+        // A here-string's word is one text, never split or globbed (bash's manual, Here Strings).
+        const target = redirect.op === '<<<' ? [expandValue(redirect.target.parts, ctx)] : expandWord(redirect.target, ctx, false)
         if (target.length !== 1) throw new ShellSyntaxError(`${redirect.target.raw}: ambiguous redirect`, 1)
         fds.apply(redirect, target[0] ?? '')
       }
@@ -90,6 +117,7 @@ export class Interpreter {
     const io: ProgramIO = {
       stdout: (text) => this.write(fds.fd1, text),
       stderr: (text) => this.write(fds.fd2, text),
+      stdin: fds.stdin,
       env: { ...exportedEnv(this.state), ...assigned },
       files: this.files,
     }
@@ -119,7 +147,7 @@ export class Interpreter {
   private write(sink: Sink, text: string): void {
     if (sink.kind === 'stdout') this.output.stdout += text
     else if (sink.kind === 'stderr') this.output.stderr += text
-    else if (sink.kind === 'file') sink.text += text
+    else if (sink.kind === 'file' || sink.kind === 'pipe') sink.text += text
   }
 
   private context(): ShellContext {

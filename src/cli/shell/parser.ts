@@ -72,7 +72,7 @@ class Parser {
     return { first, rest }
   }
 
-  /** pipeline = command *( "|" linebreak command )   ; parsed for its errors, refused when run */
+  /** pipeline = command *( "|" linebreak command )   ; each command's stdout is the next one's stdin */
   private pipeline(): Pipeline {
     const commands = [this.command()]
     while (this.isOp('|')) {
@@ -80,7 +80,6 @@ class Parser {
       this.linebreak()
       commands.push(this.command())
     }
-    if (commands.length > 1) throw unsupported('pipes are')
     return { commands }
   }
 
@@ -122,24 +121,25 @@ class Parser {
   /**
    * redirect = [ io-number ] ( ">" | ">|" | ">>" | "&>" | "&>>" ) word
    *          | [ io-number ] ">&" ( DIGIT | word )              ; `2>&1`, `>&2`; `>& file` is `&> file`
-   *          | [ io-number ] "<" word                            ; opens the file; programs here read no stdin
-   * Here-documents and here-strings (`<<`, `<<<`) need standard input, which programs here do not have.
-   * `<` is kept because course notes write placeholders like `<elb-arn>`, which bash reads as "take input
-   * from the file elb-arn" and answers `bash: elb-arn: No such file or directory` before running anything.
+   *          | [ io-number ] "<" word                            ; the file becomes standard input
+   *          | [ io-number ] "<<<" word                          ; here-string: the word and a newline
+   * Here-documents (`<<`) span lines the console sends one command at a time, so they are refused.
+   * Course notes write placeholders like `<elb-arn>`, which bash reads as "take input from the file
+   * elb-arn" and answers `bash: elb-arn: No such file or directory` before running anything.
    */
   private redirect(op: string, fd: number | undefined): Redirect {
     this.pos++
     const target = this.current
     if (target.type !== 'word') throw target.type === 'eof' ? unexpectedToken('newline') : unexpectedToken(describe(target))
     if (op === '<<') throw unsupported('here-documents (<<) are')
-    if (op === '<<<' || op === '<&' || op === '<>') throw unsupported(`input redirection (${op}) is`)
+    if (op === '<&' || op === '<>') throw unsupported(`input redirection (${op}) is`)
     parseSubstitutions(target.word.parts)
     this.pos++
     if (op === '>&' && !/^\d+$/.test(target.word.raw)) {
       return { fd: fd ?? 1, op: fd === undefined ? '&>' : '>', target: target.word }
     }
     const normalized = op === '>|' ? '>' : (op as Redirect['op'])
-    return { fd: fd ?? (op === '<' ? 0 : 1), op: normalized, target: target.word }
+    return { fd: fd ?? (op === '<' || op === '<<<' ? 0 : 1), op: normalized, target: target.word }
   }
 }
 

@@ -6,16 +6,27 @@ import { isDirectory, resolvePath } from './paths.ts'
 type Files = ProgramIO['files']
 
 /** Where a file descriptor's text goes. Files collect text and are written once the command ends. */
-export type Sink = { kind: 'stdout' } | { kind: 'stderr' } | { kind: 'null' } | { kind: 'file'; path: string; text: string }
+export type Sink =
+  | { kind: 'stdout' }
+  | { kind: 'stderr' }
+  | { kind: 'null' }
+  | { kind: 'file'; path: string; text: string }
+  /** The write end of a pipe: the next command of the pipeline reads this text as its standard input. */
+  | { kind: 'pipe'; text: string }
 
 /** The command's standard output (fd 1) and standard error (fd 2), after its redirections. */
 export class Descriptors {
-  fd1: Sink = { kind: 'stdout' }
+  fd1: Sink
   fd2: Sink = { kind: 'stderr' }
+  /** Standard input (fd 0): the pipe's text, or a `< file`'s; undefined is the terminal. */
+  stdin: string | undefined
   private readonly opened: Extract<Sink, { kind: 'file' }>[] = []
   private readonly files: Files
-  constructor(files: Files) {
+  /** Inside a pipeline, `stdout` is the pipe to the next command and `stdin` the text from the previous one. */
+  constructor(files: Files, pipe?: { stdout?: Sink; stdin?: string }) {
     this.files = files
+    this.fd1 = pipe?.stdout ?? { kind: 'stdout' }
+    this.stdin = pipe?.stdin
   }
 
   /**
@@ -30,10 +41,19 @@ export class Descriptors {
       this.set(redirect.fd, from)
       return
     }
+    if (redirect.op === '<<<') {
+      if (redirect.fd === 0) this.stdin = `${target}\n`
+      return
+    }
     if (redirect.op === '<') {
-      // Input: the file must exist (bash opens it first); nothing here reads standard input.
+      // Input: the file must exist (bash opens it first); it replaces a pipe's text, as in bash.
       const path = resolvePath(target)
-      if (path === undefined || this.files.read(path) === undefined) throw new ShellSyntaxError(`${target}: No such file or directory`, 1)
+      const text = path === undefined ? undefined : this.files.read(path)
+      if (text === undefined) {
+        const why = path !== undefined && isDirectory(path, this.files.list()) ? 'Is a directory' : 'No such file or directory'
+        throw new ShellSyntaxError(`${target}: ${why}`, 1)
+      }
+      if (redirect.fd === 0) this.stdin = text
       return
     }
     const append = redirect.op === '>>' || redirect.op === '&>>'

@@ -9,6 +9,11 @@ export interface ShellState {
   history: string[]
   /** `$?`. */
   lastExitCode: number
+  /**
+   * `set -o` options that are on (only `pipefail` so far). Optional so snapshots from before pipes resume;
+   * replaced, never mutated, so the sandbox's shallow copy for rollback stays a copy.
+   */
+  options?: string[]
 }
 
 /** A fresh shell; `initialEnv` (e.g. `AWS_DEFAULT_REGION`) is exported, as a login shell's environment is. */
@@ -44,7 +49,7 @@ export function exportedEnv(state: ShellState): Record<string, string> {
 
 /** `$(...)` runs in a subshell: it sees the variables but its assignments do not come back. */
 export function subshellState(state: ShellState): ShellState {
-  return { vars: { ...state.vars }, exported: [...state.exported], history: state.history, lastExitCode: state.lastExitCode }
+  return { vars: { ...state.vars }, exported: [...state.exported], history: state.history, lastExitCode: state.lastExitCode, options: state.options }
 }
 
 export const isName = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)

@@ -11,6 +11,12 @@ describe('help pages generated from the models', () => {
     for (const service of ['ecs', 'elbv2', 'ec2', 'logs', 'cloudwatch']) expect(stdout).toContain(`o ${service}\n`)
   })
 
+  it('`aws cloudwatch help`: NAME is the bare command as the CLI\'s man page prints it, DESCRIPTION the service\'s own', () => {
+    const { stdout } = createSandbox().exec('aws cloudwatch help')
+    // The AWS CLI renders the page title with no subtitle, so its NAME line is `cloudwatch -` for every service.
+    expect(stdout).toMatch(/\nNAME\n {7}cloudwatch -\n\nDESCRIPTION\n {7}Amazon CloudWatch \S+/)
+  })
+
   it('`aws ecs help` lists every operation and the waiters', () => {
     const { stdout } = createSandbox().exec('aws ecs help')
     expect(stdout).toMatch(/o create-service( \(simulated\))?\n/)

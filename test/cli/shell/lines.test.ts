@@ -25,7 +25,7 @@ const cases: Case[] = [
   ['a redirection without a file', 'echo >', { stderr: "bash: syntax error near unexpected token `newline'\n", exitCode: 2 }],
   ['a line ending in && has no end', 'echo a &&', { stderr: 'bash: syntax error: unexpected end of file\n', exitCode: 2 }],
   ['an expansion bash cannot do', 'echo ${HOME!}; echo next', { stdout: 'next\n', stderr: 'bash: ${HOME!}: bad substitution\n', exitCode: 0 }],
-  ['pipes are refused in one line, and nothing runs', 'echo a; aws ecs list-clusters | grep x', { stderr: 'bash: pipes are not supported in this sandbox\n', exitCode: 2 }],
+  ['a syntax error after a pipe stops the whole line', 'echo a; aws ecs list-clusters | grep x )', { stderr: "bash: syntax error near unexpected token `)'\n", exitCode: 2 }],
   ['for loops are refused', 'for i in 1 2; do echo $i; done', { stderr: "bash: `for' is not supported in this sandbox\n", exitCode: 2 }],
   ['here-documents are refused', 'cat > x.json <<EOF', { stderr: 'bash: here-documents (<<) are not supported in this sandbox\n', exitCode: 2 }],
   ['a blank line does nothing and keeps $?', '   ', { stdout: '', stderr: '', exitCode: 0 }],
