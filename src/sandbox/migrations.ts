@@ -1,4 +1,5 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
+import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
@@ -13,6 +14,7 @@ type Json = Record<string, unknown>
 
 const MIGRATIONS: Record<number, (snapshot: Json) => Json> = {
   1: toSchema2,
+  2: toSchema3,
 }
 
 /** `snapshot` (a private copy) brought up to the current schema; throws when its schema is unknown. */
@@ -46,7 +48,19 @@ function toSchema2(snapshot: Json): Json {
   delete log.version
   log.versions = versions
   moveBookkeeping(world as unknown as World)
+  addDockerSlice(snapshot)
   return { ...snapshot, schema: 2 }
+}
+
+/** Schema 3: the Docker engine's slice (src/sim/docker), empty: no image pulled, no container. */
+function toSchema3(snapshot: Json): Json {
+  addDockerSlice(snapshot)
+  return { ...snapshot, schema: 3 }
+}
+
+function addDockerSlice(snapshot: Json): void {
+  const world = snapshot.world as Json
+  world.docker ??= emptyDockerState()
 }
 
 /**

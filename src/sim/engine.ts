@@ -5,6 +5,7 @@ import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
 import { SERVICES } from './services.ts'
 import { sendRequest, type HttpRequest, type HttpResult } from './network/index.ts'
+import { callDocker, type HostFiles } from './docker/index.ts'
 
 /** The simulation's whole mutable state: plain JSON, so it snapshots and resumes exactly. */
 export interface SimState {
@@ -98,6 +99,11 @@ export class Simulation {
       for (const changed of [traffic, traffic.cursor, traffic.requestCount]) this.journal.keep(changed)
     }
     return sendRequest(this.ctx, request)
+  }
+
+  /** One call into the Docker engine on the learner's workstation (src/sim/docker), atomic like `call`. */
+  docker(operation: string, input: object, host: HostFiles): unknown {
+    return this.atomically(true, () => callDocker(this.ctx, operation, input, host))
   }
 
   /** Moves the clock forward, firing each due timer in (time, scheduling order). */
