@@ -96,11 +96,15 @@ export function imageHistory(docker: DockerState, image: DockerImage): HistoryRo
   const rows: HistoryRow[] = []
   const ownerOf = new Map<number, DockerImage>()
   // Each image in the commit chain names its own top layer; the rest are `<missing>` (pulled, not built here).
-  for (let img: DockerImage | undefined = image; img; img = img.parent ? docker.images[img.parent] : undefined) ownerOf.set(img.layerIds.length - 1, img)
+  let pulled = image
+  for (let img: DockerImage | undefined = image; img; img = img.parent ? docker.images[img.parent] : undefined) {
+    ownerOf.set(img.layerIds.length - 1, img)
+    pulled = img
+  }
   for (let i = image.layerIds.length - 1; i >= 0; i--) {
     const info = layerInfo(docker, image.layerIds[i])
     const owner = ownerOf.get(i)
-    rows.push({ id: owner ? owner.id : '<missing>', created: info.created ?? image.created, createdBy: info.createdBy, size: info.size, comment: owner?.comment ?? '' })
+    rows.push({ id: owner ? owner.id : '<missing>', created: info.created ?? pulled.created, createdBy: info.createdBy, size: info.size, comment: owner?.comment ?? '' })
   }
   return rows
 }
