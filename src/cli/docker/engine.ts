@@ -3,6 +3,7 @@ import type { DockerCommand } from './backend.ts'
 import { eachVolume } from './volumeRemove.ts'
 import { inspect } from './containers.ts'
 import { humanSize, table } from './format.ts'
+import { unknown } from './unknown.ts'
 
 /** `docker volume create|ls|inspect|rm|prune` (docker/cli docs/reference/commandline/volume_*.md). */
 export function volume(cmd: DockerCommand, args: string[]): number {
@@ -40,8 +41,7 @@ export function volume(cmd: DockerCommand, args: string[]): number {
       return 0
     }
     default:
-      io.stderr(`docker: 'volume ${sub ?? ''}' is not a docker command.\nSee 'docker volume --help'\n`)
-      return 1
+      return unknown(cmd, `volume ${sub ?? ''}`)
   }
 }
 
@@ -54,8 +54,7 @@ export function network(cmd: DockerCommand, args: string[]): number {
     return 0
   }
   if (sub === 'inspect') return inspect(cmd, rest, 'network')
-  io.stderr(`docker: 'network ${sub ?? ''}' is not a docker command.\nSee 'docker network --help'\n`)
-  return 1
+  return unknown(cmd, `network ${sub ?? ''}`)
 }
 
 type Usage = { total: number; active: number; size: number; reclaimable: number }
@@ -64,8 +63,7 @@ type Usage = { total: number; active: number; size: number; reclaimable: number 
 export function system(cmd: DockerCommand, args: string[]): number {
   const { backend, io } = cmd
   if (args[0] !== 'df') {
-    io.stderr(`docker: 'system ${args[0] ?? ''}' is not a docker command.\nSee 'docker system --help'\n`)
-    return 1
+    return unknown(cmd, `system ${args[0] ?? ''}`)
   }
   const u = backend.docker('SystemDataUsage', {}) as { images: Usage; containers: Usage; volumes: Usage }
   const reclaim = (x: Usage) => (x.size > 0 ? `${humanSize(x.reclaimable)} (${Math.floor((x.reclaimable * 100) / x.size)}%)` : humanSize(x.reclaimable))

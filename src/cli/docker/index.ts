@@ -6,6 +6,7 @@ import { network, system, volume } from './engine.ts'
 import { FlagError } from './flags.ts'
 import { history, imageInspect, images, pull } from './images.ts'
 import { run } from './run.ts'
+import { unknown } from './unknown.ts'
 
 export type { DockerBackend } from './backend.ts'
 
@@ -31,11 +32,6 @@ const COMMANDS: Record<string, Handler> = {
   volume,
   network,
   system,
-}
-
-function unknown({ io }: DockerCommand, name: string): number {
-  io.stderr(`docker: '${name.trim()}' is not a docker command.\nSee 'docker --help'\n`)
-  return 1
 }
 
 const USAGE = `

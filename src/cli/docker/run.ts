@@ -26,6 +26,13 @@ export const RUN_FLAGS: FlagSpec = {
 /** A usage error of `docker run` (exit 125, `docker: ` prefix, help line). */
 export class RunUsageError extends Error {}
 
+/** docker/cli `toStatusError` (cli/command/container/run.go): 127 not found, 126 not executable, 125 the rest. */
+export function statusCode(message: string): number {
+  if (message.includes('executable file not found') || message.includes('no such file or directory')) return 127
+  if (message.includes('permission denied') || message.includes('is a directory')) return 126
+  return 125
+}
+
 /** `-p [ip:]hostPort:containerPort[/proto]` or `-p containerPort` (a host port the engine picks). */
 function parsePublish(spec: string, nextEphemeral: () => number): PortBinding {
   const [ports, proto = 'tcp'] = spec.split('/')
@@ -108,7 +115,7 @@ export function run({ backend, io }: DockerCommand, args: string[]): number {
     result = backend.docker('ContainerRun', request) as RunResult
   } catch (e) {
     if (!isDockerError(e)) throw e
-    if (e.status !== 404 || !e.message.startsWith('No such image')) return fail(`Error response from daemon: ${e.message}`, e.status === 126 || e.status === 127 ? e.status : 125)
+    if (e.status !== 404 || !e.message.startsWith('No such image')) return fail(`Error response from daemon: ${e.message}`, statusCode(e.message))
     const ref = request.image.includes(':') && request.image.lastIndexOf(':') > request.image.lastIndexOf('/') ? request.image : `${request.image}:latest`
     io.stderr(`Unable to find image '${ref}' locally\n`)
     try {
@@ -117,7 +124,7 @@ export function run({ backend, io }: DockerCommand, args: string[]): number {
       result = backend.docker('ContainerRun', request) as RunResult
     } catch (e2) {
       if (!isDockerError(e2)) throw e2
-      return fail(`Error response from daemon: ${e2.message}`, e2.status === 126 || e2.status === 127 ? e2.status : 125)
+      return fail(`Error response from daemon: ${e2.message}`, statusCode(e2.message))
     }
   }
   if (detach) {

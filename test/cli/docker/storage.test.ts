@@ -96,3 +96,80 @@ describe('docker on the workstation', () => {
     expect(JSON.stringify(resumed.snapshot())).toBe(JSON.stringify(sandbox.snapshot()))
   })
 })
+
+describe('bind mounts of a folder in the working folder', () => {
+  it('shows edits made on either side at once', () => {
+    const sandbox = createSandbox()
+    const r = sandbox.exec('docker run -d --name web -p 8080:80 -v ./site:/usr/share/nginx/html nginx')
+    expect(r.exitCode).toBe(0)
+    // -v created the missing folder, empty: the image's page is hidden, not copied.
+    expect(sandbox.exec('curl -s -o /dev/null -w "%{http_code}" localhost:8080').stdout).toBe('404')
+    ok(sandbox, `docker exec web sh -c 'echo "<h1>from the container</h1>" > /usr/share/nginx/html/index.html'`)
+    expect(sandbox.files.read('site/index.html')).toBe('<h1>from the container</h1>\n')
+    ok(sandbox, `echo '<h1>from the console</h1>' > site/index.html`)
+    expect(ok(sandbox, 'curl -s localhost:8080')).toBe('<h1>from the console</h1>\n')
+    sandbox.files.write('site/index.html', '<h1>from the Files tab</h1>\n')
+    expect(ok(sandbox, 'docker exec web cat /usr/share/nginx/html/index.html')).toBe('<h1>from the Files tab</h1>\n')
+    expect(ok(sandbox, 'docker diff web')).toBe('')
+  })
+
+  it('refuses writes through a read-only mount', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker run -d --name ro -v "$HOME":/srv:ro nginx')
+    const r = sandbox.exec(`docker exec ro sh -c 'echo x > /srv/a.txt'`)
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe('sh: 1: cannot create /srv/a.txt: Read-only file system\n')
+    expect(sandbox.files.read('a.txt')).toBeUndefined()
+  })
+})
+
+describe('container lifecycle', () => {
+  it('stops, starts, restarts and removes containers with the daemon\'s refusals', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker run -d --name web nginx')
+    const running = sandbox.exec('docker rm web')
+    expect(running.exitCode).toBe(1)
+    expect(running.stderr).toBe('Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove\n')
+    expect(ok(sandbox, 'docker stop web')).toBe('web\n')
+    expect(ok(sandbox, "docker ps -a --format '{{.Names}} {{.State}}'")).toBe('web exited\n')
+    const stopped = sandbox.exec('docker exec web ls')
+    expect(stopped.stderr).toMatch(/^Error response from daemon: container [0-9a-f]{64} is not running\n$/)
+    expect(ok(sandbox, 'docker start web')).toBe('web\n')
+    expect(ok(sandbox, 'docker restart web')).toBe('web\n')
+    expect(ok(sandbox, 'docker ps -q')).toMatch(/^[0-9a-f]{12}\n$/)
+    expect(ok(sandbox, 'docker rm -f web')).toBe('web\n')
+    expect(ok(sandbox, 'docker ps -aq')).toBe('')
+  })
+
+  it('exits with the code of the command, or 127 when it does not exist', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker pull busybox')
+    expect(sandbox.exec(`docker run --rm busybox sh -c 'exit_code_is_ours; false'`).exitCode).toBe(1)
+    const missing = sandbox.exec('docker run --rm busybox nosuchprogram')
+    expect(missing.exitCode).toBe(127)
+    expect(missing.stderr).toContain('exec: "nosuchprogram": executable file not found in $PATH: unknown')
+    expect(ok(sandbox, 'docker ps -aq')).toBe('')
+    expect(sandbox.exec('docker run nosuchimage').stderr).toContain("Unable to find image 'nosuchimage:latest' locally\n")
+    expect(sandbox.exec('docker run nosuchimage').stderr).toContain(
+      "docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    )
+  })
+
+  it('keeps a sleeping container running until its sleep ends on the clock', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker run -d --name nap busybox sleep 30')
+    expect(ok(sandbox, "docker ps --format '{{.Names}}'")).toBe('nap\n')
+    sandbox.advance(31_000)
+    expect(ok(sandbox, "docker ps --format '{{.Names}}'")).toBe('')
+    expect(ok(sandbox, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' nap")).toBe('exited 0\n')
+  })
+
+  it('pulls as docker prints it without a terminal, and lists the image', () => {
+    const sandbox = createSandbox()
+    const out = ok(sandbox, 'docker pull alpine')
+    expect(out.split('\n').slice(0, 3)).toEqual(['Using default tag: latest', 'latest: Pulling from library/alpine', '38a8310d387e: Pulling fs layer'])
+    expect(out).toMatch(/Status: Downloaded newer image for alpine:latest\ndocker\.io\/library\/alpine:latest\n$/)
+    expect(ok(sandbox, 'docker pull alpine')).toContain('Status: Image is up to date for alpine:latest\n')
+    expect(ok(sandbox, 'docker images')).toMatch(/^REPOSITORY {3}TAG {7}IMAGE ID {7}CREATED {7}SIZE\nalpine {7}latest {4}b0c9d09244e8 {3}\d+ weeks ago {3}3\.64MB\n$/)
+  })
+})
