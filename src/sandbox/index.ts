@@ -7,5 +7,7 @@ export {
   type SandboxSnapshot, type WorkingFiles,
 } from './types.ts'
 export type { LogEntry, LogEvent, LogEventKind, World } from '../sim/index.ts'
+/** The Docker engine's read models (the inspector's layer microscope): `containerStorage(sandbox.world(), sandbox.files, 'web')`. */
+export { containerStorage, pathOrigin, type ContainerStorageView, type LayerView, type LayerFile, type MountView } from '../sim/docker/index.ts'
 /** Loads the models' documentation for `aws … help` (lazily loaded chunks); without it help pages say it is loading. */
 export { loadAllServiceDocs as loadHelpPages } from '../models/index.ts'
