@@ -5,7 +5,7 @@ import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
 import { SERVICES } from './services.ts'
 import { sendRequest, type HttpRequest, type HttpResult } from './network/index.ts'
-import { callDocker, type HostFiles } from './docker/index.ts'
+import { callDocker, DOCKER_TIMERS, type HostFiles } from './docker/index.ts'
 
 /** The simulation's whole mutable state: plain JSON, so it snapshots and resumes exactly. */
 export interface SimState {
@@ -114,7 +114,8 @@ export class Simulation {
       for (let event = this.scheduler.takeDue(until); event; event = this.scheduler.takeDue(until)) {
         this.state.now = event.at
         const service = event.kind.slice(0, event.kind.indexOf('.'))
-        const timer = this.services[service]?.timers?.[event.kind]
+        // The Docker engine is not an AWS service (SERVICES lists those): its timers are its own.
+        const timer = service === 'docker' ? DOCKER_TIMERS[event.kind] : this.services[service]?.timers?.[event.kind]
         if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
         timer(this.ctx, event.payload)
       }

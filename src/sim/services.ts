@@ -1,5 +1,4 @@
 import type { ServiceSim } from './context.ts'
-import { docker } from './docker/index.ts'
 import { ec2 } from './ec2/index.ts'
 import { ecr } from './ecr/index.ts'
 import { ecs } from './ecs/index.ts'
@@ -11,4 +10,4 @@ import { sts } from './sts/index.ts'
  * The simulated services, keyed by the AWS CLI's service word (the same key the models use).
  * An operation missing here is answered as "not simulated yet" by the protocol layer.
  */
-export const SERVICES: Readonly<Record<string, ServiceSim>> = { docker, ec2, ecr, ecs, elbv2, iam, sts }
+export const SERVICES: Readonly<Record<string, ServiceSim>> = { ec2, ecr, ecs, elbv2, iam, sts }

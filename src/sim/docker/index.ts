@@ -1,6 +1,6 @@
 /** The Docker engine on the learner's workstation: images as layers, containers with a writable layer, mounts, volumes. */
 import { containerExitTimer } from './containers.ts'
-import type { ServiceSim } from '../context.ts'
+import type { TimerHandler } from '../context.ts'
 
 export { callDocker, DOCKER_OPERATIONS } from './operations.ts'
 export { DockerError, isDockerError } from './errors.ts'
@@ -11,5 +11,5 @@ export { containerStorage, pathOrigin, type ContainerStorageView, type LayerView
 export type { RunRequest, RunResult, MountRequest, Change } from './containers.ts'
 export type { PullResult, HistoryRow } from './images.ts'
 
-/** The engine's timers (a slept command ending); it has no AWS operations. */
-export const docker: ServiceSim = { operations: {}, timers: { 'docker.container.exit': containerExitTimer } }
+/** The engine's timers, by kind (a slept command ending). */
+export const DOCKER_TIMERS: Readonly<Record<string, TimerHandler>> = { 'docker.container.exit': containerExitTimer }
