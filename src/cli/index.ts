@@ -5,6 +5,9 @@
 import { createAwsProgram, type AwsBackend } from './aws/index.ts'
 import { createCurlProgram, type CurlBackend } from './curl/index.ts'
 import { jq } from './jq/index.ts'
+import { createDockerProgram, type DockerBackend } from './docker/index.ts'
+import { LOOPBACK } from '../sim/docker/index.ts'
+import type { HttpResult } from '../sim/network/types.ts'
 import type { ProgramTable } from './program.ts'
 
 export { emptyShellState, resolvePath, runShell, HOME_DIR, type ShellState } from './shell/index.ts'
@@ -14,6 +17,8 @@ export { diagnoseLine, type Diagnostic } from './diagnose.ts'
 export type { AwsBackend } from './aws/index.ts'
 export type { Program, ProgramIO, ProgramTable } from './program.ts'
 
-export function createPrograms(backend: AwsBackend & CurlBackend): ProgramTable {
-  return { aws: createAwsProgram(backend), curl: createCurlProgram(backend), jq }
+export function createPrograms(backend: AwsBackend & CurlBackend & DockerBackend): ProgramTable {
+  // curl to localhost reaches the workstation's own Docker engine (published ports); anything else the network.
+  const http: CurlBackend['http'] = (request) => (LOOPBACK.test(/^\w+:\/\/([^/:]+|\[[^\]]+\])/.exec(request.url)?.[1] ?? '') ? (backend.docker('Http', request) as HttpResult) : backend.http(request))
+  return { aws: createAwsProgram(backend), curl: createCurlProgram({ http }), docker: createDockerProgram(backend), jq }
 }

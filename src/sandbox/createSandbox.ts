@@ -100,6 +100,7 @@ function boot(state: SandboxSnapshot): Engine {
   const programs = createPrograms({
     call: (service, operation, input) => sim.call(service, operation, input),
     http: (request) => sim.http(request),
+    docker: (operation, input) => sim.docker(operation, input, files),
     advance: (ms) => sim.advance(ms),
     now: () => state.now,
     accountId: state.world.accountId,

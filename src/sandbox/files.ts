@@ -16,7 +16,8 @@ export function workingFiles(store: Record<string, string>, onChange: () => void
     },
     write: (path, text) => {
       const key = normalisePath(path)
-      if (!key || key.includes('/')) throw new Error(`Files live directly in the working folder: ${path}`)
+      // Files in folders (`site/index.html`) are named by their relative path; a folder is there while a file is in it.
+      if (!key) throw new Error(`Not a file in the working folder: ${path}`)
       // An own property even for `__proto__` (an assignment would set the record's prototype instead).
       Object.defineProperty(store, key, { value: String(text), writable: true, enumerable: true, configurable: true })
       onChange()

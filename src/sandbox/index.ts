@@ -9,6 +9,8 @@ export {
 export type { LogEntry, LogEvent, LogEventKind, World } from '../sim/index.ts'
 /** Views: one answer per question, computed in the simulation (an EC2 instance as a host: decoded user data, role, agent). */
 export { instanceHost, type InstanceHost } from '../sim/index.ts'
+/** The Docker engine's read models (the inspector's layer microscope): `containerStorage(sandbox.world(), sandbox.files, 'web')`. */
+export { containerStorage, pathOrigin, type ContainerStorageView, type LayerView, type LayerFile, type MountView } from '../sim/docker/index.ts'
 /** Loads the models' documentation for `aws … help` (lazily loaded chunks); without it help pages say it is loading. */
 export { loadAllServiceDocs as loadHelpPages } from '../models/index.ts'
 /**

@@ -1,4 +1,5 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
+import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
@@ -51,13 +52,14 @@ function toSchema2(snapshot: Json): Json {
 }
 
 /**
- * Schema 3: EC2 instances, launch templates and key pairs, and IAM instance profiles, each an empty collection in a
- * world saved before they existed.
+ * Schema 3: EC2 instances, launch templates and key pairs, IAM instance profiles, and the Docker engine's slice
+ * (src/sim/docker), each empty in a world saved before they existed: no instance, no image pulled, no container.
  */
 function toSchema3(snapshot: Json): Json {
-  const world = snapshot.world as { ec2: Json; iam: Json }
+  const world = snapshot.world as { ec2: Json; iam: Json; docker?: unknown }
   for (const key of ['instances', 'instanceData', 'launchTemplates', 'launchTemplateVersions', 'keyPairs']) world.ec2[key] ??= {}
   world.iam.instanceProfiles ??= {}
+  world.docker ??= emptyDockerState()
   return { ...snapshot, schema: 3 }
 }
 

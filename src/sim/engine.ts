@@ -5,6 +5,7 @@ import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
 import { SERVICES } from './services.ts'
 import { sendRequest, type HttpRequest, type HttpResult } from './network/index.ts'
+import { callDocker, DOCKER_TIMERS, type HostFiles } from './docker/index.ts'
 
 /** The simulation's whole mutable state: plain JSON, so it snapshots and resumes exactly. */
 export interface SimState {
@@ -100,6 +101,11 @@ export class Simulation {
     return sendRequest(this.ctx, request)
   }
 
+  /** One call into the Docker engine on the learner's workstation (src/sim/docker), atomic like `call`. */
+  docker(operation: string, input: object, host: HostFiles): unknown {
+    return this.atomically(true, () => callDocker(this.ctx, operation, input, host))
+  }
+
   /** Moves the clock forward, firing each due timer in (time, scheduling order). */
   advance(ms: number): void {
     if (!(ms >= 0)) throw new RangeError(`advance(ms) needs a non-negative number of milliseconds, got ${ms}`)
@@ -108,7 +114,8 @@ export class Simulation {
       for (let event = this.scheduler.takeDue(until); event; event = this.scheduler.takeDue(until)) {
         this.state.now = event.at
         const service = event.kind.slice(0, event.kind.indexOf('.'))
-        const timer = this.services[service]?.timers?.[event.kind]
+        // The Docker engine is not an AWS service (SERVICES lists those): its timers are its own.
+        const timer = service === 'docker' ? DOCKER_TIMERS[event.kind] : this.services[service]?.timers?.[event.kind]
         if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
         timer(this.ctx, event.payload)
       }

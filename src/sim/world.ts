@@ -1,4 +1,5 @@
 import type { EventLogState } from './core/index.ts'
+import type { DockerState } from './docker/state.ts'
 import type { Ec2State } from './ec2/state.ts'
 import type { IamState } from './iam/state.ts'
 import type { EcrState } from './ecr/state.ts'
@@ -17,5 +18,7 @@ export interface World {
   ecr: EcrState
   ecs: EcsState
   elbv2: Elbv2State
+  /** The Docker engine on the learner's workstation (not an AWS service; src/sim/docker). */
+  docker: DockerState
   log: EventLogState
 }

@@ -6,6 +6,7 @@ import { usableAddressCount } from '../ec2/cidr.ts'
 import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
 import { emptyEcsState } from '../ecs/state.ts'
 import { emptyElbv2State } from '../elbv2/state.ts'
+import { emptyDockerState } from '../docker/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -54,6 +55,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     ecr: { repositories: {}, images: [] },
     ecs: emptyEcsState(),
     elbv2: emptyElbv2State(),
+    docker: emptyDockerState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world

@@ -1,0 +1,95 @@
+import { isDockerError } from '../../sim/docker/index.ts'
+import type { Program } from '../program.ts'
+import type { DockerBackend, DockerCommand } from './backend.ts'
+import { commit, diff, eachContainer, exec, inspect, logs, ps } from './containers.ts'
+import { network, system, volume } from './engine.ts'
+import { FlagError } from './flags.ts'
+import { history, imageInspect, images, pull } from './images.ts'
+import { run } from './run.ts'
+import { unknown } from './unknown.ts'
+
+export type { DockerBackend } from './backend.ts'
+
+type Handler = (cmd: DockerCommand, args: string[]) => number
+
+const COMMANDS: Record<string, Handler> = {
+  run,
+  pull,
+  images,
+  history,
+  ps,
+  exec,
+  logs,
+  diff,
+  commit,
+  inspect: (cmd, args) => inspect(cmd, args),
+  start: (cmd, args) => eachContainer(cmd, 'ContainerStart', args),
+  stop: (cmd, args) => eachContainer(cmd, 'ContainerStop', args),
+  restart: (cmd, args) => eachContainer(cmd, 'ContainerRestart', args),
+  rm: (cmd, args) => eachContainer(cmd, 'ContainerDelete', args, { force: args.some((a) => /^-\w*f/.test(a) || a === '--force'), volumes: args.some((a) => /^-\w*v/.test(a) || a === '--volumes') }),
+  image: (cmd, [sub, ...rest]) => (sub === 'inspect' ? imageInspect(cmd, rest) : sub === 'ls' ? images(cmd, rest) : sub === 'history' ? history(cmd, rest) : sub === 'pull' ? pull(cmd, rest) : unknown(cmd, `image ${sub ?? ''}`)),
+  container: (cmd, [sub, ...rest]) => (sub && sub !== 'container' && COMMANDS[sub === 'ls' ? 'ps' : sub] ? COMMANDS[sub === 'ls' ? 'ps' : sub](cmd, rest) : unknown(cmd, `container ${sub ?? ''}`)),
+  volume,
+  network,
+  system,
+}
+
+const USAGE = `
+Usage:  docker [OPTIONS] COMMAND
+
+A self-sufficient runtime for containers
+
+Common Commands:
+  run         Create and run a new container from an image
+  exec        Execute a command in a running container
+  ps          List containers
+  images      List images
+  pull        Download an image from a registry
+
+Management Commands:
+  container   Manage containers
+  image       Manage images
+  network     Manage networks
+  system      Manage Docker
+  volume      Manage volumes
+
+Commands:
+  commit      Create a new image from a container's changes
+  diff        Inspect changes to files or directories on a container's filesystem
+  history     Show the history of an image
+  inspect     Return low-level information on Docker objects
+  logs        Fetch the logs of a container
+  restart     Restart one or more containers
+  rm          Remove one or more containers
+  start       Start one or more stopped containers
+  stop        Stop one or more running containers
+`
+
+/**
+ * `docker`: the CLI of the Docker engine on the learner's workstation. Daemon errors print as
+ * `Error response from daemon: …` and exit 1 (`docker run`: 125, or the container's 126/127); see aws-fidelity.md §7.
+ */
+export function createDockerProgram(backend: DockerBackend): Program {
+  return (args, io) => {
+    const [name, ...rest] = args
+    if (!name || name === '--help' || name === 'help') {
+      io.stdout(USAGE)
+      return 0
+    }
+    const handler = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+    if (!handler) return unknown({ backend, io }, name)
+    try {
+      return handler({ backend, io }, rest)
+    } catch (e) {
+      if (isDockerError(e)) {
+        io.stderr(`Error response from daemon: ${e.message}\n`)
+        return 1
+      }
+      if (e instanceof FlagError) {
+        io.stderr(`${e.message}\nSee 'docker ${name} --help'.\n`)
+        return 125
+      }
+      throw e
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The Docker engine on the learner's workstation, as plain JSON (a world slice). Image layers of the catalogue are
+ * named by ID and never copied here: only what the engine made (committed layers, containers' writable layers,
+ * volumes' data) is stored, so a world with a thousand containers stays small.
+ */
+
+/** One entry of a layer or a volume: a file with its text, a directory (`o`: opaque, hiding lower layers' contents), or a whiteout (a deleted lower path). */
+export type Entry = { k: 'f'; c: string } | { k: 'd'; o?: 1 } | { k: 'w' }
+
+/** A read-only layer made by `docker commit` (catalogue layers are data: catalogue.ts). */
+export interface StoredLayer {
+  id: string
+  size: number
+  createdBy: string
+  created: number
+  /** Absolute path → entry (whiteouts included, as overlay2 keeps them in a committed layer). */
+  entries: Record<string, Entry>
+}
+
+export interface ImageConfig {
+  cmd: string[]
+  entrypoint?: string[]
+  env: string[]
+  workingDir: string
+  user: string
+  exposedPorts: string[]
+  /** What the main process is when the command is the image's own: a web server with its document root, or a shell. */
+  server?: { kind: 'nginx' | 'httpd' | 'python-webapp'; port: number; documentRoot: string }
+}
+
+export interface DockerImage {
+  /** `sha256:` + 64 hex. */
+  id: string
+  repoTags: string[]
+  repoDigests: string[]
+  /** Bottom first; each a catalogue layer ID or a StoredLayer ID. */
+  layerIds: string[]
+  created: number
+  /** The image it was committed from (`docker commit`), for `docker history`. */
+  parent?: string
+  comment?: string
+  config: ImageConfig
+}
+
+export interface Mount {
+  type: 'bind' | 'volume' | 'tmpfs'
+  /** Host path (bind), volume name (volume), '' (tmpfs). */
+  source: string
+  destination: string
+  readOnly: boolean
+  /** A volume created for this container alone (`-v /data`): removed with `docker rm -v` and `--rm`. */
+  anonymous?: boolean
+}
+
+export type ContainerStatus = 'created' | 'running' | 'exited'
+
+export interface PortBinding {
+  hostPort: number
+  containerPort: number
+  protocol: 'tcp' | 'udp'
+}
+
+export interface Container {
+  id: string
+  name: string
+  /** The reference as typed (`nginx`), shown by `docker ps`. */
+  imageRef: string
+  imageId: string
+  created: number
+  status: ContainerStatus
+  exitCode: number
+  startedAt?: number
+  finishedAt?: number
+  path: string
+  args: string[]
+  env: string[]
+  workingDir: string
+  user: string
+  networkMode: 'bridge' | 'host' | 'none'
+  ipAddress: string
+  ports: PortBinding[]
+  mounts: Mount[]
+  autoRemove: boolean
+  /** The writable layer: absolute path → entry. */
+  upper: Record<string, Entry>
+  /** tmpfs mounts' contents by destination (gone when the container stops). */
+  tmpfs: Record<string, Record<string, Entry>>
+  logs: string
+  /** overlay2's directory name for the writable layer (64 hex). */
+  graphId: string
+  restartCount: number
+}
+
+export interface Volume {
+  name: string
+  created: number
+  driver: 'local'
+  labels: Record<string, string>
+  options: Record<string, string>
+  anonymous: boolean
+  /** Path inside `_data` (no leading slash) → entry. */
+  files: Record<string, Entry>
+}
+
+export interface DockerState {
+  images: Record<string, DockerImage>
+  layers: Record<string, StoredLayer>
+  containers: Record<string, Container>
+  volumes: Record<string, Volume>
+  /** Host files outside the working folder (`-v /srv/data:/data`), and folders `-v` created there or in it. */
+  hostFiles: Record<string, Entry>
+  /** The next bridge address to hand out (172.17.0.x). */
+  nextAddress: number
+}
+
+export const emptyDockerState = (): DockerState => ({ images: {}, layers: {}, containers: {}, volumes: {}, hostFiles: {}, nextAddress: 2 })
