@@ -25,7 +25,7 @@ export function summarize(p: LessonProgress, commands: readonly CommandRecord[],
   const counts = new Map<string, number>()
   for (const entry of world.log?.entries ?? []) {
     if (entry.id < from.log) continue
-    const kind = entry.kind === 'resource.created' ? resourceKind(entry.type) : entry.kind === 'task.created' ? 'task' : undefined
+    const kind = entry.kind === 'resource.created' || entry.kind === 'resource.registered' ? resourceKind(entry.type) : entry.kind === 'task.created' ? 'task' : undefined
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1)
   }
   return {
