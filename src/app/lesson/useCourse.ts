@@ -80,9 +80,6 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
   }
 
   useEffect(() => saveProgress(storage, progress), [storage, progress])
-  useEffect(() => {
-    if (!saveWorlds(storage, worlds)) setMessage('The browser’s storage is full: saved lesson worlds last until this page is closed.')
-  }, [storage, worlds])
 
   useEffect(() => {
     if (!lesson) return
@@ -104,10 +101,18 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     for (const line of lines) store.getState().run(line)
   }
 
+  /** Changes which lessons own which world, and stores it right away (a slot must not be lost to a closed tab). */
+  const changeWorlds = (change: (w: LessonWorlds) => LessonWorlds) => {
+    const next = change(worlds)
+    setWorlds(next)
+    return saveWorlds(storage, next)
+  }
+
   /** Opens `l` after putting the right world in place (the plan was confirmed when it replaces the live world). */
   const enter = (l: Lesson, plan: WorldPlan) => {
     const state = store.getState()
     let freshStart = false
+    let stored = true
     if (plan.kind === 'restore' || plan.kind === 'fresh') {
       const kept = state.sandbox && (plan.kind === 'restore' || plan.keep) ? captureWorld(state.sandbox, worlds.current) : undefined
       if (plan.kind === 'restore') {
@@ -122,19 +127,19 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
           setMessage(`The saved world of ${l.title} could not be resumed.`)
           return
         }
-        setWorlds((w) => ({ ...w, current: { lessons: saved.lessons, start: saved.start }, saved: keepSaved(w, kept, saved) }))
+        stored = changeWorlds((w) => ({ ...w, current: { lessons: saved.lessons, start: saved.start }, saved: keepSaved(w, kept, saved) }))
       } else {
         // A start state of its own: the default world, then the lesson's files and setup, typed visibly.
         state.resetWorld()
         for (const [path, text] of Object.entries(l.start.files)) store.getState().saveFile(path, text)
         runLines(l.start.setup)
         freshStart = true
-        setWorlds((w) => ({ ...w, current: { lessons: [l.id], start: startOf(l) }, saved: keepSaved(w, kept) }))
+        stored = changeWorlds((w) => ({ ...w, current: { lessons: [l.id], start: startOf(l) }, saved: keepSaved(w, kept) }))
       }
     } else if (plan.join) {
-      setWorlds((w) => ({ ...w, current: { ...w.current, lessons: [...w.current.lessons, l.id] } }))
+      stored = changeWorlds((w) => ({ ...w, current: { ...w.current, lessons: [...w.current.lessons, l.id] } }))
     }
-    setMessage(undefined)
+    setMessage(stored ? undefined : 'The browser’s storage is full: saved lesson worlds last until this page is closed.')
     // A lesson started in a fresh world starts over: completions from another world would not be true in this one.
     act((r) => {
       if (freshStart) r.restart()
@@ -221,7 +226,7 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     resetStep,
     restartLesson: () => {
       // Started again, a lesson with a start state of its own gets a fresh one (it no longer owns the live world).
-      if (lesson && startOf(lesson) !== 'default') setWorlds((w) => ({ ...w, current: { ...w.current, lessons: w.current.lessons.filter((id) => id !== lesson.id) } }))
+      if (lesson && startOf(lesson) !== 'default') changeWorlds((w) => ({ ...w, current: { ...w.current, lessons: w.current.lessons.filter((id) => id !== lesson.id) } }))
       act((r) => r.restart())
     },
   }
