@@ -6,6 +6,7 @@ import { useClockLoop } from './clock/useClockLoop.ts'
 import { SkipLinks, useRegionCycling } from './layout/SkipLinks.tsx'
 import { useTextScaleEffect } from './layout/TextSizeControl.tsx'
 import { Workspace, type Panels } from './layout/Workspace.tsx'
+import { useRememberedSelection } from './inspector/rememberSelection.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -31,6 +32,7 @@ function Shell({ panels }: { panels: Panels }) {
   useClockLoop()
   useRegionCycling()
   useTextScaleEffect()
+  useRememberedSelection()
   useEffect(() => {
     void store.getState().start()
     // Save right away when the page goes away (the normal write is debounced).

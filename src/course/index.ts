@@ -14,8 +14,9 @@ export { applyEdit, expandVariables, solutionText, type EditOutcome } from './le
 export {
   PROGRESS_VERSION, addTime, closeLesson, emptyLessonProgress, emptyProgress, evaluateLesson, goToStep, isLessonComplete, lessonProgress,
   markNow, openLesson, readProgress, recordCompletion, resetLesson, showNextHint,
-  type CourseProgress, type LessonProgress, type Observation, type StepStatus,
+  type Arrival, type CourseProgress, type LessonProgress, type Observation, type StepStatus,
 } from './progress/progress.ts'
 export { LessonRunner, type SandboxSource } from './runner.ts'
+export { resourceKind, summarize, type LessonSummary } from './progress/summary.ts'
 // The headless player (`LessonSession` in ./session.ts) creates sandboxes, so it is not exported here: the app
 // imports this index, and pulling src/sandbox in statically would put the engine in the first-load bundle.

@@ -2,7 +2,9 @@ import type { Sandbox } from '../sandbox/types.ts'
 import type { CommandRecord, GoalResult, Mark } from './goals/types.ts'
 import { applyEdit, type EditOutcome } from './lessons/solution.ts'
 import type { Lesson, SolutionItem } from './lessons/types.ts'
+import { summarize, type LessonSummary } from './progress/summary.ts'
 import {
+  type Arrival,
   closeLesson, emptyProgress, evaluateLesson, goToStep, lessonProgress, openLesson, recordCompletion, resetLesson, showNextHint, type CourseProgress,
   type StepStatus,
 } from './progress/progress.ts'
@@ -55,9 +57,29 @@ export class LessonRunner {
     return sandbox ? { command: sandbox.position(), log: sandbox.world().log.nextId } : { command: 0, log: 0 }
   }
 
-  /** Opens the lesson at its current step (the first time, here is where it starts). */
+  /**
+   * Opens the lesson at its current step. The first time, here is where it starts: goals already met now (by what
+   * was done before, in a world the lesson kept) are noted, so they do not tick on arrival.
+   */
   open(): void {
-    this.progress = openLesson(this.progress, this.lesson, this.mark())
+    const first = !lessonProgress(this.progress, this.lesson.id).startMark
+    const mark = this.mark()
+    const sandbox = this.source()
+    let arrival: Arrival | undefined
+    if (first && sandbox) {
+      const p = { ...lessonProgress(this.progress, this.lesson.id), startMark: mark, completed: [], premet: [] }
+      const observed = { world: sandbox.world(), files: sandbox.files, commands: this.commands() }
+      arrival = { premet: evaluateLesson(this.lesson, p, observed).filter((s) => s.result.met).map((s) => s.stepId), now: sandbox.now() }
+    }
+    this.progress = openLesson(this.progress, this.lesson, mark, arrival)
+  }
+
+  /** What the learner did in this lesson, for the completion summary. */
+  summary(): LessonSummary {
+    const sandbox = this.source()
+    const p = lessonProgress(this.progress, this.lesson.id)
+    if (!sandbox) return { commands: 0, failedCommands: 0, created: [], virtualMs: 0 }
+    return summarize(p, this.commands(), sandbox.world(), sandbox.now())
   }
 
   /** Opens step `index` (as Next / Previous do). */

@@ -38,7 +38,7 @@ describe('where a newcomer starts', () => {
     const announcer = first.container.querySelector('[aria-live="polite"]')
     expect(announcer).toHaveTextContent('')
     act(() => void first.store.getState().run('aws ecs create-cluster --cluster-name fargate-cluster'))
-    await waitFor(() => expect(announcer).toHaveTextContent('Goal met: Cluster fargate-cluster exists is ACTIVE'))
+    await waitFor(() => expect(announcer).toHaveTextContent('Goal met: The cluster fargate-cluster is ACTIVE'))
     fireEvent.click(screen.getByRole('button', { name: '← All lessons' }))
     expect(screen.getByRole('heading', { name: 'Pick up where you left off' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Continue lesson 1: Containers, tasks and clusters' })).toBeInTheDocument()

@@ -39,3 +39,46 @@ describe('a lesson run over the app’s sandbox reads what was run from its inpu
     expect(runner.goal(l2.steps[at].id)).toMatchObject({ met: false })
   })
 })
+
+describe('a lesson started in a world it keeps', () => {
+  const l2 = lesson('fargate-walkthrough')
+  const clusterStep = l2.steps.findIndex((s) => s.goal.kind === 'cluster' || JSON.stringify(s.goal).includes('"kind":"cluster"'))
+
+  it('does not tick a step met only by what was done before the lesson started', () => {
+    const sandbox = createSandbox()
+    sandbox.exec('aws ecs create-cluster --cluster-name fargate-cluster')
+    const runner = new LessonRunner(l2, () => sandbox)
+    runner.open()
+    const status = runner.update()[clusterStep]
+    expect(status.result.met).toBe(true)
+    expect(status).toMatchObject({ completed: false, metBeforeLesson: true })
+    expect(runner.completed()).not.toContain(l2.steps[clusterStep].id)
+    // Something that works, in another step, does not count for it either.
+    sandbox.exec('aws ec2 describe-subnets')
+    expect(runner.update()[clusterStep].completed).toBe(false)
+    // Opened, and the step's own command run: now it counts.
+    runner.goTo(clusterStep)
+    sandbox.exec('aws ecs create-cluster --cluster-name fargate-cluster')
+    expect(runner.update()[clusterStep].completed).toBe(true)
+    expect(runner.completed()).toContain(l2.steps[clusterStep].id)
+  })
+
+  it('ticks a step met during the lesson as before', () => {
+    const sandbox = createSandbox()
+    const runner = new LessonRunner(l2, () => sandbox)
+    runner.open()
+    sandbox.exec('aws ecs create-cluster --cluster-name fargate-cluster')
+    expect(runner.update()[clusterStep].completed).toBe(true)
+  })
+
+  it('sums up the lesson from its start: commands, resources created, virtual time', () => {
+    const sandbox = createSandbox()
+    sandbox.exec('aws ecs create-cluster --cluster-name before')
+    const runner = new LessonRunner(l2, () => sandbox)
+    runner.open()
+    sandbox.exec('aws ecs create-cluster --cluster-name fargate-cluster')
+    sandbox.exec('aws ecs nope')
+    sandbox.advance(120_000)
+    expect(runner.summary()).toEqual({ commands: 2, failedCommands: 1, created: [{ kind: 'cluster', count: 1 }], virtualMs: 120_000 })
+  })
+})

@@ -78,7 +78,7 @@ describe('goals read the world', () => {
     }
     expect(evaluateGoal(goal, ctx(sandbox)).met).toBe(true)
     const missing = evaluateGoal({ kind: 'service', cluster: 'demo', name: 'web', runningCount: 2 }, ctx(sandbox))
-    expect(missing).toMatchObject({ met: false, label: 'Service web in demo has 2 running task(s)', detail: 'there is no service web in demo' })
+    expect(missing).toMatchObject({ met: false, label: 'The service web in demo has 2 running tasks', detail: 'there is no service web in demo' })
   })
 
   it('lastCommand matches the error code, and the file goal reads the working folder', () => {

@@ -5,6 +5,7 @@ import { isLessonComplete, lessonProgress, type GoalResult, type StepStatus } fr
 import type { KeyValueStorage } from '../state/persist/storage.ts'
 import { MarkdownView } from './MarkdownView.tsx'
 import { LessonView } from './LessonView.tsx'
+import { SwitchDialog } from './SwitchDialog.tsx'
 import { useCourse, type CourseState } from './useCourse.ts'
 
 export interface LessonPanelProps {
@@ -27,12 +28,20 @@ function CourseMap({ course }: { course: CourseState }) {
           const done = p.completed.length
           const complete = isLessonComplete(lesson, p)
           const started = Boolean(course.progress.lessons[lesson.id])
+          const current = course.worlds.current.lessons.at(-1) === lesson.id
+          const saved = course.worlds.saved.some((w) => w.lessons.includes(lesson.id))
           return (
-            <li key={lesson.id} className="cs-course-lesson">
+            <li key={lesson.id} className={current ? 'cs-course-lesson cs-course-current' : 'cs-course-lesson'} aria-current={current ? 'true' : undefined}>
               <h3>{lesson.title}</h3>
               <p>{lesson.summary}</p>
+              <ol className="cs-course-steps" aria-hidden="true">
+                {lesson.steps.map((s) => (
+                  <li key={s.id} className={p.completed.includes(s.id) ? 'cs-done' : undefined} title={s.title} />
+                ))}
+              </ol>
               <p className="cs-course-status" aria-label={`Progress of ${lesson.title}`}>
-                {complete ? 'Completed' : `${done} of ${lesson.steps.length} steps done`} · about {lesson.estimatedMinutes} min
+                {complete ? 'Completed' : `${done} of ${lesson.steps.length} steps done`}
+                {current ? ' · current lesson' : saved ? ' · its world is saved' : ''} · about {lesson.estimatedMinutes} min
                 {started ? ` · time spent: ${formatMinutes(p.timeSpentMs)}` : ''}
               </p>
               <button type="button" onClick={() => course.open(lesson.id)} disabled={!course.ready}>
@@ -102,6 +111,14 @@ export function LessonPanel({ storage }: LessonPanelProps) {
   return (
     <article className="cs-lesson">
       <GoalAnnouncer lessonId={course.lesson?.id} statuses={course.statuses} />
+      {course.pendingSwitch && (
+        <SwitchDialog
+          title={course.pendingSwitch.lesson.title}
+          restoring={course.pendingSwitch.restoring}
+          onStart={course.confirmSwitch}
+          onCancel={course.cancelSwitch}
+        />
+      )}
       {course.lesson ? (
         <LessonView course={course} lesson={course.lesson} />
       ) : (

@@ -11,6 +11,8 @@ export interface StepSnapshot {
   lessonId: string
   stepId: string
   snapshot: SandboxSnapshot
+  /** The input position the snapshot stands at (a restored world keeps counting from there, so marks still compare). */
+  position?: number
 }
 
 export const defaultStorage = (): KeyValueStorage | undefined => {

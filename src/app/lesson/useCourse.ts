@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { addTime, course, lessonProgress, LessonRunner, type CourseProgress, type Lesson, type StepStatus } from '../../course/index.ts'
+import { addTime, course, lessonProgress, LessonRunner, type CourseProgress, type Lesson, type LessonSummary, type StepStatus } from '../../course/index.ts'
 import type { KeyValueStorage } from '../state/persist/storage.ts'
 import { useApp, useAppStoreApi } from '../state/context.tsx'
+import { captureWorld, keepSaved, loadWorlds, planWorld, saveWorlds, startOf, type LessonWorlds, type WorldPlan } from './lessonWorlds.ts'
 import { defaultStorage, loadProgress, loadStepSnapshot, saveProgress, saveStepSnapshot } from './progressStorage.ts'
 
 /** How often time spent is added (wall time; only while the page is visible and a lesson is open). */
@@ -14,6 +15,15 @@ export interface CourseState {
   statuses: StepStatus[]
   ready: boolean
   message?: string
+  /** Lessons whose world is the live one (the course map marks them as current). */
+  worlds: LessonWorlds
+  /** A lesson waiting for the learner to confirm the switch of worlds (the dialog is open). */
+  pendingSwitch?: { lesson: Lesson; restoring: boolean }
+  confirmSwitch(): void
+  cancelSwitch(): void
+  /** What the learner did in the open lesson (read when it is complete). */
+  summary(): LessonSummary | undefined
+  /** Opens a lesson: directly when it plays in the live world, else after asking (pendingSwitch). */
   open(lessonId: string): void
   close(): void
   goTo(index: number): void
@@ -39,6 +49,8 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
   const [progress, setProgress] = useState<CourseProgress>(() => loadProgress(storage))
   const [message, setMessage] = useState<string>()
   const stepSnapshot = useRef(loadStepSnapshot(storage))
+  const [worlds, setWorlds] = useState<LessonWorlds>(() => loadWorlds(storage))
+  const [pending, setPending] = useState<{ lesson: Lesson; plan: WorldPlan }>()
   const lesson = lessons.find((l) => l.id === progress.currentLesson)
   /** The course's lesson runner on the app's sandbox, from progress `p` (cheap: it holds no copy of anything). */
   const runnerOf = (l: Lesson, p: CourseProgress) => new LessonRunner(l, () => store.getState().sandbox, p)
@@ -81,7 +93,7 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     const sandbox = store.getState().sandbox
     const step = l.steps[index]
     if (!sandbox || !step) return
-    stepSnapshot.current = { lessonId: l.id, stepId: step.id, snapshot: sandbox.snapshot() }
+    stepSnapshot.current = { lessonId: l.id, stepId: step.id, snapshot: sandbox.snapshot(), position: sandbox.position() }
     saveStepSnapshot(storage, stepSnapshot.current)
   }
 
@@ -89,19 +101,61 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     for (const line of lines) store.getState().run(line)
   }
 
+  /** Changes which lessons own which world, and stores it right away (a slot must not be lost to a closed tab). */
+  const changeWorlds = (change: (w: LessonWorlds) => LessonWorlds) => {
+    const next = change(worlds)
+    setWorlds(next)
+    return saveWorlds(storage, next)
+  }
+
+  /** Opens `l` after putting the right world in place (the plan was confirmed when it replaces the live world). */
+  const enter = (l: Lesson, plan: WorldPlan) => {
+    const state = store.getState()
+    let freshStart = false
+    let stored = true
+    if (plan.kind === 'restore' || plan.kind === 'fresh') {
+      const kept = state.sandbox && (plan.kind === 'restore' || plan.keep) ? captureWorld(state.sandbox, worlds.current) : undefined
+      if (plan.kind === 'restore') {
+        const { saved } = plan
+        let snapshot
+        try {
+          snapshot = JSON.parse(saved.checkpoint)
+        } catch {
+          snapshot = undefined
+        }
+        if (!snapshot || !state.restoreSnapshot(snapshot, `Back to ${l.title}`, { inputs: saved.inputs, inputOffset: saved.inputOffset })) {
+          setMessage(`The saved world of ${l.title} could not be resumed.`)
+          return
+        }
+        stored = changeWorlds((w) => ({ ...w, current: { lessons: saved.lessons, start: saved.start }, saved: keepSaved(w, kept, saved) }))
+      } else {
+        // A start state of its own: the default world, then the lesson's files and setup, typed visibly.
+        state.resetWorld()
+        for (const [path, text] of Object.entries(l.start.files)) store.getState().saveFile(path, text)
+        runLines(l.start.setup)
+        freshStart = true
+        stored = changeWorlds((w) => ({ ...w, current: { lessons: [l.id], start: startOf(l) }, saved: keepSaved(w, kept) }))
+      }
+    } else if (plan.join) {
+      stored = changeWorlds((w) => ({ ...w, current: { ...w.current, lessons: [...w.current.lessons, l.id] } }))
+    }
+    setMessage(stored ? undefined : 'The browser’s storage is full: saved lesson worlds last until this page is closed.')
+    // A lesson started in a fresh world starts over: completions from another world would not be true in this one.
+    act((r) => {
+      if (freshStart) r.restart()
+      r.open()
+    }, l)
+    keepSnapshot(l, freshStart ? 0 : lessonProgress(progress, l.id).currentStep)
+  }
+
   const open = (lessonId: string) => {
     const l = lessons.find((x) => x.id === lessonId)
-    if (!l) return
-    const fresh = !progress.lessons[l.id]
-    // A prepared account: start from the default world, then the lesson's files and setup, typed visibly.
-    if (fresh && (l.start.setup.length || Object.keys(l.start.files).length)) {
-      store.getState().resetWorld()
-      for (const [path, text] of Object.entries(l.start.files)) store.getState().saveFile(path, text)
-      runLines(l.start.setup)
-    }
-    setMessage(undefined)
-    act((r) => r.open(), l)
-    keepSnapshot(l, lessonProgress(progress, l.id).currentStep)
+    const sandbox = store.getState().sandbox
+    if (!l || !sandbox) return
+    const plan = planWorld(worlds, l, sandbox.history().inputs.length > 0)
+    // Replacing the live world asks first (as "Reset world" does); nothing to keep, nothing to ask.
+    if (plan.kind === 'restore' || (plan.kind === 'fresh' && plan.keep)) setPending({ lesson: l, plan })
+    else enter(l, plan)
   }
 
   const goTo = (index: number) => {
@@ -138,7 +192,7 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
       setMessage('There is no snapshot of this step to go back to: open the step again to take one.')
       return
     }
-    if (store.getState().restoreSnapshot(saved.snapshot, 'Reset this step')) {
+    if (store.getState().restoreSnapshot(saved.snapshot, 'Reset this step', saved.position === undefined ? undefined : { inputOffset: saved.position })) {
       setMessage(undefined)
       act((r) => r.goTo(r.currentStep()))
     }
@@ -151,6 +205,15 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     statuses,
     ready: status === 'ready',
     message,
+    worlds,
+    ...(pending ? { pendingSwitch: { lesson: pending.lesson, restoring: pending.plan.kind === 'restore' } } : {}),
+    confirmSwitch: () => {
+      if (!pending) return
+      setPending(undefined)
+      enter(pending.lesson, pending.plan)
+    },
+    cancelSwitch: () => setPending(undefined),
+    summary: () => (lesson ? runnerOf(lesson, progress).summary() : undefined),
     open,
     close: () => act((r) => r.close()),
     goTo,
@@ -161,7 +224,11 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     },
     runSolution,
     resetStep,
-    restartLesson: () => act((r) => r.restart()),
+    restartLesson: () => {
+      // Started again, a lesson with a start state of its own gets a fresh one (it no longer owns the live world).
+      if (lesson && startOf(lesson) !== 'default') changeWorlds((w) => ({ ...w, current: { ...w.current, lessons: w.current.lessons.filter((id) => id !== lesson.id) } }))
+      act((r) => r.restart())
+    },
   }
 }
 

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla'
-import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
+import type { ExecResult, InputRecord, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
 import type { World } from '../../sandbox/index.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
@@ -95,8 +95,12 @@ export interface AppActions {
   dispose(): void
   /** Asks the console to show `text` on its command line, unrun (and switches to the Console tab). */
   pasteIntoConsole(text: string): void
-  /** Replaces the world with a snapshot (undoable), e.g. the lesson's "Reset this step". False if it cannot be resumed. */
-  restoreSnapshot(snapshot: SandboxSnapshot, label: string): boolean
+  /**
+   * Replaces the world with a snapshot (undoable), e.g. the lesson's "Reset this step". False if it cannot be resumed.
+   * `resume`: the inputs since the snapshot to replay, and the input position the snapshot stands at (lesson marks
+   * compare to positions, so a restored world keeps counting from where it was).
+   */
+  restoreSnapshot(snapshot: SandboxSnapshot, label: string, resume?: { inputs?: readonly InputRecord[]; inputOffset?: number }): boolean
 }
 
 export type AppStore = StoreApi<AppState & AppActions>

@@ -417,11 +417,11 @@ export function createAppStore(deps: AppDeps): AppStore {
         set((s) => ({ consoleDraft: { text, id: (s.consoleDraft?.id ?? 0) + 1 }, layout: { ...s.layout, bottomTab: 'console' } }))
       },
 
-      restoreSnapshot(snapshot, label) {
+      restoreSnapshot(snapshot, label, resume) {
         if (!engine) return false
         let sandbox: Sandbox
         try {
-          sandbox = engine.createSandbox({ snapshot })
+          sandbox = engine.createSandbox({ snapshot, ...resume })
         } catch (e) {
           note(`${label} failed: ${errorText(e)}`)
           return false

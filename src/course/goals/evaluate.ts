@@ -189,6 +189,7 @@ const commandsSince = (ctx: GoalContext): readonly CommandRecord[] =>
 
 function commandMismatch(m: CommandMatch, c: CommandRecord): string | undefined {
   const code = errorCodeOf(c.stderr)
+  if (m.words !== undefined && !hasWords(c.line, m.words)) return `it was: ${firstLine(c.line)}`
   if (m.contains !== undefined && !c.line.includes(m.contains)) return `it was: ${firstLine(c.line)}`
   if (m.succeeded === true && c.exitCode !== 0) return `it failed (exit code ${c.exitCode})`
   if (m.succeeded === false && c.exitCode === 0) return 'it succeeded'
@@ -196,6 +197,12 @@ function commandMismatch(m: CommandMatch, c: CommandRecord): string | undefined 
   if (m.exitCode !== undefined && c.exitCode !== m.exitCode) return `its exit code was ${c.exitCode}`
   if (m.outputContains !== undefined && !c.stdout.includes(m.outputContains) && !c.stderr.includes(m.outputContains)) return `it did not print "${m.outputContains}"`
   return undefined
+}
+
+/** Every space-separated word of `words` is a whole word of the line (joined across `\\`-newlines like the shell). */
+const hasWords = (line: string, words: string): boolean => {
+  const have = new Set(line.replace(/\\\r?\n/g, '').split(/\s+/))
+  return words.split(/\s+/).filter(Boolean).every((w) => have.has(w))
 }
 
 const firstLine = (s: string) => {

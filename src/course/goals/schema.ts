@@ -15,6 +15,7 @@ const req = (type: FieldType): FieldSpec => ({ type, required: true })
 const opt = (type: FieldType): FieldSpec => ({ type })
 
 const commandFields = {
+  words: opt('string'),
   contains: opt('string'),
   succeeded: opt('boolean'),
   failedWith: opt('string'),

@@ -11,6 +11,12 @@ export type Count = number | { atLeast?: number; atMost?: number }
 
 /** How a recorded command is matched (lastCommand and ranCommand). */
 export interface CommandMatch {
+  /**
+   * Shell words the command must have, each a whole word, written space-separated (`create-listner --protocol`).
+   * A "the notes' line fails" step names the notes' own typos here, so another failing command of the same kind
+   * does not count (a line ending in `\` joins the next without a space, as the shell does).
+   */
+  words?: string
   /** The command line contains this text. */
   contains?: string
   /** true: exit code 0; false: anything else. */

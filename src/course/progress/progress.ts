@@ -21,6 +21,13 @@ export interface LessonProgress {
   marks: Record<string, Mark>
   /** Where the lesson was started (for steps not opened yet). */
   startMark?: Mark
+  /** Virtual time (epoch ms) when the lesson was started, for the completion summary. */
+  startedAt?: number
+  /**
+   * Steps whose goal was already met when the lesson started (by what was done before it, in a world it kept).
+   * They do not tick on arrival: only once the learner opens the step and runs a command that succeeds.
+   */
+  premet?: string[]
 }
 
 export interface CourseProgress {
@@ -40,12 +47,20 @@ const update = (progress: CourseProgress, lessonId: string, change: (p: LessonPr
   lessons: { ...progress.lessons, [lessonId]: change(lessonProgress(progress, lessonId)) },
 })
 
-/** Opens a lesson (at its current step); the first time, `mark` is where it starts. */
-export function openLesson(progress: CourseProgress, lesson: Lesson, mark: Mark): CourseProgress {
+/** What is known when a lesson is started for the first time: the goals already met, and the virtual time. */
+export interface Arrival {
+  premet: string[]
+  now: number
+}
+
+/** Opens a lesson (at its current step); the first time, `mark` is where it starts (and `arrival` what was found). */
+export function openLesson(progress: CourseProgress, lesson: Lesson, mark: Mark, arrival?: Arrival): CourseProgress {
   const next = update(progress, lesson.id, (p) => {
     const step = lesson.steps[Math.min(p.currentStep, lesson.steps.length - 1)]
+    const first = !p.startMark && arrival ? { startedAt: arrival.now, ...(arrival.premet.length ? { premet: arrival.premet } : {}) } : {}
     return {
       ...p,
+      ...first,
       startMark: p.startMark ?? mark,
       marks: step && !p.marks[step.id] ? { ...p.marks, [step.id]: mark } : p.marks,
     }
@@ -83,9 +98,12 @@ export const resetLesson = (progress: CourseProgress, lessonId: string): CourseP
 
 export interface StepStatus {
   stepId: string
+  /** The goal checked against the world as it is now. */
   result: GoalResult
-  /** Met now, or met before (completion is kept). */
+  /** Completed before (completion is kept), or met now by something done in this lesson. */
   completed: boolean
+  /** Met now, but only by what was done before the lesson started: it does not count (yet). */
+  metBeforeLesson?: boolean
 }
 
 /** What goals see of the sandbox; `since` is filled per step. */
@@ -96,14 +114,18 @@ export function evaluateLesson(lesson: Lesson, progress: LessonProgress, observe
   return lesson.steps.map((step) => {
     const since = progress.marks[step.id] ?? progress.startMark
     const result = evaluateGoal(step.goal, since ? { ...observed, since } : observed)
-    return { stepId: step.id, result, completed: result.met || progress.completed.includes(step.id) }
+    const own = progress.marks[step.id]
+    // A goal met on arrival counts once the learner has opened the step and done something that worked.
+    const stale = result.met && (progress.premet ?? []).includes(step.id) && !(own && observed.commands.some((c) => c.seq > own.command && c.exitCode === 0 && c.line.trim()))
+    const latched = progress.completed.includes(step.id)
+    return { stepId: step.id, result, completed: latched || (result.met && !stale), ...(stale ? { metBeforeLesson: true } : {}) }
   })
 }
 
 /** Latches steps whose goal is met now. Returns the same object when nothing new was completed. */
 export function recordCompletion(progress: CourseProgress, lesson: Lesson, statuses: StepStatus[]): CourseProgress {
   const p = lessonProgress(progress, lesson.id)
-  const fresh = statuses.filter((s) => s.result.met && !p.completed.includes(s.stepId)).map((s) => s.stepId)
+  const fresh = statuses.filter((s) => s.result.met && !s.metBeforeLesson && !p.completed.includes(s.stepId)).map((s) => s.stepId)
   if (fresh.length === 0) return progress
   // Kept in lesson order, so the course map can count them and a reader sees them in order.
   const done = new Set([...p.completed, ...fresh])
@@ -140,6 +162,8 @@ export function readProgress(raw: string | null | undefined): CourseProgress | u
       hintsShown: v.hintsShown && typeof v.hintsShown === 'object' ? v.hintsShown : {},
       marks: v.marks && typeof v.marks === 'object' ? v.marks : {},
       ...(v.startMark ? { startMark: v.startMark } : {}),
+      ...(typeof v.startedAt === 'number' ? { startedAt: v.startedAt } : {}),
+      ...(Array.isArray(v.premet) ? { premet: v.premet.filter((x): x is string => typeof x === 'string') } : {}),
     }
   }
   return { version: PROGRESS_VERSION, lessons, ...(typeof d.currentLesson === 'string' ? { currentLesson: d.currentLesson } : {}) }

@@ -20,7 +20,10 @@ async function renderPanel(storage = memoryStorage()) {
   return { store, storage, ...view }
 }
 
-const goal = (name: string | RegExp) => screen.getByRole('checkbox', { name })
+/** A goal of the open step, by its sentence; `state` is what it says of it (met, not yet, no longer met). */
+const goal = (sentence: string) => within(screen.getByRole('list', { name: 'Goals' })).getByText(sentence).closest('li') as HTMLElement
+const met = (sentence: string) => expect(goal(sentence)).toHaveAttribute('data-state', 'met')
+const notMet = (sentence: string) => expect(goal(sentence)).not.toHaveAttribute('data-state', 'met')
 
 describe('the course map', () => {
   it('keeps the welcome page as its introduction, with commands as code blocks', async () => {
@@ -48,9 +51,9 @@ describe('a lesson step', () => {
     const { store, unmount } = await renderPanel(storage)
     fireEvent.click(screen.getByRole('button', { name: 'Start Containers, tasks and clusters' }))
     expect(screen.getByRole('heading', { name: 'Step 1 of 4: Create a Fargate cluster' })).toBeInTheDocument()
-    expect(goal('Cluster fargate-cluster exists is ACTIVE')).not.toBeChecked()
+    notMet('The cluster fargate-cluster is ACTIVE')
     act(() => void store.getState().run('aws ecs create-cluster --cluster-name fargate-cluster'))
-    await waitFor(() => expect(goal('Cluster fargate-cluster exists is ACTIVE')).toBeChecked())
+    await waitFor(() => met('The cluster fargate-cluster is ACTIVE'))
     expect(screen.getByRole('status')).toHaveTextContent('Step complete.')
     await waitFor(() => expect(JSON.parse(storage.data.get(PROGRESS_KEY) ?? '{}').lessons['containers-tasks-clusters'].completed).toEqual(['create-a-fargate-cluster']))
     unmount()
@@ -72,13 +75,13 @@ describe('a lesson step', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }))
     fireEvent.click(screen.getByRole('button', { name: 'Next' }))
     const running = 'A hello-nginx task is RUNNING in fargate-cluster'
-    expect(goal(running)).not.toBeChecked()
+    notMet(running)
     act(() => {
       store.getState().setSpeed(60)
       store.getState().setPlaying(true)
       store.getState().tick(1000)
     })
-    await waitFor(() => expect(goal(running)).toBeChecked())
+    await waitFor(() => met(running))
   })
 
   it('shows hints one at a time, and the solution on request', async () => {
@@ -109,7 +112,7 @@ describe('a lesson step', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start Containers, tasks and clusters' }))
     fireEvent.click(screen.getByRole('button', { name: 'Run solution' }))
     expect(store.getState().log.map((e) => e.input)).toEqual(['aws ecs create-cluster --cluster-name fargate-cluster'])
-    await waitFor(() => expect(goal('Cluster fargate-cluster exists is ACTIVE')).toBeChecked())
+    await waitFor(() => met('The cluster fargate-cluster is ACTIVE'))
     fireEvent.click(screen.getByRole('button', { name: 'Reset this step' }))
     expect(Object.keys(store.getState().world?.ecs.clusters ?? {})).toEqual([])
     // Completion is kept; the live check shows the world as it is now.
