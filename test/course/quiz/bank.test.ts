@@ -22,6 +22,15 @@ describe('the question bank', () => {
   })
 })
 
+describe.each([...practical, ...predict].map((q) => [q.id, q] as const))('sandbox question %s', (_, q) => {
+  it('its start scenario runs without an error', () => {
+    const v = variant(q, SEEDS[1])
+    const w = startQuestion(v)
+    const failed = w.sandbox.inputs().filter((i) => i.kind === 'exec' && i.exitCode !== 0)
+    expect(failed).toEqual([])
+  })
+})
+
 describe.each(practical.map((q) => [q.id, q] as const))('practical question %s', (_, q) => {
   it('its reference solution gets full marks in a fresh sandbox for 20 seeds', () => {
     for (const seed of SEEDS) {
