@@ -1,5 +1,5 @@
 import { createSandbox } from '../../sandbox/createSandbox.ts'
-import type { InputRecord, Sandbox } from '../../sandbox/types.ts'
+import type { CheckpointPolicy, InputRecord, Sandbox } from '../../sandbox/types.ts'
 import type { Mark } from '../goals/types.ts'
 import { runItems } from './grade.ts'
 import type { SandboxStart } from './types.ts'
@@ -11,8 +11,8 @@ export interface QuestionWorld {
   since: Mark
 }
 
-export function startQuestion(q: SandboxStart & { seed: number }): QuestionWorld {
-  const sandbox = createSandbox({ seed: q.seed })
+export function startQuestion(q: SandboxStart & { seed: number }, checkpoints?: CheckpointPolicy): QuestionWorld {
+  const sandbox = createSandbox({ seed: q.seed, ...(checkpoints ? { checkpoints } : {}) })
   for (const [path, text] of Object.entries(q.files)) sandbox.files.write(path, text)
   runItems(sandbox, q.setup)
   return { sandbox, since: { command: sandbox.position(), log: sandbox.world().log.nextId } }

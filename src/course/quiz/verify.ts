@@ -34,6 +34,9 @@ const CHANGED: Record<CodeField, string> = {
   'answers and log': 'The answers and log were changed after the code was made: their check does not match.',
 }
 
+/** A verifying replay never rewinds, so it takes no checkpoints (each one is the whole state as JSON). */
+const NO_CHECKPOINTS = { work: 0 }
+
 const fmt = (n: number) => String(Math.round(n * 100) / 100)
 
 /**
@@ -71,13 +74,13 @@ export function verifyResult(code: string, quizzes: readonly Quiz[]): Verificati
     const q = variant(raw, seed)
     const answer = answerOf(q, body.answers[i])
     if (q.kind === 'practical') {
-      const w = startQuestion(q)
+      const w = startQuestion(q, NO_CHECKPOINTS)
       outputs.push(...replayLog(w.sandbox, body.logs[i] ?? []))
       return gradePractical(q, w.sandbox, w.since)
     }
     if (q.kind === 'predict') {
       if (!answer) return gradePrediction(q, undefined, '')
-      const w = startQuestion(q)
+      const w = startQuestion(q, NO_CHECKPOINTS)
       runItems(w.sandbox, q.run)
       const shown = readReveal(w.sandbox, q.reveal)
       outputs.push(shown)
