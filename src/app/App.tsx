@@ -7,6 +7,7 @@ import { SkipLinks, useRegionCycling } from './layout/SkipLinks.tsx'
 import { useTextScaleEffect } from './layout/TextSizeControl.tsx'
 import { Workspace, type Panels } from './layout/Workspace.tsx'
 import { useRememberedSelection } from './inspector/rememberSelection.ts'
+import { QuizEntry } from './quiz/index.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -44,6 +45,7 @@ function Shell({ panels }: { panels: Panels }) {
     <div className="app">
       <SkipLinks />
       <Toolbar />
+      <QuizEntry />
       <RecoveryBanner />
       <EngineFailure />
       <main className="app-main" aria-label="Container Sandbox">
