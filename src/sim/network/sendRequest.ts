@@ -28,7 +28,9 @@ export function sendRequest(ctx: SimContext, sent: HttpRequest): HttpResult {
   const url = parseUrl(request.url)
   const hops: HttpHop[] = []
   const result = url ? route(ctx, request, url, hops) : { hops, failure: { kind: 'dns' as const, host: request.url } }
-  record(ctx, request, result)
+  // A name that does not resolve never leaves the learner's machine: AWS sees no request, so nothing is recorded
+  // (and a curl that fails this way changes nothing, as every failed command must not).
+  if (!(result.failure?.kind === 'dns' && result.hops.length === 0)) record(ctx, request, result)
   return result
 }
 
