@@ -1,5 +1,6 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
+import { emptyLogsState } from '../sim/logs/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -13,6 +14,7 @@ type Json = Record<string, unknown>
 
 const MIGRATIONS: Record<number, (snapshot: Json) => Json> = {
   1: toSchema2,
+  2: toSchema3,
 }
 
 /** `snapshot` (a private copy) brought up to the current schema; throws when its schema is unknown. */
@@ -46,7 +48,16 @@ function toSchema2(snapshot: Json): Json {
   delete log.version
   log.versions = versions
   moveBookkeeping(world as unknown as World)
+  ;(world as unknown as Json).logs ??= emptyLogsState()
   return { ...snapshot, schema: 2 }
+}
+
+/** Schema 3: CloudWatch Logs' slice (`world.logs`, empty before) and its version. */
+function toSchema3(snapshot: Json): Json {
+  const world = snapshot.world as Json & { log: { versions: Record<string, number> } }
+  world.logs ??= emptyLogsState()
+  world.log.versions.logs ??= 0
+  return { ...snapshot, schema: 3 }
 }
 
 /**

@@ -19,9 +19,9 @@ export interface WorkingFiles {
 
 /**
  * Bumped whenever the snapshot's shape changes; older snapshots are upgraded on resume (migrations.ts), unknown ones
- * refused (the app offers a reset). 2: typed log entries and per-slice versions.
+ * refused (the app offers a reset). 2: typed log entries and per-slice versions. 3: CloudWatch Logs (`world.logs`).
  */
-export const SNAPSHOT_SCHEMA = 2
+export const SNAPSHOT_SCHEMA = 3
 
 /**
  * Everything the sandbox is, as plain JSON: resuming from it and giving the same further inputs yields

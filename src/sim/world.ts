@@ -4,6 +4,7 @@ import type { IamState } from './iam/state.ts'
 import type { EcrState } from './ecr/state.ts'
 import type { EcsState } from './ecs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
+import type { LogsState } from './logs/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -17,5 +18,6 @@ export interface World {
   ecr: EcrState
   ecs: EcsState
   elbv2: Elbv2State
+  logs: LogsState
   log: EventLogState
 }

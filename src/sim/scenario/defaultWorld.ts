@@ -6,6 +6,7 @@ import { usableAddressCount } from '../ec2/cidr.ts'
 import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
 import { emptyEcsState } from '../ecs/state.ts'
 import { emptyElbv2State } from '../elbv2/state.ts'
+import { emptyLogsState } from '../logs/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -53,6 +54,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     ecr: { repositories: {}, images: [] },
     ecs: emptyEcsState(),
     elbv2: emptyElbv2State(),
+    logs: emptyLogsState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world
