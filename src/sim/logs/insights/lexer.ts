@@ -30,9 +30,11 @@ const OPERATORS = ['!=', '<=', '>=', '=~', '|', ',', '(', ')', '[', ']', '=', '<
 const NAME_START = /[A-Za-z_@$]/
 const NAME_PART = /[A-Za-z0-9_@.$]/
 
-/** Whether a `/` here starts a regular expression rather than dividing: after an operator, a keyword or nothing. */
-function regexAllowed(previous: Token | undefined): boolean {
+/** Whether a `/` here starts a regular expression rather than dividing: after an operator, a keyword, parse's field or nothing. */
+function regexAllowed(previous: Token | undefined, beforeThat: Token | undefined): boolean {
   if (!previous) return true
+  // `parse @message /(?<x>…)/`: the field parse reads from, then its pattern.
+  if (previous.type === 'name' && beforeThat?.type === 'name' && beforeThat.text.toLowerCase() === 'parse') return true
   if (previous.type === 'op') return previous.text !== ')' && previous.text !== ']'
   return previous.type === 'name' && /^(like|in|and|or|not|filter|parse|as)$/i.test(previous.text)
 }
@@ -72,7 +74,7 @@ export function tokenize(query: string): Token[] {
       i = close + 1
       continue
     }
-    if (c === '/' && regexAllowed(tokens.at(-1))) {
+    if (c === '/' && regexAllowed(tokens.at(-1), tokens.at(-2))) {
       let j = i + 1
       while (j < query.length && query[j] !== '/') j += query[j] === '\\' ? 2 : 1
       if (j >= query.length) throw new QuerySyntaxError(unexpected(c, query, start), start, start + 1)
