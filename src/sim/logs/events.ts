@@ -13,7 +13,19 @@ const MAX_BATCH_BYTES = 1_048_576
 const EVENT_OVERHEAD = 26
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
-const encoder = new TextEncoder()
+
+/** UTF-8 length without encoding (PutLogEvents counts bytes; encoding every message cost more than storing it). */
+function utf8Length(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) continue
+    // Two bytes below U+0800, three above, four for a surrogate pair (two UTF-16 units, counted together).
+    n += c < 0x800 ? 1 : 2
+    if (c >= 0xd800 && c <= 0xdbff) i++
+  }
+  return n
+}
 
 export const putLogEvents = handler((ctx, input: { logGroupName: string; logStreamName: string; logEvents: { timestamp: number; message: string }[] }) => {
   const group = findGroup(ctx.world, input.logGroupName)
@@ -24,7 +36,7 @@ export const putLogEvents = handler((ctx, input: { logGroupName: string; logStre
   let bytes = 0
   for (let i = 0; i < events.length; i++) {
     if (i > 0 && events[i].timestamp < events[i - 1].timestamp) throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.')
-    bytes += encoder.encode(events[i].message).length + EVENT_OVERHEAD
+    bytes += utf8Length(events[i].message) + EVENT_OVERHEAD
   }
   if (bytes > MAX_BATCH_BYTES) throw invalidParameter(`Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`)
   if (events[events.length - 1].timestamp - events[0].timestamp > DAY_MS)

@@ -65,12 +65,18 @@ function jsonPattern(text: string): (message: string) => boolean {
   const next = () => tokens[at++]
   const or = (): Test => {
     const parts = [and()]
-    while (peek() === '||') (next(), parts.push(and()))
+    while (peek() === '||') {
+      next()
+      parts.push(and())
+    }
     return (doc) => parts.some((p) => p(doc))
   }
   const and = (): Test => {
     const parts = [atom()]
-    while (peek() === '&&') (next(), parts.push(atom()))
+    while (peek() === '&&') {
+      next()
+      parts.push(atom())
+    }
     return (doc) => parts.every((p) => p(doc))
   }
   const atom = (): Test => {

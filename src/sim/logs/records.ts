@@ -1,39 +1,70 @@
-import type { QueryRecord } from './insights/index.ts'
+import type { QueryRecord, Value } from './insights/index.ts'
 import type { StoredLogEvent } from './state.ts'
 
 /**
- * An event as Logs Insights sees it: the discovered fields (`@timestamp`, `@message`, `@logStream`, `@log` as
- * `account:group`, `@ingestionTime`, `@ptr`) and, for a JSON message, its members flattened with dots (`a.b`, arrays
- * `a.0`: §6.1). Events never change once stored, so each one's record is worked out once and kept beside it (a weak
- * map: a dropped event takes its record with it); queries over a day of events then parse no JSON.
+ * Fields of stored events as Logs Insights discovers them: a JSON message's members, nested ones named with dots
+ * (`a.b`, arrays `a.0`: §6.1). Events never change once stored, so a field's values are worked out once per event
+ * and kept as a column beside the account's event stream (positions in `world.logs.events`); a query over a day of
+ * events then parses no JSON, and keeps only the fields queries asked for. Derived data, outside the world: a stream
+ * that was trimmed or rolled back (its first or last indexed event is no longer where it was) is indexed again.
  */
-const cache = new WeakMap<StoredLogEvent, QueryRecord>()
+interface Column {
+  values: Value[]
+  /** The event at `values.length - 1` when it was indexed. */
+  last: StoredLogEvent | undefined
+}
 
-export function recordOf(event: StoredLogEvent, log: string, logStream: string): QueryRecord {
-  let record = cache.get(event)
-  if (!record) {
-    record = { '@timestamp': event.t, '@message': event.m, '@logStream': logStream, '@log': log, '@ingestionTime': event.i, '@ptr': ptr(event) }
-    const m = event.m
-    if (m.length > 1 && m.charCodeAt(0) === 123 /* { */) {
-      try {
-        flatten(JSON.parse(m), '', record)
-      } catch {
-        // Not JSON after all: only the discovered fields.
+interface Columns {
+  first: StoredLogEvent | undefined
+  byField: Map<string, Column>
+}
+
+const indexes = new WeakMap<StoredLogEvent[], Columns>()
+
+/** The columns of `fields` (JSON fields, not the `@` ones) for every event of `events`, by position. */
+export function columnsOf(events: StoredLogEvent[], fields: readonly string[]): Value[][] {
+  let index = indexes.get(events)
+  if (!index || index.first !== events[0]) indexes.set(events, (index = { first: events[0], byField: new Map() }))
+  const columns = fields.map((field) => {
+    let column = index.byField.get(field)
+    const n = column?.values.length ?? 0
+    if (!column || n > events.length || (n > 0 && events[n - 1] !== column.last)) index.byField.set(field, (column = { values: [], last: undefined }))
+    return column
+  })
+  const from = Math.min(...columns.map((c) => c.values.length))
+  if (from < events.length) {
+    const paths = fields.map((f) => f.split('.'))
+    for (let p = from; p < events.length; p++) {
+      const message = events[p].m
+      let doc: unknown
+      if (message.charCodeAt(0) === 123 /* { */) {
+        try {
+          doc = JSON.parse(message)
+        } catch {
+          doc = undefined
+        }
       }
+      for (let f = 0; f < columns.length; f++) if (columns[f].values.length === p) columns[f].values.push(doc === undefined ? undefined : select(doc, paths[f]))
     }
-    cache.set(event, record)
+    for (const c of columns) c.last = events[events.length - 1]
   }
-  return record
+  return columns.map((c) => c.values)
 }
 
-function flatten(value: unknown, prefix: string, into: QueryRecord): void {
-  if (value === null || value === undefined) return
-  if (typeof value === 'object') {
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${key}` : key, into)
-    return
+/** A member by its dotted path; only numbers, strings and booleans are field values (objects are flattened away). */
+function select(doc: unknown, path: string[]): Value {
+  let v: unknown = doc
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined
+    v = (v as Record<string, unknown>)[key]
   }
-  if (prefix && !(prefix in into)) into[prefix] = value as string | number | boolean
+  return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : undefined
 }
+
+/** Where a row came from, for its `@ptr` (a symbol: never a field a query can name). */
+export const EVENT = Symbol('event')
+
+export type EventRecord = QueryRecord & { [EVENT]?: StoredLogEvent }
 
 /** An opaque pointer to the event, as `@ptr` is (GetLogRecord takes it; not simulated). */
-const ptr = (event: StoredLogEvent): string => btoa(`${event.s}:${event.n}:${event.t}`)
+export const ptrOf = (event: StoredLogEvent): string => btoa(`${event.s}:${event.n}:${event.t}`)

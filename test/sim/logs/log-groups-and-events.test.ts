@@ -110,6 +110,17 @@ describe('log streams and events', () => {
     expect(json(sandbox, `aws logs get-log-events --log-group-name ${G} --log-stream-name ecs/web/abc --query 'events[].message'`)).toEqual(['kept'])
   })
 
+  it('a batch over 1,048,576 bytes (UTF-8, plus 26 per event) is refused', () => {
+    const sandbox = withStream()
+    const t = sandbox.now()
+    // 'é' is two UTF-8 bytes: 4 × (2 × 131,060 + 26) = 1,048,584 bytes; the same count of 'e' is half that.
+    const batch = (c: string) => JSON.stringify([0, 1, 2, 3].map((i) => ({ timestamp: t + i, message: c.repeat(131_060) })))
+    sandbox.files.write('big.json', batch('é'))
+    expect(fails(sandbox, `aws logs put-log-events --log-group-name ${G} --log-stream-name ecs/web/abc --log-events file://big.json`)).toMatch(/InvalidParameterException.*Upload too large: 1048584 bytes exceeds limit of 1048576/)
+    sandbox.files.write('big.json', batch('e'))
+    ok(sandbox, `aws logs put-log-events --log-group-name ${G} --log-stream-name ecs/web/abc --log-events file://big.json`)
+  })
+
   it('a failed put-log-events stores nothing', () => {
     const sandbox = withStream()
     fails(sandbox, `aws logs put-log-events --log-group-name ${G} --log-stream-name ecs/web/abc --log-events timestamp=${sandbox.now()},message=a timestamp=1,message=b`)

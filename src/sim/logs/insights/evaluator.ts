@@ -2,10 +2,17 @@ import type { Command, Expr, Named } from './ast.ts'
 import { AGGREGATES, type Accumulator } from './aggregates.ts'
 import { FUNCTIONS } from './functions.ts'
 import { resultTimestamp } from './time.ts'
+import { DEFAULT_COLUMNS } from './fields.ts'
 import { compare, toNumber, truthy, type Value } from './values.ts'
 
 /** One log event as the query sees it: its discovered fields (`@timestamp`, `@message`, …) and its JSON flattened. */
 export type QueryRecord = Record<string, Value>
+
+/** Events to query, newest first, read on demand: `fill` writes event `i`'s fields into `into` and returns it. */
+export interface RecordSource {
+  count: number
+  fill(i: number, into: QueryRecord): QueryRecord
+}
 
 /** A row of results in GetQueryResults' shape: every value a string (§6.2). */
 export type ResultRow = { field: string; value: string }[]
@@ -22,21 +29,51 @@ interface Compiled {
   time: boolean
 }
 
-/** The fields a query shows when it names none (the console's default query shows these four). */
-const DEFAULT_COLUMNS = ['@timestamp', '@message', '@logStream', '@log']
 const TIME_FIELDS = new Set(['@timestamp', '@ingestionTime'])
 
 /**
  * Runs parsed commands over `records` (newest first, the order the service scans in) and returns the results as
- * GetQueryResults shows them. `limit`: StartQuery's limit (the `limit` command lowers it).
+ * GetQueryResults shows them. `limit`: StartQuery's limit (the `limit` command lowers it). `ptr`: each event row's
+ * `@ptr` (results carry one per row unless the query aggregates).
  */
-export function evaluate(commands: Command[], records: QueryRecord[], limit: number): QueryOutput {
-  let rows = records
+export function evaluate(commands: Command[], source: QueryRecord[] | RecordSource, limit: number, ptr: (row: QueryRecord) => string | undefined = () => undefined): QueryOutput {
+  let rows: QueryRecord[]
   let columns: string[] | undefined
   let aggregated = false
   let matched: number | undefined
   const timeColumns = new Set(TIME_FIELDS)
-  for (const command of commands) {
+  let first = 0
+  if (Array.isArray(source)) rows = source
+  else {
+    // Filters then stats (the course notes' query, and most that aggregate) need no row kept: each event is read into
+    // one scratch record, tested, and added to its group. Anything else gets one record per event.
+    while (commands[first]?.command === 'filter') first++
+    const stats = commands[first]
+    if (stats?.command === 'stats') {
+      const tests = commands.slice(0, first).map((c) => compile((c as Command & { command: 'filter' }).expr).get)
+      const group = grouper(stats.aggregates, stats.by, timeColumns)
+      const scratch: QueryRecord = {}
+      let passed = 0
+      for (let i = 0; i < source.count; i++) {
+        const row = source.fill(i, scratch)
+        let ok = true
+        for (let t = 0; t < tests.length && ok; t++) ok = truthy(tests[t](row))
+        if (!ok) continue
+        passed++
+        group.add(row)
+      }
+      matched = passed
+      rows = group.rows()
+      columns = [...stats.by.map((b) => b.name), ...stats.aggregates.map((a) => a.name)]
+      aggregated = true
+      first++
+    } else {
+      first = 0
+      rows = new Array<QueryRecord>(source.count)
+      for (let i = 0; i < source.count; i++) rows[i] = source.fill(i, {})
+    }
+  }
+  for (const command of commands.slice(first)) {
     switch (command.command) {
       case 'fields': {
         const computed = command.items.filter((item) => !(item.expr.type === 'field' && item.expr.name === item.name))
@@ -56,8 +93,9 @@ export function evaluate(commands: Command[], records: QueryRecord[], limit: num
       }
       case 'stats': {
         matched ??= rows.length
-        const out = stats(rows, command.aggregates, command.by, timeColumns)
-        rows = out
+        const group = grouper(command.aggregates, command.by, timeColumns)
+        for (const row of rows) group.add(row)
+        rows = group.rows()
         columns = [...command.by.map((b) => b.name), ...command.aggregates.map((a) => a.name)]
         aggregated = true
         break
@@ -100,7 +138,8 @@ export function evaluate(commands: Command[], records: QueryRecord[], limit: num
       if (value === undefined) continue
       cells.push({ field, value: printValue(value, timeColumns.has(field)) })
     }
-    if (!aggregated && row['@ptr'] !== undefined) cells.push({ field: '@ptr', value: String(row['@ptr']) })
+    const pointer = aggregated ? undefined : ptr(row)
+    if (pointer !== undefined) cells.push({ field: '@ptr', value: pointer })
     return cells
   })
   return { results, recordsMatched: matched }
@@ -121,7 +160,8 @@ function withFields(row: QueryRecord, fields: [string, Value][]): QueryRecord {
   return next
 }
 
-function stats(rows: QueryRecord[], aggregates: Named[], by: Named[], timeColumns: Set<string>): QueryRecord[] {
+/** A `stats` command as an accumulator of rows: `add` each row, then `rows()` gives one row per group. */
+function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>): { add(row: QueryRecord): void; rows(): QueryRecord[] } {
   const keys = by.map((b) => compile(b.expr))
   by.forEach((b, i) => {
     if (keys[i].time) timeColumns.add(b.name)
@@ -133,25 +173,33 @@ function stats(rows: QueryRecord[], aggregates: Named[], by: Named[], timeColumn
     const arg = call.args[0] && !all ? compile(call.args[0]) : undefined
     const constant = call.args[1]?.type === 'literal' ? call.args[1].value : undefined
     if (aggregate.keepsType && arg?.time) timeColumns.add(a.name)
-    return { name: a.name, make: () => aggregate.make(all ? '*' : constant), arg }
+    return { make: () => aggregate.make(all ? '*' : constant), get: arg ? arg.get : () => true }
   })
   const groups = new Map<string | number, { key: Value[]; accumulators: Accumulator[] }>()
-  for (const row of rows) {
-    const key = keys.map((k) => k.get(row))
-    const id = key.length === 1 && typeof key[0] === 'number' ? key[0] : JSON.stringify(key)
-    let group = groups.get(id)
-    if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
-    const timestamp = row['@timestamp'] as number
-    for (let i = 0; i < specs.length; i++) group.accumulators[i].add(specs[i].arg ? specs[i].arg!.get(row) : true, timestamp)
+  const single = keys.length === 1 ? keys[0].get : undefined
+  return {
+    add(row) {
+      // One numeric key (a bin) needs no key text: the common case, and the course notes' query.
+      const one = single?.(row)
+      const key = single ? [one] : keys.map((k) => k.get(row))
+      const id = typeof one === 'number' ? one : JSON.stringify(key)
+      let group = groups.get(id)
+      if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
+      const timestamp = row['@timestamp'] as number
+      const { accumulators } = group
+      for (let i = 0; i < specs.length; i++) accumulators[i].add(specs[i].get(row), timestamp)
+    },
+    rows() {
+      // With no `by`, an aggregate over no rows still answers one row (count() = 0).
+      if (groups.size === 0 && by.length === 0) groups.set('', { key: [], accumulators: specs.map((s) => s.make()) })
+      return [...groups.values()].map(({ key, accumulators }) => {
+        const out: QueryRecord = {}
+        by.forEach((b, i) => (out[b.name] = key[i]))
+        aggregates.forEach((a, i) => (out[a.name] = accumulators[i].result()))
+        return out
+      })
+    },
   }
-  // With no `by`, an aggregate over no rows still answers one row (count() = 0).
-  if (groups.size === 0 && by.length === 0) groups.set('', { key: [], accumulators: specs.map((s) => s.make()) })
-  return [...groups.values()].map(({ key, accumulators }) => {
-    const out: QueryRecord = {}
-    by.forEach((b, i) => (out[b.name] = key[i]))
-    specs.forEach((s, i) => (out[s.name] = accumulators[i].result()))
-    return out
-  })
 }
 
 /** `parse`: a glob's `*`s (lazy, but the last one takes the rest when it ends the pattern) or a regex's named groups. */
@@ -215,8 +263,16 @@ export function compile(expr: Expr): Compiled {
       const args = expr.args.map((a) => compile(a).get)
       const call = fn.call
       if (args.length === 1) {
+        // One argument (bin, the hot one): one array for every row rather than one per row.
         const [a] = args
-        return { get: (row) => call([a(row)], row['@timestamp'] as number), time: fn.time === true || (expr.name === 'coalesce' && compile(expr.args[0]).time) }
+        const one: Value[] = [undefined]
+        return {
+          get: (row) => {
+            one[0] = a(row)
+            return call(one, row['@timestamp'] as number)
+          },
+          time: fn.time === true || (expr.name === 'coalesce' && compile(expr.args[0]).time),
+        }
       }
       return { get: (row) => call(args.map((a) => a(row)), row['@timestamp'] as number), time: fn.time === true }
     }
