@@ -1,6 +1,7 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
 import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
+import { emptyLogsState } from '../sim/logs/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -52,11 +53,13 @@ function toSchema2(snapshot: Json): Json {
 }
 
 /**
- * Schema 3: EC2 instances, launch templates and key pairs, IAM instance profiles, and the Docker engine's slice
- * (src/sim/docker), each empty in a world saved before they existed: no instance, no image pulled, no container.
+ * Schema 3: EC2 instances, launch templates and key pairs, IAM instance profiles, the Docker engine's slice
+ * (src/sim/docker) and CloudWatch Logs' (with its version), each empty in a world saved before they existed.
  */
 function toSchema3(snapshot: Json): Json {
-  const world = snapshot.world as { ec2: Json; iam: Json; docker?: unknown }
+  const world = snapshot.world as { ec2: Json; iam: Json; docker?: unknown; logs?: unknown; log: { versions: Record<string, number> } }
+  world.logs ??= emptyLogsState()
+  world.log.versions.logs ??= 0
   for (const key of ['instances', 'instanceData', 'launchTemplates', 'launchTemplateVersions', 'keyPairs']) world.ec2[key] ??= {}
   world.iam.instanceProfiles ??= {}
   world.docker ??= emptyDockerState()

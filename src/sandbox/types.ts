@@ -20,7 +20,8 @@ export interface WorkingFiles {
 /**
  * Bumped whenever the snapshot's shape changes; older snapshots are upgraded on resume (migrations.ts), unknown ones
  * refused (the app offers a reset). 2: typed log entries and per-slice versions; 3: EC2 instances, launch
- * templates, key pairs, IAM instance profiles, and the Docker engine's slice.
+ * templates, key pairs, IAM instance profiles, the Docker engine's slice,
+ * and CloudWatch Logs (`world.logs`).
  */
 export const SNAPSHOT_SCHEMA = 3
 

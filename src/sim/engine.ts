@@ -1,5 +1,6 @@
 import { DerivedScope, derivingIn, EVENT_LOG_LIMIT, Journal, logEntry, replaceContents, Rng, Scheduler, Streams, type RngState, type SchedulerState, type Slice } from './core/index.ts'
 import { RECENT_REQUESTS } from './elbv2/state.ts'
+import { LOG_EVENTS_LIMIT } from './logs/state.ts'
 import type { ServiceSim, SimContext } from './context.ts'
 import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
@@ -31,7 +32,7 @@ export class Simulation {
   private readonly journal = new Journal()
   /**
    * The append-only parts of the world, outside the journal (core/stream.ts): the event log and the load balancers'
-   * recent requests. Indexes into this list: `LOG`, `REQUESTS`.
+   * recent requests and CloudWatch Logs' events. Indexes into this list: `LOG`, `REQUESTS`, `LOG_EVENTS`.
    */
   private readonly streams: Streams
   /** What this simulation's caches derived (core/derived.ts): a rollback here forgets only this simulation's answers. */
@@ -49,6 +50,7 @@ export class Simulation {
     this.streams = new Streams([
       { entries: () => this.state.world.log.entries, limit: EVENT_LOG_LIMIT, slack: EVENT_LOG_LIMIT / 10 },
       { entries: () => this.state.world.elbv2.traffic.recent, limit: RECENT_REQUESTS, slack: 0 },
+      { entries: () => this.state.world.logs.events, limit: LOG_EVENTS_LIMIT, slack: LOG_EVENTS_LIMIT / 10 },
     ])
     this.ctx = {
       world: state.world,
@@ -57,6 +59,7 @@ export class Simulation {
       now: () => this.state.now,
       log: (resource, event) => this.streams.append(LOG, logEntry(this.state.world.log, this.state.now, resource, event)),
       recordRequest: (request) => this.streams.append(REQUESTS, request),
+      putLogEvent: (event) => this.streams.append(LOG_EVENTS, event),
       call: <O>(service: string, operation: string, input: object) => this.callInside(service, operation, input) as O,
     }
   }
@@ -180,6 +183,7 @@ type Savepoint = { now: number; rng: RngState; nextSeq: number; queue: Scheduler
 /** Indexes of the engine's streams (see `streams`). */
 const LOG = 0
 const REQUESTS = 1
+const LOG_EVENTS = 2
 
 /** Operations named as reads (AWS's own naming convention): they run on the plain world (see `call`). */
 const READ_ONLY = /^(Describe|List|Get)[A-Z]/

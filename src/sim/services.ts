@@ -5,10 +5,11 @@ import { ecs } from './ecs/index.ts'
 import { elbv2 } from './elbv2/index.ts'
 import { iam } from './iam/index.ts'
 import { ssm } from './ssm/index.ts'
+import { logs } from './logs/index.ts'
 import { sts } from './sts/index.ts'
 
 /**
  * The simulated services, keyed by the AWS CLI's service word (the same key the models use).
  * An operation missing here is answered as "not simulated yet" by the protocol layer.
  */
-export const SERVICES: Readonly<Record<string, ServiceSim>> = { ec2, ecr, ecs, elbv2, iam, ssm, sts }
+export const SERVICES: Readonly<Record<string, ServiceSim>> = { ec2, ecr, ecs, elbv2, iam, logs, ssm, sts }

@@ -5,6 +5,7 @@ import type { IamState } from './iam/state.ts'
 import type { EcrState } from './ecr/state.ts'
 import type { EcsState } from './ecs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
+import type { LogsState } from './logs/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -20,5 +21,7 @@ export interface World {
   elbv2: Elbv2State
   /** The Docker engine on the learner's workstation (not an AWS service; src/sim/docker). */
   docker: DockerState
+  /** CloudWatch Logs: log groups, streams, events and Logs Insights queries (src/sim/logs). */
+  logs: LogsState
   log: EventLogState
 }

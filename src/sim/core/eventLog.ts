@@ -32,7 +32,7 @@ export interface EventLogState {
   versions: Record<Slice, number>
 }
 
-export const emptyVersions = (): Record<Slice, number> => ({ ec2: 0, iam: 0, ecr: 0, ecs: 0, elbv2: 0 })
+export const emptyVersions = (): Record<Slice, number> => ({ ec2: 0, iam: 0, ecr: 0, ecs: 0, elbv2: 0, logs: 0 })
 
 /** One number that moves whenever any of `slices` changes, and only then (each version only grows between rollbacks). */
 export function sliceVersion(log: EventLogState, slices: readonly Slice[]): number {

@@ -23,6 +23,7 @@ export type ResourceType =
   | 'AWS::ElasticLoadBalancingV2::TargetGroup'
   | 'AWS::ElasticLoadBalancingV2::Listener'
   | 'AWS::ElasticLoadBalancingV2::ListenerRule'
+  | 'AWS::Logs::LogGroup'
 
 export type LogEvent =
   /** Created (`detail`: what it is and where), or, for task definitions, registered. */
@@ -111,11 +112,11 @@ export function describeEvent(event: LogEvent): { change: string; why?: string }
 }
 
 /** The world slices the simulation versions separately (core/eventLog.ts `versions`). */
-export type Slice = 'ec2' | 'iam' | 'ecr' | 'ecs' | 'elbv2'
+export type Slice = 'ec2' | 'iam' | 'ecr' | 'ecs' | 'elbv2' | 'logs'
 
-export const SLICES: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2']
+export const SLICES: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2', 'logs']
 
-const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr' }
+const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs' }
 
 /** The slice an event changes; none for a request (it only counts traffic). */
 export function sliceOf(event: LogEvent): Slice | undefined {

@@ -7,6 +7,7 @@ import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
 import { emptyEcsState } from '../ecs/state.ts'
 import { emptyElbv2State } from '../elbv2/state.ts'
 import { emptyDockerState } from '../docker/state.ts'
+import { emptyLogsState } from '../logs/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -56,6 +57,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     ecs: emptyEcsState(),
     elbv2: emptyElbv2State(),
     docker: emptyDockerState(),
+    logs: emptyLogsState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world

@@ -114,15 +114,15 @@ describe('commands and options the botocore models and the CLI customizations ad
     expect(line('--min-count 1 --max-count 1').stderr).toMatch(/Unknown options: --min-count, --max-count/)
   })
 
-  it('`aws logs tail` parses its options and calls FilterLogEvents, which is not simulated yet', () => {
+  it('`aws logs tail` parses its options and calls FilterLogEvents', () => {
     const sandbox = createSandbox()
     const result = sandbox.exec('aws logs tail /ecs/web --since 1h --follow --format short --log-stream-names a b --debug')
     expect(result.stderr).not.toMatch(PARSE_REFUSAL)
     // 1h before the virtual clock's now, in epoch milliseconds.
     const request = /params: (\{.*\})/.exec(result.stderr)?.[1]
-    expect(JSON.parse(request ?? '{}')).toEqual({ logGroupName: '/ecs/web', startTime: sandbox.now() - 3_600_000, logStreamNames: ['a', 'b'] })
+    expect(JSON.parse(request ?? '{}')).toEqual({ logGroupName: '/ecs/web', interleaved: true, startTime: sandbox.now() - 3_600_000, logStreamNames: ['a', 'b'] })
     expect(result).toMatchObject({ exitCode: 254 })
-    expect(result.stderr).toMatch(/\(NotSimulated\) when calling the FilterLogEvents operation: Container Sandbox does not simulate "aws logs tail" yet/)
+    expect(result.stderr).toMatch(/\(ResourceNotFoundException\) when calling the FilterLogEvents operation: The specified log group does not exist\./)
     expect(sandbox.exec('aws logs tail').stderr).toMatch(/the following arguments are required: group_name/)
     expect(sandbox.exec('aws logs tail g --since 5h30m').stderr).toMatch(/Invalid value for --since: 5h30m/)
   })

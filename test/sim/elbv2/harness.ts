@@ -42,6 +42,7 @@ export function contextOf(sandbox: Sandbox): SimContext {
     now: () => sandbox.now(),
     log: (resource, event) => void world.log.entries.push(logEntry(world.log, sandbox.now(), resource, event)),
     recordRequest: (request) => void world.elbv2.traffic.recent.push(request),
+    putLogEvent: (event) => void world.logs.events.push(event),
     call: () => {
       throw new Error('not used')
     },

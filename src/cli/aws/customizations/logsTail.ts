@@ -6,7 +6,8 @@ import type { CustomCommand } from './types.ts'
  * `aws logs tail <group_name>` (AWS CLI v2's awscli/customizations/logs/tail.py; options as
  * https://docs.aws.amazon.com/cli/latest/reference/logs/tail.html lists them): FilterLogEvents over one log
  * group from `--since` (10 minutes ago by default) and the events printed one per line. `--follow` keeps polling
- * in the real CLI; here one exec prints what is there now.
+ * in the real CLI
+ * (every 5 s, until Ctrl-C); on the virtual clock one exec prints what is there now and returns.
  */
 const UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
 const FORMATS = ['detailed', 'short', 'json']
@@ -27,6 +28,15 @@ interface FilteredEvent {
   message?: string
 }
 
+/** Python's `json.dumps(value, indent=4)` of a message that parses as JSON, on a new line; otherwise the message. */
+function prettyJson(message: string): string {
+  try {
+    return `\n${JSON.stringify(JSON.parse(message), null, 4).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`
+  } catch {
+    return message
+  }
+}
+
 export const logsTail: CustomCommand = {
   cliName: 'tail',
   operation: 'FilterLogEvents',
@@ -45,23 +55,28 @@ export const logsTail: CustomCommand = {
       if (format !== undefined && !FORMATS.includes(String(format)))
         throw paramError(`argument --format: Invalid choice, valid choices are:\n\n${FORMATS.join(' | ')}`)
       input.logGroupName = String(values.get('group_name'))
+      // The CLI asks for events interleaved across streams (tail.py `_get_filter_logs_events_kwargs`).
+      input.interleaved = true
       input.startTime = since(values.has('--since') ? String(values.get('--since')) : '10m', context.now())
       if (values.has('--filter-pattern')) input.filterPattern = String(values.get('--filter-pattern'))
       const streams = values.get('--log-stream-names')
       if (Array.isArray(streams)) input.logStreamNames = streams
       if (values.has('--log-stream-name-prefix')) input.logStreamNamePrefix = String(values.get('--log-stream-name-prefix'))
     },
-    // detailed: `<time> <stream> <message>`; short: `<time> <message>` (time to the second); json: the message.
+    // As awscli/customizations/logs/tail.py (v2) formats: detailed `<time to the microsecond, +00:00> <stream> <message>`;
+    // short `<time to the second> <message>`; json `<isoformat time> <stream> <message>`, a message that is wholly JSON
+    // pretty-printed on the lines below (indent 4). Each message loses trailing whitespace and ends with one newline.
     print(response, values) {
       const format = String(values.get('--format') ?? 'detailed')
       const events = (response as { events?: FilteredEvent[] }).events ?? []
       const line = (e: FilteredEvent) => {
-        const at = isoTimestamp(e.timestamp ?? 0)
-        if (format === 'short') return `${at.slice(0, 19)} ${e.message ?? ''}`
-        if (format === 'json') return e.message ?? ''
-        return `${at} ${e.logStreamName ?? ''} ${e.message ?? ''}`
+        const at = e.timestamp ?? 0
+        const message = e.message ?? ''
+        if (format === 'short') return `${isoTimestamp(at).slice(0, 19)} ${message}`
+        if (format === 'json') return `${isoTimestamp(at)} ${e.logStreamName ?? ''} ${prettyJson(message)}`
+        return `${new Date(at).toISOString().slice(0, 23)}000+00:00 ${e.logStreamName ?? ''} ${message}`
       }
-      return events.map((e) => `${line(e)}\n`).join('')
+      return events.map((e) => `${line(e).trimEnd()}\n`).join('')
     },
   },
 }

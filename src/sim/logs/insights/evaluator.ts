@@ -1,0 +1,337 @@
+import type { Command, Expr, Named } from './ast.ts'
+import { AGGREGATES, type Accumulator } from './aggregates.ts'
+import { FUNCTIONS } from './functions.ts'
+import { resultTimestamp } from './time.ts'
+import { DEFAULT_COLUMNS } from './fields.ts'
+import { compare, toNumber, truthy, type Value } from './values.ts'
+
+/** One log event as the query sees it: its discovered fields (`@timestamp`, `@message`, …) and its JSON flattened. */
+export type QueryRecord = Record<string, Value>
+
+/** Events to query, newest first, read on demand: `fill` writes event `i`'s fields into `into` and returns it. */
+export interface RecordSource {
+  count: number
+  fill(i: number, into: QueryRecord): QueryRecord
+}
+
+/** A row of results in GetQueryResults' shape: every value a string (§6.2). */
+export type ResultRow = { field: string; value: string }[]
+
+export interface QueryOutput {
+  results: ResultRow[]
+  /** Records that passed the query's filters (before any `stats`), as `statistics.recordsMatched` counts them. */
+  recordsMatched: number
+}
+
+/** An expression made into a function of the row, and whether it yields a timestamp (printed as one). */
+interface Compiled {
+  get(row: QueryRecord): Value
+  time: boolean
+}
+
+const TIME_FIELDS = new Set(['@timestamp', '@ingestionTime'])
+
+/**
+ * Runs parsed commands over `records` (newest first, the order the service scans in) and returns the results as
+ * GetQueryResults shows them. `limit`: StartQuery's limit (the `limit` command lowers it). `ptr`: each event row's
+ * `@ptr` (results carry one per row unless the query aggregates).
+ */
+export function evaluate(commands: Command[], source: QueryRecord[] | RecordSource, limit: number, ptr: (row: QueryRecord) => string | undefined = () => undefined): QueryOutput {
+  let rows: QueryRecord[]
+  let columns: string[] | undefined
+  let aggregated = false
+  let matched: number | undefined
+  const timeColumns = new Set(TIME_FIELDS)
+  let first = 0
+  if (Array.isArray(source)) rows = source
+  else {
+    // Filters then stats (the course notes' query, and most that aggregate) need no row kept: each event is read into
+    // one scratch record, tested, and added to its group. Anything else gets one record per event.
+    while (commands[first]?.command === 'filter') first++
+    const stats = commands[first]
+    if (stats?.command === 'stats') {
+      const tests = commands.slice(0, first).map((c) => compile((c as Command & { command: 'filter' }).expr).get)
+      const group = grouper(stats.aggregates, stats.by, timeColumns)
+      const scratch: QueryRecord = {}
+      let passed = 0
+      for (let i = 0; i < source.count; i++) {
+        const row = source.fill(i, scratch)
+        let ok = true
+        for (let t = 0; t < tests.length && ok; t++) ok = truthy(tests[t](row))
+        if (!ok) continue
+        passed++
+        group.add(row)
+      }
+      matched = passed
+      rows = group.rows()
+      columns = [...stats.by.map((b) => b.name), ...stats.aggregates.map((a) => a.name)]
+      aggregated = true
+      first++
+    } else {
+      first = 0
+      rows = new Array<QueryRecord>(source.count)
+      for (let i = 0; i < source.count; i++) rows[i] = source.fill(i, {})
+    }
+  }
+  for (const command of commands.slice(first)) {
+    switch (command.command) {
+      case 'fields': {
+        const computed = command.items.filter((item) => !(item.expr.type === 'field' && item.expr.name === item.name))
+        const compiled = computed.map((item) => ({ name: item.name, c: compile(item.expr) }))
+        for (const { name, c } of compiled) if (c.time) timeColumns.add(name)
+        if (compiled.length > 0) rows = rows.map((row) => withFields(row, compiled.map(({ name, c }) => [name, c.get(row)])))
+        columns = [...new Set([...(columns ?? []), ...command.items.map((i) => i.name)])]
+        break
+      }
+      case 'display':
+        columns = command.names
+        break
+      case 'filter': {
+        const test = compile(command.expr).get
+        rows = rows.filter((row) => truthy(test(row)))
+        break
+      }
+      case 'stats': {
+        matched ??= rows.length
+        const group = grouper(command.aggregates, command.by, timeColumns)
+        for (const row of rows) group.add(row)
+        rows = group.rows()
+        columns = [...command.by.map((b) => b.name), ...command.aggregates.map((a) => a.name)]
+        aggregated = true
+        break
+      }
+      case 'sort': {
+        const keys = command.keys.map((k) => ({ get: compile(k.expr).get, sign: k.descending ? -1 : 1 }))
+        rows = [...rows].sort((a, b) => {
+          for (const { get, sign } of keys) {
+            const x = get(a)
+            const y = get(b)
+            // Rows without the value go last either way.
+            if (x === undefined || y === undefined) {
+              if (x !== y) return x === undefined ? 1 : -1
+              continue
+            }
+            const c = compare(x, y) ?? 0
+            if (c !== 0) return c * sign
+          }
+          return 0
+        })
+        break
+      }
+      case 'limit':
+        limit = Math.min(limit, command.count)
+        break
+      case 'parse':
+        rows = parse(rows, command)
+        break
+      case 'dedup':
+        rows = dedup(rows, command.names)
+        break
+    }
+  }
+  matched ??= rows.length
+  const shown = columns ?? DEFAULT_COLUMNS
+  const results = rows.slice(0, limit).map((row) => {
+    const cells: ResultRow = []
+    for (const field of shown) {
+      const value = row[field]
+      if (value === undefined) continue
+      cells.push({ field, value: printValue(value, timeColumns.has(field)) })
+    }
+    const pointer = aggregated ? undefined : ptr(row)
+    if (pointer !== undefined) cells.push({ field: '@ptr', value: pointer })
+    return cells
+  })
+  return { results, recordsMatched: matched }
+}
+
+function printValue(value: Value, time: boolean): string {
+  if (time) {
+    const n = toNumber(value)
+    if (n !== undefined) return resultTimestamp(n)
+  }
+  return String(value)
+}
+
+/** The row with more fields, sharing the rest (a fresh object per row, its prototype the row it extends). */
+function withFields(row: QueryRecord, fields: [string, Value][]): QueryRecord {
+  const next = Object.create(row) as QueryRecord
+  for (const [name, value] of fields) next[name] = value
+  return next
+}
+
+/** A `stats` command as an accumulator of rows: `add` each row, then `rows()` gives one row per group. */
+function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>): { add(row: QueryRecord): void; rows(): QueryRecord[] } {
+  const keys = by.map((b) => compile(b.expr))
+  by.forEach((b, i) => {
+    if (keys[i].time) timeColumns.add(b.name)
+  })
+  const specs = aggregates.map((a) => {
+    const call = a.expr as Expr & { type: 'call' }
+    const aggregate = AGGREGATES[call.name]
+    const all = call.name === 'count' && (call.args.length === 0 || (call.args[0].type === 'literal' && call.args[0].value === '*'))
+    const arg = call.args[0] && !all ? compile(call.args[0]) : undefined
+    const constant = call.args[1]?.type === 'literal' ? call.args[1].value : undefined
+    if (aggregate.keepsType && arg?.time) timeColumns.add(a.name)
+    return { make: () => aggregate.make(all ? '*' : constant), get: arg ? arg.get : () => true }
+  })
+  const groups = new Map<string | number, { key: Value[]; accumulators: Accumulator[] }>()
+  const single = keys.length === 1 ? keys[0].get : undefined
+  return {
+    add(row) {
+      // One numeric key (a bin) needs no key text: the common case, and the course notes' query.
+      const one = single?.(row)
+      const key = single ? [one] : keys.map((k) => k.get(row))
+      const id = typeof one === 'number' ? one : JSON.stringify(key)
+      let group = groups.get(id)
+      if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
+      const timestamp = row['@timestamp'] as number
+      const { accumulators } = group
+      for (let i = 0; i < specs.length; i++) accumulators[i].add(specs[i].get(row), timestamp)
+    },
+    rows() {
+      // With no `by`, an aggregate over no rows still answers one row (count() = 0).
+      if (groups.size === 0 && by.length === 0) groups.set('', { key: [], accumulators: specs.map((s) => s.make()) })
+      return [...groups.values()].map(({ key, accumulators }) => {
+        const out: QueryRecord = {}
+        by.forEach((b, i) => (out[b.name] = key[i]))
+        aggregates.forEach((a, i) => (out[a.name] = accumulators[i].result()))
+        return out
+      })
+    },
+  }
+}
+
+/** `parse`: a glob's `*`s (lazy, but the last one takes the rest when it ends the pattern) or a regex's named groups. */
+function parse(rows: QueryRecord[], command: Command & { command: 'parse' }): QueryRecord[] {
+  const source = compile(command.source).get
+  let regex: RegExp
+  if ('glob' in command.pattern) {
+    const parts = command.pattern.glob.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    regex = new RegExp(parts.map((p, i) => (i === 0 ? p : (i === parts.length - 1 && p === '' ? '(.*)' : '(.*?)') + p)).join(''), 's')
+  } else regex = command.pattern.regex
+  const glob = 'glob' in command.pattern
+  return rows.map((row) => {
+    const text = source(row)
+    const m = text === undefined ? null : regex.exec(String(text))
+    return withFields(row, command.names.map((name, i) => [name, m ? (glob ? m[i + 1] : m.groups?.[name]) : undefined]))
+  })
+}
+
+/** Keeps the first row of each combination of values; a row missing one of them is never a duplicate. */
+function dedup(rows: QueryRecord[], names: string[]): QueryRecord[] {
+  const seen = new Set<string>()
+  return rows.filter((row) => {
+    const values = names.map((n) => row[n])
+    if (values.some((v) => v === undefined)) return true
+    const key = JSON.stringify(values)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Makes an expression a function of the row. */
+export function compile(expr: Expr): Compiled {
+  switch (expr.type) {
+    case 'field': {
+      const name = expr.name
+      return { get: (row) => row[name], time: TIME_FIELDS.has(name) }
+    }
+    case 'literal': {
+      const value = expr.value
+      return { get: () => value, time: false }
+    }
+    case 'duration': {
+      const ms = expr.ms
+      return { get: () => ms, time: false }
+    }
+    case 'regex': {
+      const source = expr.source
+      return { get: () => source, time: false }
+    }
+    case 'list':
+      return { get: () => undefined, time: false }
+    case 'unary': {
+      const operand = compile(expr.operand).get
+      if (expr.op === 'not') return { get: (row) => !truthy(operand(row)), time: false }
+      return { get: (row) => { const n = toNumber(operand(row)); return n === undefined ? undefined : -n }, time: false }
+    }
+    case 'call': {
+      const fn = FUNCTIONS[expr.name]
+      if (!fn) throw new Error(`${expr.name} is an aggregation: it belongs in stats`)
+      const args = expr.args.map((a) => compile(a).get)
+      const call = fn.call
+      if (args.length === 1) {
+        // One argument (bin, the hot one): one array for every row rather than one per row.
+        const [a] = args
+        const one: Value[] = [undefined]
+        return {
+          get: (row) => {
+            one[0] = a(row)
+            return call(one, row['@timestamp'] as number)
+          },
+          time: fn.time === true || (expr.name === 'coalesce' && compile(expr.args[0]).time),
+        }
+      }
+      return { get: (row) => call(args.map((a) => a(row)), row['@timestamp'] as number), time: fn.time === true }
+    }
+    case 'binary':
+      return binary(expr)
+  }
+}
+
+function binary(expr: Expr & { type: 'binary' }): Compiled {
+  const left = compile(expr.left)
+  const l = left.get
+  switch (expr.op) {
+    case 'and': {
+      const r = compile(expr.right).get
+      return { get: (row) => truthy(l(row)) && truthy(r(row)), time: false }
+    }
+    case 'or': {
+      const r = compile(expr.right).get
+      return { get: (row) => truthy(l(row)) || truthy(r(row)), time: false }
+    }
+    case 'like': {
+      // `like "text"` is a substring match; `like /re/` and `=~ /re/` a regex search (§6.1).
+      const right = expr.right
+      if (right.type === 'regex') {
+        const re = new RegExp(right.source, right.flags)
+        return { get: (row) => { const v = l(row); return v !== undefined && re.test(String(v)) }, time: false }
+      }
+      const part = String((right as { value: string }).value)
+      return { get: (row) => { const v = l(row); return v !== undefined && String(v).includes(part) }, time: false }
+    }
+    case 'in': {
+      const items = (expr.right as Expr & { type: 'list' }).items.map((i) => compile(i).get)
+      return { get: (row) => { const v = l(row); return v !== undefined && items.some((item) => compare(v, item(row)) === 0) }, time: false }
+    }
+  }
+  const r = compile(expr.right).get
+  const test = (c: (n: number) => boolean) => ({ get: (row: QueryRecord) => { const x = compare(l(row), r(row)); return x !== undefined && c(x) }, time: false })
+  const arithmetic = (f: (a: number, b: number) => number, time = false) => ({
+    get: (row: QueryRecord) => {
+      const a = toNumber(l(row))
+      const b = toNumber(r(row))
+      if (a === undefined || b === undefined) return undefined
+      const n = f(a, b)
+      return Number.isNaN(n) ? undefined : n
+    },
+    time,
+  })
+  switch (expr.op) {
+    case '=': return test((c) => c === 0)
+    case '!=': return test((c) => c !== 0)
+    case '<': return test((c) => c < 0)
+    case '<=': return test((c) => c <= 0)
+    case '>': return test((c) => c > 0)
+    case '>=': return test((c) => c >= 0)
+    case '+': return arithmetic((a, b) => a + b, left.time)
+    case '-': return arithmetic((a, b) => a - b, left.time)
+    case '*': return arithmetic((a, b) => a * b)
+    case '/': return arithmetic((a, b) => (b === 0 ? NaN : a / b))
+    case '%': return arithmetic((a, b) => a % b)
+    default: return arithmetic((a, b) => a ** b)
+  }
+}
