@@ -6,7 +6,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ['test/**/*.test.{ts,tsx}'],
-      exclude: ['test/e2e/**', 'node_modules/**'],
+      // Benchmarks print figures and run with npm run bench (house rule 7), not in the unit suite.
+      exclude: ['test/e2e/**', 'test/bench/**', 'node_modules/**'],
       environment: 'node',
       setupFiles: ['test/setup.ts'],
       testTimeout: 20_000,
