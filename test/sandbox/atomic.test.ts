@@ -49,7 +49,7 @@ describe('a failed command leaves the world exactly as it was', () => {
   it('a failed input that pushed the event log past its limit gives back the oldest entries too', () => {
     const sandbox = createSandbox()
     // Fill the log to just under the point where its oldest entries are dropped (EVENT_LOG_LIMIT plus a tenth).
-    while (sandbox.world().log.entries.length < 5495) sandbox.exec('curl -s http://nowhere.invalid/')
+    for (let i = 0; sandbox.world().log.entries.length < 5495; i++) sandbox.exec(`aws ecs create-cluster --cluster-name fill-${i}`)
     const before = JSON.stringify(sandbox.snapshot().world)
     const repair = breakSubnets(sandbox)
     const result = sandbox.exec(`${'curl -s http://nowhere.invalid/ ; '.repeat(20)}aws ec2 describe-subnets`)
@@ -60,9 +60,9 @@ describe('a failed command leaves the world exactly as it was', () => {
 
   it('a long run keeps the event log bounded: the oldest entries go once an input succeeds', () => {
     const sandbox = createSandbox()
-    while (sandbox.world().log.entries.length < 5495) sandbox.exec('curl -s http://nowhere.invalid/')
+    for (let i = 0; sandbox.world().log.entries.length < 5495; i++) sandbox.exec(`aws ecs create-cluster --cluster-name fill-${i}`)
     const nextId = sandbox.world().log.nextId
-    expect(sandbox.exec(`${'curl -s http://nowhere.invalid/ ; '.repeat(20)}true`).exitCode).toBe(0)
+    expect(sandbox.exec(Array.from({ length: 20 }, (_, i) => `aws ecs create-cluster --cluster-name more-${i}`).join(' ; ')).exitCode).toBe(0)
     const { entries } = sandbox.world().log
     expect(entries).toHaveLength(5000)
     expect(entries.at(-1)?.id).toBe(nextId + 19)
