@@ -1,115 +1,6 @@
 import type { Json, Node } from './ast.ts'
 import { JqCompileError } from './errors.ts'
-
-type Token =
-  | { t: 'num'; v: number }
-  | { t: 'str'; parts: (string | Node)[] }
-  | { t: 'field'; v: string }
-  | { t: 'var'; v: string }
-  | { t: 'ident'; v: string }
-  | { t: 'format'; v: string }
-  | { t: 'op'; v: string }
-  | { t: 'eof' }
-
-const OPS = ['..', '//', '==', '!=', '<=', '>=', '|', ',', '.', '[', ']', '{', '}', '(', ')', ':', ';', '?', '<', '>', '+', '-', '*', '/', '%']
-const KEYWORDS = new Set(['and', 'or', 'not', 'if', 'then', 'elif', 'else', 'end', 'as', 'reduce', 'foreach', 'def', 'try', 'catch', 'label', 'import', 'include'])
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' }
-
-const syntaxError = (what: string): JqCompileError => new JqCompileError(`syntax error, unexpected ${what} (Unix shell quoting issues?)`)
-
-function lex(src: string): Token[] {
-  const tokens: Token[] = []
-  let i = 0
-  while (i < src.length) {
-    const ch = src[i] ?? ''
-    if (/\s/.test(ch)) {
-      i++
-      continue
-    }
-    if (ch === '#') {
-      while (i < src.length && src[i] !== '\n') i++
-      continue
-    }
-    const rest = src.slice(i)
-    const number = /^(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)/.exec(rest)
-    if (number) {
-      tokens.push({ t: 'num', v: Number(number[0]) })
-      i += number[0].length
-      continue
-    }
-    const field = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(rest)
-    if (field) {
-      tokens.push({ t: 'field', v: field[1] ?? '' })
-      i += field[0].length
-      continue
-    }
-    const word = /^([$@]?)([A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*)/.exec(rest)
-    if (word) {
-      const kind = word[1] === '$' ? 'var' : word[1] === '@' ? 'format' : 'ident'
-      tokens.push({ t: kind, v: word[2] ?? '' })
-      i += word[0].length
-      continue
-    }
-    if (ch === '"') {
-      const { parts, end } = lexString(src, i)
-      tokens.push({ t: 'str', parts })
-      i = end
-      continue
-    }
-    const op = OPS.find((o) => src.startsWith(o, i))
-    if (!op) throw syntaxError('INVALID_CHARACTER')
-    tokens.push({ t: 'op', v: op })
-    i += op.length
-  }
-  tokens.push({ t: 'eof' })
-  return tokens
-}
-
-/** string = '"' *( escape | "\(" pipe ")" | char ) '"'   ; `\(...)` interpolates, as in "\(.name): \(.status)" */
-function lexString(src: string, start: number): { parts: (string | Node)[]; end: number } {
-  const parts: (string | Node)[] = []
-  let text = ''
-  let i = start + 1
-  while (i < src.length) {
-    const ch = src[i] ?? ''
-    if (ch === '"') {
-      if (text || !parts.length) parts.push(text)
-      return { parts, end: i + 1 }
-    }
-    if (ch !== '\\') {
-      text += ch
-      i++
-      continue
-    }
-    const next = src[i + 1] ?? ''
-    if (next === '(') {
-      let depth = 1
-      let j = i + 2
-      let inString = false
-      for (; j < src.length && depth > 0; j++) {
-        const c = src[j]
-        if (inString) {
-          if (c === '\\') j++
-          else if (c === '"') inString = false
-        } else if (c === '"') inString = true
-        else if (c === '(') depth++
-        else if (c === ')') depth--
-      }
-      if (depth > 0) throw syntaxError('end of file')
-      if (text) parts.push(text)
-      text = ''
-      parts.push(parseProgram(src.slice(i + 2, j - 1)))
-      i = j
-    } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
-      text += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16))
-      i += 6
-    } else if (ESCAPES[next] !== undefined) {
-      text += ESCAPES[next]
-      i += 2
-    } else throw new JqCompileError(`syntax error, unexpected INVALID_CHARACTER (Unix shell quoting issues?)`)
-  }
-  throw syntaxError('end of file')
-}
+import { KEYWORDS, lex, syntaxError, type Token } from './lex.ts'
 
 /**
  * The jq language this sandbox runs, a subset of jq 1.7's (https://jqlang.org/manual/):
@@ -136,7 +27,7 @@ function lexString(src: string, start: number): { parts: (string | Node)[]; end:
  * syntax errors or `name/arity is not defined`.
  */
 export function parseProgram(src: string): Node {
-  const parser = new Parser(lex(src))
+  const parser = new Parser(lex(src, parseProgram))
   const node = parser.pipe()
   parser.expectEnd()
   return node
