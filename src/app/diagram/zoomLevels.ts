@@ -11,7 +11,8 @@ import type { DiagramKind, DiagramNode } from './types.ts'
  *   listener rules, security-group badges, the ENI's frame) are not drawn. The letters grow in flow units by
  *   1 / zoom (`--cs-text-scale`), up to TEXT_SCALE_MAX, so on screen they keep their size.
  */
-export const DETAIL_ZOOM = 0.8
+// 12 px × 0.92 ≈ 11 px: above it, letters are drawn at their own size and are still readable; below it they grow.
+export const DETAIL_ZOOM = 0.92
 
 /** How far letters grow when zoomed out; past that (below 1 / TEXT_SCALE_MAX) they shrink with the view. */
 export const TEXT_SCALE_MAX = 3.2

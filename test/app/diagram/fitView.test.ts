@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OVERLAY_INSETS, viewportFor } from '../../../src/app/diagram/useFitGraph.ts'
-import { READABLE_ZOOM, TEXT_SCALE_MAX, textScaleOf } from '../../../src/app/diagram/zoomLevels.ts'
+import { DETAIL_ZOOM, READABLE_ZOOM, TEXT_SCALE_MAX, textScaleOf } from '../../../src/app/diagram/zoomLevels.ts'
 
 const pane = { width: 766, height: 230 }
 /** Where a flow-space box lands on screen. */
@@ -32,7 +32,11 @@ describe('fitting the view', () => {
   })
 
   it('letters keep at least 11 px of a 12 px label on screen down to the readable floor', () => {
-    for (const zoom of [1, 0.8, 0.5, 0.4, READABLE_ZOOM]) expect(12 * textScaleOf(zoom) * zoom).toBeGreaterThanOrEqual(11)
+    // Letters grow only below DETAIL_ZOOM (the overview level); above it they are drawn at their own size.
+    for (let zoom = READABLE_ZOOM; zoom <= 2; zoom += 0.01) {
+      const onScreen = 12 * (zoom < DETAIL_ZOOM ? textScaleOf(zoom) : 1) * zoom
+      expect(onScreen, `at zoom ${zoom.toFixed(2)}`).toBeGreaterThanOrEqual(11)
+    }
     expect(textScaleOf(2)).toBe(1)
     expect(textScaleOf(0.01)).toBe(TEXT_SCALE_MAX)
   })
