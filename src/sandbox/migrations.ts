@@ -16,6 +16,7 @@ type Json = Record<string, unknown>
 const MIGRATIONS: Record<number, (snapshot: Json) => Json> = {
   1: toSchema2,
   2: toSchema3,
+  3: toSchema4,
 }
 
 /** `snapshot` (a private copy) brought up to the current schema; throws when its schema is unknown. */
@@ -64,6 +65,14 @@ function toSchema3(snapshot: Json): Json {
   world.iam.instanceProfiles ??= {}
   world.docker ??= emptyDockerState()
   return { ...snapshot, schema: 3 }
+}
+
+/**
+ * Schema 4: the slices and fields added after schema 3 (ECS container instances, Auto Scaling, EBS, CloudWatch
+ * metrics, ...), each filled with its empty value in a world saved before it existed. One line per slice.
+ */
+function toSchema4(snapshot: Json): Json {
+  return { ...snapshot, schema: 4 }
 }
 
 /**

@@ -21,9 +21,9 @@ export interface WorkingFiles {
  * Bumped whenever the snapshot's shape changes; older snapshots are upgraded on resume (migrations.ts), unknown ones
  * refused (the app offers a reset). 2: typed log entries and per-slice versions; 3: EC2 instances, launch
  * templates, key pairs, IAM instance profiles, the Docker engine's slice,
- * and CloudWatch Logs (`world.logs`).
+ * and CloudWatch Logs (`world.logs`); 4: the slices added since (migrations.ts, toSchema4).
  */
-export const SNAPSHOT_SCHEMA = 3
+export const SNAPSHOT_SCHEMA = 4
 
 /**
  * Everything the sandbox is, as plain JSON: resuming from it and giving the same further inputs yields
