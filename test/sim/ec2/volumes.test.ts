@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSandbox } from '../../../src/sandbox/index.ts'
+import { blockDevices, createSandbox, snapshotsView, volumesView } from '../../../src/sandbox/index.ts'
 
 type Sandbox = ReturnType<typeof createSandbox>
 
@@ -206,5 +206,25 @@ describe('snapshots: the way across Availability Zones', () => {
     expect(ok(s, 'aws ec2 describe-snapshots --owner-ids self --query "length(Snapshots)"')).toBe('2')
     ok(s, `aws ec2 delete-snapshot --snapshot-id ${snap}`)
     expect(fails(s, `aws ec2 describe-snapshots --snapshot-ids ${snap}`)).toContain(`(InvalidSnapshot.NotFound) when calling the DescribeSnapshots operation: The snapshot '${snap}' does not exist.`)
+  })
+})
+
+describe('the read model: block devices for the inspector, volumes and snapshots for the diagram', () => {
+  it('an instance lists its root device mounted on / and an attached data volume, unmounted; a failed cross-zone attach draws no edge', () => {
+    const s = createSandbox()
+    const instance = instanceIn(s, 'us-east-1a')
+    const here = volumeIn(s, 'us-east-1a', '--size 20 --tag-specifications "ResourceType=volume,Tags=[{Key=Name,Value=data}]"')
+    const there = volumeIn(s, 'us-east-1b')
+    ok(s, `aws ec2 attach-volume --volume-id ${here} --instance-id ${instance} --device /dev/sdf`)
+    fails(s, `aws ec2 attach-volume --volume-id ${there} --instance-id ${instance} --device /dev/sdg`)
+    s.advance(10_000)
+    const devices = blockDevices(s.world(), instance)
+    expect(devices.map((d) => [d.name, d.sizeGiB, d.mountPoint, d.state])).toEqual([['xvda', 30, '/', 'attached'], ['xvdf', 20, undefined, 'attached']])
+    expect(devices[1].volumeId).toBe(here)
+    const views = volumesView(s.world())
+    expect(views.find((v) => v.volumeId === here)).toMatchObject({ name: 'data', availabilityZone: 'us-east-1a', state: 'in-use', attachments: [{ instanceId: instance, device: '/dev/sdf' }] })
+    expect(views.find((v) => v.volumeId === there)).toMatchObject({ availabilityZone: 'us-east-1b', state: 'available', attachments: [] })
+    ok(s, `aws ec2 create-snapshot --volume-id ${here}`)
+    expect(snapshotsView(s.world())).toMatchObject([{ volumeId: here, state: 'pending', sizeGiB: 20 }])
   })
 })
