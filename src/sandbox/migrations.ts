@@ -72,6 +72,8 @@ function toSchema3(snapshot: Json): Json {
  * metrics, ...), each filled with its empty value in a world saved before it existed. One line per slice.
  */
 function toSchema4(snapshot: Json): Json {
+  const world = snapshot.world as { ec2: Json }
+  for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
   return { ...snapshot, schema: 4 }
 }
 

@@ -13,6 +13,8 @@ export type ResourceType =
   | 'AWS::EC2::Instance'
   | 'AWS::EC2::LaunchTemplate'
   | 'AWS::EC2::KeyPair'
+  | 'AWS::EC2::Volume'
+  | 'AWS::EC2::Snapshot'
   | 'AWS::IAM::Role'
   | 'AWS::IAM::InstanceProfile'
   | 'AWS::ECS::Cluster'

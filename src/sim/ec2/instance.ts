@@ -2,6 +2,7 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import { deleteNetworkInterface, publicIpAddress } from './networkInterfaces.ts'
 import { INSTANCE_TIMINGS, instanceMachineWith, sendInstance, type InstanceEvent, type InstanceStateName } from './instance.machine.ts'
 import type { Tag } from './state.ts'
+import { releaseInstanceVolumes } from './volumeAttachments.ts'
 
 /** An instance in the API's `Instance` shape (times as epoch ms); describe-instances returns it as it is. */
 export interface Instance {
@@ -96,6 +97,7 @@ export const instanceMachine = instanceMachineWith({
     const data = ctx.world.ec2.instanceData[instance.InstanceId]
     if (data?.networkInterfaceId) deleteNetworkInterface(ctx, data.networkInterfaceId)
     if (data) delete data.networkInterfaceId
+    releaseInstanceVolumes(ctx, instance.InstanceId)
     instance.SecurityGroups = []
     instance.PrivateDnsName = ''
     instance.PublicDnsName = ''
