@@ -2,6 +2,7 @@ import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType
 import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
+import { emptyAutoScalingState } from '../sim/autoscaling/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -72,8 +73,9 @@ function toSchema3(snapshot: Json): Json {
  * metrics, ...), each filled with its empty value in a world saved before it existed. One line per slice.
  */
 function toSchema4(snapshot: Json): Json {
-  const world = snapshot.world as { ec2: Json }
+  const world = snapshot.world as { ec2: Json } & Json
   for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
+  world.autoscaling ??= emptyAutoScalingState()
   return { ...snapshot, schema: 4 }
 }
 

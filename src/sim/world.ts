@@ -6,6 +6,7 @@ import type { EcrState } from './ecr/state.ts'
 import type { EcsState } from './ecs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
 import type { LogsState } from './logs/state.ts'
+import type { AutoScalingState } from './autoscaling/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -23,5 +24,7 @@ export interface World {
   docker: DockerState
   /** CloudWatch Logs: log groups, streams, events and Logs Insights queries (src/sim/logs). */
   logs: LogsState
+  /** Amazon EC2 Auto Scaling: groups, activities, policies, instance refreshes (src/sim/autoscaling). */
+  autoscaling: AutoScalingState
   log: EventLogState
 }

@@ -26,6 +26,7 @@ export type ResourceType =
   | 'AWS::ElasticLoadBalancingV2::Listener'
   | 'AWS::ElasticLoadBalancingV2::ListenerRule'
   | 'AWS::Logs::LogGroup'
+  | 'AWS::AutoScaling::AutoScalingGroup'
 
 export type LogEvent =
   /** Created (`detail`: what it is and where), or, for task definitions, registered. */
@@ -118,7 +119,8 @@ export type Slice = 'ec2' | 'iam' | 'ecr' | 'ecs' | 'elbv2' | 'logs'
 
 export const SLICES: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2', 'logs']
 
-const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs' }
+// Auto Scaling counts as EC2's slice: its groups are EC2 instances ("Amazon EC2 Auto Scaling"), and readers of instances read groups.
+const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs', AutoScaling: 'ec2' }
 
 /** The slice an event changes; none for a request (it only counts traffic). */
 export function sliceOf(event: LogEvent): Slice | undefined {

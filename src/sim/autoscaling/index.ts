@@ -1,0 +1,44 @@
+import type { ServiceSim } from '../context.ts'
+import { describeScalingActivities } from './activities.ts'
+import { groupPass } from './capacity.ts'
+import { createAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGroups, setDesiredCapacity, updateAutoScalingGroup } from './groups.ts'
+import { describeAutoScalingInstances, setInstanceHealth, terminateInstanceInAutoScalingGroup } from './instances.ts'
+import { cancelInstanceRefresh, describeInstanceRefreshes, startInstanceRefresh } from './instanceRefresh.ts'
+import { deletePolicy, describePolicies, executePolicy, putScalingPolicy } from './policies.ts'
+
+export type { AutoScalingState, AutoScalingGroup, GroupInstance, Activity, InstanceRefresh, ScalingPolicy } from './state.ts'
+export { emptyAutoScalingState } from './state.ts'
+export { LIFECYCLE_STATES, type LifecycleState } from './lifecycle.machine.ts'
+export { INSTANCE_REFRESH_STATUSES, type InstanceRefreshStatus } from './instanceRefresh.machine.ts'
+
+/** Amazon EC2 Auto Scaling: groups launched from launch templates through EC2's RunInstances, on the virtual clock. */
+export const autoscaling: ServiceSim = {
+  operations: {
+    CreateAutoScalingGroup: createAutoScalingGroup,
+    UpdateAutoScalingGroup: updateAutoScalingGroup,
+    DeleteAutoScalingGroup: deleteAutoScalingGroup,
+    DescribeAutoScalingGroups: describeAutoScalingGroups,
+    SetDesiredCapacity: setDesiredCapacity,
+    DescribeAutoScalingInstances: describeAutoScalingInstances,
+    TerminateInstanceInAutoScalingGroup: terminateInstanceInAutoScalingGroup,
+    SetInstanceHealth: setInstanceHealth,
+    DescribeScalingActivities: describeScalingActivities,
+    PutScalingPolicy: putScalingPolicy,
+    DescribePolicies: describePolicies,
+    DeletePolicy: deletePolicy,
+    ExecutePolicy: executePolicy,
+    StartInstanceRefresh: startInstanceRefresh,
+    DescribeInstanceRefreshes: describeInstanceRefreshes,
+    CancelInstanceRefresh: cancelInstanceRefresh,
+  },
+  notes: {
+    CreateAutoScalingGroup:
+      'groups launch from launch templates only (AWS no longer offers launch configurations to new accounts); mixed instances, ' +
+      'warm pools, lifecycle hooks and load balancer health checks are not simulated (HealthCheckType ELB behaves as EC2).',
+    PutScalingPolicy:
+      'no CloudWatch alarm evaluates Auto Scaling metrics here: a target tracking policy is kept with the alarms AWS would create, ' +
+      'which are never evaluated; run step and simple policies with execute-policy.',
+    StartInstanceRefresh: 'MaxHealthyPercentage 100 only (terminate a batch, then launch); no checkpoints, rollback or DesiredConfiguration.',
+  },
+  timers: { 'autoscaling.group.pass': groupPass },
+}
