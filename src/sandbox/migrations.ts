@@ -72,6 +72,8 @@ function toSchema3(snapshot: Json): Json {
  * metrics, ...), each filled with its empty value in a world saved before it existed. One line per slice.
  */
 function toSchema4(snapshot: Json): Json {
+  const ecs = (snapshot.world as { ecs: Json }).ecs
+  for (const key of ['containerInstances', 'agents', 'hosts']) ecs[key] ??= {}
   return { ...snapshot, schema: 4 }
 }
 

@@ -35,3 +35,4 @@ export {
 } from './tasks.ts'
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
 export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
+export { containerInstances, ecsAgentOf, type ContainerInstanceView, type EcsAgentView, type HostTaskView } from './containerInstances.ts'
