@@ -76,6 +76,8 @@ function toSchema4(snapshot: Json): Json {
   const world = snapshot.world as { ec2: Json } & Json
   for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
   world.autoscaling ??= emptyAutoScalingState()
+  const ecs = (snapshot.world as { ecs: Json }).ecs
+  for (const key of ['containerInstances', 'agents', 'hosts']) ecs[key] ??= {}
   return { ...snapshot, schema: 4 }
 }
 

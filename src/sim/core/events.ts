@@ -21,6 +21,7 @@ export type ResourceType =
   | 'AWS::ECS::Service'
   | 'AWS::ECS::TaskDefinition'
   | 'AWS::ECS::AccountSetting'
+  | 'AWS::ECS::ContainerInstance'
   | 'AWS::ElasticLoadBalancingV2::LoadBalancer'
   | 'AWS::ElasticLoadBalancingV2::TargetGroup'
   | 'AWS::ElasticLoadBalancingV2::Listener'

@@ -69,6 +69,13 @@ export const USER_SHUTDOWN = { Code: 'Client.UserInitiatedShutdown', Message: 'C
 /** The StateReason a new instance carries while pending. */
 export const PENDING_REASON = { Code: 'pending', Message: 'pending' }
 
+/**
+ * Software on the instance hears of its state: the ECS agent (src/sim/ecs/agent.ts) starts once the instance runs and
+ * disconnects when it stops or terminates. A timer of ECS's, so EC2 knows nothing of what the agent does.
+ */
+const HOST_STATE_TIMER = 'ecs.agent.host'
+const tellHost = (event: InstanceEvent) => event.ctx.scheduler.schedule(event.ctx.now(), HOST_STATE_TIMER, { instanceId: event.instance.InstanceId })
+
 const later = (event: InstanceEvent, ms: number, next: InstanceEvent['type']) =>
   event.ctx.scheduler.schedule(event.ctx.now() + ms, 'ec2.instance.step', { instanceId: event.instance.InstanceId, event: next })
 
@@ -80,9 +87,11 @@ export const instanceMachine = instanceMachineWith({
   userShutdown: ({ event }) => {
     event.instance.StateTransitionReason = userInitiated(event.ctx.now())
     event.instance.StateReason = USER_SHUTDOWN
+    tellHost(event)
   },
   booted: ({ event }) => {
     delete event.instance.StateReason
+    tellHost(event)
   },
   releasePublicIp: ({ event }) => setPublicIp(event.ctx, event.instance, undefined),
   restarting: ({ event }) => {
@@ -105,6 +114,7 @@ export const instanceMachine = instanceMachineWith({
     delete instance.PublicIpAddress
     delete instance.SubnetId
     delete instance.VpcId
+    tellHost(event)
     ctx.scheduler.schedule(ctx.now() + INSTANCE_TIMINGS.terminatedVisibleMs, 'ec2.instance.forget', { instanceId: instance.InstanceId })
   },
 })

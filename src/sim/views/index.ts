@@ -36,3 +36,4 @@ export {
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
 export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
 export { blockDevices, snapshotsView, volumesView, type BlockDeviceView, type SnapshotView, type VolumeView } from '../ec2/volumeViews.ts'
+export { containerInstances, ecsAgentOf, type ContainerInstanceView, type EcsAgentView, type HostTaskView } from './containerInstances.ts'
