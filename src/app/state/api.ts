@@ -80,6 +80,10 @@ export interface AppActions {
   setSpeed(speed: ClockSpeed): void
   /** Called by the animation-frame loop with the wall time since the last frame. */
   tick(wallDeltaMs: number): void
+  /** Moves the virtual clock exactly to the next scheduled event (pauses the clock); false when nothing is scheduled. */
+  stepToNextEvent(): boolean
+  /** Steps event by event until the selected resource changes (or an hour of simulated time passes); notes the outcome. */
+  runUntilSelectedChanges(): void
   setSize(key: SizeKey, value: number): void
   setCollapsed(region: RegionId, collapsed: boolean): void
   setBottomTab(tab: BottomTab): void

@@ -6,6 +6,7 @@ import { persistedText } from './persist/document.ts'
 import type { PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
+import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
 import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
@@ -31,6 +32,8 @@ export function createAppStore(deps: AppDeps): AppStore {
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
+  /** Virtual milliseconds owed by slow motion: 0.1× of a 16 ms frame is 1.6 ms, and the clock moves in whole ms. */
+  let clockCarry = 0
   let started = false
   const persistDelay = deps.persistDelayMs ?? 400
 
@@ -356,11 +359,52 @@ export function createAppStore(deps: AppDeps): AppStore {
       tick(wallDeltaMs) {
         const { sandbox, clock } = get()
         if (!sandbox || !clock.playing || !(wallDeltaMs > 0)) return
-        const ms = Math.round(Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed)
+        // Whole milliseconds, with the fraction carried to the next frame, so slow motion keeps exact time.
+        const owed = Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed + clockCarry
+        const ms = Math.floor(owed + 1e-9)
+        clockCarry = Math.max(0, owed - ms)
         if (ms <= 0) return
         sandbox.advance(ms)
         publish(false)
         schedulePersist()
+      },
+
+      stepToNextEvent() {
+        const sandbox = get().sandbox
+        if (!sandbox) return false
+        set((s) => ({ clock: { ...s.clock, playing: false } }))
+        batching = true
+        let moved: boolean
+        try {
+          moved = sandbox.advanceToNextEvent()
+        } finally {
+          batching = false
+        }
+        if (!moved) {
+          note('Nothing is scheduled: the simulated account is at rest.')
+          return false
+        }
+        publish(true)
+        schedulePersist()
+        return true
+      },
+
+      runUntilSelectedChanges() {
+        const { sandbox, selectedId } = get()
+        if (!sandbox || selectedId === undefined) return
+        set((s) => ({ clock: { ...s.clock, playing: false } }))
+        batching = true
+        let outcome: ReturnType<typeof runUntilChange>
+        try {
+          outcome = runUntilChange(sandbox, selectedId)
+        } finally {
+          batching = false
+        }
+        publish(true)
+        schedulePersist()
+        if (outcome.kind === 'changed') note(`${selectedId}: ${outcome.change}`)
+        else if (outcome.kind === 'nothing-scheduled') note(`Nothing more is scheduled, so ${selectedId} will not change until you run a command.`)
+        else note(`${selectedId} did not change in the next ${RUN_UNTIL_LIMIT.ms / 60_000} minutes of simulated time.`)
       },
 
       setSize(key, value) {
