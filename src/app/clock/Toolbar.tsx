@@ -1,4 +1,5 @@
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
+import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -98,6 +99,7 @@ export function Toolbar() {
             </span>
           </button>
           <TextSizeControl />
+          <PresenterSwitch />
         </div>
       </div>
     </header>
