@@ -9,6 +9,7 @@ import { Workspace, type Panels } from './layout/Workspace.tsx'
 import { useRememberedSelection } from './inspector/rememberSelection.ts'
 import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts'
 import { QuizEntry } from './quiz/index.ts'
+import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -36,6 +37,7 @@ function Shell({ panels }: { panels: Panels }) {
   useTextScaleEffect()
   useRememberedSelection()
   usePresenterEffect()
+  useShareLinkOpener()
   const presenter = usePresenter((s) => s.on)
   useEffect(() => {
     void store.getState().start()
@@ -51,6 +53,7 @@ function Shell({ panels }: { panels: Panels }) {
       {presenter && <Captions />}
       <QuizEntry />
       <RecoveryBanner />
+      <OpenErrorBanner />
       <EngineFailure />
       <main className="app-main" aria-label="Container Sandbox">
         <Workspace panels={panels} />

@@ -1,5 +1,7 @@
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
+import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
+import { SharePanel } from '../share/SharePanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -100,6 +102,9 @@ export function Toolbar() {
           </button>
           <TextSizeControl />
           <PresenterSwitch />
+          <InstructorMenu>
+            <SharePanel />
+          </InstructorMenu>
         </div>
       </div>
     </header>

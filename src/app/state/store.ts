@@ -461,6 +461,52 @@ export function createAppStore(deps: AppDeps): AppStore {
         set((s) => ({ consoleDraft: { text, id: (s.consoleDraft?.id ?? 0) + 1 }, layout: { ...s.layout, bottomTab: 'console' } }))
       },
 
+      sharedSession(lesson) {
+        const sandbox = get().sandbox
+        if (!sandbox || !engine) return undefined
+        const history = sandbox.history()
+        const base = history.checkpoints[0]
+        const inputs = history.inputs.slice(base.position - history.offset)
+        const seed = (JSON.parse(base.snapshot) as SandboxSnapshot).seed
+        // A world that started fresh from its seed travels as the seed alone: a fresh account is the same text.
+        const fresh = JSON.stringify(engine.createSandbox({ seed }).snapshot()) === base.snapshot
+        const session = fresh ? { seed, inputs } : { checkpoint: JSON.parse(base.snapshot) as SandboxSnapshot, inputs }
+        return lesson ? { ...session, lesson } : session
+      },
+
+      openSession(session, label) {
+        if (!engine) return false
+        let sandbox: Sandbox
+        const inputOffset = get().sandbox?.position() ?? 0
+        try {
+          sandbox = session.checkpoint
+            ? engine.createSandbox({ snapshot: session.checkpoint, inputs: session.inputs, inputOffset })
+            : engine.createSandbox({ seed: session.seed, inputs: session.inputs, inputOffset })
+        } catch (e) {
+          set({ openError: `${label} could not be opened: ${errorText(e)}` })
+          return false
+        }
+        pushUndo(label)
+        attach(sandbox)
+        // The console shows the commands that made this world, with what they answered in this replay.
+        const entries: ConsoleEntry[] = sandbox
+          .inputs()
+          .flatMap((i) => (i.kind === 'exec' ? [{ id: nextEntryId++, input: i.line, stdout: i.stdout, stderr: i.stderr, exitCode: i.exitCode }] : []))
+        set((s) => ({ log: s.log.filter((e) => e.pending).concat(entries.slice(-LOG_LIMIT)), selectedId: undefined, clock: { ...s.clock, playing: false }, openError: undefined }))
+        note(`${label}: the world is as it was shared (${entries.length} commands replayed).`)
+        if (session.lesson) get().requestLesson(session.lesson.id, session.lesson.step)
+        schedulePersist()
+        return true
+      },
+
+      setOpenError(message) {
+        set({ openError: message })
+      },
+
+      requestLesson(lessonId, step) {
+        set((s) => ({ lessonRequest: { lessonId, step, id: (s.lessonRequest?.id ?? 0) + 1 } }))
+      },
+
       restoreSnapshot(snapshot, label, resume) {
         if (!engine) return false
         let sandbox: Sandbox
