@@ -36,7 +36,7 @@ export function Results({ attempt, result, seconds, onDone }: { attempt: QuizAtt
           {attempt.order.map((i) => {
             const q = attempt.questions[i]
             const g = result.grades[i]
-            const right = q.kind === 'single' || q.kind === 'multiple' ? q.options.filter((o) => o.correct).map((o) => o.text).join('; ') : q.kind === 'numeric' ? q.answer : q.kind === 'text' ? q.answers[0] : q.kind === 'predict' ? `the sandbox showed ${g.revealed ?? '—'}` : (g.goals ?? []).map((x) => `${x.met ? '✓' : '✗'} ${x.label}`).join('; ')
+            const right = q.kind === 'single' || q.kind === 'multiple' ? q.options.filter((o) => o.correct).map((o) => o.text).join('; ') : q.kind === 'numeric' ? q.answer : q.kind === 'text' ? q.answers[0] : q.kind === 'predict' ? `the sandbox showed ${g.revealed ?? '—'}` : q.kind === 'pick' ? `the right resource: ${g.revealed ?? '—'}` : (g.goals ?? []).map((x) => `${x.met ? '✓' : '✗'} ${x.label}`).join('; ')
             return (
               <tr key={q.id}>
                 <th scope="row">{q.title}</th>
