@@ -2,9 +2,8 @@ import type { ContainerSpec, Size } from './layout.ts'
 import type { DiagramKind } from './types.ts'
 
 /**
- * Where ECS on EC2 and storage will go, ready before the simulation draws them (the next issues), so adding their
- * mappers changes nothing else. Nothing here invents data: a mapper that produces these kinds puts its items in the
- * sections named below, and the layout does the rest (tested with a hand-built graph, test/app/diagram/hostLayout.test.ts).
+ * Where ECS on EC2 and storage go (mappers/hosts.ts draws them). Nothing here invents data: a mapper that produces
+ * these kinds puts its items in the sections named below, and the layout does the rest (test/app/diagram/hostLayout.test.ts).
  *
  * - An **Auto Scaling group** is a box in its subnet around the instances it launched (`instances`); instances it
  *   did not launch sit straight in the subnet, in the same `enis` column as Fargate tasks' network interfaces.

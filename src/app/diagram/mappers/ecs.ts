@@ -3,6 +3,8 @@ import { serviceOfTask, taskHealth, taskNetworkInterfaceId, taskPrivateIp, taskS
 import type { GraphItem } from '../layout.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
+import { HOST_SECTIONS } from '../hostLayout.ts'
+import { bridgeNodeId } from './hosts.ts'
 import { creationOrder, type ResourceMapper } from './registry.ts'
 
 // ECS on the diagram. A cluster is not a network boundary, so it is drawn as a logical overlay: the cluster and its
@@ -158,26 +160,43 @@ export const taskMapper: ResourceMapper = {
       const eni = where.eniId === undefined ? undefined : world.ec2.networkInterfaces[where.eniId]
       const hp = taskHealth(world, task)?.state
       const family = world.ecs.taskDefinitions[task.taskDefinitionArn]
-      const inputs = [i, service, accent, eni, hp, family]
+      const host = hostOf(world, task)
+      const inputs = [i, service, accent, eni, hp, family, host]
       if (cached && sameInputs(cached.inputs, inputs)) {
         for (const item of cached.items) out.addNode(item)
         return
       }
-      const items = taskItems(task, i, { ...where, service, accent, eni, hp, family })
+      const items = taskItems(task, i, { ...where, service, accent, eni, hp, family, host })
       mappedTasks.set(task, { where, inputs, items })
       for (const item of items) out.addNode(item)
     })
   },
 }
 
+/**
+ * A task on EC2 is drawn on its instance (hosts.ts): an awsvpc task's ENI inside the instance, a bridge-mode task on
+ * the instance's docker0 bridge, a host- or none-mode task straight on the instance. The id of the node it goes in,
+ * or undefined for a Fargate task (or one whose instance is no longer drawn).
+ */
+function hostOf(world: Readonly<World>, task: Task): string | undefined {
+  if (task.containerInstanceArn === undefined) return undefined
+  const instanceId = world.ecs.containerInstances?.[task.containerInstanceArn]?.ec2InstanceId
+  const instance = instanceId === undefined ? undefined : world.ec2.instances[instanceId]
+  if (!instance || instance.State.Name === 'terminated') return undefined
+  const mode = world.ecs.taskDefinitions[task.taskDefinitionArn]?.networkMode
+  return mode === 'bridge' ? bridgeNodeId(instance.InstanceId) : instance.InstanceId
+}
+
 /** One task's nodes: its ENI (when it has one), the task, its containers. */
 function taskItems(
   task: Task,
   i: number,
-  context: TaskWhere & { service?: Service; accent?: string; eni?: NetworkInterface; hp?: string; family?: TaskDefinition },
+  context: TaskWhere & { service?: Service; accent?: string; eni?: NetworkInterface; hp?: string; family?: TaskDefinition; host?: string },
 ): GraphItem[] {
-  const { ip, eni, service, accent, hp, family } = context
+  const { ip, eni, service, accent, hp, family, host } = context
   const items: GraphItem[] = []
+  // A task on EC2 whose instance is gone has nowhere to be drawn (hostOf).
+  if (task.containerInstanceArn !== undefined && host === undefined) return items
   const id = shortId(task.taskArn)
   const subnetId = eni?.SubnetId ?? context.subnetId
   const taskDef = family ? `${family.family}:${family.revision}` : shortId(task.taskDefinitionArn)
@@ -187,9 +206,9 @@ function taskItems(
   if (eni) {
     items.push({
       id: eni.NetworkInterfaceId,
-      parentId: eni.SubnetId,
+      parentId: host ?? eni.SubnetId,
       nodeType: 'group',
-      section: 'enis',
+      section: host ? HOST_SECTIONS.tasks : 'enis',
       order: creationOrder(i),
       size: ECS_SIZES.networkInterface,
       data: {
@@ -209,9 +228,9 @@ function taskItems(
   }
   items.push({
     id: task.taskArn,
-    parentId: eni ? eni.NetworkInterfaceId : subnetId,
+    parentId: eni ? eni.NetworkInterfaceId : (host ?? subnetId),
     nodeType: 'group',
-    section: eni ? 'tasks' : 'enis',
+    section: eni || host ? 'tasks' : 'enis',
     order: creationOrder(i),
     size: ECS_SIZES.task,
     data: {

@@ -11,10 +11,12 @@ import {
 } from './network.ts'
 import { ecrRepositoryMapper, iamRoleMapper } from './services.ts'
 import { ecsClusterMapper, ecsServiceMapper, taskMapper } from './ecs.ts'
+import { autoScalingGroupMapper, instanceMapper, volumeMapper } from './hosts.ts'
 import { listenerMapper, loadBalancerMapper, ruleMapper, targetGroupMapper } from './loadBalancing.ts'
 
 export { creationOrder, labelOf, nameTag, type GraphSink, type ResourceMapper } from './registry.ts'
 export { azNodeId, SIZES } from './network.ts'
+export { bridgeNodeId, containerInstanceOf, groupNodeId } from './hosts.ts'
 export { abbreviate, ecsIndex, ECS_SIZES, SERVICE_COLOURS, serviceColour, shortId } from './ecs.ts'
 export { conditionText, LB_SIZES, pathEdges, pathNodes, RATE_WINDOW_MS, requestsByEdge, targetNodeIds } from './loadBalancing.ts'
 
@@ -31,6 +33,9 @@ export const resourceMappers: readonly ResourceMapper[] = [
   ecsClusterMapper,
   ecsServiceMapper,
   taskMapper,
+  autoScalingGroupMapper,
+  instanceMapper,
+  volumeMapper,
   loadBalancerMapper,
   listenerMapper,
   ruleMapper,

@@ -214,7 +214,9 @@ export const targetGroupMapper: ResourceMapper = {
         },
       })
       for (const { Target: t, TargetHealth: health } of targetHealth(world, tg.TargetGroupArn)) {
-        const node = nodeOfTarget.get(t.Id)
+        // An instance target (bridge or host mode) is one task's host port on that instance: the endpoint index says which.
+        const instanceIp = world.ec2.instances[t.Id]?.PrivateIpAddress
+        const node = instanceIp === undefined ? nodeOfTarget.get(t.Id) : (world.ecs.endpoints?.[`${instanceIp}:${t.Port}`]?.taskArn ?? t.Id)
         if (node === undefined) continue
         const id = `${tg.TargetGroupArn}->${node}`
         const count = requests.get(id) ?? 0
