@@ -3,6 +3,7 @@ import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
 import { emptyAutoScalingState } from '../sim/autoscaling/state.ts'
+import { emptyPricingState } from '../sim/pricing/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -75,6 +76,7 @@ function toSchema3(snapshot: Json): Json {
 function toSchema4(snapshot: Json): Json {
   const world = snapshot.world as Json
   world.autoscaling ??= emptyAutoScalingState()
+  world.pricing ??= emptyPricingState()
   return { ...snapshot, schema: 4 }
 }
 

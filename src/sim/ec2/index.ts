@@ -15,6 +15,7 @@ import { rebootInstances, startInstances, stopInstances, terminateInstances } fr
 import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
 import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
 import { runInstances } from './runInstances.ts'
+import { settleBilling } from '../pricing/meter.ts'
 import { authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, revokeSecurityGroupIngress } from './securityGroupOps.ts'
 
 export type { Ec2State } from './state.ts'
@@ -67,5 +68,5 @@ export const ec2: ServiceSim = {
       'instances have no EBS volumes, status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
       'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
   },
-  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget },
+  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget, 'ec2.billing.settle': settleBilling },
 }

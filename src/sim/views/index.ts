@@ -35,3 +35,5 @@ export {
 } from './tasks.ts'
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
 export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
+export { autoScalingGroupOfInstance, autoScalingGroups, type AutoScalingGroupView, type AutoScalingMemberView } from './autoScaling.ts'
+export { costMeter, type CostLine, type CostMeterView } from './costMeter.ts'
