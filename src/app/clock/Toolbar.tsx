@@ -1,3 +1,4 @@
+import { CostMeter } from '../cost/index.ts'
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import type { ClockSpeed } from '../state/types.ts'
@@ -57,6 +58,7 @@ export function Toolbar() {
           </div>
         </div>
         <div className="toolbar-actions">
+          <CostMeter />
           <button
             type="button"
             className="btn btn-toolbar"
