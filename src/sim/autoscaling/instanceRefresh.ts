@@ -110,7 +110,8 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   const minHealthy = Math.ceil((group.DesiredCapacity * refresh.Preferences.MinHealthyPercentage) / 100)
   const batch = Math.min(remaining, Math.max(1, ready.length - minHealthy))
   for (let i = 0; i < batch; i++) {
-    const candidates = group.Instances.filter((m) => plan.toReplace.includes(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService'))
+    const toReplace = new Set(plan.toReplace)
+    const candidates = group.Instances.filter((m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService'))
     const member = chooseForTermination(group, book, candidates)
     if (!member) break
     terminate(ctx, group, member, joinCause(CAUSES.refreshTerminate(now), CAUSES.selected(now, member.InstanceId)))
