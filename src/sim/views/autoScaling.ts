@@ -1,3 +1,4 @@
+import { ownEntry } from '../core/objects.ts'
 import type { World } from '../world.ts'
 import { perWorld } from './memo.ts'
 
@@ -37,7 +38,7 @@ export interface AutoScalingGroupView {
 export function autoScalingGroups(world: Readonly<World>): AutoScalingGroupView[] {
   return perWorld(world, 'autoScalingGroups', () =>
     Object.values(world.autoscaling?.groups ?? {}).map((group): AutoScalingGroupView => {
-      const refresh = (world.autoscaling.instanceRefreshes[group.AutoScalingGroupName] ?? []).at(-1)
+      const refresh = (ownEntry(world.autoscaling.instanceRefreshes, group.AutoScalingGroupName) ?? []).at(-1)
       const active = refresh && (refresh.Status === 'Pending' || refresh.Status === 'InProgress' || refresh.Status === 'Cancelling')
       return {
         name: group.AutoScalingGroupName,
