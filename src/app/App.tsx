@@ -7,7 +7,9 @@ import { SkipLinks, useRegionCycling } from './layout/SkipLinks.tsx'
 import { useTextScaleEffect } from './layout/TextSizeControl.tsx'
 import { Workspace, type Panels } from './layout/Workspace.tsx'
 import { useRememberedSelection } from './inspector/rememberSelection.ts'
+import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts'
 import { QuizEntry } from './quiz/index.ts'
+import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -34,6 +36,9 @@ function Shell({ panels }: { panels: Panels }) {
   useRegionCycling()
   useTextScaleEffect()
   useRememberedSelection()
+  usePresenterEffect()
+  useShareLinkOpener()
+  const presenter = usePresenter((s) => s.on)
   useEffect(() => {
     void store.getState().start()
     // Save right away when the page goes away (the normal write is debounced).
@@ -45,8 +50,10 @@ function Shell({ panels }: { panels: Panels }) {
     <div className="app">
       <SkipLinks />
       <Toolbar />
+      {presenter && <Captions />}
       <QuizEntry />
       <RecoveryBanner />
+      <OpenErrorBanner />
       <EngineFailure />
       <main className="app-main" aria-label="Container Sandbox">
         <Workspace panels={panels} />

@@ -41,6 +41,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   }
 
+  const advance = (ms: number): void => {
+    recorded(() => engine.sim.advance(ms), () => ({ kind: 'advance', ms: [ms] }))
+    notify()
+  }
+
+  // The scheduler's queue is a min-heap on (at, seq): its first element is the earliest event.
+  const nextEventAt = (): number | undefined => engine.state.scheduler.queue[0]?.at
+
   // Inputs given at creation are replayed as typed; a clock move stays one record, so positions match the source.
   for (const input of options.inputs ?? []) recorded(() => apply(engine, input), (result) => copyInput(input, result), false)
 
@@ -50,11 +58,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       notify()
       return result
     },
-    advance(ms) {
-      recorded(() => engine.sim.advance(ms), () => ({ kind: 'advance', ms: [ms] }))
-      notify()
-    },
+    advance,
     now: () => engine.state.now,
+    nextEventAt,
+    advanceToNextEvent() {
+      const at = nextEventAt()
+      if (at === undefined) return false
+      advance(Math.max(0, at - engine.state.now))
+      return true
+    },
     files,
     snapshot: () => structuredClone(engine.state),
     history: () => log.history(),

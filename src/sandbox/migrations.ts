@@ -74,9 +74,12 @@ function toSchema3(snapshot: Json): Json {
  * metrics, ...), each filled with its empty value in a world saved before it existed. One line per slice.
  */
 function toSchema4(snapshot: Json): Json {
-  const world = snapshot.world as Json
+  const world = snapshot.world as { ec2: Json } & Json
+  for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
   world.autoscaling ??= emptyAutoScalingState()
   world.pricing ??= emptyPricingState()
+  const ecs = (snapshot.world as { ecs: Json }).ecs
+  for (const key of ['containerInstances', 'agents', 'hosts']) ecs[key] ??= {}
   return { ...snapshot, schema: 4 }
 }
 

@@ -96,6 +96,13 @@ export interface Sandbox {
   advance(ms: number): void
   /** Virtual time in epoch ms. */
   now(): number
+  /** When the next scheduled event is due (epoch ms), or undefined when nothing is scheduled. */
+  nextEventAt(): number | undefined
+  /**
+   * Moves the clock exactly to the next scheduled event and runs it (and any due at the same millisecond), recorded
+   * as an ordinary clock move; false (and nothing recorded) when nothing is scheduled.
+   */
+  advanceToNextEvent(): boolean
   readonly files: WorkingFiles
   snapshot(): SandboxSnapshot
   /** The input log (every exec, advance, file write and remove, in order) and its checkpoints. Read-only. */

@@ -58,6 +58,19 @@ describe('typical mistakes leave the goal unmet', () => {
     session.runSolution(l3.steps[index(l3, 'call-apis')])
     expect(session.goal('call-apis').children?.map((c) => c.met)).toEqual([true, true, false])
   })
+
+  const l6 = lesson('ebs-availability-zones')
+  it.skipIf(missingFromSimulator(l6).length > 0)('lesson 6: a volume restored from the snapshot in us-east-1a (the wrong zone) still does not attach to the instance in us-east-1b', () => {
+    const session = upTo(l6, 'restore-and-attach')
+    const snapshot = session.exec("aws ec2 describe-snapshots --owner-ids self --query 'Snapshots[0].SnapshotId' --output text").stdout.trim()
+    const instance = session.exec("aws ec2 describe-instances --filters Name=tag:Name,Values=app --query 'Reservations[0].Instances[0].InstanceId' --output text").stdout.trim()
+    const volume = session.exec(`aws ec2 create-volume --availability-zone us-east-1a --snapshot-id ${snapshot} --query VolumeId --output text`).stdout.trim()
+    session.exec(`aws ec2 wait volume-available --volume-ids ${volume}`)
+    const attach = session.exec(`aws ec2 attach-volume --volume-id ${volume} --instance-id ${instance} --device /dev/sdf`)
+    expect(attach.stderr).toContain('InvalidVolume.ZoneMismatch')
+    session.advance(60_000)
+    expect(session.goal('restore-and-attach').met).toBe(false)
+  })
 })
 
 describe('progress', () => {

@@ -9,6 +9,14 @@ function breakSubnets(sandbox: ReturnType<typeof createSandbox>): () => void {
   return () => void (world.ec2.subnets = saved)
 }
 
+/** Logs an account setting's change until the event log holds `size` entries (one entry each), 500 to an input. */
+function fillLog(sandbox: ReturnType<typeof createSandbox>, size: number): void {
+  while (sandbox.world().log.entries.length < size) {
+    const count = Math.min(500, size - sandbox.world().log.entries.length)
+    sandbox.exec(Array.from({ length: count }, () => 'aws ecs put-account-setting --name containerInsights --value enabled').join(' ; '))
+  }
+}
+
 describe('a failed command leaves the world exactly as it was', () => {
   it('an AWS error changes nothing', () => {
     const sandbox = createSandbox()
@@ -49,10 +57,12 @@ describe('a failed command leaves the world exactly as it was', () => {
   it('a failed input that pushed the event log past its limit gives back the oldest entries too', () => {
     const sandbox = createSandbox()
     // Fill the log to just under the point where its oldest entries are dropped (EVENT_LOG_LIMIT plus a tenth).
-    for (let i = 0; sandbox.world().log.entries.length < 5495; i++) sandbox.exec(`aws ecs create-cluster --cluster-name fill-${i}`)
+    fillLog(sandbox, 5495)
     const before = JSON.stringify(sandbox.snapshot().world)
     const repair = breakSubnets(sandbox)
-    const result = sandbox.exec(`${'curl -s http://nowhere.invalid/ ; '.repeat(20)}aws ec2 describe-subnets`)
+    // Twenty logged changes cross the limit inside the input; then it fails.
+    const fill = Array.from({ length: 20 }, (_, i) => `aws ecs create-cluster --cluster-name over-${i} ; `).join('')
+    const result = sandbox.exec(`${fill}aws ec2 describe-subnets`)
     repair()
     expect(result.exitCode).toBe(255)
     expect(JSON.stringify(sandbox.snapshot().world)).toBe(before)
@@ -60,7 +70,7 @@ describe('a failed command leaves the world exactly as it was', () => {
 
   it('a long run keeps the event log bounded: the oldest entries go once an input succeeds', () => {
     const sandbox = createSandbox()
-    for (let i = 0; sandbox.world().log.entries.length < 5495; i++) sandbox.exec(`aws ecs create-cluster --cluster-name fill-${i}`)
+    fillLog(sandbox, 5495)
     const nextId = sandbox.world().log.nextId
     expect(sandbox.exec(Array.from({ length: 20 }, (_, i) => `aws ecs create-cluster --cluster-name more-${i}`).join(' ; ')).exitCode).toBe(0)
     const { entries } = sandbox.world().log

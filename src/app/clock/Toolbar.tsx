@@ -1,9 +1,10 @@
 import { CostMeter } from '../cost/index.ts'
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
+import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
+import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
+import { SharePanel } from '../share/SharePanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
-import type { ClockSpeed } from '../state/types.ts'
-
-const SPEEDS: ClockSpeed[] = [1, 10, 60]
+import { CLOCK_SPEEDS } from '../state/types.ts'
 
 /**
  * Virtual time as the sandbox knows it (UTC, ISO 8601), labelled as simulated so nobody mistakes it for the
@@ -32,6 +33,7 @@ export function Toolbar() {
   const playing = useApp((s) => s.clock.playing)
   const speed = useApp((s) => s.clock.speed)
   const undoLabel = useApp((s) => s.undoStack[s.undoStack.length - 1]?.label)
+  const selectedId = useApp((s) => s.selectedId)
 
   const reset = () => {
     if (window.confirm('Reset the simulated account to its starting state? Your working files are reset too.')) actions.resetWorld()
@@ -50,12 +52,34 @@ export function Toolbar() {
             {playing ? 'Pause' : 'Play'}
           </button>
           <div role="group" aria-label="Clock speed" className="clock-speeds">
-            {SPEEDS.map((s) => (
+            {CLOCK_SPEEDS.map((s) => (
               <button key={s} type="button" className="btn btn-toolbar btn-segment" aria-pressed={speed === s} onClick={() => actions.setSpeed(s)}>
                 {s}×
               </button>
             ))}
           </div>
+          <button
+            type="button"
+            className="btn btn-toolbar"
+            aria-label="Step to next event"
+            title="Move the clock exactly to the next scheduled event"
+            onClick={() => actions.stepToNextEvent()}
+            disabled={!ready}
+          >
+            <span className="label-long">Step to next event</span>
+            <span className="label-short">Step</span>
+          </button>
+          <button
+            type="button"
+            className="btn btn-toolbar"
+            aria-label="Run until the selected resource changes"
+            title={selectedId ? `Run the clock until ${selectedId} changes` : 'Select a resource in the diagram first'}
+            onClick={() => actions.runUntilSelectedChanges()}
+            disabled={!ready || selectedId === undefined}
+          >
+            <span className="label-long">Run until it changes</span>
+            <span className="label-short">Until</span>
+          </button>
         </div>
         <div className="toolbar-actions">
           <CostMeter />
@@ -79,6 +103,10 @@ export function Toolbar() {
             </span>
           </button>
           <TextSizeControl />
+          <PresenterSwitch />
+          <InstructorMenu>
+            <SharePanel />
+          </InstructorMenu>
         </div>
       </div>
     </header>

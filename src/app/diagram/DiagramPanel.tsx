@@ -26,6 +26,7 @@ import { boundsOf, nodeAt } from './paintGraph.ts'
 import { PictureLayer } from './PictureLayer.tsx'
 import { useFitGraph, type FitOptions } from './useFitGraph.ts'
 import { loadFollow, saveFollow } from './settings.ts'
+import { usePresenter } from '../presenter/presenterMode.ts'
 import { withSummaries } from './semantic.ts'
 import { DETAIL_ZOOM, READABLE_ZOOM, textScaleOf, workloadIds } from './zoomLevels.ts'
 import { usePanShield } from './panShield.ts'
@@ -71,7 +72,10 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const { graph } = frame
   const [textView, setTextView] = useState(false)
   const [minimap, setMinimap] = useState(false)
-  const [follow, setFollowState] = useState(loadFollow)
+  const [followChoice, setFollowState] = useState(loadFollow)
+  // The presenter view keeps "Follow changes" on (the audience should see what each command did); the choice stays.
+  const presenter = usePresenter((s) => s.on)
+  const follow = followChoice || presenter
   const setFollow = (on: boolean) => {
     setFollowState(on)
     saveFollow(on)
@@ -258,7 +262,13 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
               Minimap
             </button>
-            <button type="button" aria-pressed={follow} onClick={() => setFollow(!follow)} title="Pan to what each command changes">
+            <button
+              type="button"
+              aria-pressed={follow}
+              onClick={() => setFollow(!follow)}
+              disabled={presenter}
+              title={presenter ? 'The presenter view always follows changes' : 'Pan to what each command changes'}
+            >
               Follow changes
             </button>
           </>

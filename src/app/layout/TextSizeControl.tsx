@@ -1,12 +1,15 @@
 import { useEffect } from 'react'
+import { effectiveTextScale, usePresenter } from '../presenter/presenterMode.ts'
 import { TEXT_SCALES, textSizeKey, useTextSize } from './textSize.ts'
 
 /** Writes the scale onto <html> (tokens.css reads it) and listens for Ctrl+Alt+= / - / 0 anywhere on the page. */
 export function useTextScaleEffect(): void {
   const scale = useTextSize((s) => s.scale)
+  // The presenter view raises the scale while it is on (presenter/presenterMode.ts); the learner's own choice stays.
+  const presenter = usePresenter((s) => s.on)
   useEffect(() => {
-    document.documentElement.style.setProperty('--text-scale', String(scale))
-  }, [scale])
+    document.documentElement.style.setProperty('--text-scale', String(effectiveTextScale(scale, presenter)))
+  }, [scale, presenter])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = textSizeKey(e)

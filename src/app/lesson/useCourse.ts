@@ -148,6 +148,34 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     keepSnapshot(l, freshStart ? 0 : lessonProgress(progress, l.id).currentStep)
   }
 
+  // A share link or an imported session asks for its lesson and step: the world it brought belongs to that lesson.
+  // Handled from a store subscription (an event, not an effect of rendering), through a ref to this render's helpers.
+  const openRequested = (request: { lessonId: string; step: number }) => {
+    const l = lessons.find((x) => x.id === request.lessonId)
+    if (!l) {
+      store.getState().setOpenError(`The lesson "${request.lessonId}" is not in this version of the course; the world is open without it.`)
+      return
+    }
+    const step = Math.max(0, Math.min(request.step, l.steps.length - 1))
+    changeWorlds((w) => ({ ...w, current: { lessons: [l.id], start: startOf(l) }, saved: w.saved.filter((x) => !x.lessons.includes(l.id)) }))
+    act((r) => {
+      r.open()
+      r.goTo(step)
+    }, l)
+    keepSnapshot(l, step)
+  }
+  const onRequest = useRef(openRequested)
+  useEffect(() => {
+    onRequest.current = openRequested
+  })
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.lessonRequest && s.lessonRequest !== prev.lessonRequest) onRequest.current(s.lessonRequest)
+      }),
+    [store],
+  )
+
   const open = (lessonId: string) => {
     const l = lessons.find((x) => x.id === lessonId)
     const sandbox = store.getState().sandbox

@@ -12,7 +12,8 @@ export function QuestionConsole({ sandbox, from }: { sandbox: Sandbox; from: num
   const entries = inputs.slice(Math.max(0, from - offset)).slice(-30)
   return (
     <div className="quiz-console">
-      <div className="quiz-console-log" role="log" aria-label="Question console output">
+      {/* Focusable so a keyboard user can scroll a long output (WCAG 2.1.1). */}
+      <div className="quiz-console-log" role="log" aria-label="Question console output" tabIndex={0}>
         {entries.map((input, i) =>
           input.kind === 'exec' ? (
             <pre key={i}>

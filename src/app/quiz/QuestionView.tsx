@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Answer, QuestionGrade, QuizAttempt } from '../../course/quiz/index.ts'
 import { MarkdownView } from '../lesson/MarkdownView.tsx'
+import { PickDiagram } from './PickDiagram.tsx'
 import { QuestionConsole } from './QuestionConsole.tsx'
 
 export interface QuestionViewProps {
@@ -31,7 +32,23 @@ export function QuestionView({ attempt, index, grade, onAnswer, onCheck }: Quest
         {q.points} {q.points === 1 ? 'point' : 'points'}
       </p>
       <MarkdownView source={q.prompt} />
-      {q.kind === 'practical' ? (
+      {q.kind === 'pick' ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (!locked && value) onAnswer({ kind: 'value', value })
+          }}
+        >
+          <PickDiagram sandbox={attempt.sandbox(index)} selectedId={value || undefined} onSelect={(id) => !locked && setValue(id ?? '')} />
+          <p className="quiz-picked" aria-live="polite">
+            {value ? `Selected: ${value}` : 'Nothing selected yet: select a resource in the diagram.'}
+          </p>
+          <button type="submit" className="btn btn-primary" disabled={locked || !value}>
+            Answer
+          </button>
+          {locked && attempt.mode === 'exam' && <p className="quiz-locked">Answered — one attempt per question in exam mode.</p>}
+        </form>
+      ) : q.kind === 'practical' ? (
         <>
           <QuestionConsole sandbox={attempt.sandbox(index)} from={attempt.world(index).since.command} />
           {attempt.mode === 'practice' && (

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
+import './quizEntry.css'
 
 const QuizPanel = lazy(() => import('./QuizPanel.tsx'))
 

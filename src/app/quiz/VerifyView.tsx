@@ -25,6 +25,8 @@ export function VerifyView({ quizzes }: { quizzes: readonly Quiz[] }) {
       {results.length === 0 && text.trim() !== '' && codesIn(text).length === 0 && <p role="alert">No result code found (they start with CSQ1.).</p>}
       {rows.length > 0 && (
         <>
+          {/* Focusable so a keyboard user can scroll the wide table (WCAG 2.1.1). */}
+          <div className="quiz-table-scroll" role="region" aria-label="Verified results table" tabIndex={0}>
           <table>
             <caption>Verified results</caption>
             <thead>
@@ -54,6 +56,7 @@ export function VerifyView({ quizzes }: { quizzes: readonly Quiz[] }) {
               ))}
             </tbody>
           </table>
+          </div>
           <a className="btn" href={csvHref} download="quiz-results.csv">
             Export as CSV
           </a>

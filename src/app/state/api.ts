@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { ExecResult, InputRecord, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
+import type { SharedSession } from '../share/shareLink.ts'
 import type { World } from '../../sandbox/index.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
@@ -58,6 +59,10 @@ export interface AppState {
   storageFull?: StorageFull
   /** Text a panel asked to put on the command line (lesson "Paste into console"); `id` grows with each request. */
   consoleDraft?: ConsoleDraft
+  /** A lesson and step to open, asked for by a share link or an imported session (the lesson panel acts on it); `id` grows. */
+  lessonRequest?: { lessonId: string; step: number; id: number }
+  /** Why a share link or an imported file could not be opened (shown until dismissed). */
+  openError?: string
 }
 
 export interface AppActions {
@@ -80,6 +85,10 @@ export interface AppActions {
   setSpeed(speed: ClockSpeed): void
   /** Called by the animation-frame loop with the wall time since the last frame. */
   tick(wallDeltaMs: number): void
+  /** Moves the virtual clock exactly to the next scheduled event (pauses the clock); false when nothing is scheduled. */
+  stepToNextEvent(): boolean
+  /** Steps event by event until the selected resource changes (or an hour of simulated time passes); notes the outcome. */
+  runUntilSelectedChanges(): void
   setSize(key: SizeKey, value: number): void
   setCollapsed(region: RegionId, collapsed: boolean): void
   setBottomTab(tab: BottomTab): void
@@ -101,6 +110,17 @@ export interface AppActions {
    * compare to positions, so a restored world keeps counting from where it was).
    */
   restoreSnapshot(snapshot: SandboxSnapshot, label: string, resume?: { inputs?: readonly InputRecord[]; inputOffset?: number }): boolean
+  /**
+   * The live world as a share link's session: the seed and every input when it started fresh, else its first
+   * checkpoint and the inputs since. Undefined before the engine is ready.
+   */
+  sharedSession(lesson?: SharedSession['lesson']): SharedSession | undefined
+  /** Replaces the world with a shared session's (undoable), shows its commands in the console, asks for its lesson. */
+  openSession(session: SharedSession, label: string): boolean
+  /** Shows (or with undefined, clears) why a link or file could not be opened. */
+  setOpenError(message: string | undefined): void
+  /** Asks the lesson panel to open a lesson at a step. */
+  requestLesson(lessonId: string, step: number): void
 }
 
 export type AppStore = StoreApi<AppState & AppActions>

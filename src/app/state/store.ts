@@ -6,6 +6,7 @@ import { persistedText } from './persist/document.ts'
 import type { PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
+import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
 import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
@@ -31,6 +32,8 @@ export function createAppStore(deps: AppDeps): AppStore {
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
+  /** Virtual milliseconds owed by slow motion: 0.1× of a 16 ms frame is 1.6 ms, and the clock moves in whole ms. */
+  let clockCarry = 0
   let started = false
   const persistDelay = deps.persistDelayMs ?? 400
 
@@ -356,11 +359,52 @@ export function createAppStore(deps: AppDeps): AppStore {
       tick(wallDeltaMs) {
         const { sandbox, clock } = get()
         if (!sandbox || !clock.playing || !(wallDeltaMs > 0)) return
-        const ms = Math.round(Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed)
+        // Whole milliseconds, with the fraction carried to the next frame, so slow motion keeps exact time.
+        const owed = Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed + clockCarry
+        const ms = Math.floor(owed + 1e-9)
+        clockCarry = Math.max(0, owed - ms)
         if (ms <= 0) return
         sandbox.advance(ms)
         publish(false)
         schedulePersist()
+      },
+
+      stepToNextEvent() {
+        const sandbox = get().sandbox
+        if (!sandbox) return false
+        set((s) => ({ clock: { ...s.clock, playing: false } }))
+        batching = true
+        let moved: boolean
+        try {
+          moved = sandbox.advanceToNextEvent()
+        } finally {
+          batching = false
+        }
+        if (!moved) {
+          note('Nothing is scheduled: the simulated account is at rest.')
+          return false
+        }
+        publish(true)
+        schedulePersist()
+        return true
+      },
+
+      runUntilSelectedChanges() {
+        const { sandbox, selectedId } = get()
+        if (!sandbox || selectedId === undefined) return
+        set((s) => ({ clock: { ...s.clock, playing: false } }))
+        batching = true
+        let outcome: ReturnType<typeof runUntilChange>
+        try {
+          outcome = runUntilChange(sandbox, selectedId)
+        } finally {
+          batching = false
+        }
+        publish(true)
+        schedulePersist()
+        if (outcome.kind === 'changed') note(`${selectedId}: ${outcome.change}`)
+        else if (outcome.kind === 'nothing-scheduled') note(`Nothing more is scheduled, so ${selectedId} will not change until you run a command.`)
+        else note(`${selectedId} did not change in the next ${RUN_UNTIL_LIMIT.ms / 60_000} minutes of simulated time.`)
       },
 
       setSize(key, value) {
@@ -415,6 +459,52 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       pasteIntoConsole(text) {
         set((s) => ({ consoleDraft: { text, id: (s.consoleDraft?.id ?? 0) + 1 }, layout: { ...s.layout, bottomTab: 'console' } }))
+      },
+
+      sharedSession(lesson) {
+        const sandbox = get().sandbox
+        if (!sandbox || !engine) return undefined
+        const history = sandbox.history()
+        const base = history.checkpoints[0]
+        const inputs = history.inputs.slice(base.position - history.offset)
+        const seed = (JSON.parse(base.snapshot) as SandboxSnapshot).seed
+        // A world that started fresh from its seed travels as the seed alone: a fresh account is the same text.
+        const fresh = JSON.stringify(engine.createSandbox({ seed }).snapshot()) === base.snapshot
+        const session = fresh ? { seed, inputs } : { checkpoint: JSON.parse(base.snapshot) as SandboxSnapshot, inputs }
+        return lesson ? { ...session, lesson } : session
+      },
+
+      openSession(session, label) {
+        if (!engine) return false
+        let sandbox: Sandbox
+        const inputOffset = get().sandbox?.position() ?? 0
+        try {
+          sandbox = session.checkpoint
+            ? engine.createSandbox({ snapshot: session.checkpoint, inputs: session.inputs, inputOffset })
+            : engine.createSandbox({ seed: session.seed, inputs: session.inputs, inputOffset })
+        } catch (e) {
+          set({ openError: `${label} could not be opened: ${errorText(e)}` })
+          return false
+        }
+        pushUndo(label)
+        attach(sandbox)
+        // The console shows the commands that made this world, with what they answered in this replay.
+        const entries: ConsoleEntry[] = sandbox
+          .inputs()
+          .flatMap((i) => (i.kind === 'exec' ? [{ id: nextEntryId++, input: i.line, stdout: i.stdout, stderr: i.stderr, exitCode: i.exitCode }] : []))
+        set((s) => ({ log: s.log.filter((e) => e.pending).concat(entries.slice(-LOG_LIMIT)), selectedId: undefined, clock: { ...s.clock, playing: false }, openError: undefined }))
+        note(`${label}: the world is as it was shared (${entries.length} commands replayed).`)
+        if (session.lesson) get().requestLesson(session.lesson.id, session.lesson.step)
+        schedulePersist()
+        return true
+      },
+
+      setOpenError(message) {
+        set({ openError: message })
+      },
+
+      requestLesson(lessonId, step) {
+        set((s) => ({ lessonRequest: { lessonId, step, id: (s.lessonRequest?.id ?? 0) + 1 } }))
       },
 
       restoreSnapshot(snapshot, label, resume) {

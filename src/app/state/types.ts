@@ -43,7 +43,9 @@ export interface Layout {
   bottomTab: BottomTab
 }
 
-export type ClockSpeed = 1 | 10 | 60
+/** Slow motion (0.1×–0.5×) for showing a transition as it happens, up to 60× for waiting out a deployment. */
+export const CLOCK_SPEEDS = [0.1, 0.25, 0.5, 1, 10, 60] as const
+export type ClockSpeed = (typeof CLOCK_SPEEDS)[number]
 
 export interface ClockState {
   playing: boolean

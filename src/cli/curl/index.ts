@@ -93,7 +93,15 @@ function transfer(backend: CurlBackend, o: CurlOptions, rawUrl: string, io: Prog
   const verbose = (line: string) => {
     if (o.verbose) io.stderr(`${line}\n`)
   }
-  const hops = () => result.hops.forEach((h) => verbose(`* [sandbox] ${h.label}`))
+  // The sandbox's hops, each printed where curl reaches its step: the name, the connection, then the request's path.
+  let printed = 0
+  const hops = (upTo?: 'dns' | 'connect') => {
+    for (; printed < result.hops.length; printed++) {
+      const h = result.hops[printed]
+      if (upTo && (h.stage === undefined || (upTo === 'dns' && h.stage === 'connect'))) return
+      verbose(`* [sandbox] ${h.label}`)
+    }
+  }
   const failure = result.failure
   if (failure?.kind === 'dns') {
     hops()
@@ -105,7 +113,9 @@ function transfer(backend: CurlBackend, o: CurlOptions, rawUrl: string, io: Prog
     verbose('* IPv6: (none)')
     verbose(`* IPv4: ${ip}`)
   }
+  hops('dns')
   verbose(`*   Trying ${ip}:${port}...`)
+  hops('connect')
   if (failure?.kind === 'refused') {
     hops()
     verbose(`* connect to ${ip} port ${port} failed: Connection refused`)

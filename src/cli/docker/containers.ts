@@ -159,7 +159,15 @@ export function inspect({ backend, io }: DockerCommand, args: string[], only?: '
       }
     }
     if (value === undefined) {
-      io.stderr(only === 'volume' ? `Error response from daemon: get ${ref}: no such volume\n` : only === 'container' ? `Error response from daemon: No such container: ${ref}\n` : `Error: No such object: ${ref}\n`)
+      io.stderr(
+        only === 'volume'
+          ? `Error response from daemon: get ${ref}: no such volume\n`
+          : only === 'container'
+            ? `Error response from daemon: No such container: ${ref}\n`
+            : only === 'image'
+              ? `Error response from daemon: No such image: ${ref}\n`
+              : `Error: No such object: ${ref}\n`,
+      )
       code = 1
     } else found.push(value)
   }

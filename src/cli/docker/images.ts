@@ -1,6 +1,6 @@
 import type { DockerImage, HistoryRow, PullResult } from '../../sim/docker/index.ts'
 import type { DockerCommand } from './backend.ts'
-import { ellipsis, humanDuration, humanSize, inspectJson, table } from './format.ts'
+import { ellipsis, goTemplate, humanDuration, humanSize, table } from './format.ts'
 
 /**
  * What `docker pull` prints without a terminal (each layer's status changes on its own line, then the digest and
@@ -39,15 +39,20 @@ export function images({ backend, io }: DockerCommand, args: string[]): number {
     io.stdout([...new Set(list.map((i) => i.id.slice(7, 19)))].map((id) => `${id}\n`).join(''))
     return 0
   }
+  const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : args.find((a) => a.startsWith('--format='))?.slice(9)
   const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]
+  let formatted = ''
   for (const image of list) {
     const tags = image.repoTags.length ? image.repoTags : ['<none>:<none>']
     for (const t of tags) {
       const colon = t.lastIndexOf(':')
-      rows.push([t.slice(0, colon), t.slice(colon + 1), image.id.slice(7, 19), `${humanDuration(now - image.created)} ago`, humanSize(image.size)])
+      const row = [t.slice(0, colon), t.slice(colon + 1), image.id.slice(7, 19), `${humanDuration(now - image.created)} ago`, humanSize(image.size)]
+      rows.push(row)
+      // docker/cli formatter/image.go field names.
+      if (format !== undefined) formatted += `${goTemplate(format, { Repository: row[0], Tag: row[1], ID: row[2], CreatedSince: row[3], Size: row[4], Digest: image.repoDigests[0]?.split('@')[1] ?? '<none>' })}\n`
     }
   }
-  io.stdout(table(rows))
+  io.stdout(format !== undefined ? formatted : table(rows))
   return 0
 }
 
@@ -65,19 +70,4 @@ export function history({ backend, io }: DockerCommand, args: string[]): number 
     cells.push([r.id === '<missing>' ? r.id : noTrunc ? r.id : r.id.slice(7, 19), `${humanDuration(now - r.created)} ago`, noTrunc ? r.createdBy : ellipsis(r.createdBy, 45), humanSize(r.size), r.comment])
   io.stdout(table(cells))
   return 0
-}
-
-export function imageInspect({ backend, io }: DockerCommand, refs: string[]): number {
-  const found: unknown[] = []
-  let code = 0
-  for (const ref of refs) {
-    try {
-      found.push(backend.docker('ImageInspect', { ref }))
-    } catch {
-      io.stderr(`Error response from daemon: No such image: ${ref}\n`)
-      code = 1
-    }
-  }
-  io.stdout(inspectJson(found))
-  return code
 }

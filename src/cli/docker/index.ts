@@ -1,10 +1,12 @@
 import { isDockerError } from '../../sim/docker/index.ts'
 import type { Program } from '../program.ts'
 import type { DockerBackend, DockerCommand } from './backend.ts'
+import { build } from './build.ts'
 import { commit, diff, eachContainer, exec, inspect, logs, ps } from './containers.ts'
 import { network, system, volume } from './engine.ts'
 import { FlagError } from './flags.ts'
-import { history, imageInspect, images, pull } from './images.ts'
+import { history, images, pull } from './images.ts'
+import { login, logout, push, tag } from './registry.ts'
 import { run } from './run.ts'
 import { unknown } from './unknown.ts'
 
@@ -15,6 +17,11 @@ type Handler = (cmd: DockerCommand, args: string[]) => number
 const COMMANDS: Record<string, Handler> = {
   run,
   pull,
+  build,
+  tag,
+  push,
+  login,
+  logout,
   images,
   history,
   ps,
@@ -27,7 +34,10 @@ const COMMANDS: Record<string, Handler> = {
   stop: (cmd, args) => eachContainer(cmd, 'ContainerStop', args),
   restart: (cmd, args) => eachContainer(cmd, 'ContainerRestart', args),
   rm: (cmd, args) => eachContainer(cmd, 'ContainerDelete', args, { force: args.some((a) => /^-\w*f/.test(a) || a === '--force'), volumes: args.some((a) => /^-\w*v/.test(a) || a === '--volumes') }),
-  image: (cmd, [sub, ...rest]) => (sub === 'inspect' ? imageInspect(cmd, rest) : sub === 'ls' ? images(cmd, rest) : sub === 'history' ? history(cmd, rest) : sub === 'pull' ? pull(cmd, rest) : unknown(cmd, `image ${sub ?? ''}`)),
+  image: (cmd, [sub, ...rest]) => {
+    const handler = { inspect: (c: DockerCommand, a: string[]) => inspect(c, a, 'image'), ls: images, history, pull, build, tag, push }[sub ?? '']
+    return handler ? handler(cmd, rest) : unknown(cmd, `image ${sub ?? ''}`)
+  },
   container: (cmd, [sub, ...rest]) => (sub && sub !== 'container' && COMMANDS[sub === 'ls' ? 'ps' : sub] ? COMMANDS[sub === 'ls' ? 'ps' : sub](cmd, rest) : unknown(cmd, `container ${sub ?? ''}`)),
   volume,
   network,
@@ -45,6 +55,10 @@ Common Commands:
   ps          List containers
   images      List images
   pull        Download an image from a registry
+  push        Upload an image to a registry
+  build       Build an image from a Dockerfile
+  login       Authenticate to a registry
+  logout      Log out from a registry
 
 Management Commands:
   container   Manage containers
@@ -63,6 +77,7 @@ Commands:
   rm          Remove one or more containers
   start       Start one or more stopped containers
   stop        Stop one or more running containers
+  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
 `
 
 /**

@@ -1,7 +1,7 @@
 import type { Sandbox } from '../../sandbox/types.ts'
 import { encodeResult, replayDigest, type QuizResultData, type StoredAnswer } from './code.ts'
 import { dictionaryFor } from './dictionary.ts'
-import { gradeAnswer, gradePractical, gradePrediction, readReveal, runItems } from './grade.ts'
+import { gradeAnswer, gradePick, gradePractical, gradePrediction, readReveal, runItems } from './grade.ts'
 import { variant } from './params.ts'
 import { attemptSeed, createRng } from './rng.ts'
 import { logItems, outputsSince, startQuestion, type LogItem, type QuestionWorld } from './start.ts'
@@ -99,7 +99,7 @@ export class QuizAttempt {
   /** The question's sandbox (started on first use) — the console of a practical question runs here. */
   world(index: number): QuestionWorld {
     const q = this.questions[index]
-    if (q.kind !== 'practical' && q.kind !== 'predict') throw new Error(`question ${q.id} has no sandbox`)
+    if (q.kind !== 'practical' && q.kind !== 'predict' && q.kind !== 'pick') throw new Error(`question ${q.id} has no sandbox`)
     let w = this.worlds.get(index)
     if (!w) {
       w = startQuestion(q)
@@ -145,6 +145,7 @@ export class QuizAttempt {
       const w = this.world(index)
       return gradePractical(q, w.sandbox, w.since)
     }
+    if (q.kind === 'pick') return gradePick(q, answer, this.world(index).sandbox)
     if (q.kind === 'predict') {
       if (!answer) return gradePrediction(q, undefined, '')
       let shown = this.revealed.get(index)

@@ -25,9 +25,10 @@ const itemsText = (items: readonly RunItem[]) => items.map((i) => ('command' in 
 export function dictionaryFor(quiz: Quiz, seed: number): string {
   const parts = [VOCABULARY]
   for (const q of quiz.questions) {
-    if (q.kind !== 'practical' && q.kind !== 'predict') continue
+    if (q.kind !== 'practical' && q.kind !== 'predict' && q.kind !== 'pick') continue
     const v = variant(q, seed)
     parts.push(...Object.values(v.files), itemsText(v.setup))
+    if (v.kind === 'pick') continue
     if (v.kind === 'practical') parts.push(itemsText(v.mistake?.run ?? []), itemsText(v.solution))
     else parts.push(itemsText(v.run), v.reveal.command)
   }

@@ -3,12 +3,13 @@ import { evaluateGoal } from '../goals/evaluate.ts'
 import { errorCodeOf } from '../goals/errorCode.ts'
 import type { CommandRecord, GoalContext, Mark } from '../goals/types.ts'
 import { readNumber, textMatches } from './match.ts'
-import type { Answer, GoalMark, PracticalQuestion, PredictQuestion, Question, QuestionGrade, Reveal, RunItem } from './types.ts'
+import { pickTargets } from './pick.ts'
+import type { Answer, GoalMark, PickQuestion, PracticalQuestion, PredictQuestion, Question, QuestionGrade, Reveal, RunItem } from './types.ts'
 
 const round = (n: number) => Math.round(n * 100) / 100
 
 /** Grades a question that needs no sandbox (choice, numeric, text). */
-export function gradeAnswer(q: Exclude<Question, PredictQuestion | PracticalQuestion>, answer: Answer | undefined): QuestionGrade {
+export function gradeAnswer(q: Exclude<Question, PredictQuestion | PracticalQuestion | PickQuestion>, answer: Answer | undefined): QuestionGrade {
   const base = { questionId: q.id, points: q.points, concepts: q.concepts }
   switch (q.kind) {
     case 'single':
@@ -100,5 +101,21 @@ export function gradePractical(q: PracticalQuestion, sandbox: Sandbox, since: Ma
     correct: earned === q.points,
     feedback: goals.filter((g) => !g.met).map((g) => `Not yet: ${g.label}${g.detail ? ` (${g.detail})` : ''}`),
     goals,
+  }
+}
+
+/** Grades a "click the part" answer: the selected resource is right when the question's rule names it in this world. */
+export function gradePick(q: PickQuestion, answer: Answer | undefined, sandbox: Sandbox): QuestionGrade {
+  const right = pickTargets(sandbox.world(), q.answer)
+  const picked = answer?.kind === 'value' ? answer.value : ''
+  const ok = picked !== '' && right.includes(picked)
+  return {
+    questionId: q.id,
+    points: q.points,
+    concepts: q.concepts,
+    earned: ok ? q.points : 0,
+    correct: ok,
+    feedback: ok ? [] : [picked ? `You selected ${picked}.` : 'Nothing was selected.'],
+    revealed: right.join(', ') || '(nothing in this world)',
   }
 }

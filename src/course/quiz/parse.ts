@@ -3,6 +3,7 @@ import { readGoal, type GoalProblem } from '../goals/schema.ts'
 import type { Goal } from '../goals/types.ts'
 import type { LessonProblem } from '../lessons/errors.ts'
 import { drawParams, fillValue } from './params.ts'
+import { readPickRule, type PickRule } from './pick.ts'
 import type { Option, ParamSpec, PracticalGoal, Question, QuestionKind, Quiz, Reveal, RunItem, WrongAnswer } from './types.ts'
 
 /*
@@ -14,7 +15,7 @@ import type { Option, ParamSpec, PracticalGoal, Question, QuestionKind, Quiz, Re
  *   questionBlock := "```question" YAML (kind and the kind's fields, see FIELDS) "```"    exactly one per question
  */
 
-export const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'numeric', 'text', 'predict', 'practical']
+export const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'numeric', 'text', 'predict', 'practical', 'pick']
 const COMMON = ['kind', 'points', 'concepts', 'hints', 'explanation', 'params']
 const SANDBOX = ['files', 'setup']
 /** The fields each kind takes besides the common ones. */
@@ -25,6 +26,7 @@ export const FIELDS: Record<QuestionKind, string[]> = {
   text: ['answers', 'wrong'],
   predict: [...SANDBOX, 'run', 'reveal', 'options'],
   practical: [...SANDBOX, 'goals', 'solution', 'mistake'],
+  pick: [...SANDBOX, 'answer'],
 }
 const FRONT = ['id', 'version', 'title', 'summary', 'minutes', 'review', 'examAttempts']
 
@@ -336,6 +338,13 @@ function readQuestion(section: Section, problem: Problem): Question | undefined 
       const points = goals.reduce((sum, g) => sum + g.points, 0)
       return { ...base, points, kind, ...sandboxStart(), goals, solution: run('solution', true), ...(mistake ? { mistake } : {}) }
     }
+    case 'pick': {
+      const rule = r.value('answer')
+      // Checked on a sample variant (parameters filled with seed 0's draw), so "{{service}}" reads as a name.
+      const checked = readPickRule(fillTemplateValues(rule, sample))
+      if (typeof checked === 'string') problem(r.line('answer'), checked)
+      return { ...base, kind, ...sandboxStart(), answer: rule as PickRule }
+    }
   }
 }
 
@@ -410,3 +419,10 @@ function readGoals(node: Node | null | undefined, line: number, y: Yaml, sample:
   return out
 }
 
+
+function fillTemplateValues(v: unknown, values: Record<string, string>): unknown {
+  if (typeof v === 'string') return fillValue(v, values)
+  if (Array.isArray(v)) return v.map((i) => fillTemplateValues(i, values))
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fillTemplateValues(x, values)]))
+  return v
+}

@@ -1,4 +1,5 @@
 import type { Goal } from '../goals/types.ts'
+import type { PickRule } from './pick.ts'
 
 /**
  * A quiz as authored in lessons/quizzes/*.md (lessons/quizzes/README.md explains every field). Strings may hold
@@ -89,7 +90,14 @@ export type PracticalQuestion = Base &
     mistake?: { run: RunItem[]; points: number }
   }
 
-export type Question = SingleQuestion | MultipleQuestion | NumericQuestion | TextQuestion | PredictQuestion | PracticalQuestion
+/** "Click the part": the learner selects a resource in the question's diagram; `answer` is the rule that says which. */
+export type PickQuestion = Base &
+  SandboxStart & {
+    kind: 'pick'
+    answer: PickRule
+  }
+
+export type Question = SingleQuestion | MultipleQuestion | NumericQuestion | TextQuestion | PredictQuestion | PracticalQuestion | PickQuestion
 export type QuestionKind = Question['kind']
 
 export interface Quiz {
@@ -133,7 +141,7 @@ export interface QuestionGrade {
   feedback: string[]
   /** Practical questions: each goal and its points. */
   goals?: GoalMark[]
-  /** Predict questions: what the sandbox showed. */
+  /** Predict questions: what the sandbox showed. Pick questions: the resources that were right. */
   revealed?: string
   concepts: string[]
 }

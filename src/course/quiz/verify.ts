@@ -1,7 +1,7 @@
 import { answerOf, scoreOf, type Scored } from './attempt.ts'
 import { decodeBody, decodeHeader, replayDigest, type CodeField } from './code.ts'
 import { dictionaryFor } from './dictionary.ts'
-import { gradeAnswer, gradePractical, gradePrediction, readReveal, runItems } from './grade.ts'
+import { gradeAnswer, gradePick, gradePractical, gradePrediction, readReveal, runItems } from './grade.ts'
 import { variant } from './params.ts'
 import { replayLog, startQuestion } from './start.ts'
 import type { QuestionGrade, Quiz } from './types.ts'
@@ -78,6 +78,7 @@ export function verifyResult(code: string, quizzes: readonly Quiz[]): Verificati
       outputs.push(...replayLog(w.sandbox, body.logs[i] ?? []))
       return gradePractical(q, w.sandbox, w.since)
     }
+    if (q.kind === 'pick') return gradePick(q, answer, startQuestion(q, NO_CHECKPOINTS).sandbox)
     if (q.kind === 'predict') {
       if (!answer) return gradePrediction(q, undefined, '')
       const w = startQuestion(q, NO_CHECKPOINTS)

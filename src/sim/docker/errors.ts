@@ -5,9 +5,12 @@
  */
 export class DockerError extends Error {
   readonly status: number
-  constructor(status: number, message: string) {
+  /** What the command printed before it failed (a build's or a push's progress), shown before the error. */
+  readonly progress: string
+  constructor(status: number, message: string, progress = '') {
     super(message)
     this.status = status
+    this.progress = progress
   }
 }
 

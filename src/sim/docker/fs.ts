@@ -32,11 +32,12 @@ export class ContainerFs {
   private readonly container: Container
   private readonly host: HostFiles
 
-  constructor(docker: DockerState, container: Container, host: HostFiles) {
+  /** `layerIds` (bottom first) stands in for the image's layers while a build runs its steps on layers not yet an image. */
+  constructor(docker: DockerState, container: Container, host: HostFiles, layerIds?: readonly string[]) {
     this.docker = docker
     this.container = container
     this.host = host
-    const ids = docker.images[container.imageId]?.layerIds ?? []
+    const ids = layerIds ?? docker.images[container.imageId]?.layerIds ?? []
     this.imageLayers = ids.length
     this.stack = [container.upper]
     for (let i = ids.length - 1; i >= 0; i--) this.stack.push(layerEntries(docker, ids[i]))

@@ -93,6 +93,9 @@ export interface HistoryRow {
 
 /** `GET /images/{name}/history`: newest layer first. */
 export function imageHistory(docker: DockerState, image: DockerImage): HistoryRow[] {
+  // A built image knows every instruction; BuildKit leaves the rows below the top one without an image ID.
+  if (image.history)
+    return [...image.history].reverse().map((h, i) => ({ id: i === 0 ? image.id : '<missing>', created: h.created, createdBy: h.createdBy, size: h.size, comment: h.comment ?? '' }))
   const rows: HistoryRow[] = []
   const ownerOf = new Map<number, DockerImage>()
   // Each image in the commit chain names its own top layer; the rest are `<missing>` (pulled, not built here).

@@ -1,11 +1,13 @@
 import type { SimContext } from '../context.ts'
 import type { HttpRequest } from '../network/types.ts'
+import { buildImage, type BuildRequest } from './build.ts'
 import { commitContainer } from './commit.ts'
 import { containerChanges, execInContainer, removeContainer, requireContainer, restartContainer, runContainer, startContainer, stopContainer, type RunRequest } from './containers.ts'
 import { DockerError } from './errors.ts'
 import { imageHistory, imageSize, pullImage, requireImage } from './images.ts'
 import { containerInspect, imageInspect, networkInspect, NETWORKS, volumeInspect } from './inspect.ts'
 import { entriesSize } from './layers.ts'
+import { login, logout, pushImage, tagImage } from './registry.ts'
 import { serveLocal } from './serve.ts'
 import type { HostFiles } from './stores.ts'
 import { createVolume, pruneVolumes, removeVolume, requireVolume, usersOf } from './volumes.ts'
@@ -23,6 +25,11 @@ export const DOCKER_OPERATIONS: Readonly<Record<string, Operation>> = {
   ImageInspect: (ctx, i) => imageInspect(ctx.world.docker, requireImage(ctx.world.docker, i.ref as string)),
   ImageHistory: (ctx, i) => imageHistory(ctx.world.docker, requireImage(ctx.world.docker, i.ref as string)),
   ImageCommit: (ctx, i) => commitContainer(ctx, i as { ref: string }),
+  ImageBuild: (ctx, i, host) => buildImage(ctx, host, i as unknown as BuildRequest),
+  ImageTag: (ctx, i) => tagImage(ctx, i as { source: string; target: string }),
+  ImagePush: (ctx, i) => pushImage(ctx, i as { ref: string }),
+  SystemAuth: (ctx, i) => login(ctx, i as { server: string; username: string; password: string }),
+  Logout: (ctx, i) => logout(ctx, i as { server: string }),
   ContainerRun: (ctx, i, host) => runContainer(ctx, host, i as unknown as RunRequest),
   ContainerList: (ctx) => Object.values(ctx.world.docker.containers),
   ContainerInspect: (ctx, i) => containerInspect(ctx.world.docker, requireContainer(ctx.world.docker, i.ref as string)),

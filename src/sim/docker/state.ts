@@ -40,6 +40,18 @@ export interface DockerImage {
   parent?: string
   comment?: string
   config: ImageConfig
+  /** Every instruction of a built image (`docker build`), bottom first, empty layers (ENV, CMD, …) included. */
+  history?: HistoryEntry[]
+}
+
+/** One row of a built image's history: the instruction, when it ran, and the bytes its layer added (0: no layer). */
+export interface HistoryEntry {
+  createdBy: string
+  created: number
+  size: number
+  emptyLayer?: boolean
+  /** `buildkit.dockerfile.v0` on the rows a Dockerfile made. */
+  comment?: string
 }
 
 export interface Mount {
@@ -111,6 +123,8 @@ export interface DockerState {
   hostFiles: Record<string, Entry>
   /** The next bridge address to hand out (172.17.0.x). */
   nextAddress: number
+  /** `docker login`'s saved credentials by registry host (`~/.docker/config.json`'s `auths`); absent in older worlds. */
+  auths?: Record<string, { username: string; password: string }>
 }
 
 export const emptyDockerState = (): DockerState => ({ images: {}, layers: {}, containers: {}, volumes: {}, hostFiles: {}, nextAddress: 2 })

@@ -4,6 +4,8 @@ import { applyFilters, type Filter } from './filters.ts'
 import { IMAGES } from './images.ts'
 import { INSTANCE_TYPES } from './instanceTypes.ts'
 import { publicDnsName, type Instance } from './instance.ts'
+import { rootDevice } from './rootVolume.ts'
+import { blockDeviceMappings } from './volumeAttachments.ts'
 
 /** Instance IDs: `i-` and 8 or 17 hex digits (fidelity §3.1). */
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/
@@ -23,11 +25,13 @@ export function instancesById(ctx: SimContext, ids: string[] | undefined): Insta
 export function describedInstance(ctx: SimContext, instance: Instance): object {
   const eniId = ctx.world.ec2.instanceData[instance.InstanceId]?.networkInterfaceId
   const eni = eniId ? ctx.world.ec2.networkInterfaces[eniId] : undefined
-  if (!eni) return { ...instance, NetworkInterfaces: [] }
+  const BlockDeviceMappings = blockDeviceMappings(ctx.world, instance.InstanceId)
+  if (!eni) return { ...instance, BlockDeviceMappings, NetworkInterfaces: [] }
   const association = eni.PublicIp ? { IpOwnerId: 'amazon', PublicDnsName: publicDnsName(ctx.world.region, eni.PublicIp), PublicIp: eni.PublicIp } : undefined
   const { AttachTime, AttachmentId, DeleteOnTermination, DeviceIndex, Status, NetworkCardIndex } = eni.Attachment ?? { AttachTime: instance.LaunchTime, AttachmentId: '', DeleteOnTermination: true, DeviceIndex: 0, Status: 'attached', NetworkCardIndex: 0 }
   return {
     ...instance,
+    BlockDeviceMappings,
     NetworkInterfaces: [{
       ...(association ? { Association: association } : {}),
       Attachment: { AttachTime, AttachmentId, DeleteOnTermination, DeviceIndex, Status, NetworkCardIndex },
@@ -125,7 +129,7 @@ export const describeImages = handler((_ctx, input: { ImageIds?: string[]; Owner
     .filter((i) => !input.Owners?.length || input.Owners.some((o) => o === 'amazon' || o === i.OwnerId))
     .map((i) => ({
       PlatformDetails: 'Linux/UNIX', UsageOperation: 'RunInstances',
-      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, SnapshotId: `snap-0${i.ImageId.slice(5)}`, VolumeSize: i.ecsAgent ? 30 : 8, VolumeType: 'gp3', Encrypted: false } }],
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, SnapshotId: rootDevice(i).snapshotId, VolumeSize: rootDevice(i).sizeGiB, VolumeType: rootDevice(i).volumeType, Encrypted: false } }],
       Description: i.Description, EnaSupport: true, Hypervisor: 'xen', ImageOwnerAlias: 'amazon', Name: i.Name,
       RootDeviceName: '/dev/xvda', RootDeviceType: 'ebs', SriovNetSupport: 'simple', VirtualizationType: 'hvm', BootMode: 'uefi-preferred',
       ImdsSupport: 'v2.0', ImageId: i.ImageId, ImageLocation: `amazon/${i.Name}`, State: 'available', OwnerId: i.OwnerId,

@@ -16,6 +16,9 @@ import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
 import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
 import { runInstances } from './runInstances.ts'
 import { settleBilling } from '../pricing/meter.ts'
+import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshots, snapshotStep } from './snapshots.ts'
+import { attachmentStep, attachVolume, detachVolume } from './volumeAttachments.ts'
+import { createVolume, deleteVolume, describeVolumes, volumeStep } from './volumes.ts'
 import { authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, revokeSecurityGroupIngress } from './securityGroupOps.ts'
 
 export type { Ec2State } from './state.ts'
@@ -25,6 +28,8 @@ export { IMAGES, imageFacts, type ImageFacts } from './images.ts'
 export { INSTANCE_TYPES, instanceTypeFacts, type InstanceTypeFacts } from './instanceTypes.ts'
 export { userDataText } from './userData.ts'
 export { instanceHost, type InstanceHost } from './hostView.ts'
+export type { Volume, VolumeAttachment } from './volumes.ts'
+export type { Snapshot } from './snapshots.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
 export { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from './networkInterfaces.ts'
 
@@ -61,12 +66,24 @@ export const ec2: ServiceSim = {
     CreateKeyPair: createKeyPair,
     DescribeKeyPairs: describeKeyPairs,
     DeleteKeyPair: deleteKeyPair,
+    CreateVolume: createVolume,
+    DescribeVolumes: describeVolumes,
+    AttachVolume: attachVolume,
+    DetachVolume: detachVolume,
+    DeleteVolume: deleteVolume,
+    CreateSnapshot: createSnapshot,
+    DescribeSnapshots: describeSnapshots,
+    CopySnapshot: copySnapshot,
+    DeleteSnapshot: deleteSnapshot,
   },
   notes: {
     RunInstances:
       'every instance type is offered in every Availability Zone (on AWS some types are not offered in some zones), ' +
-      'instances have no EBS volumes, status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
+      'instances get their image\'s root volume only (no further block device mappings), status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
       'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
   },
-  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget, 'ec2.billing.settle': settleBilling },
+  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget,
+    'ec2.volume.step': volumeStep, 'ec2.volume.attachment': attachmentStep, 'ec2.snapshot.step': snapshotStep,
+    'ec2.billing.settle': settleBilling,
+  },
 }

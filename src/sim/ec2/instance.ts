@@ -3,6 +3,7 @@ import { instanceNotRunning, instanceRunning } from '../pricing/meter.ts'
 import { deleteNetworkInterface, publicIpAddress } from './networkInterfaces.ts'
 import { INSTANCE_TIMINGS, instanceMachineWith, sendInstance, type InstanceEvent, type InstanceStateName } from './instance.machine.ts'
 import type { Tag } from './state.ts'
+import { releaseInstanceVolumes } from './volumeAttachments.ts'
 
 /** An instance in the API's `Instance` shape (times as epoch ms); describe-instances returns it as it is. */
 export interface Instance {
@@ -69,6 +70,13 @@ export const USER_SHUTDOWN = { Code: 'Client.UserInitiatedShutdown', Message: 'C
 /** The StateReason a new instance carries while pending. */
 export const PENDING_REASON = { Code: 'pending', Message: 'pending' }
 
+/**
+ * Software on the instance hears of its state: the ECS agent (src/sim/ecs/agent.ts) starts once the instance runs and
+ * disconnects when it stops or terminates. A timer of ECS's, so EC2 knows nothing of what the agent does.
+ */
+const HOST_STATE_TIMER = 'ecs.agent.host'
+const tellHost = (event: InstanceEvent) => event.ctx.scheduler.schedule(event.ctx.now(), HOST_STATE_TIMER, { instanceId: event.instance.InstanceId })
+
 const later = (event: InstanceEvent, ms: number, next: InstanceEvent['type']) =>
   event.ctx.scheduler.schedule(event.ctx.now() + ms, 'ec2.instance.step', { instanceId: event.instance.InstanceId, event: next })
 
@@ -82,10 +90,12 @@ export const instanceMachine = instanceMachineWith({
     instanceNotRunning(event.ctx, event.instance.InstanceId)
     event.instance.StateTransitionReason = userInitiated(event.ctx.now())
     event.instance.StateReason = USER_SHUTDOWN
+    tellHost(event)
   },
   booted: ({ event }) => {
     delete event.instance.StateReason
     instanceRunning(event.ctx, event.instance.InstanceId, event.instance.InstanceType)
+    tellHost(event)
   },
   releasePublicIp: ({ event }) => setPublicIp(event.ctx, event.instance, undefined),
   restarting: ({ event }) => {
@@ -100,6 +110,7 @@ export const instanceMachine = instanceMachineWith({
     const data = ctx.world.ec2.instanceData[instance.InstanceId]
     if (data?.networkInterfaceId) deleteNetworkInterface(ctx, data.networkInterfaceId)
     if (data) delete data.networkInterfaceId
+    releaseInstanceVolumes(ctx, instance.InstanceId)
     instance.SecurityGroups = []
     instance.PrivateDnsName = ''
     instance.PublicDnsName = ''
@@ -107,6 +118,7 @@ export const instanceMachine = instanceMachineWith({
     delete instance.PublicIpAddress
     delete instance.SubnetId
     delete instance.VpcId
+    tellHost(event)
     ctx.scheduler.schedule(ctx.now() + INSTANCE_TIMINGS.terminatedVisibleMs, 'ec2.instance.forget', { instanceId: instance.InstanceId })
   },
 })

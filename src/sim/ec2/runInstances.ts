@@ -9,6 +9,7 @@ import { instanceTypeFacts } from './instanceTypes.ts'
 import { keyPairNotFound } from './keyPairs.ts'
 import { resolveLaunchTemplate, type LaunchTemplateData } from './launchTemplate.ts'
 import { createNetworkInterface, publicIpAddress } from './networkInterfaces.ts'
+import { createRootVolume } from './rootVolume.ts'
 import type { Subnet, Tag } from './state.ts'
 
 interface RunInstancesRequest extends LaunchTemplateData {
@@ -122,6 +123,7 @@ export const runInstances = handler((ctx, input: RunInstancesRequest) => {
     }
     ctx.world.ec2.instances[instanceId] = instance
     ctx.world.ec2.instanceData[instanceId] = data
+    createRootVolume(ctx, instance, image)
     if (wantsPublicIp) setPublicIp(ctx, instance, publicIpAddress(ctx, subnet.SubnetId))
     ctx.scheduler.schedule(ctx.now() + INSTANCE_TIMINGS.pendingMs, 'ec2.instance.step', { instanceId, event: 'BOOTED' })
     ctx.log(instanceId, { kind: 'resource.created', type: 'AWS::EC2::Instance', detail: `${instanceType} from ${image.ImageId} (${image.Name}) in ${subnet.SubnetId} (${subnet.AvailabilityZone}), ${eni.PrivateIpAddress}` })

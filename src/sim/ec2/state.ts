@@ -1,6 +1,8 @@
 import type { Instance, InstanceData } from './instance.ts'
 import type { KeyPair } from './keyPairs.ts'
 import type { LaunchTemplate, LaunchTemplateVersion } from './launchTemplate.ts'
+import type { Snapshot } from './snapshots.ts'
+import type { Volume } from './volumes.ts'
 
 /**
  * EC2 slice of the world. Resources are stored in the EC2 API's own shapes and member names
@@ -147,4 +149,7 @@ export interface Ec2State {
   launchTemplateVersions: Record<string, LaunchTemplateVersion[]>
   /** Key pairs by name. */
   keyPairs: Record<string, KeyPair>
+  /** EBS volumes by ID (their attachments inside them), and snapshots by ID (volumes.ts, snapshots.ts). */
+  volumes: Record<string, Volume>
+  snapshots: Record<string, Snapshot>
 }

@@ -119,10 +119,3 @@ export const updateClusterSettings = handler((ctx, input: { cluster: string; set
   }
   return { cluster }
 })
-
-/** Fargate clusters have no container instances (the EC2 issue adds them). */
-export const listContainerInstances = handler((ctx, input: { cluster?: string }) => {
-  activeCluster(ctx.world, input.cluster)
-  return { containerInstanceArns: [] }
-})
-

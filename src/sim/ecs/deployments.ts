@@ -3,6 +3,10 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
 import { INITIAL_DEPLOYMENT_STATUS, INITIAL_ROLLOUT_STATE, sendDeploymentStatus, sendRollout } from './deployment.machine.ts'
 import { missingCapacity } from './placement.ts'
+import { containerInstanceId } from './containerInstances.ts'
+import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
+import { closestMatchText } from './placementRules.ts'
+import { reconcileDaemon } from './daemon.ts'
 import { sendService } from './service.machine.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
 import type { Deployment, Service, Task } from './state.ts'
@@ -51,7 +55,7 @@ export function startDeployment(ctx: SimContext, service: Service, deployment: D
 
 const failureThreshold = (desired: number) => Math.min(200, Math.max(3, Math.ceil(desired * 0.5)))
 const isPending = (t: Task) => PENDING_STATUSES.has(t.lastStatus)
-const stopReason = (d: Deployment) => `Scaling activity initiated by (deployment ${d.id})`
+export const stopReason = (d: Deployment) => `Scaling activity initiated by (deployment ${d.id})`
 
 export const serviceReconcile: TimerHandler = (ctx, payload) => {
   const serviceArn = String(payload.serviceArn)
@@ -71,6 +75,13 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   const cfg = service.deploymentConfiguration
   let live = all.filter((t) => t.desiredStatus === 'RUNNING')
   const healthy = (t: Task) => t.lastStatus === 'RUNNING' && health.isHealthy(t)
+  if (service.schedulingStrategy === 'DAEMON') {
+    reconcileDaemon(ctx, service, all, healthy)
+    return afterPass(ctx, service, all, versionAtStart, waitingOnClock)
+  }
+  // Tasks on a DRAINING container instance are replaced like an older deployment's (container-instance-draining.html).
+  const drained = (t: Task) => !!t.containerInstanceArn && ecs.containerInstances[t.containerInstanceArn]?.status === 'DRAINING'
+  const isCurrent = (t: Task, id: string) => t.startedBy === id && !drained(t)
 
   // Circuit breaker (before launching more of a failing revision).
   if (primary.rolloutState === 'IN_PROGRESS' && cfg.deploymentCircuitBreaker.enable && primary.failedTasks >= failureThreshold(desired))
@@ -81,7 +92,7 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
 
   // Launch up to desired, within maximumPercent.
   const maxTotal = Math.floor((desired * cfg.maximumPercent) / 100)
-  const primaryLive = live.filter((t) => t.startedBy === current.id)
+  const primaryLive = live.filter((t) => isCurrent(t, current.id))
   const toStart = Math.min(desired - primaryLive.length, maxTotal - live.length)
   if (toStart > 0 && current.rolloutState !== 'FAILED') {
     const launched = launch(ctx, service, current, toStart, all)
@@ -91,14 +102,14 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
 
   // Scale in the primary beyond desired (pending ones first, then the AZ with the most tasks).
   const stopped: Task[] = []
-  const currentLive = live.filter((t) => t.startedBy === current.id)
+  const currentLive = live.filter((t) => isCurrent(t, current.id))
   if (currentLive.length > desired) {
     const excess = [...currentLive].sort((a, b) => Number(isPending(b)) - Number(isPending(a)) || azLoad(currentLive, b) - azLoad(currentLive, a))
     for (const t of excess.slice(0, currentLive.length - desired)) if (requestStop(ctx, t, 'ServiceSchedulerInitiated', stopReason(current))) stopped.push(t)
   }
   // Drain older deployments while keeping minimumHealthyPercent healthy.
   const minHealthy = Math.ceil((desired * cfg.minimumHealthyPercent) / 100)
-  const old = live.filter((t) => t.startedBy !== current.id && t.desiredStatus === 'RUNNING')
+  const old = live.filter((t) => !isCurrent(t, current.id) && t.desiredStatus === 'RUNNING')
   let healthyNow = live.filter((t) => t.desiredStatus === 'RUNNING' && healthy(t)).length
   for (const t of [...old].sort((a, b) => Number(healthy(a)) - Number(healthy(b)))) {
     if (healthy(t)) {
@@ -111,12 +122,18 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   if (stoppedRunning.length) postEvent(ctx, service, EVENT_TEXT.stopped(name, stoppedRunning.map((t) => t.taskArn)))
   live = live.filter((t) => t.desiredStatus === 'RUNNING')
 
-  const remainingOld = live.filter((t) => t.startedBy !== current.id)
-  if (remainingOld.length && toStart <= 0 && stopped.length === 0 && !live.some(isPending) && live.filter((t) => t.startedBy === current.id).length < desired)
+  const remainingOld = live.filter((t) => !isCurrent(t, current.id))
+  if (remainingOld.length && toStart <= 0 && stopped.length === 0 && !live.some(isPending) && live.filter((t) => isCurrent(t, current.id)).length < desired)
     postEvent(ctx, service, EVENT_TEXT.deploymentConfiguration(name))
 
   updateCounts(ctx, service, all, live)
   finishDeployments(ctx, service, all, live, healthy)
+  afterPass(ctx, service, all, versionAtStart, waitingOnClock)
+}
+
+/** The end of a pass: a DRAINING service with nothing left becomes INACTIVE; otherwise the next health poll. */
+function afterPass(ctx: SimContext, service: Service, all: Task[], versionAtStart: number, waitingOnClock: boolean): void {
+  const serviceArn = service.serviceArn
   if (service.status === 'DRAINING' && all.every((t) => t.lastStatus === 'STOPPED')) {
     sendService({ type: 'TASKS_STOPPED', ctx, service })
     ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'DRAINING', to: 'INACTIVE', reason: 'all tasks stopped' })
@@ -145,7 +162,7 @@ function postEventOnce(service: Service, ctx: SimContext, message: string, since
   if (!service.events.some((e) => e.message === message && e.createdAt >= since)) postEvent(ctx, service, message)
 }
 
-function launch(ctx: SimContext, service: Service, deployment: Deployment, count: number, all: Task[]): Task[] {
+export function launch(ctx: SimContext, service: Service, deployment: Deployment, count: number, all: Task[], onlyOn?: string): Task[] {
   const { ecs } = ctx.world
   const cluster = ecs.clusters[service.clusterArn]
   const td = ecs.taskDefinitions[deployment.taskDefinition]
@@ -172,10 +189,18 @@ function launch(ctx: SimContext, service: Service, deployment: Deployment, count
         group: `service:${service.serviceName}`,
         startedBy: deployment.id,
         groupTasks: all.concat(started),
+        placementStrategy: service.placementStrategy as PlacementStrategy[],
+        placementConstraints: service.placementConstraints as PlacementConstraint[],
+        onlyOn,
       })
       started.push(task)
       ;(ecs.serviceTasks[service.serviceArn] ??= []).push(task.taskArn)
     } catch (e) {
+      if (e instanceof PlacementFailure) {
+        if (e.closest) postEvent(ctx, service, EVENT_TEXT.closestMatch(service.serviceName, containerInstanceId(e.closest.arn), closestMatchText(e.closest.reason)))
+        else postEvent(ctx, service, EVENT_TEXT.noContainerInstances(service.serviceName))
+        break
+      }
       if (!isAwsError(e)) throw e
       postEvent(ctx, service, EVENT_TEXT.unableToPlace(service.serviceName, e.message.replace(/\.$/, '')))
       break
@@ -216,7 +241,7 @@ function tripCircuitBreaker(ctx: SimContext, service: Service): void {
   startDeployment(ctx, service, rollback)
 }
 
-function updateCounts(ctx: SimContext, service: Service, all: Task[], live: Task[]): void {
+export function updateCounts(ctx: SimContext, service: Service, all: Task[], live: Task[]): void {
   service.runningCount = all.filter((t) => t.lastStatus === 'RUNNING').length
   service.pendingCount = live.filter(isPending).length
   service.deployments.forEach((d, i) => {
@@ -233,7 +258,7 @@ function updateCounts(ctx: SimContext, service: Service, all: Task[], live: Task
   })
 }
 
-function finishDeployments(ctx: SimContext, service: Service, all: Task[], live: Task[], healthy: (t: Task) => boolean): void {
+export function finishDeployments(ctx: SimContext, service: Service, all: Task[], live: Task[], healthy: (t: Task) => boolean): void {
   const primary = service.deployments[0]
   // Older deployments with no tasks left are done (they drop out of `deployments`).
   const keep = service.deployments.filter((d, i) => i === 0 || live.some((t) => t.startedBy === d.id))

@@ -8,8 +8,8 @@ import type { LoadBalancer, Task } from './state.ts'
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html):
  * - awsvpc: the task ENI's private IP and each `containerPort` of the container's port mappings (the container's
  *   `networkInterfaces`);
- * - bridge / host (EC2, next issue): the container instance's private IP and the `hostPort` of each entry in the
- *   container's `networkBindings`. This world has no container instances yet, so those bindings are always empty.
+ * - bridge / host (EC2): the container instance's private IP and the `hostPort` of each entry in the container's
+ *   `networkBindings` (so an ELB instance target, instance ID → private IP → this index, reaches the container).
  *
  * `world.ecs.endpoints` indexes them by `address:port` while the task holds its addresses (from creation until
  * STOPPED), so the network finds the container behind an address in one lookup, and a task replaced at the same
@@ -26,13 +26,21 @@ export const endpointKey = (address: string, port: number): string => `${address
 export function endpointsOf(world: Readonly<World>, task: Task): { address: string; port: number; containerName: string }[] {
   const td = world.ecs.taskDefinitions[task.taskDefinitionArn]
   const out: { address: string; port: number; containerName: string }[] = []
+  const hostIp = instanceAddressOf(world, task)
   for (const c of task.containers) {
     const def = td?.containerDefinitions.find((d) => d.name === c.name)
+    if (hostIp) for (const b of c.networkBindings) if (b.hostPort !== undefined && (b.protocol ?? 'tcp') === 'tcp') out.push({ address: hostIp, port: b.hostPort, containerName: c.name })
     for (const n of c.networkInterfaces)
       for (const p of def?.portMappings ?? [])
         if (p.containerPort !== undefined && (p.protocol ?? 'tcp') === 'tcp') out.push({ address: n.privateIpv4Address, port: p.containerPort, containerName: c.name })
   }
   return out
+}
+
+/** The private IP of the EC2 instance a task was placed on, while the instance has one. */
+export function instanceAddressOf(world: Readonly<World>, task: Task): string | undefined {
+  const ci = task.containerInstanceArn ? world.ecs.containerInstances?.[task.containerInstanceArn] : undefined
+  return ci ? world.ec2.instances[ci.ec2InstanceId]?.PrivateIpAddress : undefined
 }
 
 /** Adds the task's endpoints to the index (the first container to claim an address and port keeps it). */
@@ -51,8 +59,9 @@ export function indexEndpoints(world: World, task: Task): void {
 export function unindexEndpoints(world: World, task: Task): void {
   const index = world.ecs.endpoints
   if (!index) return
-  if (!world.ecs.taskDefinitions[task.taskDefinitionArn]) {
-    // Its ports are no longer known: find its entries instead.
+  const bound = task.containers.some((c) => c.networkBindings.length > 0)
+  if (!world.ecs.taskDefinitions[task.taskDefinitionArn] || (bound && !instanceAddressOf(world, task))) {
+    // Its ports (or its instance's address) are no longer known: find its entries instead.
     for (const key of Object.keys(index)) if (index[key].taskArn === task.taskArn) delete index[key]
     return
   }
@@ -67,9 +76,13 @@ export const endpointAt = (world: Readonly<World>, address: string, port: number
 
 /**
  * The target ECS registers for a task in a service's target group: for awsvpc (target type `ip`) the task ENI's
- * IP and the container port. Bridge/host tasks (target type `instance`) will register the container instance's
- * EC2 instance ID and the `hostPort` bound to `containerPort`, from the container's `networkBindings`.
+ * IP and the container port; for bridge/host (target type `instance`) the container instance's EC2 instance ID and
+ * the `hostPort` bound to `containerPort` in the container's `networkBindings` (ECS Developer Guide, alb.html).
  */
-export function targetOf(task: Task, lb: Pick<LoadBalancer, 'containerPort'>): { Id: string; Port: number } {
-  return { Id: eniDetail(task, 'privateIPv4Address') ?? '', Port: lb.containerPort }
+export function targetOf(world: Readonly<World>, task: Task, lb: Pick<LoadBalancer, 'containerPort' | 'containerName'>): { Id: string; Port: number } {
+  const ip = eniDetail(task, 'privateIPv4Address')
+  const ci = task.containerInstanceArn ? world.ecs.containerInstances?.[task.containerInstanceArn] : undefined
+  if (ip || !ci) return { Id: ip ?? '', Port: lb.containerPort }
+  const binding = task.containers.find((c) => c.name === lb.containerName)?.networkBindings.find((b) => b.containerPort === lb.containerPort)
+  return { Id: ci.ec2InstanceId, Port: binding?.hostPort ?? lb.containerPort }
 }

@@ -23,6 +23,9 @@ export const EVENT_TEXT = {
     `(service ${svc}) (task ${taskId(taskArn)}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${reason}).`,
   noContainerInstances: (svc: string) =>
     `(service ${svc}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
+  /** No instance fits: the one that came closest and what it lacks (fidelity §2.4, `(container-instance <id>)` form). */
+  closestMatch: (svc: string, containerInstanceId: string, lacks: string) =>
+    `(service ${svc}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${containerInstanceId}) ${lacks}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
   unableToPlace: (svc: string, reason: string) => `(service ${svc}) was unable to place a task. Reason: ${reason}.`,
   notConsistent: (svc: string) => `(service ${svc}) is unable to consistently start tasks successfully.`,
   deploymentConfiguration: (svc: string) =>

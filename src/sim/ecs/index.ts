@@ -1,6 +1,17 @@
 import type { ServiceSim } from '../context.ts'
 import { listAccountSettings, putAccountSetting, putAccountSettingDefault } from './accountSettings.ts'
-import { createCluster, deleteCluster, describeClusters, listClusters, listContainerInstances, updateClusterSettings } from './clusters.ts'
+import { agentHost, agentStart, HOST_TIMER, START_TIMER } from './agent.ts'
+import { createCluster, deleteCluster, describeClusters, listClusters, updateClusterSettings } from './clusters.ts'
+import {
+  deregisterContainerInstance,
+  describeContainerInstances,
+  forgetContainerInstance,
+  FORGET_TIMER,
+  listAttributes,
+  listContainerInstances,
+  putAttributes,
+  updateContainerInstancesState,
+} from './containerInstanceOps.ts'
 import { serviceReconcile } from './deployments.ts'
 import { createService, deleteService, describeServices, listServices, updateService } from './services.ts'
 import {
@@ -20,8 +31,10 @@ export { listeningContainer, type ListeningContainer } from './listening.ts'
 export { FARGATE_SIZES } from './fargateSizes.ts'
 export { TIMINGS as ECS_TIMINGS } from './timings.ts'
 export { taskMachine } from './task.machine.ts'
+export { runsAgent, agentConfig } from './agent.ts'
+export { parseQuery, type QuerySubject } from './clusterQuery.ts'
 
-/** Amazon ECS (Fargate first; EC2 capacity arrives with the EC2 issue), keyed by the model's operation names. */
+/** Amazon ECS on Fargate and on EC2 container instances, keyed by the model's operation names. */
 export const ecs: ServiceSim = {
   operations: {
     CreateCluster: createCluster,
@@ -30,6 +43,11 @@ export const ecs: ServiceSim = {
     DeleteCluster: deleteCluster,
     UpdateClusterSettings: updateClusterSettings,
     ListContainerInstances: listContainerInstances,
+    DescribeContainerInstances: describeContainerInstances,
+    UpdateContainerInstancesState: updateContainerInstancesState,
+    DeregisterContainerInstance: deregisterContainerInstance,
+    PutAttributes: putAttributes,
+    ListAttributes: listAttributes,
     RegisterTaskDefinition: registerTaskDefinition,
     DescribeTaskDefinition: describeTaskDefinition,
     ListTaskDefinitions: listTaskDefinitions,
@@ -54,5 +72,8 @@ export const ecs: ServiceSim = {
     [EXIT_TIMER]: containerExit,
     [EXPIRE_TIMER]: taskExpire,
     [RECONCILE_TIMER]: serviceReconcile,
+    [HOST_TIMER]: agentHost,
+    [START_TIMER]: agentStart,
+    [FORGET_TIMER]: forgetContainerInstance,
   },
 }

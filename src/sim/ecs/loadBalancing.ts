@@ -60,7 +60,7 @@ export function checkLoadBalancers(ctx: SimContext, td: TaskDefinition, loadBala
 }
 
 /** The task's target in a group: its endpoint for the container port (endpoints.ts). */
-const target = targetOf
+const target = (ctx: SimContext, task: Task, lb: LoadBalancer) => targetOf(ctx.world, task, lb)
 
 /** Calls ELBv2 from a timer: an error is logged, never thrown (a timer must not break the clock). */
 function callQuietly<O>(ctx: SimContext, resource: string, operation: string, input: object): O | undefined {
@@ -76,8 +76,8 @@ function callQuietly<O>(ctx: SimContext, resource: string, operation: string, in
 export function registerTask(ctx: SimContext, service: Service, task: Task): void {
   for (const lb of service.loadBalancers) {
     if (!lb.targetGroupArn) continue
-    if (callQuietly(ctx, task.taskArn, 'RegisterTargets', { TargetGroupArn: lb.targetGroupArn, Targets: [target(task, lb)] }) === undefined) continue
-    ctx.log(task.taskArn, { kind: 'task.target', action: 'registered', targetGroupArn: lb.targetGroupArn, targetId: target(task, lb).Id, port: lb.containerPort })
+    if (callQuietly(ctx, task.taskArn, 'RegisterTargets', { TargetGroupArn: lb.targetGroupArn, Targets: [target(ctx, task, lb)] }) === undefined) continue
+    ctx.log(task.taskArn, { kind: 'task.target', action: 'registered', targetGroupArn: lb.targetGroupArn, targetId: target(ctx, task, lb).Id, port: target(ctx, task, lb).Port })
     postTargetEvent(ctx, service, 'registered', lb.targetGroupArn, 1)
   }
 }
@@ -87,14 +87,14 @@ export function deregisterTask(ctx: SimContext, service: Service, task: Task): n
   let delaySeconds = 0
   for (const lb of service.loadBalancers) {
     if (!lb.targetGroupArn) continue
-    if (callQuietly(ctx, task.taskArn, 'DeregisterTargets', { TargetGroupArn: lb.targetGroupArn, Targets: [target(task, lb)] }) === undefined) continue
+    if (callQuietly(ctx, task.taskArn, 'DeregisterTargets', { TargetGroupArn: lb.targetGroupArn, Targets: [target(ctx, task, lb)] }) === undefined) continue
     postTargetEvent(ctx, service, 'deregistered', lb.targetGroupArn, 1)
     const attributes = callQuietly<{ Attributes?: { Key?: string; Value?: string }[] }>(ctx, task.taskArn, 'DescribeTargetGroupAttributes', {
       TargetGroupArn: lb.targetGroupArn,
     })
     const value = attributes?.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value
     const seconds = value === undefined ? TIMINGS.defaultDeregistrationDelaySeconds : Number(value)
-    ctx.log(task.taskArn, { kind: 'task.target', action: 'deregistered', targetGroupArn: lb.targetGroupArn, targetId: target(task, lb).Id, port: lb.containerPort, delaySeconds: seconds })
+    ctx.log(task.taskArn, { kind: 'task.target', action: 'deregistered', targetGroupArn: lb.targetGroupArn, targetId: target(ctx, task, lb).Id, port: target(ctx, task, lb).Port, delaySeconds: seconds })
     delaySeconds = Math.max(delaySeconds, seconds)
   }
   return delaySeconds * 1000

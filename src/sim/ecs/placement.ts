@@ -1,4 +1,6 @@
+import type { Rng } from '../core/index.ts'
 import type { World } from '../world.ts'
+import { chooseHost, type HostChoice, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { eniDetail } from './attachments.ts'
 import { invalidParameter } from './errors.ts'
 import type { AwsVpcConfiguration, Cluster, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
@@ -79,20 +81,14 @@ export function chooseSubnet(
 
 /**
  * Where a new task lands, as a value the task's creation acts on:
- * - `eni`: an ENI in this subnet (awsvpc: Fargate, and EC2 tasks in awsvpc mode). The task gets its own address.
- * - `containerInstance`: this container instance, with these host ports bound to the containers' ports
- *   (bridge/host on EC2: the task is reached at the instance's address, dynamic host ports for bridge).
- * - `none`: no network placement to make (a task without awsvpc configuration and no EC2 capacity to use).
+ * - `eni`: an ENI in this subnet (awsvpc on Fargate). The task gets its own address.
+ * - `containerInstance`: this container instance (EC2 launch type, hostPlacement.ts), with the host ports bound to
+ *   the containers' ports (bridge/host) or the subnet of the task's ENI (awsvpc on EC2).
+ * - `none`: no network placement to make.
  */
 export type Placement =
   | { kind: 'eni'; subnetId: string; availabilityZone: string; why: string }
-  | {
-      kind: 'containerInstance'
-      containerInstanceArn: string
-      availabilityZone: string
-      hostPorts: { containerName: string; containerPort: number; hostPort: number }[]
-      why: string
-    }
+  | { kind: 'containerInstance'; host: HostChoice }
   | { kind: 'none' }
 
 /** What ECS answers when an EC2 task has nowhere to go [seen: CloudTrail errorCode in linz/geostore#1687, aws/amazon-ecs-cli#1122]. */
@@ -107,19 +103,25 @@ export function missingCapacity(cluster: Cluster, launchType: string): string | 
 export interface PlacementRequest {
   cluster: Cluster
   launchType: string
+  taskDefinition: TaskDefinition
+  group: string
   networkConfiguration?: NetworkConfiguration
-  /** The group's existing tasks, for spreading across AZs. */
+  /** The group's existing tasks, for spreading across AZs (and instances). */
   groupTasks: readonly Task[]
+  placementStrategy?: readonly PlacementStrategy[]
+  placementConstraints?: readonly PlacementConstraint[]
+  /** A daemon task: only this container instance. */
+  onlyOn?: string
 }
 
 /**
- * Places one task. EC2 tasks need a container instance: this world registers none yet, so they fail here with
- * ECS's words (callers check `missingCapacity` first, before changing anything); the EC2 issue picks an instance
- * and its host ports at this point. awsvpc tasks get an ENI in the chosen subnet.
+ * Places one task. EC2 tasks go on a container instance (hostPlacement.ts; PlacementFailure when none fits — callers
+ * check `missingCapacity` first, before changing anything). Fargate awsvpc tasks get an ENI in the chosen subnet.
  */
-export function placeTask(world: Readonly<World>, req: PlacementRequest): Placement {
+export function placeTask(world: Readonly<World>, rng: Rng, req: PlacementRequest): Placement {
   const noCapacity = missingCapacity(req.cluster, req.launchType)
   if (noCapacity) throw invalidParameter(noCapacity)
+  if (req.launchType === 'EC2') return { kind: 'containerInstance', host: chooseHost(world, rng, req) }
   const awsvpc = req.networkConfiguration?.awsvpcConfiguration
   if (awsvpc) return { kind: 'eni', ...chooseSubnet(world, awsvpc, req.groupTasks) }
   return { kind: 'none' }

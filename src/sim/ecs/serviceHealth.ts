@@ -29,14 +29,12 @@ export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
   const view = (t: Task) => {
     let v = views.get(t)
     if (!v) {
-      const states = groups.map((g) => {
-        const target = targetOf(t, g.lb)
-        return g.states.get(`${target.Id}:${target.Port}`)
-      })
+      const targets = groups.map((g) => targetOf(ctx.world, t, g.lb))
+      const states = targets.map((target, i) => groups[i].states.get(`${target.Id}:${target.Port}`))
       const failing = groups.findIndex((_, i) => states[i]?.State === 'unhealthy')
       v = {
         healthy: states.every((s) => s?.State === 'healthy'),
-        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, port: groups[failing].lb.containerPort, reason: unhealthyReason(states[failing] as TargetHealthState) },
+        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, port: targets[failing].Port, reason: unhealthyReason(states[failing] as TargetHealthState) },
       }
       views.set(t, v)
     }

@@ -6,6 +6,8 @@ import { newDeployment, startDeployment } from './deployments.ts'
 import { invalidParameter, serviceNotActive, serviceNotFound, serviceNotIdempotent, serviceScaledAboveZero } from './errors.ts'
 import { checkLoadBalancers } from './loadBalancing.ts'
 import { checkNetworkConfiguration } from './placement.ts'
+import type { PlacementConstraint, PlacementStrategy } from './hostPlacement.ts'
+import { checkPlacement } from './placementRules.ts'
 import type { Cluster, DeploymentConfiguration, LoadBalancer, NetworkConfiguration, Service, Tag } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
 import { checkLaunch } from './tasks.ts'
@@ -78,14 +80,19 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
   const serviceArn = serviceArnOf(world, cluster, input.serviceName)
   const existing = world.ecs.services[serviceArn]
   if (existing && existing.status !== 'INACTIVE') throw serviceNotIdempotent()
-  if (input.schedulingStrategy === 'DAEMON') throw invalidParameter('The DAEMON scheduling strategy is not simulated yet; use REPLICA.')
+  const daemon = input.schedulingStrategy === 'DAEMON'
+  if (input.schedulingStrategy !== undefined && !daemon && input.schedulingStrategy !== 'REPLICA')
+    throw invalidParameter(`Invalid scheduling strategy: ${input.schedulingStrategy}.`) // wording unverified
   if (!input.taskDefinition) throw invalidParameter('TaskDefinition must be specified.') // wording unverified
   const td = taskDefinitionToRun(world, input.taskDefinition)
   const launchType = input.launchType ?? (input.capacityProviderStrategy?.some((s) => s.capacityProvider.startsWith('FARGATE')) ? 'FARGATE' : 'EC2')
   // Role trust is checked per launch (a service posts "failed to launch a task" instead of refusing).
   if (launchType === 'FARGATE' && !td.compatibilities.includes('FARGATE')) checkLaunch(world, td, launchType)
   const networkConfiguration = checkNetworkConfiguration(world, td, launchType, input.networkConfiguration)
-  const desiredCount = input.desiredCount ?? 1 // CloudFormation's documented default; the API says "required for REPLICA"
+  // Daemon services run one task per container instance: EC2 only (ECS Developer Guide, ecs_services.html "Daemon"; wording unverified).
+  if (daemon && launchType === 'FARGATE') throw invalidParameter('The daemon scheduling strategy is not supported with the FARGATE launch type.')
+  if (launchType === 'EC2') checkPlacement(input.placementStrategy as PlacementStrategy[] | undefined, input.placementConstraints as PlacementConstraint[] | undefined)
+  const desiredCount = daemon ? 0 : (input.desiredCount ?? 1) // CloudFormation's documented default; the API says "required for REPLICA"
   if (!Number.isInteger(desiredCount) || desiredCount < 0) throw invalidParameter('desiredCount must be a non-negative integer.') // wording unverified
   const grace = input.healthCheckGracePeriodSeconds
   if (grace !== undefined && !input.loadBalancers?.length)
@@ -117,7 +124,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     placementStrategy: input.placementStrategy ?? [],
     networkConfiguration,
     healthCheckGracePeriodSeconds: grace ?? 0,
-    schedulingStrategy: 'REPLICA',
+    schedulingStrategy: daemon ? 'DAEMON' : 'REPLICA',
     deploymentController: input.deploymentController ?? { type: 'ECS' },
     tags: input.tags ?? [],
     createdBy: world.iam.user.Arn,

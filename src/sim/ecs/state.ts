@@ -230,6 +230,8 @@ export interface Task {
   clusterArn: string
   connectivity?: 'CONNECTED' | 'DISCONNECTED'
   connectivityAt?: number
+  /** EC2 launch type: the container instance the task was placed on. */
+  containerInstanceArn?: string
   containers: Container[]
   cpu?: string
   createdAt: number
@@ -281,6 +283,72 @@ export interface AccountSetting {
   type?: 'user' | 'aws_managed'
 }
 
+/** One of a container instance's resources (ECS API `Resource`): CPU/MEMORY as integers, PORTS/PORTS_UDP as string sets. */
+export interface Resource {
+  name: string
+  type: 'INTEGER' | 'STRINGSET'
+  doubleValue: number
+  longValue: number
+  integerValue: number
+  stringSetValue?: string[]
+}
+
+/** An attribute (ECS API `Attribute`): built-in ones such as `ecs.availability-zone`, or custom ones from put-attributes. */
+export interface Attribute {
+  name: string
+  value?: string
+  targetType?: 'container-instance'
+  targetId?: string
+}
+
+/** A container instance in the ECS API's `ContainerInstance` shape (containerInstances.ts). */
+export interface ContainerInstance {
+  containerInstanceArn: string
+  ec2InstanceId: string
+  version: number
+  versionInfo: { agentVersion: string; agentHash: string; dockerVersion: string }
+  remainingResources: Resource[]
+  registeredResources: Resource[]
+  /** ACTIVE | DRAINING | INACTIVE (deregistered, still describable for a while). */
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'
+  statusReason?: string
+  agentConnected: boolean
+  runningTasksCount: number
+  pendingTasksCount: number
+  attributes: Attribute[]
+  registeredAt: number
+  attachments: unknown[]
+  tags: Tag[]
+}
+
+/** A log line of the ECS agent on an instance (for the inspector): virtual time and the text as the agent writes it. */
+export interface AgentLogLine {
+  at: number
+  level: 'info' | 'warn' | 'error'
+  msg: string
+}
+
+/**
+ * The ECS container agent on one EC2 instance (agent.ts): whether it runs, which cluster it was told to join, what
+ * it registered as, and what it logged. Not an API shape: ECS has no API for an agent that never registered.
+ */
+export interface EcsAgent {
+  instanceId: string
+  /** starting (instance running, agent not up yet) → registered | failing (retrying) → disconnected (instance stopped). */
+  state: 'starting' | 'registered' | 'failing' | 'disconnected'
+  cluster: string
+  containerInstanceArn?: string
+  log: AgentLogLine[]
+}
+
+/** What ECS keeps about a container instance beside its API shape: its live tasks and their docker0 addresses. */
+export interface HostBookkeeping {
+  /** Tasks placed here that have not STOPPED yet (placement reads these, never every task). */
+  taskArns: string[]
+  /** Bridge tasks: container name → its 172.17.x address on the instance's docker0 bridge, by task ARN. */
+  bridgeIps: Record<string, Record<string, string>>
+}
+
 export interface EcsState {
   clusters: Record<string, Cluster>
   taskDefinitions: Record<string, TaskDefinition>
@@ -299,6 +367,12 @@ export interface EcsState {
   bookkeeping: Record<string, ServiceBookkeeping>
   /** Account settings set with put-account-setting(-default); keyed `<principalArn> <name>`. */
   accountSettings: Record<string, AccountSetting>
+  /** Container instances by ARN (EC2 launch type). */
+  containerInstances: Record<string, ContainerInstance>
+  /** The ECS agent of each EC2 instance that has one, by instance ID. */
+  agents: Record<string, EcsAgent>
+  /** Container instance ARN → its live tasks and bridge addresses. */
+  hosts: Record<string, HostBookkeeping>
 }
 
 export const emptyEcsState = (): EcsState => ({
@@ -311,4 +385,7 @@ export const emptyEcsState = (): EcsState => ({
   endpoints: {},
   bookkeeping: {},
   accountSettings: {},
+  containerInstances: {},
+  agents: {},
+  hosts: {},
 })

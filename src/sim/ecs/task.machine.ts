@@ -6,6 +6,7 @@ import { eniDetail } from './attachments.ts'
 import { sendContainer } from './container.machine.ts'
 import { effectiveCommand, processPlan, stopPlan } from './containers.ts'
 import { unindexEndpoints } from './endpoints.ts'
+import { releaseFromHost } from './hostTasks.ts'
 import { deregisterTask, registerTask } from './loadBalancing.ts'
 import type { Task } from './state.ts'
 import { EXIT_TIMER, EXPIRE_TIMER, scheduleStep } from './taskTimers.ts'
@@ -77,7 +78,8 @@ export const taskMachine = setup({
         const image = imageOf(ctx, c.image)
         const def = definitionOf(ctx, task, c.name)
         c.imageDigest = image?.digest
-        c.runtimeId = `${taskId}-${ctx.rng.digits(10)}`
+        // Fargate names a container's runtime after its task; on EC2 it is Docker's 64-hex container ID (fidelity §2.7).
+        c.runtimeId = task.containerInstanceArn ? ctx.rng.hex(64) : `${taskId}-${ctx.rng.digits(10)}`
         sendContainer({ type: 'STARTED', container: c })
         if (!image || !def) continue
         const plan = processPlan(image, effectiveCommand(task, def))
@@ -134,6 +136,7 @@ export const taskMachine = setup({
       const eniId = eniDetail(task, 'networkInterfaceId')
       if (eniId) deleteNetworkInterface(ctx, eniId)
       unindexEndpoints(ctx.world, task)
+      releaseFromHost(ctx.world, task)
     },
     /** Stopped tasks are forgotten an hour later (fidelity §2.2). */
     scheduleExpiry: ({ event: { ctx, task } }) => {

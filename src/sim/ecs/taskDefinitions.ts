@@ -3,6 +3,7 @@ import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { clientException, noFargateConfiguration, roleNotValid, taskDefinitionInactive, taskDefinitionNotFound, unableToDescribeTaskDefinition } from './errors.ts'
 import { isFargateSize, parseTaskCpu, parseTaskMemory } from './fargateSizes.ts'
+import { checkLinks, registeredPortMapping, type NetworkMode } from './networkModes.ts'
 import type { ContainerDefinition, PortMapping, Tag, TaskDefinition } from './state.ts'
 
 /**
@@ -43,20 +44,11 @@ function checkedRoleArn(world: Readonly<World>, value: string | undefined): stri
 
 const isEcrImage = (image: string) => image.includes('.dkr.ecr.')
 
-function normalizeContainer(c: InputContainer, networkMode: string): ContainerDefinition {
+function normalizeContainer(c: InputContainer, networkMode: NetworkMode): ContainerDefinition {
   if (!c.name) throw clientException('Container.name should not be null or empty.')
   if (!c.image) throw clientException('Container.image should not be null or empty.')
-  const portMappings = (c.portMappings ?? []).map((p) => {
-    const containerPort = p.containerPort
-    if (containerPort === undefined || !Number.isInteger(containerPort) || containerPort < 1 || containerPort > 65535)
-      throw clientException(`Invalid 'containerPort' setting for container '${c.name}'.`)
-    if ((networkMode === 'awsvpc' || networkMode === 'host') && p.hostPort !== undefined && p.hostPort !== containerPort)
-      throw clientException(`When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`)
-    const hostPort = networkMode === 'awsvpc' || networkMode === 'host' ? containerPort : (p.hostPort ?? 0)
-    return { ...p, containerPort, hostPort, protocol: p.protocol ?? 'tcp' }
-  })
-  if (c.links?.length && networkMode !== 'bridge')
-    throw clientException(`Links are not supported when networkMode=${networkMode}.`) // wording unverified
+  const portMappings = (c.portMappings ?? []).map((p) => registeredPortMapping(networkMode, c.name!, p))
+  checkLinks(networkMode, c.links)
   return {
     ...c,
     name: c.name,

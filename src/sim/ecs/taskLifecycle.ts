@@ -1,6 +1,7 @@
 import { runEffects, transitionOf } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { countTaskTransition } from './clusters.ts'
+import { countHostTransition } from './containerInstances.ts'
 import { sendContainer } from './container.machine.ts'
 import { pullFailure } from './pullFailures.ts'
 import type { Task } from './state.ts'
@@ -37,6 +38,7 @@ export const taskStep: TimerHandler = (ctx, payload) => {
 function moveTo(ctx: SimContext, task: Task, next: TaskStatus): void {
   ctx.log(task.taskArn, { kind: 'task.status', attribute: 'lastStatus', from: task.lastStatus, to: next })
   countTaskTransition(ctx.world.ecs.clusters[task.clusterArn], task.lastStatus, next)
+  countHostTransition(ctx.world, task, task.lastStatus, next)
   task.lastStatus = next
   task.version++
 }

@@ -7,6 +7,10 @@ import { invalidParameter, serviceNotFound, unableToAssumeRole, unsupportedLaunc
 import { attachmentOf, eniDetail } from './attachments.ts'
 import { indexEndpoints } from './endpoints.ts'
 import { checkNetworkConfiguration, missingCapacity, placeTask } from './placement.ts'
+import { countHostTransition } from './containerInstances.ts'
+import { placeOnHost } from './hostTasks.ts'
+import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
+import { checkPlacement, runTaskReason } from './placementRules.ts'
 import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
 import { scheduleStep } from './taskTimers.ts'
@@ -31,6 +35,10 @@ export interface NewTask {
   tags?: Tag[]
   /** The group's existing tasks, for spreading across AZs. */
   groupTasks: readonly Task[]
+  placementStrategy?: readonly PlacementStrategy[]
+  placementConstraints?: readonly PlacementConstraint[]
+  /** A daemon task: only this container instance. */
+  onlyOn?: string
 }
 
 /** The trust policy must let ECS tasks assume the role (defaultWorld's roles carry it URL-encoded, as IAM does). */
@@ -53,12 +61,14 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
   const attachments: Attachment[] = []
   let availabilityZone: string | undefined
   let why = ''
-  const placed = placeTask(world, req)
-  if (placed.kind === 'eni') {
+  const placed = placeTask(world, ctx.rng, { ...req, taskDefinition: td })
+  const host = placed.kind === 'containerInstance' ? placed.host : undefined
+  const eniSubnet = placed.kind === 'eni' ? placed.subnetId : host?.subnetId
+  if (eniSubnet) {
     const awsvpc = req.networkConfiguration?.awsvpcConfiguration
     const attachmentId = ctx.rng.uuid()
     const eni = createNetworkInterface(ctx, {
-      subnetId: placed.subnetId,
+      subnetId: eniSubnet,
       groupIds: awsvpc?.securityGroups ?? [],
       description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
       interfaceType: 'interface',
@@ -70,15 +80,17 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
       type: 'ElasticNetworkInterface',
       status: 'PRECREATED',
       details: [
-        { name: 'subnetId', value: placed.subnetId },
+        { name: 'subnetId', value: eniSubnet },
         { name: 'networkInterfaceId', value: eni.NetworkInterfaceId },
         { name: 'macAddress', value: eni.MacAddress },
         { name: 'privateDnsName', value: eni.PrivateDnsName },
         { name: 'privateIPv4Address', value: eni.PrivateIpAddress },
       ],
     })
-    availabilityZone = placed.availabilityZone
-    why = placed.why
+  }
+  if (placed.kind === 'eni' || host) {
+    availabilityZone = placed.kind === 'eni' ? placed.availabilityZone : host!.availabilityZone
+    why = placed.kind === 'eni' ? placed.why : host!.why
   }
   const eniAttachment = attachmentOf({ attachments }, 'ElasticNetworkInterface')
   const ip = eniDetail({ attachments }, 'privateIPv4Address')
@@ -88,13 +100,14 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
     attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
     availabilityZone,
     clusterArn: req.cluster.clusterArn,
+    containerInstanceArn: host?.containerInstance.containerInstanceArn,
     containers: td.containerDefinitions.map((c) => ({
       containerArn: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `container/${clusterName}/${id}/${ctx.rng.uuid()}` }),
       taskArn,
       name: c.name,
       image: c.image,
       lastStatus: 'PENDING',
-      networkBindings: [],
+      networkBindings: host?.bindings[c.name] ?? [],
       networkInterfaces: eniAttachment && ip ? [{ attachmentId: eniAttachment.id, privateIpv4Address: ip }] : [],
       healthStatus: 'UNKNOWN',
       cpu: String(c.cpu),
@@ -121,10 +134,12 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
     ephemeralStorage: fargate ? { sizeInGiB: 20 } : undefined,
   }
   world.ecs.tasks[taskArn] = task
+  if (host) placeOnHost(world, task, td, host.containerInstance)
   indexEndpoints(world, task)
   countTaskTransition(req.cluster, undefined, task.lastStatus)
+  countHostTransition(world, task, undefined, task.lastStatus)
   ctx.log(taskArn, { kind: 'task.created', lastStatus: task.lastStatus, reason: why || undefined })
-  scheduleStep(ctx, task, TIMINGS.provisioningMs, 'PROVISIONED')
+  scheduleStep(ctx, task, eniSubnet ? TIMINGS.provisioningMs : TIMINGS.ec2ProvisioningMs, 'PROVISIONED')
   return task
 }
 
@@ -164,6 +179,8 @@ interface RunTaskRequest {
   group?: string
   tags?: Tag[]
   taskDefinition: string
+  placementStrategy?: PlacementStrategy[]
+  placementConstraints?: PlacementConstraint[]
 }
 
 /** The launch type a request ends up with: given, or from a FARGATE capacity provider, else EC2 (no default strategy). */
@@ -190,14 +207,26 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
   // No EC2 capacity: ECS refuses the call itself, before starting anything (placement.ts).
   const noCapacity = missingCapacity(cluster, launchType)
   if (noCapacity) throw invalidParameter(noCapacity)
+  if (launchType === 'EC2') checkPlacement(input.placementStrategy, input.placementConstraints)
   const group = input.group ?? `family:${td.family}`
   const groupTasks = Object.values(ctx.world.ecs.tasks).filter((t) => t.clusterArn === cluster.clusterArn && t.group === group)
   const tasks: Task[] = []
+  const failures: { arn: string; reason: string }[] = []
   for (let i = 0; i < count; i++) {
-    const task = createTask(ctx, { cluster, taskDefinition: td, launchType, networkConfiguration, group, startedBy: input.startedBy, overrides, tags: input.tags, groupTasks: [...groupTasks, ...tasks] })
-    tasks.push(task)
+    try {
+      const task = createTask(ctx, {
+        cluster, taskDefinition: td, launchType, networkConfiguration, group, startedBy: input.startedBy, overrides, tags: input.tags,
+        groupTasks: [...groupTasks, ...tasks], placementStrategy: input.placementStrategy, placementConstraints: input.placementConstraints,
+      })
+      tasks.push(task)
+    } catch (e) {
+      // Tasks that do not fit anywhere come back in `failures`, one per container instance with its reason (fidelity §2.6).
+      if (!(e instanceof PlacementFailure)) throw e
+      for (const f of e.failures) failures.push({ arn: f.arn, reason: runTaskReason(f.reason) })
+      break
+    }
   }
-  return { tasks, failures: [] }
+  return { tasks, failures }
 })
 
 /** StartTask places on named container instances; a Fargate-only cluster has none, so each is MISSING. */

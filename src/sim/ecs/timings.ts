@@ -35,6 +35,20 @@ export const TIMINGS = {
   steadyHealthPollMs: 30_000,
   /** Stopped tasks stay describable for at least an hour (fidelity §2.2), then disappear. */
   stoppedRetentionMs: 3_600_000,
+  /**
+   * EC2 launch type, bridge/host tasks: no ENI to provision, the agent picks the task up at once (fidelity §2.2:
+   * "EC2 bridge/host tasks skip PROVISIONING/DEPROVISIONING in practice"; kept as a short step, observed ~1 s).
+   */
+  ec2ProvisioningMs: 1_000,
+  /**
+   * The ECS agent starts and registers about a minute after its instance is running (boot, cloud-init running the
+   * user data, docker, then ecs-init starting the agent container). Observed, not documented.
+   */
+  agentStartMs: 60_000,
+  /** An agent that failed to register is restarted by ecs-init and tries again (observed: about a minute). */
+  agentRetryMs: 60_000,
+  /** A deregistered (INACTIVE) container instance stays describable for about an hour, like stopped tasks. */
+  inactiveContainerInstanceRetentionMs: 3_600_000,
   /** A DRAINING service becomes INACTIVE once its tasks stopped; INACTIVE services stay describable this long. */
   inactiveRetentionMs: 3_600_000,
 } as const

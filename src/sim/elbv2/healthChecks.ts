@@ -1,6 +1,7 @@
 import { runEffects, sliceVersion, transitionOf, type Slice } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
+import { targetAddress } from '../network/targetAddress.ts'
 import { countsOf, groupBookkeeping, setCounts } from './bookkeeping.ts'
 import { isInService } from './loadBalancer.machine.ts'
 import { loadBalancerArnsOf } from './lookup.ts'
@@ -68,7 +69,9 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
       // Checks come from the node in the target's AZ; a target in a zone the load balancer is not in is not checked.
       const node = target.AvailabilityZone ? nodeByZone.get(target.AvailabilityZone) : anyNode
       if (node === undefined) continue
-      const result = quiet && counts.lastCheck !== undefined ? unpack(counts.lastCheck) : probe(ctx, node, groups, target.Id, healthCheckPort(tg, target), path, tg.HealthCheckProtocol)
+      const address = targetAddress(ctx.world, target.Id)
+      if (address === undefined) continue // a stopped instance is not checked: it is unused (Target.InvalidState)
+      const result = quiet && counts.lastCheck !== undefined ? unpack(counts.lastCheck) : probe(ctx, node, groups, address, healthCheckPort(tg, target), path, tg.HealthCheckProtocol)
       const packed = result.kind === 'response' ? result.status : result.kind
       if (counts.lastCheck !== packed) counts.lastCheck = packed
       record(ctx, tg, target, counts, result)

@@ -9,6 +9,7 @@ import type { RegisteredTarget, TargetGroup } from './state.ts'
 import { REASONS } from './targetHealth.machine.ts'
 import { deregistrationDelayMs } from './targetGroups.ts'
 import { describeTarget } from '../views/targetHealth.ts'
+import type { World } from '../world.ts'
 
 interface TargetDescription {
   Id: string
@@ -22,6 +23,30 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
 const invalidTarget = () =>
   new AwsError('InvalidTarget', 'The specified target does not exist, is not in the same VPC as the target group, or has an unsupported instance type.')
 
+/**
+ * An instance target must exist in the target group's VPC (else the generic InvalidTarget); its zone is the
+ * instance's. ELBv2 does not echo the zone of an instance target (fidelity §4.3): it is kept for the zone rules.
+ */
+function instanceTarget(world: World, tg: TargetGroup, id: string): string {
+  const instance = /^i-[0-9a-f]{8,17}$/.test(id ?? '') ? world.ec2.instances[id] : undefined
+  if (!instance || instance.VpcId !== tg.VpcId) throw invalidTarget()
+  return instance.Placement.AvailabilityZone
+}
+
+/**
+ * Instances that exist but are not running are refused together, as ELBv2 words it [seen: hashicorp/terraform#20345,
+ * terraform-provider-aws#8537, cluster-api-provider-aws#5037]: "If the target is an EC2 instance, it must be in the
+ * running state when you register it" (RegisterTargets).
+ */
+function notRunning(world: World, targets: TargetDescription[]): void {
+  const stopped = targets.filter((t) => {
+    const instance = world.ec2.instances[t.Id]
+    return instance !== undefined && instance.State.Name !== 'running'
+  })
+  if (stopped.length)
+    throw new AwsError('InvalidTarget', `The following targets are not in a running state and cannot be registered: ${stopped.map((t) => `'${t.Id}'`).join(', ')}`)
+}
+
 function targetPort(tg: TargetGroup, t: TargetDescription): number {
   const port = t.Port ?? tg.Port
   if (port === undefined) throw validation(`A port must be specified for target '${t.Id}'`)
@@ -31,7 +56,7 @@ function targetPort(tg: TargetGroup, t: TargetDescription): number {
 
 /**
  * RegisterTargets: ip targets must be IPv4 addresses inside the target group's VPC (their AZ is the subnet's);
- * instance targets must be running instances (this world has none yet). A new target starts `initial` /
+ * instance targets (`Id=i-…,Port=…`) running instances in that VPC, each port a target of its own (dynamic host ports). A new target starts `initial` /
  * `Elb.RegistrationInProgress`; a draining one registered again starts over.
  */
 export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Targets: TargetDescription[] }) => {
@@ -40,12 +65,10 @@ export const registerTargets = handler((ctx, input: { TargetGroupArn: string; Ta
   if (!input.Targets?.length) throw constraint('[]', 'targets', 'Member must have length greater than or equal to 1')
   if (tg.TargetType === 'lambda' || tg.TargetType === 'alb') throw validation(`Registering targets of type '${tg.TargetType}' is not simulated in this sandbox`)
   const vpc = world.ec2.vpcs[tg.VpcId ?? '']
+  if (tg.TargetType === 'instance') notRunning(world, input.Targets)
   const accepted = input.Targets.map((t) => {
     const port = targetPort(tg, t)
-    if (tg.TargetType === 'instance') {
-      // No EC2 instances exist in this world yet (the EC2 launch-type issue adds them).
-      throw new AwsError('InvalidTarget', `The following targets are not in a running state and can not be registered: '${t.Id}'`)
-    }
+    if (tg.TargetType === 'instance') return { Id: t.Id, Port: port, AvailabilityZone: instanceTarget(world, tg, t.Id) }
     const m = IPV4.exec(t.Id ?? '')
     if (!m || m.slice(1).some((o) => Number(o) > 255)) throw validation(`The IP address '${t.Id}' is not a valid IPv4 address`)
     const inVpc = vpc?.CidrBlockAssociationSet.some((a) => cidrContains(a.CidrBlock, t.Id))

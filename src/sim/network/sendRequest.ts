@@ -8,7 +8,8 @@ import { connectPrivate, connectPublic, type Connection } from './connect.ts'
 import { memoTable, remember } from './memo.ts'
 import { albErrorPage, albResponse } from './pages.ts'
 import { matchRule, pickTarget, pickTargetGroup, terminalAction } from './routing.ts'
-import { allowsIngress } from './securityGroups.ts'
+import { ingressRule } from './securityGroups.ts'
+import { targetAddress, targetLabel } from './targetAddress.ts'
 import type { HttpHop, HttpRequest, HttpResponse, HttpResult } from './types.ts'
 import { isIpv4, parseUrl, type ParsedUrl } from './url.ts'
 
@@ -58,6 +59,7 @@ function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: Http
       hops.push({ resource: lb.LoadBalancerArn, label: `internal load balancer ${lb.LoadBalancerName} resolves to private ${node.PrivateIpAddress}` })
       return { hops, failure: { kind: 'timeout', host, port, ip: node.PrivateIpAddress } }
     }
+    hops.push({ resource: lb.LoadBalancerArn, label: `DNS ${name} → ${node.PublicIp ?? node.PrivateIpAddress}`, stage: 'dns' })
   }
   return throughLoadBalancer(ctx, request, url, lb, node, hops)
 }
@@ -118,11 +120,15 @@ interface Front {
 
 function frontOf(ctx: SimContext, lb: LoadBalancer, node: NetworkInterface, port: number): Front {
   const ip = node.PublicIp ?? node.PrivateIpAddress
-  const hops: HttpHop[] = [{ resource: lb.LoadBalancerArn, label: `load balancer ${lb.LoadBalancerName} node ${ip} (${node.AvailabilityZone})` }]
+  const hops: HttpHop[] = [{ resource: lb.LoadBalancerArn, label: `load balancer ${lb.LoadBalancerName} node ${ip} (${node.AvailabilityZone})`, stage: 'connect' }]
   const groups = lb.SecurityGroups ?? []
-  if (groups.length && !allowsIngress(ctx.world, groups, port, LEARNER_IP, [])) {
-    hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}` })
-    return { hops, blocked: true }
+  if (groups.length) {
+    const rule = ingressRule(ctx.world, groups, port, LEARNER_IP, [])
+    if (!rule) {
+      hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}`, stage: 'connect' })
+      return { hops, blocked: true }
+    }
+    hops.push({ resource: rule.groupId, label: `security group ${rule.groupId} allows inbound ${rule.ports} from ${rule.peer}`, stage: 'connect' })
   }
   const listener = findRecord(ctx.world.elbv2.listeners, (l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
   if (listener) hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
@@ -135,14 +141,18 @@ interface Leg {
   connection: Connection
 }
 
+/**
+ * The target hop keeps `Id:Port` as its resource (the diagram draws target group → target from it); an instance
+ * target's packets go to the instance's private address and the registered (host) port.
+ */
 function legTo(ctx: SimContext, lb: LoadBalancer, node: NetworkInterface, target: RegisteredTarget): Leg {
   const { world } = ctx
   const nodeInZone = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id]?.AvailabilityZone === target.AvailabilityZone)
   const fromNode = (nodeInZone && world.ec2.networkInterfaces[nodeInZone]) || node
-  return {
-    hop: { resource: `${target.Id}:${target.Port}`, label: `target ${target.Id}:${target.Port}${target.AvailabilityZone ? ` (${target.AvailabilityZone})` : ''}` },
-    connection: connectPrivate(ctx, fromNode.PrivateIpAddress, lb.SecurityGroups ?? [], target.Id, target.Port),
-  }
+  const address = targetAddress(world, target.Id)
+  const hop = { resource: `${target.Id}:${target.Port}`, label: `target ${targetLabel(world, target.Id, target.Port)}${target.AvailabilityZone ? ` (${target.AvailabilityZone})` : ''}` }
+  if (address === undefined) return { hop, connection: { kind: 'timeout', why: `instance ${target.Id} is not running`, decisions: [] } }
+  return { hop, connection: connectPrivate(ctx, fromNode.PrivateIpAddress, lb.SecurityGroups ?? [], address, target.Port) }
 }
 
 /** The container's answer, or what the last hop's failure becomes (a curl failure, or the ALB's 502/504). */
@@ -157,19 +167,22 @@ function finish(
   failed: (c: Exclude<Connection, { kind: 'open' }>) => HttpResult,
   httpVersion?: string,
 ): HttpResult {
+  for (const d of connection.decisions) hops.push({ resource: d.groupId, label: d.label })
   if (connection.kind !== 'open') {
     hops.push({ resource: 'eni' in connection ? connection.eni.NetworkInterfaceId : `${ip}:${port}`, label: connection.why })
     return failed(connection)
   }
-  const { container, image, eni } = connection
-  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.slice(container.taskArn.lastIndexOf('/') + 1)} container ${container.containerName}:${container.containerPort}` })
+  const { container, image, eni, inside } = connection
+  hops.push({ resource: eni.NetworkInterfaceId, label: inside.label })
+  const hostPort = inside.hostPort === undefined ? '' : ` (host port ${inside.hostPort})`
+  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.slice(container.taskArn.lastIndexOf('/') + 1)} container ${container.containerName}:${inside.containerPort}${hostPort}` })
   const reply = answer(
     image,
     { method: request.method, path: url.target, headers: request.headers },
     { taskArn: container.taskArn, containerName: container.containerName, availabilityZone: container.availabilityZone ?? eni.AvailabilityZone, ip: eni.PrivateIpAddress },
     ctx.now(),
   )
-  if (!reply) return failed({ kind: 'refused', why: `nothing listens on ${eni.PrivateIpAddress}:${container.containerPort}`, eni })
+  if (!reply) return failed({ kind: 'refused', why: `nothing listens on ${eni.PrivateIpAddress}:${inside.containerPort}`, eni, decisions: [] })
   const response: HttpResponse = {
     httpVersion: httpVersion ?? reply.httpVersion,
     status: reply.status,

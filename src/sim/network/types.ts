@@ -17,6 +17,11 @@ export interface HttpHop {
   resource: string
   /** Short words, e.g. `listener HTTP:80`, `rule /api/users*`, `target 172.31.20.5:8080`. */
   label: string
+  /**
+   * When the client meets it: resolving the name (`dns`), opening the connection to the load balancer node or
+   * address (`connect`), or after the request is sent (absent). `curl -v` prints each where curl reaches that step.
+   */
+  stage?: 'dns' | 'connect'
 }
 
 export type HttpFailure =

@@ -49,7 +49,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
   const world: World = {
     accountId,
     region,
-    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {} },
+    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {}, volumes: {}, snapshots: {} },
     iam: {
       roles: {},
       instanceProfiles: {},

@@ -41,6 +41,9 @@ export function targetHealthOf(
 ): TargetHealth {
   const { elbv2 } = world
   if (target.state === 'draining') return { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: REASONS['Target.DeregistrationInProgress'] }
+  const instanceState = target.Id.startsWith('i-') ? (world.ec2.instances[target.Id]?.State.Name ?? 'terminated') : 'running'
+  // An instance target that stopped is kept but gets no traffic (fidelity §4.3, Target.InvalidState).
+  if (instanceState !== 'running') return { State: 'unused', Reason: 'Target.InvalidState', Description: `Target is in the ${instanceState} state` }
   if (lbArns.length === 0) return { State: 'unused', Reason: 'Target.NotInUse', Description: REASONS['Target.NotInUse'] }
   if (!lbArns.some((a) => inEnabledZone(elbv2.loadBalancers[a], target)))
     return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
@@ -52,7 +55,8 @@ export function targetHealthOf(
 /** One registered target as DescribeTargetHealth lists it. */
 export function describeTarget(world: Readonly<World>, tg: TargetGroup, target: RegisteredTarget, lbArns?: readonly string[]): TargetHealthDescription {
   return {
-    Target: { Id: target.Id, Port: target.Port, ...(target.AvailabilityZone ? { AvailabilityZone: target.AvailabilityZone } : {}) },
+    // Only ip targets echo their zone; an instance target is `{"Id": "i-…", "Port": 32768}` (fidelity §4.3).
+    Target: { Id: target.Id, Port: target.Port, ...(target.AvailabilityZone && !target.Id.startsWith('i-') ? { AvailabilityZone: target.AvailabilityZone } : {}) },
     HealthCheckPort: String(healthCheckPort(tg, target)),
     TargetHealth: targetHealthOf(world, tg, target, lbArns),
   }

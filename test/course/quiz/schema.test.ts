@@ -17,7 +17,7 @@ describe('the quiz schema rejects a broken file, naming file and line', () => {
   })
 
   it('an unknown kind', () => {
-    expect(problems(quiz(choice('kind: essay\nconcepts: [alb]')))).toEqual([`${FILE}:16: kind "essay" is not a question kind (kinds: single, multiple, numeric, text, predict, practical)`])
+    expect(problems(quiz(choice('kind: essay\nconcepts: [alb]')))).toEqual([`${FILE}:16: kind "essay" is not a question kind (kinds: single, multiple, numeric, text, predict, practical, pick)`])
   })
 
   it('a single-choice question with two correct options', () => {

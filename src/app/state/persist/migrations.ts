@@ -1,5 +1,5 @@
 import type { InputRecord, SandboxSnapshot } from '../../../sandbox/types.ts'
-import type { ClockSpeed, ConsoleEntry, Layout } from '../types.ts'
+import { CLOCK_SPEEDS, type ClockSpeed, type ConsoleEntry, type Layout } from '../types.ts'
 import { defaultLayout, normalizeLayout } from '../../layout/layoutModel.ts'
 
 /**
@@ -71,7 +71,7 @@ function validate(doc: Doc): MigrationResult {
   if (!isObject(doc.sandbox)) return { ok: false, reason: 'the stored state has no simulated account snapshot' }
   const log = Array.isArray(doc.log) ? doc.log.filter(isEntry) : []
   const history = Array.isArray(doc.history) ? doc.history.filter((h): h is string => typeof h === 'string') : []
-  const speed = isObject(doc.clock) && (doc.clock.speed === 10 || doc.clock.speed === 60) ? doc.clock.speed : 1
+  const speed = isObject(doc.clock) && CLOCK_SPEEDS.includes(doc.clock.speed as ClockSpeed) ? (doc.clock.speed as ClockSpeed) : 1
   return {
     ok: true,
     state: {

@@ -1,0 +1,1 @@
+export { TimeSeriesChart, type Series, type Threshold, type TimeSeriesChartProps } from './TimeSeriesChart.tsx'

@@ -1,0 +1,45 @@
+import type { World } from '../world.ts'
+import { hostOf } from './containerInstances.ts'
+import { adjustRemaining } from './containerResources.ts'
+import { DOCKER0 } from './hostFacts.ts'
+import type { ContainerInstance, Task, TaskDefinition } from './state.ts'
+
+/**
+ * A task on its container instance: what it takes from the instance when placed (CPU, memory, fixed ports; a
+ * docker0 address per container in bridge mode) and gives back when it has STOPPED (ECS releases resources then:
+ * task-lifecycle.html).
+ */
+export function placeOnHost(world: World, task: Task, td: TaskDefinition, ci: ContainerInstance): void {
+  const host = hostOf(world, ci.containerInstanceArn)
+  host.taskArns.push(task.taskArn)
+  adjustRemaining(ci, td, 1)
+  if (td.networkMode !== 'bridge') return
+  // Docker hands out the lowest free address of 172.17.0.0/16 (docker0 is .1).
+  const taken = new Set<string>()
+  for (const ips of Object.values(host.bridgeIps)) for (const ip of Object.values(ips)) taken.add(ip)
+  const mine: Record<string, string> = {}
+  let n = DOCKER0.firstHost
+  for (const c of task.containers) {
+    let ip = bridgeAddress(n)
+    while (taken.has(ip)) ip = bridgeAddress(++n)
+    taken.add(ip)
+    mine[c.name] = ip
+  }
+  host.bridgeIps[task.taskArn] = mine
+}
+
+const bridgeAddress = (n: number) => `172.17.${Math.floor(n / 256)}.${n % 256}`
+
+/** The STOPPED task leaves its instance: resources, ports and docker0 addresses are free again. */
+export function releaseFromHost(world: World, task: Task): void {
+  const ciArn = task.containerInstanceArn
+  const host = ciArn ? world.ecs.hosts[ciArn] : undefined
+  if (!ciArn || !host) return
+  const i = host.taskArns.indexOf(task.taskArn)
+  if (i < 0) return
+  host.taskArns.splice(i, 1)
+  delete host.bridgeIps[task.taskArn]
+  const ci = world.ecs.containerInstances[ciArn]
+  const td = world.ecs.taskDefinitions[task.taskDefinitionArn]
+  if (ci && td) adjustRemaining(ci, td, -1)
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { createSandbox } from '../../../src/sandbox/index.ts'
+import { fails, ok } from './helpers.ts'
+
+const containers = (defs: object[]) => `--container-definitions '${JSON.stringify(defs)}'`
+const register = (mode: string | undefined, defs: object[]) =>
+  `aws ecs register-task-definition --family web ${mode ? `--network-mode ${mode} ` : ''}--memory 512 ${containers(defs)}`
+const web = (portMappings: object[], extra: object = {}) => [{ name: 'web', image: 'nginx', portMappings, ...extra }]
+const error = (message: string) => `\naws: [ERROR]: An error occurred (ClientException) when calling the RegisterTaskDefinition operation: ${message}\n`
+
+describe('register-task-definition applies the rules of each network mode', () => {
+  it('a definition without a network mode is bridge, and an omitted hostPort is stored as 0 (dynamic)', () => {
+    const { taskDefinition } = ok(createSandbox(), register(undefined, web([{ containerPort: 80 }])))
+    expect(taskDefinition.networkMode).toBe('bridge')
+    expect(taskDefinition.containerDefinitions[0].portMappings).toEqual([{ containerPort: 80, hostPort: 0, protocol: 'tcp' }])
+  })
+
+  it('bridge keeps a fixed hostPort different from the container port, and hostPort 0', () => {
+    const { taskDefinition } = ok(createSandbox(), register('bridge', web([{ containerPort: 80, hostPort: 8080 }, { containerPort: 81, hostPort: 0 }])))
+    expect(taskDefinition.containerDefinitions[0].portMappings.map((p: { hostPort: number }) => p.hostPort)).toEqual([8080, 0])
+  })
+
+  it.each(['host', 'awsvpc'])('%s fills hostPort with the container port when it is omitted or 0', (mode) => {
+    const { taskDefinition } = ok(createSandbox(), register(mode, web([{ containerPort: 80 }, { containerPort: 81, hostPort: 0 }, { containerPort: 82, hostPort: 82 }])))
+    expect(taskDefinition.networkMode).toBe(mode)
+    expect(taskDefinition.containerDefinitions[0].portMappings.map((p: { hostPort: number }) => p.hostPort)).toEqual([80, 81, 82])
+  })
+
+  it.each([
+    ['host with a different hostPort', register('host', web([{ containerPort: 80, hostPort: 8080 }])), 'When networkMode=host, the host ports and container ports in port mappings must match.'],
+    ['awsvpc with a different hostPort', register('awsvpc', web([{ containerPort: 80, hostPort: 8080 }])), 'When networkMode=awsvpc, the host ports and container ports in port mappings must match.'],
+    ['none with port mappings', register('none', web([{ containerPort: 80 }])), 'When networkMode=none, port mappings are not supported.'],
+    ['a hostPort out of range', register('bridge', web([{ containerPort: 80, hostPort: 70000 }])), "Invalid 'hostPort' setting for container 'web'."],
+    ['links in awsvpc mode', register('awsvpc', [...web([]), { name: 'app', image: 'nginx', links: ['web'] }]), 'Links are not supported when networkMode=awsvpc.'],
+    ['links in host mode', register('host', [...web([]), { name: 'app', image: 'nginx', links: ['web'] }]), 'Links are not supported when networkMode=host.'],
+  ])('%s is refused and nothing is registered', (_what, line, message) => {
+    const sandbox = createSandbox()
+    expect(fails(sandbox, line)).toBe(error(message))
+    expect(ok(sandbox, 'aws ecs list-task-definitions').taskDefinitionArns).toEqual([])
+  })
+
+  it('none without port mappings registers; bridge accepts links between its containers', () => {
+    const sandbox = createSandbox()
+    expect(ok(sandbox, register('none', web([]))).taskDefinition.networkMode).toBe('none')
+    const linked = ok(sandbox, register('bridge', [...web([{ containerPort: 80 }]), { name: 'app', image: 'nginx', links: ['web:backend'] }]))
+    expect(linked.taskDefinition.containerDefinitions[1].links).toEqual(['web:backend'])
+  })
+})
