@@ -3,6 +3,7 @@ import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
 import { emptyAutoScalingState } from '../sim/autoscaling/state.ts'
+import { emptyPricingState } from '../sim/pricing/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -76,6 +77,7 @@ function toSchema4(snapshot: Json): Json {
   const world = snapshot.world as { ec2: Json } & Json
   for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
   world.autoscaling ??= emptyAutoScalingState()
+  world.pricing ??= emptyPricingState()
   const ecs = (snapshot.world as { ecs: Json }).ecs
   for (const key of ['containerInstances', 'agents', 'hosts']) ecs[key] ??= {}
   return { ...snapshot, schema: 4 }

@@ -7,6 +7,7 @@ import type { EcsState } from './ecs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
 import type { LogsState } from './logs/state.ts'
 import type { AutoScalingState } from './autoscaling/state.ts'
+import type { PricingState } from './pricing/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -26,5 +27,7 @@ export interface World {
   logs: LogsState
   /** Amazon EC2 Auto Scaling: groups, activities, policies, instance refreshes (src/sim/autoscaling). */
   autoscaling: AutoScalingState
+  /** The cost meter's records: EC2 running time, settled Fargate tasks (src/sim/pricing). */
+  pricing: PricingState
   log: EventLogState
 }

@@ -1,3 +1,4 @@
+import { CostMeter } from '../cost/index.ts'
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
 import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
@@ -81,6 +82,7 @@ export function Toolbar() {
           </button>
         </div>
         <div className="toolbar-actions">
+          <CostMeter />
           <button
             type="button"
             className="btn btn-toolbar"

@@ -41,13 +41,17 @@ export function groupNamed(ctx: SimContext, name: string): AutoScalingGroup {
   return group
 }
 
-/** MinSize ≤ DesiredCapacity ≤ MaxSize, in Auto Scaling's words. */
+/**
+ * MinSize ≤ DesiredCapacity ≤ MaxSize, in Auto Scaling's words ("Max bound, 3, must be greater than or equal to min bound,
+ * 5" and "Desired capacity:9 must be between the specified min size:1 and max size:4", as users report them).
+ */
 function checkBounds(min: number, max: number, desired: number): void {
   if (min < 0) throw validation(`Min bound, ${min}, must be greater than or equal to 0`)
   if (min > max) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`)
   if (desired < min || desired > max) throw validation(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`)
 }
 
+/** Wording not verified against AWS. */
 function checkHealthCheckType(type: string | undefined): void {
   if (type !== undefined && type !== 'EC2' && type !== 'ELB') throw validation(`Health check type ${type} is not valid. Valid values are EC2 and ELB.`)
 }
@@ -110,6 +114,7 @@ export const createAutoScalingGroup = handler((ctx, input: GroupRequest) => {
 /** UpdateAutoScalingGroup: new bounds keep the desired capacity inside them; a changed desired capacity is a user request. */
 export const updateAutoScalingGroup = handler((ctx, input: GroupRequest) => {
   const group = groupNamed(ctx, input.AutoScalingGroupName)
+  // Wording not verified against AWS (a group being deleted refuses updates).
   if (group.Status) throw new AwsError('ScalingActivityInProgress', 'The Auto Scaling group is being deleted.')
   const min = input.MinSize ?? group.MinSize
   const max = input.MaxSize ?? group.MaxSize

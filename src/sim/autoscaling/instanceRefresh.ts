@@ -1,4 +1,4 @@
-import { AwsError } from '../core/index.ts'
+import { AwsError, ownEntry, setOwnEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
 import { CAUSES, joinCause } from './activities.ts'
@@ -24,7 +24,9 @@ interface Preferences {
 export const startInstanceRefresh = handler((ctx, input: { AutoScalingGroupName: string; Strategy?: string; Preferences?: Preferences; DesiredConfiguration?: unknown }) => {
   const group = groupNamed(ctx, input.AutoScalingGroupName)
   const name = group.AutoScalingGroupName
-  const refreshes = (ctx.world.autoscaling.instanceRefreshes[name] ??= [])
+  // Group names come from the learner: `constructor` is a name like any other (ownEntry).
+  let refreshes = ownEntry(ctx.world.autoscaling.instanceRefreshes, name)
+  if (!refreshes) setOwnEntry(ctx.world.autoscaling.instanceRefreshes, name, (refreshes = []))
   if (refreshes.some((r) => isActive(r.Status)))
     throw new AwsError('InstanceRefreshInProgress', 'An Instance Refresh is already in progress and blocks the execution of this Instance Refresh.')
   if (input.DesiredConfiguration !== undefined) throw validation('DesiredConfiguration is not supported in this sandbox: update the group\'s launch template first.')
@@ -63,13 +65,13 @@ export const startInstanceRefresh = handler((ctx, input: { AutoScalingGroupName:
 })
 
 export const describeInstanceRefreshes = handler((ctx, input: { AutoScalingGroupName: string; InstanceRefreshIds?: string[] }) => {
-  const all = [...(ctx.world.autoscaling.instanceRefreshes[input.AutoScalingGroupName] ?? [])].reverse()
+  const all = [...(ownEntry(ctx.world.autoscaling.instanceRefreshes, input.AutoScalingGroupName) ?? [])].reverse()
   return { InstanceRefreshes: input.InstanceRefreshIds?.length ? all.filter((r) => input.InstanceRefreshIds?.includes(r.InstanceRefreshId)) : all }
 })
 
 export const cancelInstanceRefresh = handler((ctx, input: { AutoScalingGroupName: string }) => {
   const group = groupNamed(ctx, input.AutoScalingGroupName)
-  const refresh = (ctx.world.autoscaling.instanceRefreshes[group.AutoScalingGroupName] ?? []).find((r) => r.Status === 'Pending' || r.Status === 'InProgress')
+  const refresh = (ownEntry(ctx.world.autoscaling.instanceRefreshes, group.AutoScalingGroupName) ?? []).find((r) => r.Status === 'Pending' || r.Status === 'InProgress')
   if (!refresh) throw new AwsError('ActiveInstanceRefreshNotFound', `No in progress or pending Instance Refresh found for Auto Scaling group ${group.AutoScalingGroupName}`)
   move(refresh, 'CANCEL')
   refresh.StatusReason = 'Cancelled due to user request.'
@@ -89,7 +91,7 @@ function move(refresh: InstanceRefresh, event: 'START' | 'DONE' | 'CANCEL' | 'CA
 export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping): void {
   const plan = book.refresh
   if (!plan) return
-  const refresh = (ctx.world.autoscaling.instanceRefreshes[group.AutoScalingGroupName] ?? []).find((r) => r.InstanceRefreshId === plan.id)
+  const refresh = (ownEntry(ctx.world.autoscaling.instanceRefreshes, group.AutoScalingGroupName) ?? []).find((r) => r.InstanceRefreshId === plan.id)
   if (!refresh || !isActive(refresh.Status)) return void delete book.refresh
   if (refresh.Status === 'Pending') move(refresh, 'START')
   const now = ctx.now()
@@ -110,7 +112,8 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   const minHealthy = Math.ceil((group.DesiredCapacity * refresh.Preferences.MinHealthyPercentage) / 100)
   const batch = Math.min(remaining, Math.max(1, ready.length - minHealthy))
   for (let i = 0; i < batch; i++) {
-    const candidates = group.Instances.filter((m) => plan.toReplace.includes(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService'))
+    const toReplace = new Set(plan.toReplace)
+    const candidates = group.Instances.filter((m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService'))
     const member = chooseForTermination(group, book, candidates)
     if (!member) break
     terminate(ctx, group, member, joinCause(CAUSES.refreshTerminate(now), CAUSES.selected(now, member.InstanceId)))

@@ -40,6 +40,7 @@ export const terminateInstanceInAutoScalingGroup = handler((ctx, input: { Instan
   if (!counts(member.LifecycleState)) throw validation(`The instance ${input.InstanceId} is already being terminated.`)
   const from = group.DesiredCapacity
   if (input.ShouldDecrementDesiredCapacity) {
+    // Wording not verified against AWS.
     if (from - 1 < group.MinSize)
       throw validation(`Currently, desiredCapacity (${from}) is equal to minSize (${group.MinSize}). Cannot decrement desiredCapacity below minSize.`)
     group.DesiredCapacity = from - 1
@@ -53,6 +54,7 @@ export const terminateInstanceInAutoScalingGroup = handler((ctx, input: { Instan
 /** SetInstanceHealth: an instance marked Unhealthy is replaced at the group's next pass. */
 export const setInstanceHealth = handler((ctx, input: { InstanceId: string; HealthStatus: string }) => {
   const { group, member } = memberNamed(ctx, input.InstanceId)
+  // Wording not verified against AWS.
   if (input.HealthStatus !== 'Healthy' && input.HealthStatus !== 'Unhealthy') throw validation(`Valid values for HealthStatus are Healthy and Unhealthy.`)
   member.HealthStatus = input.HealthStatus
   const info = ctx.world.autoscaling.bookkeeping[group.AutoScalingGroupName].members[member.InstanceId]

@@ -10,6 +10,7 @@ import type { AutoScalingGroup, ScalingPolicy } from './state.ts'
  * has no CloudWatch alarms that evaluate Auto Scaling metrics: a target tracking policy is stored and described with
  * the two alarms AWS would create for it (AlarmHigh, AlarmLow), and those alarms are never evaluated; step and simple
  * policies act when run with `aws autoscaling execute-policy` (with --metric-value and --breach-threshold for steps).
+ * The ValidationError sentences of this file, but for "Group <name> not found", are the sandbox's own (not verified).
  */
 interface PolicyRequest {
   AutoScalingGroupName: string

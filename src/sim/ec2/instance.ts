@@ -1,4 +1,5 @@
 import type { SimContext, TimerHandler } from '../context.ts'
+import { instanceNotRunning, instanceRunning } from '../pricing/meter.ts'
 import { deleteNetworkInterface, publicIpAddress } from './networkInterfaces.ts'
 import { INSTANCE_TIMINGS, instanceMachineWith, sendInstance, type InstanceEvent, type InstanceStateName } from './instance.machine.ts'
 import type { Tag } from './state.ts'
@@ -85,12 +86,15 @@ export const instanceMachine = instanceMachineWith({
   scheduleStopped: ({ event }) => later(event, INSTANCE_TIMINGS.stoppingMs, 'STOPPED'),
   scheduleTerminated: ({ event }) => later(event, INSTANCE_TIMINGS.shuttingDownMs, 'TERMINATED'),
   userShutdown: ({ event }) => {
+    // Billing stops when the instance leaves `running` (the cost meter, src/sim/pricing).
+    instanceNotRunning(event.ctx, event.instance.InstanceId)
     event.instance.StateTransitionReason = userInitiated(event.ctx.now())
     event.instance.StateReason = USER_SHUTDOWN
     tellHost(event)
   },
   booted: ({ event }) => {
     delete event.instance.StateReason
+    instanceRunning(event.ctx, event.instance.InstanceId, event.instance.InstanceType)
     tellHost(event)
   },
   releasePublicIp: ({ event }) => setPublicIp(event.ctx, event.instance, undefined),

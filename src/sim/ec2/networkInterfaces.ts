@@ -3,6 +3,7 @@ import type { SimContext } from '../context.ts'
 import { intToIp, parseCidr } from './cidr.ts'
 import type { NetworkInterface } from './state.ts'
 import { isPublicSubnet, vpcHasInternetRoute } from '../views/network.ts'
+import { startSettling } from '../pricing/meter.ts'
 
 export interface NewNetworkInterface {
   subnetId: string
@@ -25,6 +26,9 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
   if (subnet.AvailableIpAddressCount <= 0)
     throw new AwsError('InsufficientFreeAddressesInSubnet', `Insufficient free IP addresses in subnet ${req.subnetId}.`)
   const taken = (ip: string) => `${subnet.SubnetId}/${ip}` in ec2.privateIpIndex
+  // Every ECS task in awsvpc mode (every Fargate task) gets its ENI here: the cost meter must settle it before ECS
+  // forgets it, an hour after it stops (src/sim/pricing/meter.ts).
+  if (req.requesterId.startsWith('arn:aws:ecs:')) startSettling(ctx)
   const { base, size } = parseCidr(subnet.CidrBlock)
   let ip = ''
   // Random start, then linear probe: spread like AWS's addresses, and always terminates.

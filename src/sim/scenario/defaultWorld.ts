@@ -9,6 +9,7 @@ import { emptyElbv2State } from '../elbv2/state.ts'
 import { emptyDockerState } from '../docker/state.ts'
 import { emptyLogsState } from '../logs/state.ts'
 import { emptyAutoScalingState } from '../autoscaling/state.ts'
+import { emptyPricingState } from '../pricing/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -60,6 +61,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     docker: emptyDockerState(),
     logs: emptyLogsState(),
     autoscaling: emptyAutoScalingState(),
+    pricing: emptyPricingState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world

@@ -1,0 +1,1 @@
+export { CostMeter } from './CostMeter.tsx'
