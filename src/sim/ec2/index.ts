@@ -15,7 +15,16 @@ import { rebootInstances, startInstances, stopInstances, terminateInstances } fr
 import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
 import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
 import { runInstances } from './runInstances.ts'
-import { authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, revokeSecurityGroupIngress } from './securityGroupOps.ts'
+import {
+  authorizeSecurityGroupEgress,
+  authorizeSecurityGroupIngress,
+  createSecurityGroup,
+  deleteSecurityGroup,
+  revokeSecurityGroupEgress,
+  revokeSecurityGroupIngress,
+} from './securityGroupOps.ts'
+import { describeSecurityGroupRules } from './securityGroupRules.ts'
+import { createSubnet, deleteSubnet } from './subnets.ts'
 
 export type { Ec2State } from './state.ts'
 export type { Instance, InstanceData } from './instance.ts'
@@ -42,6 +51,11 @@ export const ec2: ServiceSim = {
     DeleteSecurityGroup: deleteSecurityGroup,
     AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
     RevokeSecurityGroupIngress: revokeSecurityGroupIngress,
+    AuthorizeSecurityGroupEgress: authorizeSecurityGroupEgress,
+    RevokeSecurityGroupEgress: revokeSecurityGroupEgress,
+    DescribeSecurityGroupRules: describeSecurityGroupRules,
+    CreateSubnet: createSubnet,
+    DeleteSubnet: deleteSubnet,
     RunInstances: runInstances,
     DescribeInstances: describeInstances,
     DescribeInstanceStatus: describeInstanceStatus,
