@@ -100,7 +100,7 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   if (!tg) return { hops, response: albErrorPage(503, now, ip, port) }
   elbv2.traffic.requestCount[tg.TargetGroupArn] = (elbv2.traffic.requestCount[tg.TargetGroupArn] ?? 0) + 1
   hops.push({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })
-  const target = pickTarget(elbv2, tg, lb)
+  const target = pickTarget(elbv2, tg, lb, (t) => !t.Id.startsWith('i-') || targetAddress(world, t.Id) !== undefined)
   if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
   const leg = remember(remember(memoTable<NetworkInterface, Map<RegisteredTarget, Leg>>(world, 'legs'), node, () => new Map()), target, () => legTo(ctx, lb, node, target))
   hops.push(leg.hop)

@@ -43,12 +43,25 @@ describe('target groups of type instance', () => {
     expect(health(sandbox)).toEqual([])
   })
 
+  it('an instance in another VPC is refused', () => {
+    const sandbox = withInstance()
+    ok(sandbox, 'OTHER=$(aws ec2 create-vpc --cidr-block 10.0.0.0/16 --query Vpc.VpcId --output text)')
+    ok(sandbox, 'OTHER_SUBNET=$(aws ec2 create-subnet --vpc-id $OTHER --cidr-block 10.0.1.0/24 --availability-zone us-east-1a --query Subnet.SubnetId --output text)')
+    ok(sandbox, `J=$(aws ec2 run-instances --image-id ${AMI} --instance-type t3.micro --subnet-id $OTHER_SUBNET --query Instances[0].InstanceId --output text)`)
+    sandbox.advance(60_000)
+    expect(sandbox.exec('aws elbv2 register-targets --target-group-arn $ITG --targets Id=$J,Port=80').stderr).toBe(
+      error('InvalidTarget', 'RegisterTargets', 'The specified target does not exist, is not in the same VPC as the target group, or has an unsupported instance type.'),
+    )
+  })
+
   it('an instance that is not running cannot be registered; one stopped after registering is unused (Target.InvalidState)', () => {
     const sandbox = withInstance()
     ok(sandbox, 'aws elbv2 register-targets --target-group-arn $ITG --targets Id=$I,Port=32768')
     ok(sandbox, 'aws ec2 stop-instances --instance-ids $I')
     sandbox.advance(120_000)
     expect(health(sandbox)[0].TargetHealth).toEqual({ State: 'unused', Reason: 'Target.InvalidState', Description: 'Target is in the stopped state' })
+    // An unused target gets no requests: with no other target the ALB answers 503 itself.
+    expect(curl(sandbox, ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://${dnsName(sandbox)}:8080/`]).stdout).toBe('503')
     const r = sandbox.exec('aws elbv2 register-targets --target-group-arn $ITG --targets Id=$I,Port=32769')
     expect(r.stderr).toBe(error('InvalidTarget', 'RegisterTargets', `The following targets are not in a running state and cannot be registered: '${instanceId(sandbox)}'`))
     expect(health(sandbox)).toHaveLength(1)
