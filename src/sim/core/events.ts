@@ -8,6 +8,7 @@
 /** The resource a `resource.*` event is about, named as CloudFormation names resource types. */
 export type ResourceType =
   | 'AWS::EC2::VPC'
+  | 'AWS::EC2::Subnet'
   | 'AWS::EC2::SecurityGroup'
   | 'AWS::EC2::NetworkInterface'
   | 'AWS::EC2::Instance'

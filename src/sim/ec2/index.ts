@@ -19,7 +19,16 @@ import { settleBilling } from '../pricing/meter.ts'
 import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshots, snapshotStep } from './snapshots.ts'
 import { attachmentStep, attachVolume, detachVolume } from './volumeAttachments.ts'
 import { createVolume, deleteVolume, describeVolumes, volumeStep } from './volumes.ts'
-import { authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, revokeSecurityGroupIngress } from './securityGroupOps.ts'
+import {
+  authorizeSecurityGroupEgress,
+  authorizeSecurityGroupIngress,
+  createSecurityGroup,
+  deleteSecurityGroup,
+  revokeSecurityGroupEgress,
+  revokeSecurityGroupIngress,
+} from './securityGroupOps.ts'
+import { describeSecurityGroupRules } from './securityGroupRules.ts'
+import { createSubnet, deleteSubnet } from './subnets.ts'
 
 export type { Ec2State } from './state.ts'
 export type { Instance, InstanceData } from './instance.ts'
@@ -48,6 +57,11 @@ export const ec2: ServiceSim = {
     DeleteSecurityGroup: deleteSecurityGroup,
     AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
     RevokeSecurityGroupIngress: revokeSecurityGroupIngress,
+    AuthorizeSecurityGroupEgress: authorizeSecurityGroupEgress,
+    RevokeSecurityGroupEgress: revokeSecurityGroupEgress,
+    DescribeSecurityGroupRules: describeSecurityGroupRules,
+    CreateSubnet: createSubnet,
+    DeleteSubnet: deleteSubnet,
     RunInstances: runInstances,
     DescribeInstances: describeInstances,
     DescribeInstanceStatus: describeInstanceStatus,

@@ -1,8 +1,9 @@
-import { AwsError, ec2Id, ownEntry } from '../core/index.ts'
+import { AwsError, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { isCidrBlock } from './cidr.ts'
 import { newSecurityGroup } from './securityGroups.ts'
 import { defaultVpcId } from './vpcs.ts'
+import { peersOf, ruleOf, type Peer } from './securityGroupRules.ts'
 import type { IpPermission, SecurityGroup, Tag } from './state.ts'
 
 /**
@@ -89,16 +90,14 @@ function requestedPermissions(ctx: SimContext, input: RuleRequest): IpPermission
 const samePorts = (a: IpPermission, b: IpPermission) => a.IpProtocol === b.IpProtocol && a.FromPort === b.FromPort && a.ToPort === b.ToPort
 
 /** Each (peer, protocol, ports) of a permission on its own: how EC2 compares and reports rules. */
-function peers(p: IpPermission): { cidr?: string; group?: string }[] {
-  return [...p.IpRanges.map((r) => ({ cidr: r.CidrIp })), ...p.UserIdGroupPairs.map((g) => ({ group: g.GroupId }))]
-}
+const peers = peersOf
 
-function describeRule(p: IpPermission, peer: { cidr?: string; group?: string }): string {
+function describeRule(p: IpPermission, peer: Peer): string {
   const ports = p.IpProtocol === '-1' ? '' : `, from port: ${p.FromPort}, to port: ${p.ToPort}`
   return `peer: ${peer.cidr ?? peer.group}, ${protocolWord(p.IpProtocol)}${ports}, ALLOW`
 }
 
-function hasPeer(existing: IpPermission[], p: IpPermission, peer: { cidr?: string; group?: string }): boolean {
+function hasPeer(existing: IpPermission[], p: IpPermission, peer: Peer): boolean {
   return existing.some((e) => samePorts(e, p) && (peer.cidr ? e.IpRanges.some((r) => r.CidrIp === peer.cidr) : e.UserIdGroupPairs.some((g) => g.GroupId === peer.group)))
 }
 
@@ -129,53 +128,64 @@ export const deleteSecurityGroup = handler((ctx, input: { GroupId?: string; Grou
   return {}
 })
 
-export const authorizeSecurityGroupIngress = handler((ctx, input: RuleRequest) => {
+type Direction = 'IpPermissions' | 'IpPermissionsEgress'
+
+/**
+ * Authorize for either direction: every requested (peer, protocol, ports) must be new (else InvalidPermission.Duplicate,
+ * nothing added); each becomes a rule with its `sgr-…` ID (securityGroupRules.ts).
+ */
+function authorize(ctx: SimContext, input: RuleRequest, direction: Direction) {
   const group = findGroup(ctx, input)
   const wanted = requestedPermissions(ctx, input)
+  const list = group[direction]
   for (const p of wanted)
     for (const peer of peers(p))
-      if (hasPeer(group.IpPermissions, p, peer))
+      if (hasPeer(list, p, peer))
         throw new AwsError('InvalidPermission.Duplicate', `the specified rule "${describeRule(p, peer)}" already exists`)
   const rules = []
-  // A permission naming no source (`--protocol tcp --port 80` alone) allows nothing, so nothing is stored.
+  // A permission naming no peer (`--protocol tcp --port 80` alone) allows nothing, so nothing is stored.
   for (const p of wanted.filter((w) => peers(w).length)) {
-    const existing = group.IpPermissions.find((e) => samePorts(e, p))
+    const existing = list.find((e) => samePorts(e, p))
     if (existing) {
       existing.IpRanges.push(...p.IpRanges)
       existing.UserIdGroupPairs.push(...p.UserIdGroupPairs)
-    } else group.IpPermissions.push(p)
+    } else list.push(p)
     for (const peer of peers(p)) {
-      rules.push({
-        SecurityGroupRuleId: ec2Id(ctx.rng, 'sgr'),
-        GroupId: group.GroupId,
-        GroupOwnerId: ctx.world.accountId,
-        IsEgress: false,
-        IpProtocol: p.IpProtocol,
-        FromPort: p.FromPort ?? -1,
-        ToPort: p.ToPort ?? -1,
-        ...(peer.cidr ? { CidrIpv4: peer.cidr } : { ReferencedGroupInfo: { GroupId: peer.group, UserId: ctx.world.accountId } }),
-      })
-      ctx.log(group.GroupId, { kind: 'securityGroup.rule', action: 'added', rule: describeRule(p, peer) })
+      rules.push(ruleOf(group, direction === 'IpPermissionsEgress', p, peer, ctx.world.region))
+      ctx.log(group.GroupId, { kind: 'securityGroup.rule', action: 'added', rule: `${direction === 'IpPermissionsEgress' ? 'outbound ' : ''}${describeRule(p, peer)}` })
     }
   }
-  return { Return: true, SecurityGroupRules: rules }
-})
+  return { Return: true, SecurityGroupRules: rules.map(({ SecurityGroupRuleArn: _arn, Tags: _tags, ...rule }) => rule) }
+}
 
-export const revokeSecurityGroupIngress = handler((ctx, input: RuleRequest) => {
+/** Revoke for either direction: rules that do not exist come back in UnknownIpPermissions; none at all is an error. */
+function revoke(ctx: SimContext, input: RuleRequest, direction: Direction) {
   const group = findGroup(ctx, input)
   const wanted = requestedPermissions(ctx, input)
-  // A permission naming no source matches no rule.
-  const unknown = wanted.filter((p) => !peers(p).length || peers(p).some((peer) => !hasPeer(group.IpPermissions, p, peer)))
+  // A permission naming no peer matches no rule.
+  const unknown = wanted.filter((p) => !peers(p).length || peers(p).some((peer) => !hasPeer(group[direction], p, peer)))
   if (unknown.length === wanted.length) throw new AwsError('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.')
+  const revoked = []
   for (const p of wanted) {
     if (unknown.includes(p)) continue
-    const existing = group.IpPermissions.find((e) => samePorts(e, p)) as IpPermission
+    const existing = group[direction].find((e) => samePorts(e, p)) as IpPermission
     for (const peer of peers(p)) {
+      const rule = ruleOf(group, direction === 'IpPermissionsEgress', existing, peer, ctx.world.region)
+      revoked.push({
+        SecurityGroupRuleId: rule.SecurityGroupRuleId, GroupId: rule.GroupId, IsEgress: rule.IsEgress, IpProtocol: rule.IpProtocol, FromPort: rule.FromPort, ToPort: rule.ToPort,
+        ...(peer.cidr ? { CidrIpv4: peer.cidr } : { ReferencedGroupId: peer.group }),
+      })
       existing.IpRanges = existing.IpRanges.filter((r) => r.CidrIp !== peer.cidr)
       existing.UserIdGroupPairs = existing.UserIdGroupPairs.filter((g) => g.GroupId !== peer.group)
-      ctx.log(group.GroupId, { kind: 'securityGroup.rule', action: 'removed', rule: describeRule(p, peer) })
+      ctx.log(group.GroupId, { kind: 'securityGroup.rule', action: 'removed', rule: `${direction === 'IpPermissionsEgress' ? 'outbound ' : ''}${describeRule(p, peer)}` })
     }
-    if (!existing.IpRanges.length && !existing.UserIdGroupPairs.length) group.IpPermissions = group.IpPermissions.filter((e) => e !== existing)
+    if (!existing.IpRanges.length && !existing.UserIdGroupPairs.length) group[direction] = group[direction].filter((e) => e !== existing)
   }
-  return { Return: true, UnknownIpPermissions: unknown.length ? unknown : undefined }
-})
+  return { Return: true, UnknownIpPermissions: unknown.length ? unknown : undefined, RevokedSecurityGroupRules: revoked }
+}
+
+export const authorizeSecurityGroupIngress = handler((ctx, input: RuleRequest) => authorize(ctx, input, 'IpPermissions'))
+export const revokeSecurityGroupIngress = handler((ctx, input: RuleRequest) => revoke(ctx, input, 'IpPermissions'))
+/** Egress rules name a group by ID only (AuthorizeSecurityGroupEgress has no GroupName). */
+export const authorizeSecurityGroupEgress = handler((ctx, input: RuleRequest) => authorize(ctx, { ...input, GroupName: undefined }, 'IpPermissionsEgress'))
+export const revokeSecurityGroupEgress = handler((ctx, input: RuleRequest) => revoke(ctx, { ...input, GroupName: undefined }, 'IpPermissionsEgress'))

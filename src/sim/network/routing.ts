@@ -92,10 +92,11 @@ export function pickTargetGroup(state: Elbv2State, key: string, action: Action):
  * registered targets and skips those that cannot take the request, so a request costs one step, not a scan of the
  * group (`npm run bench`: 10,000 requests to 50 targets).
  */
-export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer): RegisteredTarget | undefined {
+export function pickTarget(state: Elbv2State, tg: TargetGroup, lb: LoadBalancer, usable: (t: RegisteredTarget) => boolean = () => true): RegisteredTarget | undefined {
   const targets = state.targets[tg.TargetGroupArn] ?? []
   const zones = lb.AvailabilityZones
-  const inZone = (t: RegisteredTarget) => !t.AvailabilityZone || zones.some((z) => z.ZoneName === t.AvailabilityZone)
+  // `usable`: an instance target whose instance is not running is unused (Target.InvalidState) and gets nothing.
+  const inZone = (t: RegisteredTarget) => (!t.AvailabilityZone || zones.some((z) => z.ZoneName === t.AvailabilityZone)) && usable(t)
   return (
     nextTarget(state, tg, targets, (t) => (t.state === 'healthy' || (!tg.HealthCheckEnabled && t.state !== 'draining')) && inZone(t)) ??
     nextTarget(state, tg, targets, (t) => t.state === 'unhealthy' && inZone(t))

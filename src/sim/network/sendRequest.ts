@@ -59,7 +59,7 @@ function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: Http
       hops.push({ resource: lb.LoadBalancerArn, label: `internal load balancer ${lb.LoadBalancerName} resolves to private ${node.PrivateIpAddress}` })
       return { hops, failure: { kind: 'timeout', host, port, ip: node.PrivateIpAddress } }
     }
-    hops.push({ resource: lb.LoadBalancerArn, label: `DNS ${name} → ${node.PublicIp ?? node.PrivateIpAddress}`, stage: 'dns' })
+    hops.push({ resource: lb.LoadBalancerArn, label: `DNS ${name} → ${node.PublicIp ?? node.PrivateIpAddress}`, stage: 'dns', detail: true })
   }
   return throughLoadBalancer(ctx, request, url, lb, node, hops)
 }
@@ -100,7 +100,7 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   if (!tg) return { hops, response: albErrorPage(503, now, ip, port) }
   elbv2.traffic.requestCount[tg.TargetGroupArn] = (elbv2.traffic.requestCount[tg.TargetGroupArn] ?? 0) + 1
   hops.push({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })
-  const target = pickTarget(elbv2, tg, lb)
+  const target = pickTarget(elbv2, tg, lb, (t) => !t.Id.startsWith('i-') || targetAddress(world, t.Id) !== undefined)
   if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
   const leg = remember(remember(memoTable<NetworkInterface, Map<RegisteredTarget, Leg>>(world, 'legs'), node, () => new Map()), target, () => legTo(ctx, lb, node, target))
   hops.push(leg.hop)
@@ -128,7 +128,7 @@ function frontOf(ctx: SimContext, lb: LoadBalancer, node: NetworkInterface, port
       hops.push({ resource: groups[0], label: `security group ${groups.join(', ')} drops TCP ${port} from ${LEARNER_IP}`, stage: 'connect' })
       return { hops, blocked: true }
     }
-    hops.push({ resource: rule.groupId, label: `security group ${rule.groupId} allows inbound ${rule.ports} from ${rule.peer}`, stage: 'connect' })
+    hops.push({ resource: rule.groupId, label: `security group ${rule.groupId} allows inbound ${rule.ports} from ${rule.peer}`, stage: 'connect', detail: true })
   }
   const listener = findRecord(ctx.world.elbv2.listeners, (l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)
   if (listener) hops.push({ resource: listener.ListenerArn, label: `listener ${listener.Protocol}:${listener.Port}` })
@@ -167,13 +167,13 @@ function finish(
   failed: (c: Exclude<Connection, { kind: 'open' }>) => HttpResult,
   httpVersion?: string,
 ): HttpResult {
-  for (const d of connection.decisions) hops.push({ resource: d.groupId, label: d.label })
+  for (const d of connection.decisions) hops.push({ resource: d.groupId, label: d.label, detail: true })
   if (connection.kind !== 'open') {
     hops.push({ resource: 'eni' in connection ? connection.eni.NetworkInterfaceId : `${ip}:${port}`, label: connection.why })
     return failed(connection)
   }
   const { container, image, eni, inside } = connection
-  hops.push({ resource: eni.NetworkInterfaceId, label: inside.label })
+  hops.push({ resource: eni.NetworkInterfaceId, label: inside.label, detail: true })
   const hostPort = inside.hostPort === undefined ? '' : ` (host port ${inside.hostPort})`
   hops.push({ resource: container.taskArn, label: `task ${container.taskArn.slice(container.taskArn.lastIndexOf('/') + 1)} container ${container.containerName}:${inside.containerPort}${hostPort}` })
   const reply = answer(
@@ -233,7 +233,7 @@ function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void
   const { response, failure, hops } = result
   const { method, url } = request
   const outcome = response ? { status: response.status, statusText: response.statusText } : failure ? { failure: failure.kind } : {}
-  const route = hops.map((h) => h.label).join(' → ')
+  const route = hops.filter((h) => !h.detail).map((h) => h.label).join(' → ')
   ctx.log(hops[0]?.resource ?? request.url, { kind: 'http.request', method, url, ...outcome, ...(route ? { route } : {}) })
   const at = ctx.now()
   ctx.recordRequest(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })

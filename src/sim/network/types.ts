@@ -22,6 +22,11 @@ export interface HttpHop {
    * address (`connect`), or after the request is sent (absent). `curl -v` prints each where curl reaches that step.
    */
   stage?: 'dns' | 'connect'
+  /**
+   * A step `curl -v` shows but the event log's one-line route leaves out: resolving the name, a security group that
+   * lets the packet through, the hop inside the host. The route names where the request went; these say how.
+   */
+  detail?: true
 }
 
 export type HttpFailure =

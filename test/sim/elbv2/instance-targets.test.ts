@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createSandbox } from '../../../src/sandbox/index.ts'
 import { courseLoadBalancer, curl, dnsName, json, ok, type Sandbox } from './harness.ts'
 
 const AMI = '$(aws ssm get-parameters --names /aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id --query Parameters[0].Value --output text)'
@@ -43,12 +44,25 @@ describe('target groups of type instance', () => {
     expect(health(sandbox)).toEqual([])
   })
 
+  it('an instance in another VPC is refused', () => {
+    const sandbox = withInstance()
+    ok(sandbox, 'OTHER=$(aws ec2 create-vpc --cidr-block 10.0.0.0/16 --query Vpc.VpcId --output text)')
+    ok(sandbox, 'OTHER_SUBNET=$(aws ec2 create-subnet --vpc-id $OTHER --cidr-block 10.0.1.0/24 --availability-zone us-east-1a --query Subnet.SubnetId --output text)')
+    ok(sandbox, `J=$(aws ec2 run-instances --image-id ${AMI} --instance-type t3.micro --subnet-id $OTHER_SUBNET --query Instances[0].InstanceId --output text)`)
+    sandbox.advance(60_000)
+    expect(sandbox.exec('aws elbv2 register-targets --target-group-arn $ITG --targets Id=$J,Port=80').stderr).toBe(
+      error('InvalidTarget', 'RegisterTargets', 'The specified target does not exist, is not in the same VPC as the target group, or has an unsupported instance type.'),
+    )
+  })
+
   it('an instance that is not running cannot be registered; one stopped after registering is unused (Target.InvalidState)', () => {
     const sandbox = withInstance()
     ok(sandbox, 'aws elbv2 register-targets --target-group-arn $ITG --targets Id=$I,Port=32768')
     ok(sandbox, 'aws ec2 stop-instances --instance-ids $I')
     sandbox.advance(120_000)
     expect(health(sandbox)[0].TargetHealth).toEqual({ State: 'unused', Reason: 'Target.InvalidState', Description: 'Target is in the stopped state' })
+    // An unused target gets no requests: with no other target the ALB answers 503 itself.
+    expect(curl(sandbox, ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://${dnsName(sandbox)}:8080/`]).stdout).toBe('503')
     const r = sandbox.exec('aws elbv2 register-targets --target-group-arn $ITG --targets Id=$I,Port=32769')
     expect(r.stderr).toBe(error('InvalidTarget', 'RegisterTargets', `The following targets are not in a running state and cannot be registered: '${instanceId(sandbox)}'`))
     expect(health(sandbox)).toHaveLength(1)
@@ -106,5 +120,56 @@ describe('create-service checks the target type against the network mode', () =>
     const arn = ok(sandbox, `echo ${tg}`).trim()
     expect(r.stderr).toBe(error('InvalidParameterException', 'CreateService', `The provided target group ${arn} has target type ${type}, which is incompatible with the ${mode} network mode specified in the task definition.`))
     expect(json(sandbox, 'aws ecs list-services --cluster ec2-cluster').serviceArns).toEqual([])
+  })
+})
+
+/**
+ * The contract with ECS on EC2: a bridge task's container is found at (instance private IP, hostPort) in ECS's
+ * endpoint index, with its `networkBindings` mapping that host port to its container port. Until container instances
+ * place bridge tasks, the fixture moves a running task's endpoint there through a snapshot, as ECS will index it.
+ */
+describe('a bridge task behind an instance target', () => {
+  function bridgeTaskOnInstance(): { sandbox: Sandbox; taskId: string } {
+    const before = withInstance()
+    ok(before, 'aws ecs create-cluster --cluster-name c')
+    ok(before, 'aws ecs register-task-definition --family app --execution-role-arn arn:aws:iam::123456789012:role/ecsTaskExecutionRole --network-mode awsvpc --requires-compatibilities FARGATE --cpu 256 --memory 512 --container-definitions \'[{"name":"webapp","image":"123456789012.dkr.ecr.us-east-1.amazonaws.com/pythonwebapp:latest","portMappings":[{"containerPort":8080}]}]\'')
+    ok(before, 'aws ecs run-task --cluster c --task-definition app --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG],assignPublicIp=ENABLED}"')
+    before.advance(3 * 60_000)
+    const snapshot = before.snapshot()
+    const { world } = snapshot
+    const task = Object.values(world.ecs.tasks)[0]
+    expect(task.lastStatus).toBe('RUNNING')
+    const instance = Object.values(world.ec2.instances)[0]
+    world.ecs.taskDefinitions[task.taskDefinitionArn].networkMode = 'bridge'
+    task.containers[0].networkBindings = [{ bindIP: '0.0.0.0', containerPort: 8080, hostPort: 32768, protocol: 'tcp' }]
+    for (const key of Object.keys(world.ecs.endpoints)) delete world.ecs.endpoints[key]
+    world.ecs.endpoints[`${instance.PrivateIpAddress}:32768`] = { taskArn: task.taskArn, containerName: 'webapp' }
+    const sandbox = createSandbox({ snapshot })
+    return { sandbox, taskId: task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1) }
+  }
+
+  it('with the ephemeral range open to the ALB’s group, the target is healthy and curl -v shows docker0 NAT and the host port', () => {
+    const { sandbox, taskId } = bridgeTaskOnInstance()
+    ok(sandbox, 'aws ec2 authorize-security-group-ingress --group-id $HOSTS --protocol tcp --port 32768-65535 --source-group $SG')
+    ok(sandbox, 'aws elbv2 register-targets --target-group-arn $ITG --targets Id=$I,Port=32768')
+    sandbox.advance(3 * 60_000)
+    expect(health(sandbox)[0]).toEqual({ Target: { Id: instanceId(sandbox), Port: 32768 }, HealthCheckPort: '32768', TargetHealth: { State: 'healthy' } })
+    const r = sandbox.exec(`curl -v http://${dnsName(sandbox)}:8080/`)
+    expect(r.stdout).toContain(`Task: ${taskId}`)
+    const hops = r.stderr.split('\n').filter((l) => l.startsWith('* [sandbox] '))
+    const address = ok(sandbox, 'aws ec2 describe-instances --instance-ids $I --query Reservations[0].Instances[0].PrivateIpAddress --output text').trim()
+    expect(hops.slice(-3)).toEqual([
+      `* [sandbox] security group ${ok(sandbox, 'echo $HOSTS').trim()} allows inbound TCP 32768-65535 from ${ok(sandbox, 'echo $SG').trim()}`,
+      `* [sandbox] docker0 NAT ${address}:32768 → container webapp:8080 (bridge)`,
+      `* [sandbox] task ${taskId} container webapp:8080 (host port 32768)`,
+    ])
+  })
+
+  it('without the rule the same target times out (Target.Timeout) and the ALB answers 504', () => {
+    const { sandbox } = bridgeTaskOnInstance()
+    ok(sandbox, 'aws elbv2 register-targets --target-group-arn $ITG --targets Id=$I,Port=32768')
+    sandbox.advance(3 * 60_000)
+    expect(health(sandbox)[0].TargetHealth.Reason).toBe('Target.Timeout')
+    expect(curl(sandbox, ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://${dnsName(sandbox)}:8080/`]).stdout).toBe('504')
   })
 })
