@@ -1,6 +1,7 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
 import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
+import { emptyEfsState } from '../sim/efs/state.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
@@ -74,6 +75,7 @@ function toSchema3(snapshot: Json): Json {
 function toSchema4(snapshot: Json): Json {
   const world = snapshot.world as { ec2: Json }
   for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
+  ;(snapshot.world as { efs?: unknown }).efs ??= emptyEfsState()
   return { ...snapshot, schema: 4 }
 }
 

@@ -4,6 +4,7 @@ import type { Ec2State } from './ec2/state.ts'
 import type { IamState } from './iam/state.ts'
 import type { EcrState } from './ecr/state.ts'
 import type { EcsState } from './ecs/state.ts'
+import type { EfsState } from './efs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
 import type { LogsState } from './logs/state.ts'
 
@@ -23,5 +24,7 @@ export interface World {
   docker: DockerState
   /** CloudWatch Logs: log groups, streams, events and Logs Insights queries (src/sim/logs). */
   logs: LogsState
+  /** Amazon EFS: file systems and mount targets (src/sim/efs). */
+  efs: EfsState
   log: EventLogState
 }

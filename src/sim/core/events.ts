@@ -15,6 +15,8 @@ export type ResourceType =
   | 'AWS::EC2::KeyPair'
   | 'AWS::EC2::Volume'
   | 'AWS::EC2::Snapshot'
+  | 'AWS::EFS::FileSystem'
+  | 'AWS::EFS::MountTarget'
   | 'AWS::IAM::Role'
   | 'AWS::IAM::InstanceProfile'
   | 'AWS::ECS::Cluster'
@@ -118,7 +120,9 @@ export type Slice = 'ec2' | 'iam' | 'ecr' | 'ecs' | 'elbv2' | 'logs'
 
 export const SLICES: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2', 'logs']
 
-const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs' }
+const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs',
+  // EFS changes count as EC2's (its mount targets are ENIs in EC2 subnets): no slice of its own to version and migrate.
+  EFS: 'ec2' }
 
 /** The slice an event changes; none for a request (it only counts traffic). */
 export function sliceOf(event: LogEvent): Slice | undefined {

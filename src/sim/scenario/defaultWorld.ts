@@ -3,6 +3,7 @@ import type { World } from '../world.ts'
 import type { IpPermission, Subnet } from '../ec2/state.ts'
 import { defaultGroupIngress, newSecurityGroup, tcpFromAnywhere } from '../ec2/securityGroups.ts'
 import { usableAddressCount } from '../ec2/cidr.ts'
+import { emptyEfsState } from '../efs/state.ts'
 import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
 import { emptyEcsState } from '../ecs/state.ts'
 import { emptyElbv2State } from '../elbv2/state.ts'
@@ -58,6 +59,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     elbv2: emptyElbv2State(),
     docker: emptyDockerState(),
     logs: emptyLogsState(),
+    efs: emptyEfsState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world
