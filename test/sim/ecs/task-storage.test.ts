@@ -82,3 +82,49 @@ describe('an EFS volume mounts when the task starts, through a mount target in t
     expect(runEfsTask(s, id, subnetA(s)).lastStatus).toBe('RUNNING')
   })
 })
+
+describe('ECS-managed EBS volumes: configured at launch, created in the task’s zone, deleted with the task', () => {
+  function setUp() {
+    const s = createSandbox()
+    register(s, { family: 'db', ...fargate, volumes: [{ name: 'data', configuredAtLaunch: true }], containerDefinitions: [web([{ sourceVolume: 'data', containerPath: '/var/lib/data' }])] })
+    ok(s, 'aws ecs create-cluster --cluster-name storage')
+    return s
+  }
+  const subnetIn = (s: Sandbox, zone: string) => s.exec(`aws ec2 describe-subnets --filters Name=availability-zone,Values=${zone} --query Subnets[0].SubnetId --output text`).stdout.trim()
+  const run = (s: Sandbox, zone: string, ebs: object) => {
+    s.files.write('volumes.json', JSON.stringify([{ name: 'data', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', ...ebs } }]))
+    return s.exec(`aws ecs run-task --cluster storage --task-definition db --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[${subnetIn(s, zone)}],assignPublicIp=ENABLED}' --volume-configurations file://volumes.json`)
+  }
+
+  it('run-task creates the volume in the task’s zone, tagged by ECS, in use; stopping the task deletes it', () => {
+    const s = setUp()
+    const result = run(s, 'us-east-1b', { sizeInGiB: 10 })
+    expect(result.stderr).toBe('')
+    const taskArn = JSON.parse(result.stdout).tasks[0].taskArn
+    const volume = ok(s, 'aws ec2 describe-volumes --filters Name=tag:AmazonECSCreated,Values=true').Volumes[0]
+    expect(volume).toMatchObject({ AvailabilityZone: 'us-east-1b', Size: 10, VolumeType: 'gp3', State: 'in-use' })
+    expect(volume.Attachments[0]).toMatchObject({ AssociatedResource: taskArn, State: 'attached', DeleteOnTermination: true })
+    ok(s, `aws ecs stop-task --cluster storage --task ${taskArn}`)
+    s.advance(60_000)
+    expect(ok(s, `aws ec2 describe-volumes --volume-ids ${volume.VolumeId}`).Volumes[0]).toMatchObject({ State: 'deleted', Attachments: [] })
+  })
+
+  it('a replacement task in another zone gets a new volume there, from the snapshot given', () => {
+    const s = setUp()
+    const vol = ok(s, 'aws ec2 create-volume --availability-zone us-east-1a --size 12').VolumeId
+    s.advance(10_000)
+    const snap = ok(s, `aws ec2 create-snapshot --volume-id ${vol}`).SnapshotId
+    s.exec(`aws ec2 wait snapshot-completed --snapshot-ids ${snap}`)
+    expect(run(s, 'us-east-1c', { snapshotId: snap, terminationPolicy: { deleteOnTermination: false } }).stderr).toBe('')
+    const made = ok(s, 'aws ec2 describe-volumes --filters Name=tag:AmazonECSCreated,Values=true').Volumes[0]
+    expect(made).toMatchObject({ AvailabilityZone: 'us-east-1c', Size: 12, SnapshotId: snap })
+  })
+
+  it('a configuration for a volume the task definition does not configure at launch is refused before any task starts', () => {
+    const s = setUp()
+    s.files.write('volumes.json', JSON.stringify([{ name: 'logs', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', sizeInGiB: 5 } }]))
+    const result = s.exec(`aws ecs run-task --cluster storage --task-definition db --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[${subnetIn(s, 'us-east-1a')}],assignPublicIp=ENABLED}' --volume-configurations file://volumes.json`)
+    expect(result.stderr).toContain("(InvalidParameterException) when calling the RunTask operation: The volume 'logs' is not configured at launch")
+    expect(ok(s, 'aws ecs list-tasks --cluster storage').taskArns).toEqual([])
+  })
+})
