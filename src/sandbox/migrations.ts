@@ -74,7 +74,7 @@ function toSchema3(snapshot: Json): Json {
  */
 function toSchema4(snapshot: Json): Json {
   const world = snapshot.world as { ec2: Json }
-  for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
+  for (const key of ['volumes', 'snapshots', 'volumeModifications']) world.ec2[key] ??= {}
   ;(snapshot.world as { efs?: unknown }).efs ??= emptyEfsState()
   return { ...snapshot, schema: 4 }
 }

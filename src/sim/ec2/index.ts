@@ -15,6 +15,7 @@ import { rebootInstances, startInstances, stopInstances, terminateInstances } fr
 import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
 import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
 import { runInstances } from './runInstances.ts'
+import { describeVolumesModifications, modificationStep, modifyVolume } from './modifyVolume.ts'
 import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshots, snapshotStep } from './snapshots.ts'
 import { attachmentStep, attachVolume, detachVolume } from './volumeAttachments.ts'
 import { createVolume, deleteVolume, describeVolumes, volumeStep } from './volumes.ts'
@@ -74,6 +75,8 @@ export const ec2: ServiceSim = {
     DescribeSnapshots: describeSnapshots,
     CopySnapshot: copySnapshot,
     DeleteSnapshot: deleteSnapshot,
+    ModifyVolume: modifyVolume,
+    DescribeVolumesModifications: describeVolumesModifications,
   },
   notes: {
     RunInstances:
@@ -82,6 +85,6 @@ export const ec2: ServiceSim = {
       'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
   },
   timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget,
-    'ec2.volume.step': volumeStep, 'ec2.volume.attachment': attachmentStep, 'ec2.snapshot.step': snapshotStep,
+    'ec2.volume.step': volumeStep, 'ec2.volume.attachment': attachmentStep, 'ec2.snapshot.step': snapshotStep, 'ec2.volume.modification': modificationStep,
   },
 }

@@ -48,7 +48,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
   const world: World = {
     accountId,
     region,
-    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {}, volumes: {}, snapshots: {} },
+    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {}, volumes: {}, snapshots: {}, volumeModifications: {} },
     iam: {
       roles: {},
       instanceProfiles: {},
