@@ -1,6 +1,7 @@
 import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType } from '../sim/core/index.ts'
 import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
+import { emptyEfsState } from '../sim/efs/state.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
 import { emptyAutoScalingState } from '../sim/autoscaling/state.ts'
 import { emptyPricingState } from '../sim/pricing/state.ts'
@@ -75,7 +76,8 @@ function toSchema3(snapshot: Json): Json {
  */
 function toSchema4(snapshot: Json): Json {
   const world = snapshot.world as { ec2: Json } & Json
-  for (const key of ['volumes', 'snapshots']) world.ec2[key] ??= {}
+  for (const key of ['volumes', 'snapshots', 'volumeModifications']) world.ec2[key] ??= {}
+  world.efs ??= emptyEfsState()
   world.autoscaling ??= emptyAutoScalingState()
   world.pricing ??= emptyPricingState()
   const ecs = (snapshot.world as { ecs: Json }).ecs

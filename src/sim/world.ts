@@ -4,6 +4,7 @@ import type { Ec2State } from './ec2/state.ts'
 import type { IamState } from './iam/state.ts'
 import type { EcrState } from './ecr/state.ts'
 import type { EcsState } from './ecs/state.ts'
+import type { EfsState } from './efs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
 import type { LogsState } from './logs/state.ts'
 import type { AutoScalingState } from './autoscaling/state.ts'
@@ -29,5 +30,7 @@ export interface World {
   autoscaling: AutoScalingState
   /** The cost meter's records: EC2 running time, settled Fargate tasks (src/sim/pricing). */
   pricing: PricingState
+  /** Amazon EFS: file systems and mount targets (src/sim/efs). */
+  efs: EfsState
   log: EventLogState
 }

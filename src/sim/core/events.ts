@@ -16,6 +16,8 @@ export type ResourceType =
   | 'AWS::EC2::KeyPair'
   | 'AWS::EC2::Volume'
   | 'AWS::EC2::Snapshot'
+  | 'AWS::EFS::FileSystem'
+  | 'AWS::EFS::MountTarget'
   | 'AWS::IAM::Role'
   | 'AWS::IAM::InstanceProfile'
   | 'AWS::ECS::Cluster'
@@ -121,8 +123,9 @@ export type Slice = 'ec2' | 'iam' | 'ecr' | 'ecs' | 'elbv2' | 'logs'
 
 export const SLICES: readonly Slice[] = ['ec2', 'iam', 'ecr', 'ecs', 'elbv2', 'logs']
 
-// Auto Scaling counts as EC2's slice: its groups are EC2 instances ("Amazon EC2 Auto Scaling"), and readers of instances read groups.
-const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs', AutoScaling: 'ec2' }
+// Auto Scaling counts as EC2's slice: its groups are EC2 instances ("Amazon EC2 Auto Scaling"), and readers of instances
+// read groups. EFS too: its mount targets are ENIs in EC2 subnets. Neither has a slice of its own to version and migrate.
+const SLICE_OF_TYPE: Record<string, Slice> = { EC2: 'ec2', ECS: 'ecs', ElasticLoadBalancingV2: 'elbv2', IAM: 'iam', ECR: 'ecr', Logs: 'logs', AutoScaling: 'ec2', EFS: 'ec2' }
 
 /** The slice an event changes; none for a request (it only counts traffic). */
 export function sliceOf(event: LogEvent): Slice | undefined {

@@ -16,6 +16,7 @@ import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
 import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
 import { runInstances } from './runInstances.ts'
 import { settleBilling } from '../pricing/meter.ts'
+import { describeVolumesModifications, modificationStep, modifyVolume } from './modifyVolume.ts'
 import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshots, snapshotStep } from './snapshots.ts'
 import { attachmentStep, attachVolume, detachVolume } from './volumeAttachments.ts'
 import { createVolume, deleteVolume, describeVolumes, volumeStep } from './volumes.ts'
@@ -89,6 +90,8 @@ export const ec2: ServiceSim = {
     DescribeSnapshots: describeSnapshots,
     CopySnapshot: copySnapshot,
     DeleteSnapshot: deleteSnapshot,
+    ModifyVolume: modifyVolume,
+    DescribeVolumesModifications: describeVolumesModifications,
   },
   notes: {
     RunInstances:
@@ -97,7 +100,7 @@ export const ec2: ServiceSim = {
       'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
   },
   timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget,
-    'ec2.volume.step': volumeStep, 'ec2.volume.attachment': attachmentStep, 'ec2.snapshot.step': snapshotStep,
+    'ec2.volume.step': volumeStep, 'ec2.volume.attachment': attachmentStep, 'ec2.snapshot.step': snapshotStep, 'ec2.volume.modification': modificationStep,
     'ec2.billing.settle': settleBilling,
   },
 }

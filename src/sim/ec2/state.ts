@@ -1,6 +1,7 @@
 import type { Instance, InstanceData } from './instance.ts'
 import type { KeyPair } from './keyPairs.ts'
 import type { LaunchTemplate, LaunchTemplateVersion } from './launchTemplate.ts'
+import type { VolumeModification } from './modifyVolume.ts'
 import type { Snapshot } from './snapshots.ts'
 import type { Volume } from './volumes.ts'
 
@@ -152,4 +153,6 @@ export interface Ec2State {
   /** EBS volumes by ID (their attachments inside them), and snapshots by ID (volumes.ts, snapshots.ts). */
   volumes: Record<string, Volume>
   snapshots: Record<string, Snapshot>
+  /** Each volume's latest Elastic Volumes modification, by volume ID (modifyVolume.ts). */
+  volumeModifications: Record<string, VolumeModification>
 }

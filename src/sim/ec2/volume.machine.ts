@@ -58,6 +58,10 @@ export const VOLUME_TIMINGS = {
   deletingMs: 3_000,
   /** A `deleted` volume is listed for a moment before it drops out of describe calls. */
   deletedVisibleMs: 60_000,
+  /** Elastic Volumes: `modifying` for moments, `optimizing` longer; one modification per volume every six hours (EBS User Guide). */
+  modifyingMs: 10_000,
+  optimizingMs: 60_000,
+  modificationCooldownMs: 6 * 60 * 60_000,
   snapshotMinMs: 30_000,
   snapshotMsPerGiB: 2_000,
 } as const

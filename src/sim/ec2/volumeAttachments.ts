@@ -64,7 +64,7 @@ export const detachVolume = handler((ctx, input: { VolumeId: string; InstanceId?
   if (!volume.Attachments.length) throw new AwsError('IncorrectState', `Volume '${volume.VolumeId}' is in the '${volume.State}' state.`)
   const attachment = input.InstanceId === undefined ? volume.Attachments[0] : volume.Attachments.find((a) => a.InstanceId === input.InstanceId)
   if (!attachment) throw new AwsError('IncorrectState', `Volume '${volume.VolumeId}' is not attached to instance '${String(input.InstanceId)}'.`)
-  const instance = ctx.world.ec2.instances[attachment.InstanceId] as Instance | undefined
+  const instance = attachment.InstanceId === undefined ? undefined : (ctx.world.ec2.instances[attachment.InstanceId] as Instance | undefined)
   // Unverified wording; the rule is the EC2 User Guide's.
   if (instance && isRootDevice(instance, attachment.Device) && instance.State.Name !== 'stopped')
     throw new AwsError('IncorrectState', `Unable to detach root volume '${volume.VolumeId}' from instance '${instance.InstanceId}'`)

@@ -49,7 +49,8 @@ export interface VolumeView {
   sizeGiB: number
   volumeType: string
   snapshotId?: string
-  attachments: { instanceId: string; device: string; state: string }[]
+  /** An instance's attachment, or (ECS-managed volumes) the task's: `taskArn`. */
+  attachments: { instanceId?: string; taskArn?: string; device: string; state: string }[]
 }
 
 /** Every volume still listed (not `deleted`), by ID order. */
@@ -67,7 +68,7 @@ export function volumesView(world: World): VolumeView[] {
         sizeGiB: v.Size,
         volumeType: v.VolumeType,
         ...(v.SnapshotId ? { snapshotId: v.SnapshotId } : {}),
-        attachments: v.Attachments.map((a) => ({ instanceId: a.InstanceId, device: a.Device, state: a.State })),
+        attachments: v.Attachments.map((a) => ({ ...(a.InstanceId ? { instanceId: a.InstanceId } : {}), ...(a.AssociatedResource ? { taskArn: a.AssociatedResource } : {}), device: a.Device, state: a.State })),
       }
     })
 }

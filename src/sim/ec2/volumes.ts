@@ -9,8 +9,12 @@ import { DEFAULT_VOLUME_TYPE, reportedIops, VOLUME_TYPES } from './volumeTypes.t
 /** A volume's attachment to an instance, in the API's `VolumeAttachment` shape (times as epoch ms). */
 export interface VolumeAttachment {
   DeleteOnTermination: boolean
+  /** An ECS-managed volume's task (its ARN), and the service that owns the instance it is attached to (`ecs`). */
+  AssociatedResource?: string
+  InstanceOwningService?: string
   VolumeId: string
-  InstanceId: string
+  /** Absent for a volume attached to a Fargate task (no instance of the account's). */
+  InstanceId?: string
   Device: string
   State: string
   AttachTime: number
@@ -159,7 +163,7 @@ const VOLUME_FILTERS = {
   'volume-type': (v: Volume) => v.VolumeType,
   encrypted: (v: Volume) => v.Encrypted,
   'multi-attach-enabled': (v: Volume) => v.MultiAttachEnabled,
-  'attachment.instance-id': (v: Volume) => v.Attachments.map((a) => a.InstanceId),
+  'attachment.instance-id': (v: Volume) => v.Attachments.flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
   'attachment.device': (v: Volume) => v.Attachments.map((a) => a.Device),
   'attachment.status': (v: Volume) => v.Attachments.map((a) => a.State),
   'attachment.delete-on-termination': (v: Volume) => v.Attachments.map((a) => String(a.DeleteOnTermination)),
@@ -178,7 +182,7 @@ export const describeVolumes = handler((ctx, input: { VolumeIds?: string[]; Filt
 export const deleteVolume = handler((ctx, input: { VolumeId: string }) => {
   const volume = volumeById(ctx, input.VolumeId)
   const attached = volume.Attachments[0]
-  if (attached) throw new AwsError('VolumeInUse', `Volume ${volume.VolumeId} is currently attached to ${attached.InstanceId}`)
+  if (attached) throw new AwsError('VolumeInUse', `Volume ${volume.VolumeId} is currently attached to ${attached.InstanceId ?? attached.AssociatedResource ?? ''}`)
   if (volume.State !== 'available') throw new AwsError('IncorrectState', `The volume '${volume.VolumeId}' is '${volume.State}'.`)
   sendVolume(ctx, volume, 'DELETE')
   ctx.scheduler.schedule(ctx.now() + VOLUME_TIMINGS.deletingMs, 'ec2.volume.step', { volumeId: volume.VolumeId, event: 'DELETED' })

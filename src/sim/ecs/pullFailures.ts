@@ -3,6 +3,7 @@ import type { SimContext } from '../context.ts'
 import { resolveImage } from '../runtime/index.ts'
 import type { Task } from './state.ts'
 import { eniDetail } from './attachments.ts'
+import { efsMountFailure } from './taskVolumes.ts'
 import { internetRoute } from '../views/network.ts'
 
 /**
@@ -43,6 +44,8 @@ export function pullFailure(ctx: SimContext, task: Task): PullFailure | undefine
   const { world } = ctx
   const td = world.ecs.taskDefinitions[task.taskDefinitionArn]
   const taskId = task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1)
+  const efsFailure = efsMountFailure(world, task) // storage: EFS volumes mount before the images run (taskVolumes.ts)
+  if (efsFailure) return efsFailure
   for (const c of task.containers) {
     const ecr = c.image.includes('.dkr.ecr.')
     if (!REFERENCE.test(c.image))

@@ -82,6 +82,8 @@ export interface TaskDefinition {
   networkMode: 'awsvpc' | 'bridge' | 'host' | 'none'
   revision: number
   volumes: unknown[]
+  /** Fargate's task storage above the default 20 GiB (taskVolumes.ts). */
+  ephemeralStorage?: { sizeInGiB: number }
   status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS'
   requiresAttributes: { name: string }[]
   placementConstraints: unknown[]

@@ -1,3 +1,4 @@
+import { releaseManagedVolumes } from './managedEbs.ts'
 import { setup } from 'xstate'
 import type { SimContext } from '../context.ts'
 import { deleteNetworkInterface } from '../ec2/index.ts'
@@ -135,6 +136,7 @@ export const taskMachine = setup({
       for (const a of task.attachments) a.status = 'DELETED'
       const eniId = eniDetail(task, 'networkInterfaceId')
       if (eniId) deleteNetworkInterface(ctx, eniId)
+      releaseManagedVolumes(ctx, task) // ECS-managed EBS volumes go with the task (managedEbs.ts)
       unindexEndpoints(ctx.world, task)
       releaseFromHost(ctx.world, task)
     },

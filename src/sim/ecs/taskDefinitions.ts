@@ -4,6 +4,7 @@ import type { World } from '../world.ts'
 import { clientException, noFargateConfiguration, roleNotValid, taskDefinitionInactive, taskDefinitionNotFound, unableToDescribeTaskDefinition } from './errors.ts'
 import { isFargateSize, parseTaskCpu, parseTaskMemory } from './fargateSizes.ts'
 import { checkLinks, registeredPortMapping, type NetworkMode } from './networkModes.ts'
+import { taskStorage } from './taskVolumes.ts'
 import type { ContainerDefinition, PortMapping, Tag, TaskDefinition } from './state.ts'
 
 /**
@@ -111,9 +112,10 @@ export const registerTaskDefinition = handler((ctx, input: RegisterTaskDefinitio
       throw clientException('Fargate requires task definition to have execution role ARN to support log driver awslogs.')
   }
 
+  const storage = taskStorage(input, containers, fargate)
   const revision = (ownEntry(world.ecs.families, input.family) ?? 0) + 1
   const taskDefinitionArn = arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `task-definition/${input.family}:${revision}` })
-  const fitsFargate = networkMode === 'awsvpc' && cpu !== undefined && memory !== undefined && isFargateSize(cpu, memory)
+  const fitsFargate = networkMode === 'awsvpc' && cpu !== undefined && memory !== undefined && isFargateSize(cpu, memory) && storage.fargateCompatible
   const base: Omit<TaskDefinition, 'requiresAttributes'> = {
     taskDefinitionArn,
     containerDefinitions: containers,
@@ -122,7 +124,7 @@ export const registerTaskDefinition = handler((ctx, input: RegisterTaskDefinitio
     executionRoleArn,
     networkMode,
     revision,
-    volumes: input.volumes ?? [],
+    ...storage.fields,
     status: 'ACTIVE',
     placementConstraints: input.placementConstraints ?? [],
     compatibilities: fitsFargate ? ['EC2', 'FARGATE'] : ['EC2'],

@@ -4,6 +4,7 @@ import { createNetworkInterface } from '../ec2/index.ts'
 import type { World } from '../world.ts'
 import { activeCluster, countTaskTransition } from './clusters.ts'
 import { invalidParameter, serviceNotFound, unableToAssumeRole, unsupportedLaunchType } from './errors.ts'
+import { checkVolumeConfigurations, provisionManagedVolumes, type TaskVolumeConfiguration } from './managedEbs.ts'
 import { attachmentOf, eniDetail } from './attachments.ts'
 import { indexEndpoints } from './endpoints.ts'
 import { checkNetworkConfiguration, missingCapacity, placeTask } from './placement.ts'
@@ -181,6 +182,7 @@ interface RunTaskRequest {
   taskDefinition: string
   placementStrategy?: PlacementStrategy[]
   placementConstraints?: PlacementConstraint[]
+  volumeConfigurations?: TaskVolumeConfiguration[]
 }
 
 /** The launch type a request ends up with: given, or from a FARGATE capacity provider, else EC2 (no default strategy). */
@@ -204,6 +206,7 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
   const overrides = input.overrides?.containerOverrides
   checkLaunch(ctx.world, td, launchType, overrides)
   const networkConfiguration = checkNetworkConfiguration(ctx.world, td, launchType, input.networkConfiguration)
+  checkVolumeConfigurations(ctx.world, td, input.volumeConfigurations) // ECS-managed EBS volumes (managedEbs.ts)
   // No EC2 capacity: ECS refuses the call itself, before starting anything (placement.ts).
   const noCapacity = missingCapacity(cluster, launchType)
   if (noCapacity) throw invalidParameter(noCapacity)
@@ -218,6 +221,7 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
         cluster, taskDefinition: td, launchType, networkConfiguration, group, startedBy: input.startedBy, overrides, tags: input.tags,
         groupTasks: [...groupTasks, ...tasks], placementStrategy: input.placementStrategy, placementConstraints: input.placementConstraints,
       })
+      provisionManagedVolumes(ctx, task, input.volumeConfigurations)
       tasks.push(task)
     } catch (e) {
       // Tasks that do not fit anywhere come back in `failures`, one per container instance with its reason (fidelity §2.6).

@@ -3,6 +3,7 @@ import type { World } from '../world.ts'
 import type { IpPermission, Subnet } from '../ec2/state.ts'
 import { defaultGroupIngress, newSecurityGroup, tcpFromAnywhere } from '../ec2/securityGroups.ts'
 import { usableAddressCount } from '../ec2/cidr.ts'
+import { emptyEfsState } from '../efs/state.ts'
 import { PYTHON_WEBAPP_IMAGE } from '../runtime/images.ts'
 import { emptyEcsState } from '../ecs/state.ts'
 import { emptyElbv2State } from '../elbv2/state.ts'
@@ -49,7 +50,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
   const world: World = {
     accountId,
     region,
-    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {}, volumes: {}, snapshots: {} },
+    ec2: { vpcs: {}, subnets: {}, securityGroups: {}, internetGateways: {}, routeTables: {}, networkInterfaces: {}, privateIpIndex: {}, instances: {}, instanceData: {}, launchTemplates: {}, launchTemplateVersions: {}, keyPairs: {}, volumes: {}, snapshots: {}, volumeModifications: {} },
     iam: {
       roles: {},
       instanceProfiles: {},
@@ -62,6 +63,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     logs: emptyLogsState(),
     autoscaling: emptyAutoScalingState(),
     pricing: emptyPricingState(),
+    efs: emptyEfsState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world

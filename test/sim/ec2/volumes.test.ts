@@ -228,3 +228,21 @@ describe('the read model: block devices for the inspector, volumes and snapshots
     expect(snapshotsView(s.world())).toMatchObject([{ volumeId: here, state: 'pending', sizeGiB: 20 }])
   })
 })
+
+describe('modify-volume (Elastic Volumes)', () => {
+  it('grows a volume: modifying, then optimizing with the new size, then completed; shrinking and a second change within six hours are refused', () => {
+    const s = createSandbox()
+    const vol = volumeIn(s, 'us-east-1a', '--size 8 --volume-type gp2')
+    const answer = JSON.parse(ok(s, `aws ec2 modify-volume --volume-id ${vol} --size 20 --volume-type gp3`)).VolumeModification
+    expect(answer).toMatchObject({ ModificationState: 'modifying', OriginalSize: 8, TargetSize: 20, OriginalVolumeType: 'gp2', TargetVolumeType: 'gp3', TargetIops: 3000, TargetThroughput: 125 })
+    s.advance(15_000)
+    expect(volume(s, vol)).toMatchObject({ Size: 20, VolumeType: 'gp3', Iops: 3000 })
+    expect(ok(s, `aws ec2 describe-volumes-modifications --volume-ids ${vol} --query VolumesModifications[0].ModificationState --output text`)).toBe('optimizing')
+    s.advance(60_000)
+    expect(ok(s, `aws ec2 describe-volumes-modifications --volume-ids ${vol} --query VolumesModifications[0].ModificationState --output text`)).toBe('completed')
+    expect(fails(s, `aws ec2 modify-volume --volume-id ${vol} --size 30`)).toContain('(VolumeModificationRateExceeded) when calling the ModifyVolume operation')
+    s.advance(6 * 60 * 60_000)
+    expect(fails(s, `aws ec2 modify-volume --volume-id ${vol} --size 10`)).toContain('(InvalidParameterValue)')
+    ok(s, `aws ec2 modify-volume --volume-id ${vol} --size 30`)
+  })
+})

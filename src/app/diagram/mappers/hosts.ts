@@ -128,10 +128,11 @@ export const volumeMapper: ResourceMapper = {
     if (volumes.length === 0) return
     const defaultVpc = Object.values(world.ec2.vpcs).find((v) => v.IsDefault)?.VpcId
     volumes.forEach((volume, i) => {
-      const attachedTo = volume.attachments.map((a) => world.ec2.instances[a.instanceId]).find((inst) => inst?.VpcId !== undefined)
+      const attachedTo = volume.attachments.map((a) => (a.instanceId === undefined ? undefined : world.ec2.instances[a.instanceId])).find((inst) => inst?.VpcId !== undefined)
       const vpcId = attachedTo?.VpcId ?? defaultVpc
       if (vpcId === undefined) return
-      const attached = volume.attachments.map((a) => `${a.state} to ${a.instanceId} as ${a.device}`).join(', ')
+      // An ECS-managed volume is attached to its task (AssociatedResource), drawn on the task.
+      const attached = volume.attachments.map((a) => `${a.state} to ${a.instanceId ?? a.taskArn} as ${a.device}`).join(', ')
       out.addNode({
         id: volume.volumeId,
         parentId: azNodeId(vpcId, volume.availabilityZone),
@@ -149,14 +150,15 @@ export const volumeMapper: ResourceMapper = {
         },
       })
       for (const a of volume.attachments) {
-        if (world.ec2.instances[a.instanceId] === undefined) continue
+        const target = a.instanceId ?? a.taskArn
+        if (target === undefined || (world.ec2.instances[target] === undefined && world.ecs.tasks[target] === undefined)) continue
         out.addEdge({
-          id: `${volume.volumeId}->${a.instanceId}`,
+          id: `${volume.volumeId}->${target}`,
           source: volume.volumeId,
-          target: a.instanceId,
+          target,
           label: a.device,
           className: `cs-edge-${statusOf(a.state)}`,
-          data: { relation: `EBS volume ${volume.volumeId} ${a.state} to ${a.instanceId} as ${a.device}`, state: a.state },
+          data: { relation: `EBS volume ${volume.volumeId} ${a.state} to ${target} as ${a.device}`, state: a.state },
         })
       }
     })
