@@ -20,6 +20,6 @@ export { loadAllServiceDocs as loadHelpPages } from '../models/index.ts'
  */
 export * from '../sim/views/index.ts'
 export type { Action, Listener, LoadBalancer, RegisteredTarget, Rule, RuleCondition, TargetGroup } from '../sim/elbv2/index.ts'
-export type { Attachment, Cluster, Container, Service, Task, TaskDefinition } from '../sim/ecs/index.ts'
+export type { Attachment, Cluster, Container, ContainerInstance, Service, Task, TaskDefinition } from '../sim/ecs/index.ts'
 export type { InternetGateway, NetworkInterface, RouteTable, SecurityGroup, Subnet, Vpc } from '../sim/ec2/state.ts'
 export type { RequestRecord } from '../sim/elbv2/state.ts'

@@ -12,7 +12,10 @@ export const portsResource = (name: 'PORTS' | 'PORTS_UDP', ports: readonly numbe
 })
 
 /** The integer value of a resource (CPU, MEMORY) in a list. */
-export const integerOf = (resources: readonly Resource[], name: string): number => resources.find((r) => r.name === name)?.integerValue ?? 0
+export function integerOf(resources: readonly Resource[], name: string): number {
+  for (const r of resources) if (r.name === name) return r.integerValue
+  return 0
+}
 
 /** The ports of a string-set resource (PORTS, PORTS_UDP). */
 export const portsOf = (resources: readonly Resource[], name: 'PORTS' | 'PORTS_UDP'): number[] =>

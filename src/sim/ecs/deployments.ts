@@ -179,6 +179,8 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
     return []
   }
   const started: Task[] = []
+  // One array the placements share (not a copy per task: a service of 1,000 tasks places them in one pass).
+  const groupTasks = [...all]
   for (let i = 0; i < count; i++) {
     try {
       const task = createTask(ctx, {
@@ -188,12 +190,13 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
         networkConfiguration: deployment.networkConfiguration,
         group: `service:${service.serviceName}`,
         startedBy: deployment.id,
-        groupTasks: all.concat(started),
+        groupTasks,
         placementStrategy: service.placementStrategy as PlacementStrategy[],
         placementConstraints: service.placementConstraints as PlacementConstraint[],
         onlyOn,
       })
       started.push(task)
+      groupTasks.push(task)
       ;(ecs.serviceTasks[service.serviceArn] ??= []).push(task.taskArn)
     } catch (e) {
       if (e instanceof PlacementFailure) {

@@ -3,7 +3,7 @@ import { instanceTypeFacts } from '../ec2/index.ts'
 import type { World } from '../world.ts'
 import { attachmentOf } from './attachments.ts'
 import { parseQuery, type Query } from './clusterQuery.ts'
-import { attributeOf, clusterOfContainerInstance, liveTasksOn, querySubject } from './containerInstances.ts'
+import { attributeOf, liveTasksOn, querySubject } from './containerInstances.ts'
 import { boundHostPorts, integerOf, portsOf, taskReservation } from './containerResources.ts'
 import { awsvpcTaskLimit, EPHEMERAL_PORTS } from './hostFacts.ts'
 import type { AwsVpcConfiguration, Cluster, ContainerInstance, NetworkBinding, Task, TaskDefinition } from './state.ts'
@@ -122,6 +122,27 @@ function spreadValue(ci: ContainerInstance, field: string): string {
   return attributeOf(ci, field.startsWith('attribute:') ? field.slice('attribute:'.length) : field) ?? ''
 }
 
+/** Host ports (bridge/host) and ENIs (awsvpc): the checks that read the instance's tasks. */
+function costlyChecks(world: Readonly<World>, td: TaskDefinition, ci: ContainerInstance, needsPorts: boolean, awsvpc: boolean): FailureReason | Record<string, NetworkBinding[]> {
+  let bindings: Record<string, NetworkBinding[]> = {}
+  if (needsPorts) {
+    const tcp = boundHostPorts(liveTasksOn(world, ci.containerInstanceArn))
+    for (const p of portsOf(ci.remainingResources, 'PORTS')) tcp.add(p)
+    const udp = new Set(portsOf(ci.remainingResources, 'PORTS_UDP'))
+    const bound = bindPorts(td, { tcp, udp })
+    if (typeof bound === 'string') return bound
+    bindings = bound
+  }
+  if (awsvpc) {
+    const typeName = attributeOf(ci, 'ecs.instance-type') ?? ''
+    const type = instanceTypeFacts(typeName)
+    const limit = type ? awsvpcTaskLimit(typeName, type, attributeOf(ci, 'ecs.awsvpc-trunk-id') !== undefined) : 1
+    const enis = liveTasksOn(world, ci.containerInstanceArn).filter((t) => attachmentOf(t, 'ElasticNetworkInterface')).length
+    if (enis >= limit) return 'RESOURCE:ENI'
+  }
+  return bindings
+}
+
 /**
  * Picks the container instance for one task, or throws PlacementFailure. `rng` is drawn from only for the random
  * strategy.
@@ -132,54 +153,44 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const constraints = constraintQueries([...(td.placementConstraints as PlacementConstraint[]), ...(req.placementConstraints ?? [])])
   const awsvpc = td.networkMode === 'awsvpc' ? req.networkConfiguration?.awsvpcConfiguration : undefined
   const needsPorts = (td.networkMode === 'bridge' || td.networkMode === 'host') && td.containerDefinitions.some((c) => c.portMappings.length > 0)
-  const groupLive = req.groupTasks.filter(isLive)
-  const groupHosts = new Set(groupLive.map((t) => t.containerInstanceArn))
+  // The group's live tasks per instance, counted once: spread and distinctInstance read these.
+  const groupPerInstance = new Map<string, number>()
+  for (const t of req.groupTasks)
+    if (t.containerInstanceArn && isLive(t)) groupPerInstance.set(t.containerInstanceArn, (groupPerInstance.get(t.containerInstanceArn) ?? 0) + 1)
+  const prefix = `${req.cluster.clusterArn.replace(':cluster/', ':container-instance/')}/`
   const failures: { arn: string; reason: FailureReason }[] = []
-  const fits: { ci: ContainerInstance; bindings: Record<string, NetworkBinding[]>; subnetId?: string }[] = []
+  // First the cheap checks (agent, constraints, CPU, memory) on every instance; the strategies rank what is left;
+  // then the costlier ones (host ports, ENIs) in rank order until one instance passes — the same choice as checking
+  // everything first, without reading every instance's tasks for each placement.
+  const fits: { ci: ContainerInstance; subnetId?: string }[] = []
   for (const ci of Object.values(world.ecs.containerInstances)) {
-    if (ci.status !== 'ACTIVE' || clusterOfContainerInstance(world, ci) !== req.cluster.clusterArn) continue
+    if (ci.status !== 'ACTIVE' || !ci.containerInstanceArn.startsWith(prefix)) continue
     if (req.onlyOn && ci.containerInstanceArn !== req.onlyOn) continue
-    const reason = ((): FailureReason | { bindings: Record<string, NetworkBinding[]>; subnetId?: string } => {
-      if (!ci.agentConnected) return 'AGENT'
-      if (constraints.memberOf.length) {
-        const subject = querySubject(world, ci)
-        if (!constraints.memberOf.every((q) => q(subject))) return 'ATTRIBUTE'
+    if (!ci.agentConnected) {
+      failures.push({ arn: ci.containerInstanceArn, reason: 'AGENT' })
+      continue
+    }
+    if (constraints.memberOf.length) {
+      const subject = querySubject(world, ci)
+      if (!constraints.memberOf.every((q) => q(subject))) {
+        failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
+        continue
       }
-      let subnetId: string | undefined
-      if (awsvpc) {
-        const az = attributeOf(ci, 'ecs.availability-zone')
-        const own = attributeOf(ci, 'ecs.subnet-id')
-        subnetId = awsvpc.subnets.includes(own ?? '') ? own : awsvpc.subnets.find((s) => world.ec2.subnets[s]?.AvailabilityZone === az)
-        if (!subnetId) return 'ATTRIBUTE'
+    }
+    let subnetId: string | undefined
+    if (awsvpc) {
+      const az = attributeOf(ci, 'ecs.availability-zone')
+      const own = attributeOf(ci, 'ecs.subnet-id')
+      subnetId = awsvpc.subnets.includes(own ?? '') ? own : awsvpc.subnets.find((sn) => world.ec2.subnets[sn]?.AvailabilityZone === az)
+      if (!subnetId) {
+        failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
+        continue
       }
-      if (constraints.distinct && groupHosts.has(ci.containerInstanceArn)) return 'DISTINCT_INSTANCE'
-      if (integerOf(ci.remainingResources, 'CPU') < need.cpu) return 'RESOURCE:CPU'
-      if (integerOf(ci.remainingResources, 'MEMORY') < need.memory) return 'RESOURCE:MEMORY'
-      let bindings: Record<string, NetworkBinding[]> = {}
-      if (needsPorts) {
-        const live = liveTasksOn(world, ci.containerInstanceArn)
-        const tcp = boundHostPorts(live)
-        for (const p of portsOf(ci.remainingResources, 'PORTS')) tcp.add(p)
-        const udp = new Set(portsOf(ci.remainingResources, 'PORTS_UDP'))
-        const bound = bindPorts(td, { tcp, udp })
-        if (typeof bound === 'string') return bound
-        bindings = bound
-      }
-      if (awsvpc) {
-        const type = instanceTypeFacts(attributeOf(ci, 'ecs.instance-type') ?? '')
-        const limit = type ? awsvpcTaskLimit(attributeOf(ci, 'ecs.instance-type') ?? '', type, attributeOf(ci, 'ecs.awsvpc-trunk-id') !== undefined) : 1
-        const enis = liveTasksOn(world, ci.containerInstanceArn).filter((t) => attachmentOf(t, 'ElasticNetworkInterface')).length
-        if (enis >= limit) return 'RESOURCE:ENI'
-      }
-      return { bindings, subnetId }
-    })()
-    if (typeof reason === 'string') failures.push({ arn: ci.containerInstanceArn, reason })
-    else fits.push({ ci, ...reason })
-  }
-  if (!fits.length) {
-    let closest: { arn: string; reason: FailureReason } | undefined
-    for (const f of failures) if (!closest || STAGE[f.reason] > STAGE[closest.reason]) closest = f
-    throw new PlacementFailure(failures, closest)
+    }
+    if (constraints.distinct && groupPerInstance.has(ci.containerInstanceArn)) failures.push({ arn: ci.containerInstanceArn, reason: 'DISTINCT_INSTANCE' })
+    else if (integerOf(ci.remainingResources, 'CPU') < need.cpu) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:CPU' })
+    else if (integerOf(ci.remainingResources, 'MEMORY') < need.memory) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:MEMORY' })
+    else fits.push(subnetId ? { ci, subnetId } : { ci })
   }
   const strategies = req.placementStrategy?.length ? req.placementStrategy : DEFAULT_STRATEGY
   // Each strategy gives every fitting instance a score (lower is better); instances compare score by score.
@@ -188,15 +199,15 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   for (const s of strategies) {
     if (s.type === 'spread') {
       const field = s.field ?? 'instanceId'
+      const values = fits.map((f) => spreadValue(f.ci, field))
       const counts = new Map<string, number>()
-      for (const f of fits) counts.set(spreadValue(f.ci, field), 0)
-      for (const t of groupLive) {
-        const ci = t.containerInstanceArn ? world.ecs.containerInstances[t.containerInstanceArn] : undefined
-        if (!ci) continue
-        const v = spreadValue(ci, field)
-        if (counts.has(v)) counts.set(v, counts.get(v)! + 1)
+      for (const v of values) counts.set(v, 0)
+      for (const [ciArn, n] of groupPerInstance) {
+        const ci = world.ecs.containerInstances[ciArn]
+        const v = ci && spreadValue(ci, field)
+        if (v !== undefined && counts.has(v)) counts.set(v, counts.get(v)! + n)
       }
-      fits.forEach((f, i) => scores[i].push(counts.get(spreadValue(f.ci, field))!))
+      values.forEach((v, i) => scores[i].push(counts.get(v)!))
       whys.push(field === 'instanceId' || field === 'host' ? 'spread across instances' : `spread across ${field.replace(/^attribute:/, '')}`)
     } else if (s.type === 'binpack') {
       const resource = (s.field ?? 'memory').toUpperCase()
@@ -207,19 +218,28 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
       whys.push('chosen at random')
     }
   }
-  let best = 0
-  for (let i = 1; i < fits.length; i++) {
-    const a = scores[i]
-    const b = scores[best]
-    for (let k = 0; k < a.length; k++) {
-      if (a[k] < b[k]) {
-        best = i
-        break
-      }
-      if (a[k] > b[k]) break
+  const order = fits.map((_, i) => i)
+  order.sort((x, y) => {
+    const a = scores[x]
+    const b = scores[y]
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] - b[k]
+    return x - y
+  })
+  let chosen: { ci: ContainerInstance; subnetId?: string; bindings: Record<string, NetworkBinding[]> } | undefined
+  for (const i of order) {
+    const f = fits[i]
+    const reason = costlyChecks(world, td, f.ci, needsPorts, !!awsvpc)
+    if (typeof reason === 'string') failures.push({ arn: f.ci.containerInstanceArn, reason })
+    else {
+      chosen = { ...f, bindings: reason }
+      break
     }
   }
-  const chosen = fits[best]
+  if (!chosen) {
+    let closest: { arn: string; reason: FailureReason } | undefined
+    for (const f of failures) if (!closest || STAGE[f.reason] > STAGE[closest.reason]) closest = f
+    throw new PlacementFailure(failures, closest)
+  }
   const availabilityZone = attributeOf(chosen.ci, 'ecs.availability-zone') ?? ''
   return {
     containerInstance: chosen.ci,

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { createSandbox } from '../../../src/sandbox/index.ts'
+import { fails, messages, ok, type Sandbox } from './helpers.ts'
+import { containerInstances, ec2Cluster, ecsAmi, registerEc2TaskDefinition, WEB } from './ec2Helpers.ts'
+
+/** Instance targets need ELBv2 to accept EC2 instances (built in parallel by the network-modes work): probe once. */
+const instanceTargetsSimulated = (() => {
+  const s = createSandbox()
+  const id = s.exec(`aws ec2 run-instances --image-id ${ecsAmi(s)} --instance-type t3.micro --query Instances[0].InstanceId --output text`).stdout.trim()
+  s.advance(30_000)
+  const vpc = Object.keys(s.world().ec2.vpcs)[0]
+  const tg = s.exec(`aws elbv2 create-target-group --name probe --protocol HTTP --port 80 --vpc-id ${vpc} --target-type instance --query TargetGroups[0].TargetGroupArn --output text`).stdout.trim()
+  return s.exec(`aws elbv2 register-targets --target-group-arn ${tg} --targets Id=${id},Port=80`).exitCode === 0
+})()
+
+function albWithTargetGroup(s: Sandbox, targetType: string): string {
+  const world = s.world()
+  const subnets = Object.values(world.ec2.subnets).sort((a, b) => a.AvailabilityZone.localeCompare(b.AvailabilityZone)).slice(0, 2).map((x) => x.SubnetId)
+  const web = Object.values(world.ec2.securityGroups).find((g) => g.GroupName === 'web')!.GroupId
+  const vpc = Object.keys(world.ec2.vpcs)[0]
+  const lb = ok(s, `aws elbv2 create-load-balancer --name ec2lb --subnets ${subnets.join(' ')} --security-groups ${web}`).LoadBalancers[0]
+  const tg = ok(s, `aws elbv2 create-target-group --name ec2tg --protocol HTTP --port 80 --vpc-id ${vpc} --target-type ${targetType}`).TargetGroups[0]
+  ok(s, `aws elbv2 create-listener --load-balancer-arn ${lb.LoadBalancerArn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tg.TargetGroupArn}`)
+  return tg.TargetGroupArn
+}
+
+describe('a bridge service behind an Application Load Balancer', () => {
+  it('a target group of type ip is refused for bridge tasks, in ECS words', () => {
+    const { s, cluster } = ec2Cluster()
+    registerEc2TaskDefinition(s, 'web', [WEB(256)])
+    const tg = albWithTargetGroup(s, 'ip')
+    expect(fails(s, `aws ecs create-service --cluster ${cluster} --service-name web --task-definition web --desired-count 1 --launch-type EC2 --load-balancers targetGroupArn=${tg},containerName=web,containerPort=80`)).toContain(
+      `The provided target group ${tg} has target type ip, which is incompatible with the bridge network mode specified in the task definition.`,
+    )
+  })
+
+  it.skipIf(!instanceTargetsSimulated)('registers (instance ID, dynamic host port) per task: two tasks share one instance', () => {
+    const { s, cluster, instanceIds } = ec2Cluster()
+    registerEc2TaskDefinition(s, 'web', [WEB(256)])
+    const tg = albWithTargetGroup(s, 'instance')
+    ok(s, `aws ecs create-service --cluster ${cluster} --service-name web --task-definition web --desired-count 2 --launch-type EC2 --load-balancers targetGroupArn=${tg},containerName=web,containerPort=80`)
+    s.advance(60_000)
+    const targets = ok(s, `aws elbv2 describe-target-health --target-group-arn ${tg}`).TargetHealthDescriptions.map((d: { Target: { Id: string; Port: number } }) => d.Target)
+    expect(targets.sort((a: { Port: number }, b: { Port: number }) => a.Port - b.Port)).toEqual([
+      { Id: instanceIds[0], Port: 32768 },
+      { Id: instanceIds[0], Port: 32769 },
+    ])
+    const svc = ok(s, `aws ecs describe-services --cluster ${cluster} --services web`).services[0]
+    expect(messages(svc)).toContain(`(service web) registered 2 targets in (target-group ${tg})`)
+    expect(containerInstances(s, cluster)[0].runningTasksCount).toBe(2)
+  })
+})
