@@ -35,3 +35,16 @@ export {
 } from './tasks.ts'
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
 export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
+/** The workstation's Docker engine: its containers and a container's layer stack (the inspector's layer microscope). */
+export {
+  containerStorage,
+  dockerContainer,
+  dockerContainers,
+  pathOrigin,
+  type ContainerStorageView,
+  type DockerContainerSummary,
+  type LayerFile,
+  type LayerView,
+  type MountView,
+} from '../docker/views.ts'
+export { HOST_HOME, type HostFiles } from '../docker/stores.ts'
