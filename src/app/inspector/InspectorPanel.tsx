@@ -1,16 +1,26 @@
 import { useMemo } from 'react'
 import './inspector.css'
 import type { World } from '../../sandbox/index.ts'
+import type { HostFiles } from '../../sandbox/views.ts'
+import { ContainerList } from './ContainerList.tsx'
 import { CopyButton } from './CopyButton.tsx'
+import { DOCKER_CONTAINER } from './dockerFinder.ts'
 import { FieldTree } from './FieldTree.tsx'
 import { findResource } from './findResource.ts'
+import { LayerMicroscope } from './LayerMicroscope.tsx'
 import { historyOf } from './serviceFinders.ts'
 import { StateHistory } from './StateHistory.tsx'
 
 export interface InspectorPanelProps {
   world: Readonly<World>
   selectedId?: string
+  /** Selects a resource (the workstation's containers are chosen here: the diagram draws only AWS). */
+  onSelect?(id: string | undefined): void
+  /** The working folder as the Docker engine sees it (bind mounts); an empty folder when not given. */
+  host?: HostFiles
 }
+
+const NO_FILES: HostFiles = { read: () => undefined, list: () => [], write: () => {}, remove: () => false }
 
 /**
  * The scroll box is in the Tab order (a keyboard user scrolls long field lists with the arrow keys, WCAG 2.1.1)
@@ -19,13 +29,14 @@ export interface InspectorPanelProps {
 const SCROLL_BOX = { className: 'cs-inspector', tabIndex: 0, role: 'group', 'aria-label': 'Inspector details' } as const
 
 /** The selected resource's fields, and the command that prints them in the console. */
-export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
+export function InspectorPanel({ world, selectedId, onSelect, host = NO_FILES }: InspectorPanelProps) {
   const found = useMemo(() => (selectedId === undefined ? undefined : findResource(world, selectedId)), [world, selectedId])
 
   if (selectedId === undefined) {
     return (
       <div {...SCROLL_BOX}>
         <p className="cs-inspector-empty">Select a resource in the diagram to see its fields here.</p>
+        {onSelect && <ContainerList world={world} onSelect={onSelect} />}
       </div>
     )
   }
@@ -35,6 +46,7 @@ export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
         <p className="cs-inspector-empty">
           <code>{selectedId}</code> no longer exists. Select another resource in the diagram.
         </p>
+        {onSelect && <ContainerList world={world} onSelect={onSelect} />}
       </div>
     )
   }
@@ -63,6 +75,12 @@ export function InspectorPanel({ world, selectedId }: InspectorPanelProps) {
             </div>
           ))}
         </dl>
+      )}
+      {found.kind === DOCKER_CONTAINER && <LayerMicroscope world={world} host={host} containerId={found.id} />}
+      {found.kind === DOCKER_CONTAINER && onSelect && (
+        <button type="button" className="cs-inspector-back" onClick={() => onSelect(undefined)}>
+          All containers
+        </button>
       )}
       <StateHistory entries={historyOf(world, found)} />
       <FieldTree key={found.id} value={found.data} label={`Fields of ${found.id}`} />

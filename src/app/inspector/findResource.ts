@@ -1,5 +1,6 @@
 import type { World } from '../../sandbox/index.ts'
 import { imagesOfRepository, isoTimestamp, repositoryNamed, roleNamed } from '../../sandbox/views.ts'
+import { dockerContainerFinder } from './dockerFinder.ts'
 import { serviceFinders } from './serviceFinders.ts'
 
 /** What the inspector shows for one selected diagram node. */
@@ -202,6 +203,7 @@ export const resourceFinders: readonly ResourceFinder[] = [
   ...serviceFinders,
   region,
   availabilityZone,
+  dockerContainerFinder,
 ]
 
 /** The resource a diagram node stands for, or undefined when it no longer exists. */

@@ -1,5 +1,6 @@
-import { Suspense, useState, type ComponentType, type CSSProperties } from 'react'
+import { Suspense, useMemo, useState, type ComponentType, type CSSProperties } from 'react'
 import type { World } from '../../sandbox/index.ts'
+import type { HostFiles } from '../../sandbox/views.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
@@ -18,6 +19,8 @@ export interface DiagramProps {
 export interface InspectorProps {
   world: Readonly<World>
   selectedId?: string
+  onSelect?(id: string | undefined): void
+  host?: HostFiles
 }
 
 /** The panels built in their own folders (src/app/diagram, inspector, lesson), passed in so tests can swap them. */
@@ -52,10 +55,15 @@ function DiagramRegion({ Diagram }: { Diagram: Panels['Diagram'] }) {
 function InspectorRegion({ Inspector }: { Inspector: Panels['Inspector'] }) {
   const world = useApp((s) => s.world)
   const selectedId = useApp((s) => s.selectedId)
+  const files = useApp((s) => s.files)
+  const revision = useApp((s) => s.revision)
+  const actions = useActions()
+  // The working folder as the Docker engine reads it (bind mounts in the layer microscope); new with every publication.
+  const host = useMemo<HostFiles>(() => ({ read: actions.readFile, list: () => files, write: () => {}, remove: () => false }), [actions, files, revision]) // eslint-disable-line react-hooks/exhaustive-deps
   if (!world) return <Starting />
   return (
     <Suspense fallback={<Loading what="inspector" />}>
-      <Inspector world={world} selectedId={selectedId} />
+      <Inspector world={world} selectedId={selectedId} onSelect={actions.select} host={host} />
     </Suspense>
   )
 }

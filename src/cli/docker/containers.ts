@@ -83,16 +83,27 @@ export function exec({ backend, io }: DockerCommand, args: string[]): number {
     io.stderr(`"docker exec" requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n`)
     return 1
   }
+  const interactive = f.bools.has('interactive')
+  // docker/cli cli/streams/in.go CheckTty: a TTY needs a terminal on stdin, not a pipe.
+  if (interactive && f.bools.has('tty') && io.stdin !== undefined) {
+    io.stderr('cannot attach stdin to a TTY-enabled container because stdin is not a terminal\n')
+    return 1
+  }
+  const shellAlone = cmd.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(ba)?sh$/.test(cmd[0])
   try {
     const r = backend.docker('ContainerExec', {
       ref,
-      cmd,
+      cmd: shellAlone ? ['sh'] : cmd,
+      ...(interactive && io.stdin !== undefined ? { stdin: io.stdin } : {}),
       ...(f.values.user ? { user: f.values.user.at(-1) } : {}),
       ...(f.values.workdir ? { workingDir: f.values.workdir.at(-1) } : {}),
       env: f.values.env ?? [],
     }) as { stdout: string; stderr: string; exitCode: number }
     io.stdout(r.stdout)
     io.stderr(r.stderr)
+    // An interactive shell would wait for typing; the console runs one command line at a time, so say how to go on.
+    if (shellAlone && interactive && io.stdin === undefined)
+      io.stderr(`(This console cannot hold an interactive shell: the shell read end of input and exited. Run each command with: docker exec ${ref} sh -c '<command>')\n`)
     return r.exitCode
   } catch (e) {
     if (!isDockerError(e)) throw e

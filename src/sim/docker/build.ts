@@ -7,7 +7,7 @@ import { ContainerFs } from './fs.ts'
 import { familiarName, findImage, parseReference } from './images.ts'
 import { entriesSize, layerInfo } from './layers.ts'
 import { normalise, parentOf } from './paths.ts'
-import { COMMANDS, runCommand, runShellLine, type Process } from './shell.ts'
+import { COMMANDS, runCommand, runShellLine, uidOf, type Process } from './shell.ts'
 import type { Container, DockerImage, HistoryEntry, ImageConfig } from './state.ts'
 import type { HostFiles } from './stores.ts'
 
@@ -181,6 +181,7 @@ export function buildImage(ctx: SimContext, host: HostFiles, input: BuildRequest
         const createdBy = instruction.exec ? `RUN ${argv.join(' ')} # buildkit` : `RUN /bin/sh -c ${args} # buildkit`
         layerStep(instruction, createdBy, '', (fs) => {
           const process: Process = { fs, env: envOf(config.env), cwd: config.workingDir || '/', user: config.user, hostname: 'buildkitsandbox', mtime: 'Jan  5 09:00' }
+          fs.uid = uidOf(process)
           const program = argv[0].replace(/^\/(usr\/)?s?bin\//, '')
           if (!COMMANDS.has(program)) {
             const message = `process "${argv.join(' ')}" did not complete successfully: exit code: 127`

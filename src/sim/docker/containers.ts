@@ -5,7 +5,7 @@ import { requireImage } from './images.ts'
 import { layerEntries } from './layers.ts'
 import { generateName } from './names.ts'
 import { normalise, within } from './paths.ts'
-import { COMMANDS, runCommand, type Process } from './shell.ts'
+import { COMMANDS, runCommand, runShellLine, uidOf, type Process } from './shell.ts'
 import type { Container, DockerState, Mount, PortBinding } from './state.ts'
 import { hostPathExists, hostStore, type HostFiles } from './stores.ts'
 import { createVolume } from './volumes.ts'
@@ -196,7 +196,9 @@ function startProcess(ctx: SimContext, host: HostFiles, c: Container): Omit<RunR
       127,
       `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown`,
     )
-  const r = runCommand(processOf(docker, host, c), [program, ...argv.slice(1)])
+  const process = processOf(docker, host, c)
+  process.fs.uid = uidOf(process)
+  const r = runCommand(process, [program, ...argv.slice(1)])
   c.logs += r.stdout + r.stderr
   if (r.runsForMs > 0) {
     c.status = 'running'
@@ -266,7 +268,7 @@ export function removeContainer(ctx: SimContext, input: { ref: string; force?: b
 }
 
 /** `docker exec`: a command in a running container's file system. */
-export function execInContainer(ctx: SimContext, host: HostFiles, input: { ref: string; cmd: string[]; user?: string; workingDir?: string; env?: string[] }) {
+export function execInContainer(ctx: SimContext, host: HostFiles, input: { ref: string; cmd: string[]; user?: string; workingDir?: string; env?: string[]; stdin?: string }) {
   const docker = ctx.world.docker
   const c = requireContainer(docker, input.ref)
   if (c.status !== 'running') throw new DockerError(409, `container ${c.id} is not running`)
@@ -280,6 +282,19 @@ export function execInContainer(ctx: SimContext, host: HostFiles, input: { ref: 
   if (input.user !== undefined) p.user = input.user
   if (input.workingDir !== undefined) p.cwd = input.workingDir
   for (const pair of input.env ?? []) p.env[pair.split('=')[0]] = pair.slice(pair.indexOf('=') + 1)
+  p.fs.uid = uidOf(p)
+  // `echo 'ls /' | docker exec -i web sh`: a shell without -c reads its commands from standard input, line by line.
+  if (program === 'sh' && input.cmd.length === 1 && input.stdin !== undefined) {
+    const out = { stdout: '', stderr: '', exitCode: 0 }
+    for (const line of input.stdin.split('\n')) {
+      if (line.trim() === '') continue
+      const r = runShellLine(p, line)
+      out.stdout += r.stdout
+      out.stderr += r.stderr
+      out.exitCode = r.exitCode
+    }
+    return out
+  }
   const r = runCommand(p, [program, ...input.cmd.slice(1)])
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }
 }

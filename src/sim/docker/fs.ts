@@ -4,7 +4,7 @@ import type { Container, DockerState, Entry, Mount } from './state.ts'
 import { mountStore, type HostFiles, type Store } from './stores.ts'
 
 /** Why a file operation failed, as the kernel says it (errno names); each command words it its own way. */
-export type FsErrno = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY'
+export type FsErrno = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES'
 export const ERRNO_TEXT: Record<FsErrno, string> = {
   ENOENT: 'No such file or directory',
   EISDIR: 'Is a directory',
@@ -12,7 +12,12 @@ export const ERRNO_TEXT: Record<FsErrno, string> = {
   EROFS: 'Read-only file system',
   EEXIST: 'File exists',
   ENOTEMPTY: 'Directory not empty',
+  EACCES: 'Permission denied',
 }
+
+/** Folders every user may create files in (mode 1777 in the images). */
+const WORLD_WRITABLE = new Set(['/tmp', '/var/tmp'])
+const ownerOf = (e: Entry): number => (e.k === 'w' ? 0 : (e.u ?? 0))
 
 /** Where a path was found: a mount, the container's writable layer, or image layer `layer` (0 = bottom). */
 export type Origin = { from: 'mount'; mount: Mount } | { from: 'upper' } | { from: 'image'; layer: number }
@@ -31,6 +36,12 @@ export class ContainerFs {
   private readonly docker: DockerState
   private readonly container: Container
   private readonly host: HostFiles
+  /**
+   * The uid of the process using this view: root (0) may write anywhere that is not read-only; another user only in
+   * folders it owns and files it owns (the mode bits the images ship: 755 folders, 644 files, 1777 /tmp). That is
+   * where bind mounts of root-owned host folders answer "Permission denied" (https://docs.docker.com/engine/storage/bind-mounts/).
+   */
+  uid = 0
 
   /** `layerIds` (bottom first) stands in for the image's layers while a build runs its steps on layers not yet an image. */
   constructor(docker: DockerState, container: Container, host: HostFiles, layerIds?: readonly string[]) {
@@ -105,8 +116,10 @@ export class ContainerFs {
     if (parent.entry.k !== 'd') return 'ENOTDIR'
     const current = this.stat(path)
     if (current?.entry.k === 'd') return 'EISDIR'
+    if (current ? !this.owns(current.entry) : !this.mayCreateIn(parentOf(path), parent.entry)) return this.readOnly(path) ?? 'EACCES'
     const content = append && current?.entry.k === 'f' ? current.entry.c + text : text
-    return this.put(path, { k: 'f', c: content })
+    const owner = current ? ownerOf(current.entry) : this.uid
+    return this.put(path, owner ? { k: 'f', c: content, u: owner } : { k: 'f', c: content })
   }
 
   mkdir(path: string, parents: boolean): FsErrno | undefined {
@@ -117,7 +130,22 @@ export class ContainerFs {
       const failed = this.mkdir(parent, true)
       if (failed) return failed
     } else if (!this.isDir(parent)) return 'ENOTDIR'
-    return this.put(path, { k: 'd' })
+    const above = this.stat(parent)
+    if (above && !this.mayCreateIn(parent, above.entry)) return this.readOnly(path) ?? 'EACCES'
+    return this.put(path, this.uid ? { k: 'd', u: this.uid } : { k: 'd' })
+  }
+
+  private owns(entry: Entry): boolean {
+    return this.uid === 0 || ownerOf(entry) === this.uid
+  }
+
+  private mayCreateIn(dir: string, entry: Entry): boolean {
+    return this.owns(entry) || WORLD_WRITABLE.has(dir)
+  }
+
+  /** A read-only mount answers EROFS before permissions are looked at. */
+  private readOnly(path: string): FsErrno | undefined {
+    return this.mountAt(path)?.readOnly ? 'EROFS' : undefined
   }
 
   private put(path: string, entry: Entry): FsErrno | undefined {
@@ -140,6 +168,8 @@ export class ContainerFs {
     const s = this.stat(path)
     if (!s) return 'ENOENT'
     if (s.entry.k === 'd' && !recursive) return 'EISDIR'
+    const folder = this.stat(parentOf(path))
+    if (folder && !this.mayCreateIn(parentOf(path), folder.entry)) return this.readOnly(path) ?? 'EACCES'
     const mount = this.mountAt(path)
     if (mount) {
       if (path === mount.destination) return 'EROFS'

@@ -246,6 +246,12 @@ function dispatch(p: Process, argv: string[]): RunResult {
   }
 }
 
+/** The numeric uid a process runs as (for file permissions); an unknown name counts as root's refusal to guess: -1. */
+export function uidOf(p: Process): number {
+  const uid = Number(identity(p).uid)
+  return Number.isInteger(uid) ? uid : -1
+}
+
 /** `--user` resolved against /etc/passwd (a name or a numeric uid). */
 function identity(p: Process): { uid: string; user?: string } {
   const spec = p.user.split(':')[0] || 'root'

@@ -4,8 +4,11 @@
  * volumes' data) is stored, so a world with a thousand containers stays small.
  */
 
-/** One entry of a layer or a volume: a file with its text, a directory (`o`: opaque, hiding lower layers' contents), or a whiteout (a deleted lower path). */
-export type Entry = { k: 'f'; c: string } | { k: 'd'; o?: 1 } | { k: 'w' }
+/**
+ * One entry of a layer or a volume: a file with its text, a directory (`o`: opaque, hiding lower layers' contents), or
+ * a whiteout (a deleted lower path). `u` is the owner's uid when it is not root (0): what a non-root process may write.
+ */
+export type Entry = { k: 'f'; c: string; u?: number } | { k: 'd'; o?: 1; u?: number } | { k: 'w' }
 
 /** A read-only layer made by `docker commit` (catalogue layers are data: catalogue.ts). */
 export interface StoredLayer {

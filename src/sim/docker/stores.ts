@@ -15,6 +15,9 @@ export interface HostFiles {
 /** The workstation's home directory: the working folder (../../cli/shell/paths.ts names the same folder). */
 export const HOST_HOME = '/home/cloudshell-user'
 
+/** The learner's uid on the workstation (the first user Amazon Linux creates): the owner of the working folder's files. */
+export const HOST_UID = 1000
+
 /** A tree of entries a mount shows: relative paths (`''` is the mount point itself). */
 export interface Store {
   get(rel: string): Entry | undefined
@@ -62,8 +65,11 @@ export function hostStore(docker: DockerState, host: HostFiles, hostPath: string
     get(rel) {
       const key = join(base, rel)
       const text = key === '' ? undefined : host.read(key)
-      if (text !== undefined) return { k: 'f', c: text }
-      if (key === '' || docker.hostFiles[dirKey(rel)] || host.list().some((f) => f.startsWith(`${key}/`))) return { k: 'd' }
+      if (text !== undefined) return { k: 'f', c: text, u: HOST_UID }
+      // A folder `-v` created is the daemon's (root's); the others are the learner's.
+      const made = docker.hostFiles[dirKey(rel)]
+      if (made) return made
+      if (key === '' || host.list().some((f) => f.startsWith(`${key}/`))) return { k: 'd', u: HOST_UID }
       return undefined
     },
     set(rel, entry) {

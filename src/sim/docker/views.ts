@@ -89,3 +89,34 @@ export function pathOrigin(world: Readonly<World>, host: HostFiles, ref: string,
   if (s.origin.from === 'mount') return { from: 'mount', mount: s.origin.mount.destination }
   return s.origin.from === 'image' ? { from: 'image', layer: s.origin.layer } : { from: 'upper' }
 }
+
+/** One container of the workstation's engine, as a list of them shows it (`docker ps -a`'s first columns). */
+export interface DockerContainerSummary {
+  id: string
+  name: string
+  image: string
+  status: 'created' | 'running' | 'exited'
+  exitCode: number
+  /** `0.0.0.0:8080->80/tcp` for each published port while it runs. */
+  ports: string[]
+}
+
+/** The engine's containers, newest first, as `docker ps -a` orders them. */
+export function dockerContainers(world: Readonly<World>): DockerContainerSummary[] {
+  return Object.values(world.docker.containers)
+    .sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      image: c.imageRef,
+      status: c.status,
+      exitCode: c.exitCode,
+      ports: c.status === 'running' ? c.ports.map((p) => `0.0.0.0:${p.hostPort}->${p.containerPort}/${p.protocol}`) : [],
+    }))
+}
+
+/** The container a reference names (ID, short ID or name), as a summary. */
+export const dockerContainer = (world: Readonly<World>, ref: string): DockerContainerSummary | undefined => {
+  const c = findContainer(world.docker, ref)
+  return c ? dockerContainers(world).find((s) => s.id === c.id) : undefined
+}

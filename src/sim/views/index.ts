@@ -39,3 +39,16 @@ export { autoScalingGroupOfInstance, autoScalingGroups, type AutoScalingGroupVie
 export { costMeter, type CostLine, type CostMeterView } from './costMeter.ts'
 export { blockDevices, snapshotsView, volumesView, type BlockDeviceView, type SnapshotView, type VolumeView } from '../ec2/volumeViews.ts'
 export { containerInstances, ecsAgentOf, type ContainerInstanceView, type EcsAgentView, type HostTaskView } from './containerInstances.ts'
+/** The workstation's Docker engine: its containers and a container's layer stack (the inspector's layer microscope). */
+export {
+  containerStorage,
+  dockerContainer,
+  dockerContainers,
+  pathOrigin,
+  type ContainerStorageView,
+  type DockerContainerSummary,
+  type LayerFile,
+  type LayerView,
+  type MountView,
+} from '../docker/views.ts'
+export { HOST_HOME, type HostFiles } from '../docker/stores.ts'

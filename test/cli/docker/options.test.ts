@@ -72,3 +72,30 @@ describe('docker listings and inspect', () => {
     expect(sandbox.exec('docker frobnicate').stderr).toBe("docker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information\n")
   })
 })
+
+describe('file permissions for a non-root user', () => {
+  it('says "Permission denied" where the user owns nothing, and lets it write to /tmp and to folders it owns', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker pull busybox')
+    const etc = sandbox.exec(`docker run --rm --user nobody busybox sh -c 'echo x > /etc/motd'`)
+    expect(etc).toMatchObject({ exitCode: 2, stderr: 'sh: 1: cannot create /etc/motd: Permission denied\n' })
+    expect(ok(sandbox, `docker run --rm --user nobody busybox sh -c 'echo x > /tmp/a; cat /tmp/a'`)).toBe('x\n')
+    const rm = sandbox.exec('docker run --rm -u 65534 busybox rm /etc/passwd')
+    expect(rm).toMatchObject({ exitCode: 1, stderr: "rm: cannot remove '/etc/passwd': Permission denied\n" })
+  })
+
+  it('refuses a uid other than the host folder\'s owner in a bind mount, and in the root-owned folder -v creates', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker pull busybox')
+    sandbox.files.write('site/index.html', '<h1>host</h1>\n')
+    // The working folder is the learner's (uid 1000): the same uid writes, another is refused.
+    ok(sandbox, `docker run --rm --user 1000 -v ./site:/site busybox sh -c 'echo mine > /site/new.html'`)
+    expect(sandbox.files.read('site/new.html')).toBe('mine\n')
+    const other = sandbox.exec(`docker run --rm --user 1001 -v ./site:/site busybox sh -c 'echo x > /site/index.html'`)
+    expect(other).toMatchObject({ exitCode: 2, stderr: 'sh: 1: cannot create /site/index.html: Permission denied\n' })
+    // A missing host path is made by the daemon, as root: a non-root container cannot write into it.
+    const made = sandbox.exec(`docker run --rm --user 1000 -v /srv/data:/data busybox sh -c 'mkdir /data/logs'`)
+    expect(made).toMatchObject({ exitCode: 1, stderr: "mkdir: cannot create directory '/data/logs': Permission denied\n" })
+    ok(sandbox, `docker run --rm -v /srv/data:/data busybox sh -c 'mkdir /data/logs'`)
+  })
+})

@@ -173,3 +173,17 @@ describe('container lifecycle', () => {
     expect(ok(sandbox, 'docker images')).toMatch(/^REPOSITORY {3}TAG {7}IMAGE ID {7}CREATED {7}SIZE\nalpine {7}latest {4}b0c9d09244e8 {3}\d+ weeks ago {3}3\.64MB\n$/)
   })
 })
+
+describe('docker exec -i and -it', () => {
+  it('feeds piped commands to a shell with -i, refuses a TTY on a pipe, and explains an interactive shell', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker run -d --name web nginx')
+    expect(ok(sandbox, `echo 'ls /usr/share/nginx/html' | docker exec -i web sh`)).toBe('50x.html\nindex.html\n')
+    const tty = sandbox.exec(`echo ls | docker exec -it web sh`)
+    expect(tty).toMatchObject({ exitCode: 1, stderr: 'cannot attach stdin to a TTY-enabled container because stdin is not a terminal\n' })
+    const shell = sandbox.exec('docker exec -it web sh')
+    expect(shell.exitCode).toBe(0)
+    expect(shell.stderr).toContain("Run each command with: docker exec web sh -c '<command>'")
+    expect(ok(sandbox, 'docker exec -it web ls /usr/share/nginx/html')).toBe('50x.html\nindex.html\n')
+  })
+})
