@@ -1,4 +1,5 @@
 import type { EventLogState } from './core/index.ts'
+import type { DrillsState } from './drills/state.ts'
 import type { DockerState } from './docker/state.ts'
 import type { Ec2State } from './ec2/state.ts'
 import type { IamState } from './iam/state.ts'
@@ -24,4 +25,6 @@ export interface World {
   /** CloudWatch Logs: log groups, streams, events and Logs Insights queries (src/sim/logs). */
   logs: LogsState
   log: EventLogState
+  /** What live drills broke and not yet restored (src/sim/drills); absent in worlds saved before drills existed. */
+  drills?: DrillsState
 }

@@ -25,6 +25,8 @@ export function connectPrivate(ctx: SimContext, fromIp: string, fromGroups: read
   if (fromGroups.length && !allowsEgress(world, fromGroups, port, ip, toGroups)) return { kind: 'timeout', why: `outbound rules of ${fromGroups.join(', ')} do not allow TCP ${port} to ${ip}` }
   if (!eni) return { kind: 'timeout', why: `no network interface has address ${ip}` }
   if (!allowsIngress(world, toGroups, port, fromIp, fromGroups)) return { kind: 'timeout', why: `inbound rules of ${toGroups.join(', ')} do not allow TCP ${port} from ${fromIp}${fromGroups.length ? ` (${fromGroups.join(', ')})` : ''}` }
+  // A target failed by a live drill (../drills) accepts nothing: the connection times out.
+  if (world.drills?.failingTargets[ip] === 'timeout') return { kind: 'timeout', why: `${ip} does not answer (a drill)` }
   return listening(ctx, eni, ip, port)
 }
 
