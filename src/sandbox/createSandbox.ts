@@ -1,4 +1,5 @@
 import { completeLine, createPrograms, diagnoseLine, emptyShellState, HOME_DIR, runShell } from '../cli/index.ts'
+import { DRILLS } from '../sim/drills/index.ts'
 import { defaultWorld, emptyScheduler, EPOCH_START, replaceContents, Rng, Simulation, type SimState } from '../sim/index.ts'
 import { workingFiles } from './files.ts'
 import { migrate } from './migrations.ts'
@@ -113,6 +114,8 @@ function boot(state: SandboxSnapshot): Engine {
     call: (service, operation, input) => sim.call(service, operation, input),
     http: (request) => sim.http(request),
     docker: (operation, input) => sim.docker(operation, input, files),
+    drill: (name, args) => sim.drill(name, args),
+    drills: DRILLS,
     advance: (ms) => sim.advance(ms),
     now: () => state.now,
     accountId: state.world.accountId,

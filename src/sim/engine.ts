@@ -1,4 +1,5 @@
 import { DerivedScope, derivingIn, EVENT_LOG_LIMIT, Journal, logEntry, replaceContents, Rng, Scheduler, Streams, type RngState, type SchedulerState, type Slice } from './core/index.ts'
+import { runDrill } from './drills/index.ts'
 import { RECENT_REQUESTS } from './elbv2/state.ts'
 import { LOG_EVENTS_LIMIT } from './logs/state.ts'
 import type { ServiceSim, SimContext } from './context.ts'
@@ -102,6 +103,11 @@ export class Simulation {
       for (const changed of [traffic, traffic.cursor, traffic.requestCount]) this.journal.keep(changed)
     }
     return sendRequest(this.ctx, request)
+  }
+
+  /** One live drill (src/sim/drills), atomic like `call`: a drill that cannot run changes nothing. */
+  drill(name: string, args: readonly string[]): string {
+    return this.atomically(true, () => runDrill(this.ctx, name, args))
   }
 
   /** One call into the Docker engine on the learner's workstation (src/sim/docker), atomic like `call`. */

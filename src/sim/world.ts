@@ -1,4 +1,5 @@
 import type { EventLogState } from './core/index.ts'
+import type { DrillsState } from './drills/state.ts'
 import type { DockerState } from './docker/state.ts'
 import type { Ec2State } from './ec2/state.ts'
 import type { IamState } from './iam/state.ts'
@@ -33,4 +34,6 @@ export interface World {
   /** Amazon EFS: file systems and mount targets (src/sim/efs). */
   efs: EfsState
   log: EventLogState
+  /** What live drills broke and not yet restored (src/sim/drills); absent in worlds saved before drills existed. */
+  drills?: DrillsState
 }

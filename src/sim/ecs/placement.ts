@@ -58,6 +58,10 @@ export function chooseSubnet(
   groupTasks: readonly Task[],
 ): { subnetId: string; availabilityZone: string; why: string } {
   const { subnets } = world.ec2
+  // An Availability Zone taken down by a live drill (../drills) gets nothing new while another zone is left.
+  const down = world.drills?.zonesDown ?? []
+  const up = config.subnets.filter((s) => !down.includes(subnets[s].AvailabilityZone))
+  if (up.length && up.length < config.subnets.length) config = { ...config, subnets: up }
   const perAz = new Map<string, number>()
   const perSubnet = new Map<string, number>()
   for (const s of config.subnets) perAz.set(subnets[s].AvailabilityZone, 0)

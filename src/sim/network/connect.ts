@@ -43,6 +43,8 @@ export function connectPrivate(ctx: SimContext, fromIp: string, fromGroups: read
     return { kind: 'timeout', why: `security group ${toGroups.join(', ')} drops TCP ${port} from ${from}: no inbound rule allows it`, decisions }
   }
   decisions.push({ groupId: rule.groupId, label: `security group ${rule.groupId} allows inbound ${rule.ports} from ${rule.peer}` })
+  // A target failed by a live drill (../drills) accepts nothing: the connection times out.
+  if (world.drills?.failingTargets[ip] === 'timeout') return { kind: 'timeout', why: `${ip} does not answer (a drill)`, decisions }
   return listening(ctx, eni, ip, port, decisions)
 }
 

@@ -12,6 +12,8 @@ export function probe(ctx: SimContext, fromIp: string, fromGroups: readonly stri
   const connection = connectPrivate(ctx, fromIp, fromGroups, ip, port)
   if (connection.kind !== 'open') return { kind: connection.kind }
   if (protocol === 'TCP') return { kind: 'response', status: 200 }
+  // A target failed by a live drill (../drills) answers every request with HTTP 500.
+  if (ctx.world.drills?.failingTargets[ip] === 'http-500') return { kind: 'response', status: 500 }
   // The checker reads only the status line (`GET path`, User-Agent ELB-HealthChecker/2.0), so no page is built.
   const status = statusOf(connection.image, 'GET', path)
   return status === undefined ? { kind: 'refused' } : { kind: 'response', status }
