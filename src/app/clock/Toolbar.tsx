@@ -2,6 +2,7 @@ import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
 import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
+import { SessionFilesPanel } from '../share/SessionFilesPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -104,6 +105,7 @@ export function Toolbar() {
           <PresenterSwitch />
           <InstructorMenu>
             <SharePanel />
+            <SessionFilesPanel />
           </InstructorMenu>
         </div>
       </div>

@@ -1,6 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { ExecResult, InputRecord, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
 import type { SharedSession } from '../share/shareLink.ts'
+import type { CourseProgress } from '../../course/index.ts'
+import type { PersistedState } from './persist/migrations.ts'
 import type { World } from '../../sandbox/index.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
@@ -61,6 +63,8 @@ export interface AppState {
   consoleDraft?: ConsoleDraft
   /** A lesson and step to open, asked for by a share link or an imported session (the lesson panel acts on it); `id` grows. */
   lessonRequest?: { lessonId: string; step: number; id: number }
+  /** Course progress brought in by an imported file (the lesson panel takes it over); `id` grows. */
+  progressImport?: { progress: CourseProgress; id: number }
   /** Why a share link or an imported file could not be opened (shown until dismissed). */
   openError?: string
 }
@@ -119,6 +123,10 @@ export interface AppActions {
   openSession(session: SharedSession, label: string): boolean
   /** Shows (or with undefined, clears) why a link or file could not be opened. */
   setOpenError(message: string | undefined): void
+  /** Replaces the world, console and its history with an exported session's (undoable); false if it cannot be resumed. */
+  importSession(state: PersistedState, label: string): boolean
+  /** Hands imported course progress to the lesson panel. */
+  importProgress(progress: CourseProgress): void
   /** Asks the lesson panel to open a lesson at a step. */
   requestLesson(lessonId: string, step: number): void
 }

@@ -503,6 +503,28 @@ export function createAppStore(deps: AppDeps): AppStore {
         set({ openError: message })
       },
 
+      importSession(state, label) {
+        if (!engine) return false
+        let sandbox: Sandbox
+        try {
+          sandbox = engine.createSandbox({ snapshot: state.sandbox, inputs: state.inputs, inputOffset: state.inputOffset })
+        } catch (e) {
+          set({ openError: `${label} could not be opened: ${errorText(e)}` })
+          return false
+        }
+        pushUndo(label)
+        attach(sandbox)
+        nextEntryId = Math.max(nextEntryId, state.log.reduce((max, e) => Math.max(max, e.id), 0) + 1)
+        set({ log: state.log, history: state.history, selectedId: undefined, clock: { playing: false, speed: state.clock.speed }, openError: undefined })
+        note(`${label}: the world, files and console are as they were exported.`)
+        schedulePersist()
+        return true
+      },
+
+      importProgress(progress) {
+        set((s) => ({ progressImport: { progress, id: (s.progressImport?.id ?? 0) + 1 } }))
+      },
+
       requestLesson(lessonId, step) {
         set((s) => ({ lessonRequest: { lessonId, step, id: (s.lessonRequest?.id ?? 0) + 1 } }))
       },
