@@ -1,6 +1,7 @@
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
 import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
+import { TimelineToggle } from '../timeline/TimelineBar.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { SessionFilesPanel } from '../share/SessionFilesPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
@@ -103,6 +104,7 @@ export function Toolbar() {
           </button>
           <TextSizeControl />
           <PresenterSwitch />
+          <TimelineToggle />
           <InstructorMenu>
             <SharePanel />
             <SessionFilesPanel />

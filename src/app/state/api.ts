@@ -7,7 +7,7 @@ import type { World } from '../../sandbox/index.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
 import type {
-  BottomTab, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, StorageFull, UndoStep,
+  BottomTab, Branch, Scrub, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, StorageFull, UndoStep,
 } from './types.ts'
 
 /**
@@ -63,6 +63,11 @@ export interface AppState {
   consoleDraft?: ConsoleDraft
   /** A lesson and step to open, asked for by a share link or an imported session (the lesson panel acts on it); `id` grows. */
   lessonRequest?: { lessonId: string; step: number; id: number }
+  /** Set while the timeline shows an earlier moment (the views show that world; typing there starts a branch). */
+  scrub?: Scrub
+  /** The lines of history (empty until the first "what if"); `activeBranch` is the one shown. */
+  branches: Branch[]
+  activeBranch: number
   /** Course progress brought in by an imported file (the lesson panel takes it over); `id` grows. */
   progressImport?: { progress: CourseProgress; id: number }
   /** Why a share link or an imported file could not be opened (shown until dismissed). */
@@ -127,6 +132,14 @@ export interface AppActions {
   importSession(state: PersistedState, label: string): boolean
   /** Hands imported course progress to the lesson panel. */
   importProgress(progress: CourseProgress): void
+  /** Shows the world as it was after input `position` (views only); at or past the newest input, returns to now. */
+  scrubTo(position: number): void
+  /** The sandbox of the line of history shown (the live one, also while the timeline shows an earlier moment). */
+  liveSandbox(): Sandbox | undefined
+  /** Leaves the timeline's earlier moment: the views show the live world again. */
+  returnToNow(): void
+  /** Shows another line of history (the main line or a "what if"), at its newest moment. */
+  switchBranch(id: number): void
   /** Asks the lesson panel to open a lesson at a step. */
   requestLesson(lessonId: string, step: number): void
 }
