@@ -76,6 +76,10 @@ describe('the timeline', () => {
     expect(within(lines).getAllByRole('option').map((o) => o.textContent)).toEqual(['Main line', 'What if (from input 3)'])
     await user.selectOptions(lines, 'Main line')
     expect(snapshotOf(store)).toBe(snapshots[8])
+    // What the views render is the main line's world, not the branch's (both have moved the same slices as often).
+    const names = (clusters: object) => Object.values(clusters).map((c: { clusterName: string }) => c.clusterName).sort()
+    expect(names(store.getState().world!.ecs.clusters)).toEqual(names(store.getState().sandbox!.world().ecs.clusters))
+    expect(names(store.getState().world!.ecs.clusters)).not.toContain('what-if')
     await user.selectOptions(lines, 'What if (from input 3)')
     expect(store.getState().sandbox).toBe(branch)
   }, 60_000)

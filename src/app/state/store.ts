@@ -30,6 +30,8 @@ export function createAppStore(deps: AppDeps): AppStore {
   let lastLogId: number | undefined
   let lastLive: Readonly<World> | undefined
   let lastVersion: string | undefined
+  /** The sandbox whose world was published last. */
+  let publishedFrom: Sandbox | undefined
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
@@ -63,7 +65,11 @@ export function createAppStore(deps: AppDeps): AppStore {
         const unchanged = live === lastLive && version === lastVersion && get().world !== undefined
         lastLive = live
         lastVersion = version
-        const world = unchanged ? (get().world as World) : projectWorld(live as World, get().world as World | undefined)
+        // Another sandbox (undo across a reset, the timeline, a branch) may hold other contents at the same slice
+        // versions: its world is projected afresh rather than against the previous sandbox's copy.
+        const previous = publishedFrom === sandbox ? (get().world as World | undefined) : undefined
+        publishedFrom = sandbox
+        const world = unchanged ? (get().world as World) : projectWorld(live as World, previous)
         const files = sandbox.files.list()
         set((s) => ({ now: sandbox.now(), world, files: sameList(files, s.files) ? s.files : files, revision: s.revision + 1 }))
       } else if (sandbox.now() !== get().now) {
