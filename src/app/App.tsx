@@ -10,6 +10,7 @@ import { useRememberedSelection } from './inspector/rememberSelection.ts'
 import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts'
 import { QuizEntry } from './quiz/index.ts'
 import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
+import { TimelineBar, useTimelineOpen } from './timeline/index.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -39,6 +40,7 @@ function Shell({ panels }: { panels: Panels }) {
   usePresenterEffect()
   useShareLinkOpener()
   const presenter = usePresenter((s) => s.on)
+  const timeline = useTimelineOpen((s) => s.open)
   useEffect(() => {
     void store.getState().start()
     // Save right away when the page goes away (the normal write is debounced).
@@ -50,6 +52,7 @@ function Shell({ panels }: { panels: Panels }) {
     <div className="app">
       <SkipLinks />
       <Toolbar />
+      {timeline && <TimelineBar />}
       {presenter && <Captions />}
       <QuizEntry />
       <RecoveryBanner />

@@ -51,7 +51,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const nextEventAt = (): number | undefined => engine.state.scheduler.queue[0]?.at
 
   // Inputs given at creation are replayed as typed; a clock move stays one record, so positions match the source.
-  for (const input of options.inputs ?? []) recorded(() => apply(engine, input), (result) => copyInput(input, result), false)
+  const replayInputs = (inputs: readonly InputRecord[]) => {
+    for (const input of inputs) recorded(() => apply(engine, input), (result) => copyInput(input, result), false)
+  }
+  replayInputs(options.inputs ?? [])
 
   return {
     exec(line) {
@@ -85,6 +88,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
       engine = resumed
       log.truncate(position, inputs.length, changes)
+      notify()
+    },
+    replayInputs(inputs) {
+      replayInputs(inputs)
       notify()
     },
     checkpoint: () => log.addCheckpoint(JSON.stringify(engine.state)),

@@ -116,6 +116,11 @@ export interface Sandbox {
    * the inputs between) and forgets the inputs after it: undo, reset-to-step and a timeline's scrubbing.
    */
   rewind(position: number): void
+  /**
+   * Runs recorded inputs again, each kept as one record of its own exactly as `createSandbox({ inputs })` does (so
+   * positions match the log they came from): a timeline moving forward over a log it already holds.
+   */
+  replayInputs(inputs: readonly InputRecord[]): void
   /** Keeps the current state as a checkpoint now (e.g. when the app is idle), so a later rewind replays less. */
   checkpoint(): void
   /** Called after every change (exec, advance, file write, rewind). Returns the unsubscribe function. */

@@ -2,7 +2,9 @@ import { CostMeter } from '../cost/index.ts'
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
 import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
 import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
+import { TimelineToggle } from '../timeline/TimelineBar.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
+import { SessionFilesPanel } from '../share/SessionFilesPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -104,8 +106,10 @@ export function Toolbar() {
           </button>
           <TextSizeControl />
           <PresenterSwitch />
+          <TimelineToggle />
           <InstructorMenu>
             <SharePanel />
+            <SessionFilesPanel />
           </InstructorMenu>
         </div>
       </div>

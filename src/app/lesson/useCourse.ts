@@ -172,6 +172,7 @@ export function useCourse(storage: KeyValueStorage | undefined = defaultStorage(
     () =>
       store.subscribe((s, prev) => {
         if (s.lessonRequest && s.lessonRequest !== prev.lessonRequest) onRequest.current(s.lessonRequest)
+        if (s.progressImport && s.progressImport !== prev.progressImport) setProgress(s.progressImport.progress)
       }),
     [store],
   )

@@ -2,3 +2,5 @@ export { decodeShare, encodeShare, compactInputs, isShareFragment, SHARE_LIMITS,
 export { useShareLinkOpener } from './useShareLinkOpener.ts'
 export { OpenErrorBanner } from './OpenErrorBanner.tsx'
 export { SharePanel, currentLesson } from './SharePanel.tsx'
+export { SessionFilesPanel } from './SessionFilesPanel.tsx'
+export { progressFileText, readImportFile, sessionFileText, type ImportedFile } from './sessionFile.ts'

@@ -1,11 +1,13 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { ExecResult, InputRecord, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
 import type { SharedSession } from '../share/shareLink.ts'
+import type { CourseProgress } from '../../course/index.ts'
+import type { PersistedState } from './persist/migrations.ts'
 import type { World } from '../../sandbox/index.ts'
 import type { SizeKey } from '../layout/layoutModel.ts'
 import type { KeyValueStorage } from './persist/storage.ts'
 import type {
-  BottomTab, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, StorageFull, UndoStep,
+  BottomTab, Branch, Scrub, ClockState, ClockSpeed, Completion, ConsoleDraft, ConsoleEntry, EngineModule, EngineStatus, Layout, Recovery, RegionId, StorageFull, UndoStep,
 } from './types.ts'
 
 /**
@@ -61,6 +63,13 @@ export interface AppState {
   consoleDraft?: ConsoleDraft
   /** A lesson and step to open, asked for by a share link or an imported session (the lesson panel acts on it); `id` grows. */
   lessonRequest?: { lessonId: string; step: number; id: number }
+  /** Set while the timeline shows an earlier moment (the views show that world; typing there starts a branch). */
+  scrub?: Scrub
+  /** The lines of history (empty until the first "what if"); `activeBranch` is the one shown. */
+  branches: Branch[]
+  activeBranch: number
+  /** Course progress brought in by an imported file (the lesson panel takes it over); `id` grows. */
+  progressImport?: { progress: CourseProgress; id: number }
   /** Why a share link or an imported file could not be opened (shown until dismissed). */
   openError?: string
 }
@@ -119,6 +128,18 @@ export interface AppActions {
   openSession(session: SharedSession, label: string): boolean
   /** Shows (or with undefined, clears) why a link or file could not be opened. */
   setOpenError(message: string | undefined): void
+  /** Replaces the world, console and its history with an exported session's (undoable); false if it cannot be resumed. */
+  importSession(state: PersistedState, label: string): boolean
+  /** Hands imported course progress to the lesson panel. */
+  importProgress(progress: CourseProgress): void
+  /** Shows the world as it was after input `position` (views only); at or past the newest input, returns to now. */
+  scrubTo(position: number): void
+  /** The sandbox of the line of history shown (the live one, also while the timeline shows an earlier moment). */
+  liveSandbox(): Sandbox | undefined
+  /** Leaves the timeline's earlier moment: the views show the live world again. */
+  returnToNow(): void
+  /** Shows another line of history (the main line or a "what if"), at its newest moment. */
+  switchBranch(id: number): void
   /** Asks the lesson panel to open a lesson at a step. */
   requestLesson(lessonId: string, step: number): void
 }

@@ -7,6 +7,7 @@ import type { PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
 import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
+import { TimelineCursor } from '../timeline/cursor.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
 import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
@@ -29,9 +30,14 @@ export function createAppStore(deps: AppDeps): AppStore {
   let lastLogId: number | undefined
   let lastLive: Readonly<World> | undefined
   let lastVersion: string | undefined
+  /** The sandbox whose world was published last. */
+  let publishedFrom: Sandbox | undefined
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
+  /** The timeline's second sandbox while scrubbed back, and the sandbox it follows (the live one, restored by "return to now"). */
+  let cursor: TimelineCursor | undefined
+  let scrubbedFrom: Sandbox | undefined
   /** Virtual milliseconds owed by slow motion: 0.1× of a 16 ms frame is 1.6 ms, and the clock moves in whole ms. */
   let clockCarry = 0
   let started = false
@@ -59,7 +65,11 @@ export function createAppStore(deps: AppDeps): AppStore {
         const unchanged = live === lastLive && version === lastVersion && get().world !== undefined
         lastLive = live
         lastVersion = version
-        const world = unchanged ? (get().world as World) : projectWorld(live as World, get().world as World | undefined)
+        // Another sandbox (undo across a reset, the timeline, a branch) may hold other contents at the same slice
+        // versions: its world is projected afresh rather than against the previous sandbox's copy.
+        const previous = publishedFrom === sandbox ? (get().world as World | undefined) : undefined
+        publishedFrom = sandbox
+        const world = unchanged ? (get().world as World) : projectWorld(live as World, previous)
         const files = sandbox.files.list()
         set((s) => ({ now: sandbox.now(), world, files: sameList(files, s.files) ? s.files : files, revision: s.revision + 1 }))
       } else if (sandbox.now() !== get().now) {
@@ -91,8 +101,10 @@ export function createAppStore(deps: AppDeps): AppStore {
     /** The whole state as the text kept in storage (and offered by "Export" when storage is full). */
     const currentText = (): string | undefined => {
       const s = get()
-      if (!s.sandbox) return undefined
-      return persistedText(s.sandbox.history(), {
+      // While the timeline shows an earlier moment, what is kept is still the live world.
+      const sandbox = scrubbedFrom ?? s.sandbox
+      if (!sandbox) return undefined
+      return persistedText(sandbox.history(), {
         log: s.log.filter((e) => !e.pending).slice(-LOG_LIMIT),
         history: s.history.slice(-HISTORY_LIMIT),
         layout: s.layout,
@@ -182,7 +194,29 @@ export function createAppStore(deps: AppDeps): AppStore {
       return result
     }
 
+    /** Typing while the timeline shows an earlier moment: the cursor's world becomes a "what if" branch from there. */
+    const branchHere = () => {
+      const { scrub, branches } = get()
+      if (!scrub || !cursor || !scrubbedFrom) return
+      const from = scrubbedFrom
+      const view = cursor.sandbox
+      cursor = undefined
+      scrubbedFrom = undefined
+      const lines = branches.length > 0 ? branches : [{ id: 0, label: 'Main line', sandbox: from }]
+      const id = lines.reduce((max, b) => Math.max(max, b.id), 0) + 1
+      set({ branches: lines.concat({ id, label: `What if (from input ${scrub.position})`, sandbox: view }), activeBranch: id, scrub: undefined })
+    }
+
+    /** A new world from elsewhere (reset, a link, a file, a snapshot) ends the timeline's branches. */
+    const forgetTimeline = () => {
+      if (scrubbedFrom) attach(scrubbedFrom)
+      cursor = undefined
+      scrubbedFrom = undefined
+      set({ scrub: undefined, branches: [], activeBranch: 0 })
+    }
+
     const runLine = (id: number, line: string): ExecResult => {
+      if (line.trim() && get().scrub) branchHere()
       if (line.trim()) pushUndo(line)
       return execInto(id, line)
     }
@@ -202,6 +236,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       layout: defaultLayout(),
       clock: { playing: false, speed: 1 },
       undoStack: [],
+      branches: [],
+      activeBranch: 0,
 
       async start() {
         if (started) return
@@ -318,6 +354,7 @@ export function createAppStore(deps: AppDeps): AppStore {
       },
 
       undo() {
+        if (scrubbedFrom) get().returnToNow()
         const { undoStack, sandbox: current } = get()
         const step = undoStack[undoStack.length - 1]
         if (!step || !engine) return
@@ -340,6 +377,7 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       resetWorld() {
         if (!engine) return
+        forgetTimeline()
         pushUndo('reset world')
         attach(freshSandbox())
         set((s) => ({ log: s.log.filter((e) => e.pending), selectedId: undefined, clock: { ...s.clock, playing: false } }))
@@ -357,8 +395,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       },
 
       tick(wallDeltaMs) {
-        const { sandbox, clock } = get()
-        if (!sandbox || !clock.playing || !(wallDeltaMs > 0)) return
+        const { sandbox, clock, scrub } = get()
+        if (!sandbox || !clock.playing || scrub || !(wallDeltaMs > 0)) return
         // Whole milliseconds, with the fraction carried to the next frame, so slow motion keeps exact time.
         const owed = Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed + clockCarry
         const ms = Math.floor(owed + 1e-9)
@@ -371,7 +409,7 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       stepToNextEvent() {
         const sandbox = get().sandbox
-        if (!sandbox) return false
+        if (!sandbox || get().scrub) return false
         set((s) => ({ clock: { ...s.clock, playing: false } }))
         batching = true
         let moved: boolean
@@ -390,8 +428,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       },
 
       runUntilSelectedChanges() {
-        const { sandbox, selectedId } = get()
-        if (!sandbox || selectedId === undefined) return
+        const { sandbox, selectedId, scrub } = get()
+        if (!sandbox || selectedId === undefined || scrub) return
         set((s) => ({ clock: { ...s.clock, playing: false } }))
         batching = true
         let outcome: ReturnType<typeof runUntilChange>
@@ -486,6 +524,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           set({ openError: `${label} could not be opened: ${errorText(e)}` })
           return false
         }
+        forgetTimeline()
         pushUndo(label)
         attach(sandbox)
         // The console shows the commands that made this world, with what they answered in this replay.
@@ -503,6 +542,70 @@ export function createAppStore(deps: AppDeps): AppStore {
         set({ openError: message })
       },
 
+      importSession(state, label) {
+        if (!engine) return false
+        let sandbox: Sandbox
+        try {
+          sandbox = engine.createSandbox({ snapshot: state.sandbox, inputs: state.inputs, inputOffset: state.inputOffset })
+        } catch (e) {
+          set({ openError: `${label} could not be opened: ${errorText(e)}` })
+          return false
+        }
+        forgetTimeline()
+        pushUndo(label)
+        attach(sandbox)
+        nextEntryId = Math.max(nextEntryId, state.log.reduce((max, e) => Math.max(max, e.id), 0) + 1)
+        set({ log: state.log, history: state.history, selectedId: undefined, clock: { playing: false, speed: state.clock.speed }, openError: undefined })
+        note(`${label}: the world, files and console are as they were exported.`)
+        schedulePersist()
+        return true
+      },
+
+      importProgress(progress) {
+        set((s) => ({ progressImport: { progress, id: (s.progressImport?.id ?? 0) + 1 } }))
+      },
+
+      scrubTo(position) {
+        const live = scrubbedFrom ?? get().sandbox
+        if (!live || !engine) return
+        if (position >= live.position()) {
+          get().returnToNow()
+          return
+        }
+        if (!cursor || cursor.source !== live) cursor = new TimelineCursor(engine, live)
+        batching = true
+        try {
+          cursor.moveTo(position)
+        } finally {
+          batching = false
+        }
+        const { start, end } = cursor.range()
+        scrubbedFrom = live
+        set((s) => ({ clock: { ...s.clock, playing: false }, scrub: { position: cursor!.sandbox.position(), start, end } }))
+        if (get().sandbox !== cursor.sandbox) attach(cursor.sandbox)
+        else publish(true)
+      },
+
+      liveSandbox: () => scrubbedFrom ?? get().sandbox,
+
+      returnToNow() {
+        if (!scrubbedFrom) return
+        const live = scrubbedFrom
+        scrubbedFrom = undefined
+        set({ scrub: undefined })
+        attach(live)
+      },
+
+      switchBranch(id) {
+        const branch = get().branches.find((b) => b.id === id)
+        if (!branch) return
+        get().returnToNow()
+        cursor = undefined
+        set({ activeBranch: id, selectedId: undefined })
+        attach(branch.sandbox)
+        note(`Now showing: ${branch.label}.`)
+      },
+
       requestLesson(lessonId, step) {
         set((s) => ({ lessonRequest: { lessonId, step, id: (s.lessonRequest?.id ?? 0) + 1 } }))
       },
@@ -516,6 +619,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           note(`${label} failed: ${errorText(e)}`)
           return false
         }
+        forgetTimeline()
         pushUndo(label)
         attach(sandbox)
         note(`${label}: the world is back as it was.`)

@@ -81,3 +81,17 @@ export interface ConsoleDraft {
 }
 
 export type EngineStatus = 'loading' | 'ready' | 'failed'
+
+/** A line of the world's history the instructor can switch to: the main line, or a "what if" typed while scrubbed back. */
+export interface Branch {
+  id: number
+  label: string
+  sandbox: Sandbox
+}
+
+/** Where the timeline shows the world while scrubbed back: the state after input `position`, of `end` so far. */
+export interface Scrub {
+  position: number
+  start: number
+  end: number
+}
