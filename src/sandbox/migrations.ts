@@ -2,6 +2,7 @@ import { emptyVersions, sliceOf, type LogEntry, type LogEvent, type ResourceType
 import { emptyDockerState } from '../sim/docker/state.ts'
 import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
+import { emptyCloudWatchState } from '../sim/cloudwatch/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -72,6 +73,7 @@ function toSchema3(snapshot: Json): Json {
  * metrics, ...), each filled with its empty value in a world saved before it existed. One line per slice.
  */
 function toSchema4(snapshot: Json): Json {
+  ;(snapshot.world as { cloudwatch?: unknown }).cloudwatch ??= emptyCloudWatchState()
   return { ...snapshot, schema: 4 }
 }
 

@@ -96,10 +96,11 @@ export class Simulation {
   /** One HTTP request from the learner's machine into the simulated network (what `curl` sends). */
   http(request: HttpRequest): HttpResult {
     if (this.savepoints.length > 0) {
-      // A request changes only the traffic counters (and appends to streams, which every savepoint covers). Keeping
-      // those few records is far cheaper than reading its whole path through the journal's view.
+      // A request changes only the traffic counters, the metrics model's request counts and the log event counter (and
+      // appends to streams, which every savepoint covers). Keeping those few records is far cheaper than reading its
+      // whole path through the journal's view.
       const { traffic } = this.state.world.elbv2
-      for (const changed of [traffic, traffic.cursor, traffic.requestCount]) this.journal.keep(changed)
+      for (const changed of [traffic, traffic.cursor, traffic.requestCount, this.state.world.cloudwatch.requests, this.state.world.logs]) this.journal.keep(changed)
     }
     return sendRequest(this.ctx, request)
   }

@@ -7,9 +7,10 @@ import { iam } from './iam/index.ts'
 import { ssm } from './ssm/index.ts'
 import { logs } from './logs/index.ts'
 import { sts } from './sts/index.ts'
+import { cloudwatch } from './cloudwatch/index.ts'
 
 /**
  * The simulated services, keyed by the AWS CLI's service word (the same key the models use).
  * An operation missing here is answered as "not simulated yet" by the protocol layer.
  */
-export const SERVICES: Readonly<Record<string, ServiceSim>> = { ec2, ecr, ecs, elbv2, iam, logs, ssm, sts }
+export const SERVICES: Readonly<Record<string, ServiceSim>> = { cloudwatch, ec2, ecr, ecs, elbv2, iam, logs, ssm, sts }

@@ -6,6 +6,7 @@ import type { EcrState } from './ecr/state.ts'
 import type { EcsState } from './ecs/state.ts'
 import type { Elbv2State } from './elbv2/state.ts'
 import type { LogsState } from './logs/state.ts'
+import type { CloudWatchState } from './cloudwatch/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -23,5 +24,7 @@ export interface World {
   docker: DockerState
   /** CloudWatch Logs: log groups, streams, events and Logs Insights queries (src/sim/logs). */
   logs: LogsState
+  /** CloudWatch: metric series, alarms, and the traffic the metrics model reads (src/sim/cloudwatch). */
+  cloudwatch: CloudWatchState
   log: EventLogState
 }

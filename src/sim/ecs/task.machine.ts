@@ -1,4 +1,5 @@
 import { setup } from 'xstate'
+import { startMetrics } from '../cloudwatch/publish.ts'
 import type { SimContext } from '../context.ts'
 import { deleteNetworkInterface } from '../ec2/index.ts'
 import { resolveImage } from '../runtime/index.ts'
@@ -94,6 +95,7 @@ export const taskMachine = setup({
     /** Container health checks are modelled as passing once the container runs (the images here all answer). */
     markStarted: ({ event: { ctx, task } }) => {
       task.startedAt = ctx.now()
+      startMetrics(ctx)
       for (const c of task.containers) if (definitionOf(ctx, task, c.name)?.healthCheck && c.lastStatus === 'RUNNING') c.healthStatus = 'HEALTHY'
       if (task.containers.some((c) => c.healthStatus === 'HEALTHY')) task.healthStatus = 'HEALTHY'
     },

@@ -3,6 +3,7 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import { countTaskTransition } from './clusters.ts'
 import { sendContainer } from './container.machine.ts'
 import { pullFailure } from './pullFailures.ts'
+import { startLogDrivers } from '../cloudwatch/taskLogs.ts'
 import type { Task } from './state.ts'
 import { taskMachine, type TaskEventType, type TaskStatus } from './task.machine.ts'
 import { requestStop } from './tasks.ts'
@@ -27,6 +28,8 @@ export const taskStep: TimerHandler = (ctx, payload) => {
       requestStop(ctx, task, 'TaskFailedToStart', failure.reason)
       return
     }
+    const logFailure = startLogDrivers(ctx, task)
+    if (logFailure) return void requestStop(ctx, task, 'TaskFailedToStart', logFailure)
   }
   const t = transitionOf(taskMachine, task.lastStatus, event)
   if (t === undefined || t.value === task.lastStatus) return

@@ -8,6 +8,7 @@ import { emptyEcsState } from '../ecs/state.ts'
 import { emptyElbv2State } from '../elbv2/state.ts'
 import { emptyDockerState } from '../docker/state.ts'
 import { emptyLogsState } from '../logs/state.ts'
+import { emptyCloudWatchState } from '../cloudwatch/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -58,6 +59,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     elbv2: emptyElbv2State(),
     docker: emptyDockerState(),
     logs: emptyLogsState(),
+    cloudwatch: emptyCloudWatchState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world
