@@ -35,3 +35,4 @@ export {
 } from './tasks.ts'
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
 export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
+export { metricSeries, type MetricDimension, type MetricPoint } from './metrics.ts'

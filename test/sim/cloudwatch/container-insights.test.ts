@@ -114,3 +114,15 @@ describe('the awslogs log driver', () => {
     expect(task.stoppedReason).toMatch(/^ResourceInitializationError: failed to validate logger args: .*The specified log group does not exist/)
   })
 })
+
+describe('the read model’s metricSeries', () => {
+  it('gives the Insights panel the same per-minute values get-metric-statistics prints', async () => {
+    const { metricSeries } = await import('../../../src/sandbox/views.ts')
+    const sandbox = webService()
+    sandbox.advance(5 * 60_000)
+    const dims = [{ Name: 'ClusterName', Value: 'demo' }]
+    const points = metricSeries(sandbox.world(), 'ECS/ContainerInsights', 'CpuUtilized', dims, { start: Date.parse(START), end: Date.parse(END) })
+    expect(points.map((p) => p.value)).toEqual(averages(sandbox, 'ECS/ContainerInsights', 'CpuUtilized', 'Name=ClusterName,Value=demo'))
+    expect(points.length).toBeGreaterThanOrEqual(5)
+  })
+})
