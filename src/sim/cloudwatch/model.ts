@@ -50,34 +50,78 @@ export function usageOfImage(world: Readonly<World>, image: string): ImageUsage 
 }
 
 /**
- * Requests per minute from the load balancers' health checks: each node of each load balancer checks every registered
- * target every `HealthCheckIntervalSeconds` (ALB User Guide, "Health checks for your target groups").
+ * Requests per minute from the load balancers' health checks, by target address: each node of each load balancer
+ * checks every registered target every `HealthCheckIntervalSeconds` (ALB User Guide, "Health checks for your target
+ * groups"). Built once per question over all target groups (a minute's publication asks it once for every task).
  */
-export function healthChecksPerMinute(world: Readonly<World>, task: Task): number {
-  let perMinute = 0
-  const addresses = new Set<string>()
-  for (const a of task.attachments) for (const d of a.details) if (d.name === 'privateIPv4Address') addresses.add(d.value)
-  for (const c of task.containers) for (const n of c.networkInterfaces) addresses.add(n.privateIpv4Address)
-  if (addresses.size === 0) return 0
+export function healthChecksByAddress(world: Readonly<World>): Map<string, number> {
+  const out = new Map<string, number>()
   const { elbv2 } = world
   for (const tgArn in elbv2.targets) {
-    if (!elbv2.targets[tgArn].some((t) => addresses.has(t.Id))) continue
     const tg = elbv2.targetGroups[tgArn]
     if (!tg) continue
     const nodes = (tg.LoadBalancerArns ?? []).reduce((sum, lb) => sum + (elbv2.loadBalancerNodes[lb]?.length ?? 0), 0)
-    perMinute += (nodes * 60) / (tg.HealthCheckIntervalSeconds ?? 30)
+    const perMinute = (nodes * 60) / (tg.HealthCheckIntervalSeconds ?? 30)
+    for (const t of elbv2.targets[tgArn]) out.set(t.Id, (out.get(t.Id) ?? 0) + perMinute)
   }
+  return out
+}
+
+/** The task's private addresses (its ENI's, or its containers' on EC2). */
+function addressesOf(task: Task): string[] {
+  const out: string[] = []
+  for (const a of task.attachments) for (const d of a.details) if (d.name === 'privateIPv4Address') out.push(d.value)
+  for (const c of task.containers) for (const n of c.networkInterfaces) out.push(n.privateIpv4Address)
+  return out
+}
+
+export function healthChecksPerMinute(world: Readonly<World>, task: Task, byAddress = healthChecksByAddress(world)): number {
+  let perMinute = 0
+  for (const address of new Set(addressesOf(task))) perMinute += byAddress.get(address) ?? 0
   return perMinute
 }
 
-/** A number in [0, 1) from a string and a minute: the same everywhere, for every reader (FNV-1a, then a mix). */
-export function noise(key: string, minute: number): number {
+/** FNV-1a of a resource's name. */
+function nameHash(key: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
-  let t = (h ^ Math.imul(minute, 0x9e3779b1)) >>> 0
+  return h
+}
+
+/** A number in [0, 1) from a name's hash and a minute (a mix of the two, as mulberry32 mixes its state). */
+function mix(hash: number, minute: number): number {
+  let t = (hash ^ Math.imul(minute, 0x9e3779b1)) >>> 0
   t = Math.imul(t ^ (t >>> 15), t | 1)
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/** A number in [0, 1) from a resource's name and a minute: the same everywhere, for every reader. */
+export const noise = (key: string, minute: number): number => mix(nameHash(key), minute)
+
+/**
+ * What does not change while a task keeps its version: which container serves, each container's image costs and
+ * noise seed. Kept per task object (derived data: a changed task has a new version and is worked out again).
+ */
+interface TaskStatics {
+  version: number
+  serving: string | undefined
+  usage: Map<string, ImageUsage>
+  seeds: Map<string, number>
+}
+const statics = new WeakMap<Task, TaskStatics>()
+
+function staticsOf(world: Readonly<World>, task: Task): TaskStatics {
+  let s = statics.get(task)
+  if (!s || s.version !== task.version) {
+    s = { version: task.version, serving: servingContainer(world, task)?.name, usage: new Map(), seeds: new Map() }
+    for (const c of task.containers) {
+      s.usage.set(c.name, usageOfImage(world, c.image))
+      s.seeds.set(c.name, nameHash(`${task.taskArn}/${c.name}`))
+    }
+    statics.set(task, s)
+  }
+  return s
 }
 
 /** The CPU a container may use: its task's CPU on Fargate (a hard limit), else the instance's. */
@@ -90,17 +134,17 @@ function cpuCeiling(task: Task): number {
  * Each running container's usage in `minute`. `requests` is what the traffic recorded for the task that minute;
  * health checks are added from the load balancers' settings.
  */
-export function taskUsage(world: Readonly<World>, task: Task, minute: number, requests = world.cloudwatch.requests[`${task.taskArn}@${minute}`] ?? 0): ContainerUsage[] {
-  const running = task.containers.filter((c) => c.lastStatus === 'RUNNING')
-  const serving = servingContainer(world, task)
-  const rpsServed = (requests + (serving ? healthChecksPerMinute(world, task) : 0)) / 60
+export function taskUsage(world: Readonly<World>, task: Task, minute: number, requests = world.cloudwatch.requests[`${task.taskArn}@${minute}`] ?? 0, checks?: Map<string, number>): ContainerUsage[] {
+  const known = staticsOf(world, task)
+  const rpsServed = (requests + (known.serving !== undefined ? healthChecksPerMinute(world, task, checks) : 0)) / 60
   const ceiling = cpuCeiling(task)
   const taskMemory = Number(task.memory) || undefined
   const out: ContainerUsage[] = []
-  for (const c of running) {
-    const u = usageOfImage(world, c.image)
-    const rps = c === serving ? rpsServed : 0
-    const wiggle = noise(`${task.taskArn}/${c.name}`, minute)
+  for (const c of task.containers) {
+    if (c.lastStatus !== 'RUNNING') continue
+    const u = known.usage.get(c.name) ?? UNKNOWN_IMAGE_USAGE
+    const rps = c.name === known.serving ? rpsServed : 0
+    const wiggle = mix(known.seeds.get(c.name) ?? 0, minute)
     const wanted = (u.idleCpu + u.cpuPerRps * rps) * (0.95 + 0.1 * wiggle)
     const cap = Math.max(1, ceiling)
     const served = Math.min(rps, u.cpuPerRps > 0 ? Math.max(0, (cap - u.idleCpu) / u.cpuPerRps) : rps)
@@ -149,8 +193,7 @@ export function serverTimeMs(world: Readonly<World>, task: Task, containerName: 
 
 /** How many targets share the load with this task: the registered targets of its target groups (at least 1). */
 function targetsBeside(world: Readonly<World>, task: Task): number {
-  const addresses = new Set<string>()
-  for (const a of task.attachments) for (const d of a.details) if (d.name === 'privateIPv4Address') addresses.add(d.value)
+  const addresses = new Set(addressesOf(task))
   let most = 1
   for (const tgArn in world.elbv2.targets) {
     const targets = world.elbv2.targets[tgArn]
