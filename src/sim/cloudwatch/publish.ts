@@ -1,4 +1,5 @@
 import type { SimContext, TimerHandler } from '../context.ts'
+import type { World } from '../world.ts'
 import { EXIT_TIMER } from '../ecs/taskTimers.ts'
 import type { Task } from '../ecs/state.ts'
 import { produceLogEvent } from '../logs/index.ts'
@@ -43,7 +44,6 @@ export const publishMinute: TimerHandler = (ctx) => {
   const at = minute * MINUTE_MS
   const requests = requestsIn(world.cloudwatch.requests, minute)
   const acc = new Accumulator()
-  const perService = new Map<string, { cluster: string; service: string }>()
   const clusters = new Map<string, { name: string; tasks: number; insights: string }>()
   let running = 0
   for (const taskArn in world.ecs.tasks) {
@@ -52,45 +52,28 @@ export const publishMinute: TimerHandler = (ctx) => {
     running++
     const usage = taskUsage(world, task, minute, requests.get(taskArn) ?? 0, checks)
     if (killOutOfMemory(ctx, ctx.world.ecs.tasks[taskArn], usage)) continue
-    const clusterName = lastSegment(task.clusterArn)
+    const f = factsOf(world, task)
     const insights = insightsOf(ctx, task.clusterArn)
-    const cluster = clusters.get(task.clusterArn) ?? { name: clusterName, tasks: 0, insights }
+    const cluster = clusters.get(task.clusterArn) ?? { name: f.clusterName, tasks: 0, insights }
     cluster.tasks++
     clusters.set(task.clusterArn, cluster)
-    const serviceName = task.group.startsWith('service:') ? task.group.slice(8) : undefined
-    const td = world.ecs.taskDefinitions[task.taskDefinitionArn]
-    const family = td?.family ?? lastSegment(task.taskDefinitionArn).replace(/:\d+$/, '')
     const cpu = sum(usage, 'cpu')
     const memory = sum(usage, 'memory')
     const cpuReserved = Number(task.cpu) || sum(usage, 'cpuReserved') || INSTANCE_CPU_UNITS
     const memoryReserved = Number(task.memory) || sum(usage, 'memoryReserved')
-    if (serviceName !== undefined) {
+    if (f.serviceName !== undefined) {
       // AWS/ECS: free, every service (fidelity §5.1): utilization as a percentage of what the tasks reserve.
-      const dims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'ServiceName', Value: serviceName }]
-      acc.add('AWS/ECS', 'CPUUtilization', dims, 'Percent', (cpu / cpuReserved) * 100)
-      if (memoryReserved > 0) acc.add('AWS/ECS', 'MemoryUtilization', dims, 'Percent', (memory / memoryReserved) * 100)
-      perService.set(`${task.clusterArn} ${serviceName}`, { cluster: clusterName, service: serviceName })
+      acc.add(f.keys.aws[0], 'AWS/ECS', 'CPUUtilization', f.awsDims, 'Percent', (cpu / cpuReserved) * 100)
+      if (memoryReserved > 0) acc.add(f.keys.aws[1], 'AWS/ECS', 'MemoryUtilization', f.awsDims, 'Percent', (memory / memoryReserved) * 100)
     }
     if (insights === 'disabled') continue
-    const sets: Dimension[][] = [[{ Name: 'ClusterName', Value: clusterName }], [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }]]
-    if (serviceName !== undefined) sets.push([{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }])
-    const values: [string, string, number][] = [
-      ['CpuUtilized', 'None', cpu],
-      ['CpuReserved', 'None', cpuReserved],
-      ['MemoryUtilized', 'Megabytes', memory],
-      ['MemoryReserved', 'Megabytes', memoryReserved],
-      ['NetworkRxBytes', 'Bytes/Second', sum(usage, 'rxBytes')],
-      ['NetworkTxBytes', 'Bytes/Second', sum(usage, 'txBytes')],
-      ['StorageReadBytes', 'Bytes', sum(usage, 'storageRead')],
-      ['StorageWriteBytes', 'Bytes', sum(usage, 'storageWrite')],
-    ]
-    for (const dims of sets) for (const [name, unit, value] of values) acc.add('ECS/ContainerInsights', name, dims, unit, value)
-    const taskId = lastSegment(task.taskArn)
+    const values = [cpu, cpuReserved, memory, memoryReserved, sum(usage, 'rxBytes'), sum(usage, 'txBytes'), sum(usage, 'storageRead'), sum(usage, 'storageWrite')]
+    f.sets.forEach((dims, d) => TASK_METRICS.forEach(([name, unit], m) => acc.add(f.keys.insights[d][m], 'ECS/ContainerInsights', name, dims, unit, values[m])))
+    const { family, clusterName, serviceName, taskId, td } = f
     if (insights === 'enhanced') {
       // Enhanced observability adds task-level metrics (fidelity §5.1; the full list is unverified).
-      const dims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }, { Name: 'TaskId', Value: taskId }]
-      acc.add('ECS/ContainerInsights', 'TaskCpuUtilization', dims, 'Percent', (cpu / cpuReserved) * 100)
-      if (memoryReserved > 0) acc.add('ECS/ContainerInsights', 'TaskMemoryUtilization', dims, 'Percent', (memory / memoryReserved) * 100)
+      acc.add(f.keys.enhanced[0], 'ECS/ContainerInsights', 'TaskCpuUtilization', f.enhancedDims, 'Percent', (cpu / cpuReserved) * 100)
+      if (memoryReserved > 0) acc.add(f.keys.enhanced[1], 'ECS/ContainerInsights', 'TaskMemoryUtilization', f.enhancedDims, 'Percent', (memory / memoryReserved) * 100)
     }
     const containerInstanceArn = (task as { containerInstanceArn?: string }).containerInstanceArn
     const facts: TaskFacts = { task, taskId, family, revision: String(td?.revision ?? 1), clusterName, serviceName, accountId: world.accountId, region: world.region, containerInstanceId: containerInstanceArn && lastSegment(containerInstanceArn) }
@@ -99,11 +82,12 @@ export const publishMinute: TimerHandler = (ctx) => {
     produceLogEvent(ctx, group, stream, at, taskEvent(facts, at, usage), true)
     for (const u of usage) produceLogEvent(ctx, group, stream, at, containerEvent(facts, at, u), true)
   }
-  publishServices(ctx, at, acc, perService)
+  publishServices(ctx, at, acc)
   for (const [clusterArn, c] of clusters) {
     if (c.insights === 'disabled') continue
     const counts = { TaskCount: c.tasks, ContainerInstanceCount: 0, ServiceCount: world.ecs.clusters[clusterArn]?.activeServicesCount ?? 0 }
-    for (const [name, value] of Object.entries(counts)) acc.add('ECS/ContainerInsights', name, [{ Name: 'ClusterName', Value: c.name }], 'Count', value)
+    const dims = [{ Name: 'ClusterName', Value: c.name }]
+    for (const [name, value] of Object.entries(counts)) acc.add(keyOf('ECS/ContainerInsights', name, dims), 'ECS/ContainerInsights', name, dims, 'Count', value)
     produceLogEvent(ctx, performanceGroup(c.name), clusterStream(c.name), at, clusterEvent(c.name, at, counts), true)
   }
   acc.flush(cw, at)
@@ -117,16 +101,16 @@ export const publishMinute: TimerHandler = (ctx) => {
 }
 
 /** Service events and counts for services of Insights clusters (every service with a running task this minute). */
-function publishServices(ctx: SimContext, at: number, acc: Accumulator, services: Map<string, { cluster: string; service: string }>): void {
+function publishServices(ctx: SimContext, at: number, acc: Accumulator): void {
   const world = unproxied(ctx.world)
   for (const serviceArn in world.ecs.services) {
     const s = world.ecs.services[serviceArn]
     if (s.status !== 'ACTIVE' || insightsOf(ctx, s.clusterArn) === 'disabled') continue
     const clusterName = lastSegment(s.clusterArn)
     const counts = { DesiredTaskCount: s.desiredCount, RunningTaskCount: s.runningCount, PendingTaskCount: s.pendingCount, DeploymentCount: s.deployments.length, TaskSetCount: 0 }
-    for (const [name, value] of Object.entries(counts)) acc.add('ECS/ContainerInsights', name, [{ Name: 'ServiceName', Value: s.serviceName }, { Name: 'ClusterName', Value: clusterName }], 'Count', value)
+    const dims = [{ Name: 'ServiceName', Value: s.serviceName }, { Name: 'ClusterName', Value: clusterName }]
+    for (const [name, value] of Object.entries(counts)) acc.add(keyOf('ECS/ContainerInsights', name, dims), 'ECS/ContainerInsights', name, dims, 'Count', value)
     produceLogEvent(ctx, performanceGroup(clusterName), serviceStream(s.serviceName), at, serviceEvent(s.serviceName, clusterName, at, counts), true)
-    services.delete(`${s.clusterArn} ${s.serviceName}`)
   }
 }
 
@@ -166,13 +150,74 @@ const sum = (usage: readonly ContainerUsage[], field: 'cpu' | 'memory' | 'rxByte
   return total
 }
 
+const TASK_METRICS: readonly [string, string][] = [
+  ['CpuUtilized', 'None'],
+  ['CpuReserved', 'None'],
+  ['MemoryUtilized', 'Megabytes'],
+  ['MemoryReserved', 'Megabytes'],
+  ['NetworkRxBytes', 'Bytes/Second'],
+  ['NetworkTxBytes', 'Bytes/Second'],
+  ['StorageReadBytes', 'Bytes'],
+  ['StorageWriteBytes', 'Bytes'],
+]
+
+const keyOf = (namespace: string, name: string, dims: readonly Dimension[]) => `${namespace}|${name}|${dims.map((d) => `${d.Name}=${d.Value}`).join('|')}`
+
+/**
+ * A running task's names, dimension sets and accumulator keys, worked out once per task (and version) rather than
+ * every minute: building each key afresh per task and minute cost more than the task's whole usage model.
+ */
+interface TaskNames {
+  version: number
+  clusterName: string
+  serviceName?: string
+  family: string
+  taskId: string
+  td?: { revision: number }
+  awsDims: Dimension[]
+  sets: Dimension[][]
+  enhancedDims: Dimension[]
+  keys: { aws: string[]; insights: string[][]; enhanced: string[] }
+}
+const names = new WeakMap<Task, TaskNames>()
+
+function factsOf(world: Readonly<World>, task: Task): TaskNames {
+  let f = names.get(task)
+  if (f && f.version === task.version) return f
+  const clusterName = lastSegment(task.clusterArn)
+  const serviceName = task.group.startsWith('service:') ? task.group.slice(8) : undefined
+  const td = world.ecs.taskDefinitions[task.taskDefinitionArn]
+  const family = td?.family ?? lastSegment(task.taskDefinitionArn).replace(/:\d+$/, '')
+  const taskId = lastSegment(task.taskArn)
+  const awsDims = serviceName === undefined ? [] : [{ Name: 'ClusterName', Value: clusterName }, { Name: 'ServiceName', Value: serviceName }]
+  const sets: Dimension[][] = [[{ Name: 'ClusterName', Value: clusterName }], [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }]]
+  if (serviceName !== undefined) sets.push([{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }])
+  const enhancedDims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }, { Name: 'TaskId', Value: taskId }]
+  f = {
+    version: task.version,
+    clusterName,
+    serviceName,
+    family,
+    taskId,
+    td,
+    awsDims,
+    sets,
+    enhancedDims,
+    keys: {
+      aws: ['CPUUtilization', 'MemoryUtilization'].map((n) => keyOf('AWS/ECS', n, awsDims)),
+      insights: sets.map((dims) => TASK_METRICS.map(([n]) => keyOf('ECS/ContainerInsights', n, dims))),
+      enhanced: ['TaskCpuUtilization', 'TaskMemoryUtilization'].map((n) => keyOf('ECS/ContainerInsights', n, enhancedDims)),
+    },
+  }
+  names.set(task, f)
+  return f
+}
+
 /** A minute's samples merged per series before they are stored: one datapoint per series per minute. */
 class Accumulator {
   private readonly byKey = new Map<string, { namespace: string; name: string; dims: Dimension[]; unit: string; n: number; sum: number; min: number; max: number }>()
 
-  add(namespace: string, name: string, dims: Dimension[], unit: string, value: number): void {
-    let key = `${namespace}|${name}`
-    for (const d of dims) key += `|${d.Name}=${d.Value}`
+  add(key: string, namespace: string, name: string, dims: Dimension[], unit: string, value: number): void {
     const a = this.byKey.get(key)
     if (a) {
       a.n++
