@@ -118,7 +118,7 @@ function boot(state: SandboxSnapshot): Engine {
   const sim = new Simulation(state as SimState)
   const files = workingFiles(state.files, () => {})
   const programs = createPrograms({
-    call: (service, operation, input) => sim.call(service, operation, input),
+    call: (service, operation, input, caller) => sim.call(service, operation, input, caller),
     http: (request) => sim.http(request),
     docker: (operation, input) => sim.docker(operation, input, files),
     drill: (name, args) => sim.drill(name, args),

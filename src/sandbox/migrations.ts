@@ -5,6 +5,7 @@ import { emptyEfsState } from '../sim/efs/state.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
 import { emptyAutoScalingState } from '../sim/autoscaling/state.ts'
 import { emptyPricingState } from '../sim/pricing/state.ts'
+import { emptyCloudWatchState } from '../sim/cloudwatch/state.ts'
 import type { World } from '../sim/world.ts'
 import { SNAPSHOT_SCHEMA, type SandboxSnapshot } from './types.ts'
 
@@ -82,6 +83,7 @@ function toSchema4(snapshot: Json): Json {
   world.pricing ??= emptyPricingState()
   const ecs = (snapshot.world as { ecs: Json }).ecs
   for (const key of ['containerInstances', 'agents', 'hosts']) ecs[key] ??= {}
+  world.cloudwatch ??= emptyCloudWatchState()
   return { ...snapshot, schema: 4 }
 }
 

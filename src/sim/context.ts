@@ -13,6 +13,8 @@ export interface SimContext {
   readonly rng: Rng
   readonly scheduler: Scheduler
   now(): number
+  /** The CLI profile the current call was made with (src/sim/sts/identities.ts); undefined for the default one. */
+  profile?: string
   /**
    * Append a typed event to the event log (core/events.ts); it moves the version of the slice it changes
    * (core/eventLog.ts), except a request, which changes nothing.

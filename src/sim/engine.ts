@@ -6,6 +6,8 @@ import type { ServiceSim, SimContext } from './context.ts'
 import type { World } from './world.ts'
 import { callOperation } from './protocol/index.ts'
 import { SERVICES } from './services.ts'
+import { checkAllowed } from './sts/identities.ts'
+import { getServiceModel } from '../models/index.ts'
 import { sendRequest, type HttpRequest, type HttpResult } from './network/index.ts'
 import { callDocker, DOCKER_TIMERS, type HostFiles } from './docker/index.ts'
 
@@ -76,10 +78,18 @@ export class Simulation {
    * `checkReadOnlyCalls` on (every unit test run, test/setup.ts), they run through the journal, and one that changes
    * the world fails loudly and is undone.
    */
-  call(service: string, operation: string, input: Record<string, unknown>): unknown {
+  call(service: string, operation: string, input: Record<string, unknown>, caller?: { profile?: string }): unknown {
     const read = READ_ONLY.test(operation)
     return this.atomically(!read || checkReads, () => {
-      const result = callOperation(this.ctx, this.services, service, operation, input)
+      // Who calls: a profile whose policy lacks the action is refused before anything runs (src/sim/sts/identities.ts).
+      checkAllowed(this.state.world, caller?.profile, iamPrefixOf(service), operation)
+      this.ctx.profile = caller?.profile
+      let result: unknown
+      try {
+        result = callOperation(this.ctx, this.services, service, operation, input)
+      } finally {
+        this.ctx.profile = undefined
+      }
       if (read && checkReads && (this.journal.changed() || this.state.world.log.nextId !== this.savepoints.at(-1)?.logNextId))
         throw new Error(`${service} ${operation} is named as a read but changed the world`)
       return result
@@ -97,10 +107,11 @@ export class Simulation {
   /** One HTTP request from the learner's machine into the simulated network (what `curl` sends). */
   http(request: HttpRequest): HttpResult {
     if (this.savepoints.length > 0) {
-      // A request changes only the traffic counters (and appends to streams, which every savepoint covers). Keeping
-      // those few records is far cheaper than reading its whole path through the journal's view.
+      // A request changes only the traffic counters, the metrics model's request counts and the log event counter (and
+      // appends to streams, which every savepoint covers). Keeping those few records is far cheaper than reading its
+      // whole path through the journal's view.
       const { traffic } = this.state.world.elbv2
-      for (const changed of [traffic, traffic.cursor, traffic.requestCount]) this.journal.keep(changed)
+      for (const changed of [traffic, traffic.cursor, traffic.requestCount, this.state.world.cloudwatch.requests, this.state.world.logs]) this.journal.keep(changed)
     }
     return sendRequest(this.ctx, request)
   }
@@ -190,6 +201,9 @@ type Savepoint = { now: number; rng: RngState; nextSeq: number; queue: Scheduler
 const LOG = 0
 const REQUESTS = 1
 const LOG_EVENTS = 2
+
+/** The service's prefix in IAM actions (`ecs` in `ecs:PutAccountSetting`), from its model. */
+const iamPrefixOf = (service: string): string => getServiceModel(service)?.iamPrefix ?? service
 
 /** Operations named as reads (AWS's own naming convention): they run on the plain world (see `call`). */
 const READ_ONLY = /^(Describe|List|Get)[A-Z]/

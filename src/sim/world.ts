@@ -10,6 +10,7 @@ import type { Elbv2State } from './elbv2/state.ts'
 import type { LogsState } from './logs/state.ts'
 import type { AutoScalingState } from './autoscaling/state.ts'
 import type { PricingState } from './pricing/state.ts'
+import type { CloudWatchState } from './cloudwatch/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -33,6 +34,8 @@ export interface World {
   pricing: PricingState
   /** Amazon EFS: file systems and mount targets (src/sim/efs). */
   efs: EfsState
+  /** CloudWatch: metric series, alarms, and the traffic the metrics model reads (src/sim/cloudwatch). */
+  cloudwatch: CloudWatchState
   log: EventLogState
   /** What live drills broke and not yet restored (src/sim/drills); absent in worlds saved before drills existed. */
   drills?: DrillsState

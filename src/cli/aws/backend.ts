@@ -3,7 +3,8 @@
  * virtual clock (waiters advance it between polls). The sandbox provides it; the CLI never reaches into the sim.
  */
 export interface AwsBackend {
-  call(service: string, operation: string, input: Record<string, unknown>): unknown
+  /** `caller.profile`: the CLI profile the call is made with (`--profile`, `AWS_PROFILE`). */
+  call(service: string, operation: string, input: Record<string, unknown>, caller?: { profile?: string }): unknown
   advance(ms: number): void
   now(): number
   readonly accountId: string

@@ -16,6 +16,8 @@ import { printableTimestamps } from './timestamps.ts'
 import { validateInput } from './validate.ts'
 import { findWaiter, runWaiter } from './wait.ts'
 import { AWS_CLI_VERSION } from './version.ts'
+import { runConfigure } from './configure.ts'
+import { isProfile } from '../../sim/index.ts'
 
 /** The `aws` program: AWS CLI v2 over the simulated account, its command table generated from the models. */
 export function createAwsProgram(backend: AwsBackend): Program {
@@ -46,6 +48,7 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   const [serviceWord, operationWord, ...operationArgs] = rest
   if (serviceWord === undefined) throw argparseError('the following arguments are required: command')
   if (serviceWord === 'help') return page(io, topHelp())
+  if (serviceWord === 'configure') return runConfigure([operationWord, ...operationArgs].filter((w) => w !== undefined), globals, backend, io)
   const services = serviceNames()
   if (!services.includes(serviceWord)) throw invalidChoice('command', serviceWord, getCloseMatches(serviceWord, [...services, 'help']))
   const model = getServiceModel(serviceWord) as ServiceModel
@@ -68,8 +71,8 @@ function run(backend: AwsBackend, args: string[], io: ProgramIO): number {
   const op = model.operations[command.name]
   if (parsed.extras.skeleton === 'output') request(backend, model, command, parsed, io, globals)
   if (parsed.extras.skeleton !== undefined) return printSkeleton(io, model, op, parsed.extras.skeleton)
-  checkConfiguration(globals, backend, io)
-  const response = paginate(invoke(backend, serviceWord, command, request(backend, model, command, parsed, io, globals)), model.paginators[command.name], parsed.extras)
+  const profile = checkConfiguration(globals, backend, io)
+  const response = paginate(invoke(backend, serviceWord, command, request(backend, model, command, parsed, io, globals), profile), model.paginators[command.name], parsed.extras)
   if (command.customization?.print) return page(io, command.customization.print(response, customValues(parsed)))
   io.stdout(render(model, command, response, globals))
   return EXIT.ok
@@ -97,20 +100,24 @@ function printSkeleton(io: ProgramIO, model: ServiceModel, op: OperationModel, k
   return page(io, kind === 'yaml-input' ? formatOutput(value, 'yaml', '') : `${JSON.stringify(value, null, 4)}\n`)
 }
 
-/** Profiles and Regions: the sandbox has one of each; say so rather than pretend (fidelity §1.3, configuration errors). */
-function checkConfiguration(globals: GlobalOptions, backend: AwsBackend, io: ProgramIO): void {
+/**
+ * Profiles and Regions: the sandbox has two profiles (`default`, `learner`: src/sim/sts/identities.ts) and one Region;
+ * say so rather than pretend (fidelity §1.3, configuration errors). Returns the profile the call is made with.
+ */
+function checkConfiguration(globals: GlobalOptions, backend: AwsBackend, io: ProgramIO): string | undefined {
   const profile = globals.profile ?? io.env.AWS_PROFILE
-  if (profile !== undefined && profile !== 'default')
+  if (profile !== undefined && !isProfile(profile))
     throw new CliError(`\naws: [ERROR]: An error occurred (ProfileNotFound): The config profile (${profile}) could not be found\n`, EXIT.configuration)
   const region = globals.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION
   if (region !== undefined && region !== backend.region)
     io.stderr(`note: this sandbox simulates one Region, ${backend.region}; --region ${region} was not used\n`)
   if (globals.endpointUrl !== undefined) io.stderr(`note: --endpoint-url is ignored: every request goes to the simulated account\n`)
+  return profile
 }
 
-function invoke(backend: AwsBackend, service: string, command: OperationCommand, input: Record<string, unknown>): unknown {
+function invoke(backend: AwsBackend, service: string, command: OperationCommand, input: Record<string, unknown>, profile?: string): unknown {
   try {
-    return backend.call(service, command.name, input)
+    return backend.call(service, command.name, input, profile === undefined ? undefined : { profile })
   } catch (e) {
     if (isAwsError(e)) throw serviceError(e.code, command.name, e.message)
     if (isNotSimulated(e)) {

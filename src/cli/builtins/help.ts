@@ -6,6 +6,7 @@ const KNOWN_PROGRAMS: Record<string, string> = {
   aws: 'the AWS CLI v2 (aws ecs, aws elbv2, aws ec2, aws ecr, ...; aws help)',
   docker: 'the Docker CLI (build, run, ps, images, push, ...)',
   curl: 'make an HTTP request (curl http://<load balancer DNS name>/)',
+  hey: 'put load on a URL (hey -z 5m -c 50 http://<load balancer DNS name>/)',
   jq: "filter JSON (aws ecs list-clusters | jq -r '.clusterArns[]')",
 }
 

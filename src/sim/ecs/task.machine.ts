@@ -1,5 +1,6 @@
 import { releaseManagedVolumes } from './managedEbs.ts'
 import { setup } from 'xstate'
+import { startMetrics } from '../cloudwatch/publish.ts'
 import type { SimContext } from '../context.ts'
 import { deleteNetworkInterface } from '../ec2/index.ts'
 import { resolveImage } from '../runtime/index.ts'
@@ -97,6 +98,7 @@ export const taskMachine = setup({
     /** Container health checks are modelled as passing once the container runs (the images here all answer). */
     markStarted: ({ event: { ctx, task } }) => {
       task.startedAt = ctx.now()
+      startMetrics(ctx)
       for (const c of task.containers) if (definitionOf(ctx, task, c.name)?.healthCheck && c.lastStatus === 'RUNNING') c.healthStatus = 'HEALTHY'
       if (task.containers.some((c) => c.healthStatus === 'HEALTHY')) task.healthStatus = 'HEALTHY'
     },

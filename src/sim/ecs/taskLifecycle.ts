@@ -4,6 +4,7 @@ import { countTaskTransition } from './clusters.ts'
 import { countHostTransition } from './containerInstances.ts'
 import { sendContainer } from './container.machine.ts'
 import { pullFailure } from './pullFailures.ts'
+import { startLogDrivers } from '../cloudwatch/taskLogs.ts'
 import type { Task } from './state.ts'
 import { taskMachine, type TaskEventType, type TaskStatus } from './task.machine.ts'
 import { requestStop } from './tasks.ts'
@@ -28,6 +29,8 @@ export const taskStep: TimerHandler = (ctx, payload) => {
       requestStop(ctx, task, 'TaskFailedToStart', failure.reason)
       return
     }
+    const logFailure = startLogDrivers(ctx, task)
+    if (logFailure) return void requestStop(ctx, task, 'TaskFailedToStart', logFailure)
   }
   const t = transitionOf(taskMachine, task.lastStatus, event)
   if (t === undefined || t.value === task.lastStatus) return

@@ -7,6 +7,7 @@ import { createLogStream, describeLogStreams } from './streams.ts'
 
 export { emptyLogsState, LOG_EVENTS_LIMIT, type LogsState, type StoredLogEvent } from './state.ts'
 export { runQuery, QUERY_TIMINGS } from './queries.ts'
+export { hasLogGroup, produceLogEvent, producerStream } from './producers.ts'
 
 /** CloudWatch Logs: log groups, streams and events, filter patterns, and Logs Insights queries on the clock. */
 export const logs: ServiceSim = {

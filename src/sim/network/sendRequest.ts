@@ -3,6 +3,7 @@ import { isInService } from '../elbv2/loadBalancer.machine.ts'
 import type { Listener, LoadBalancer, RegisteredTarget } from '../elbv2/state.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import { answer, STATUS_TEXT } from '../runtime/index.ts'
+import { requestAnswered } from '../cloudwatch/index.ts'
 import { interfaceByIp, LEARNER_IP } from './addresses.ts'
 import { connectPrivate, connectPublic, type Connection } from './connect.ts'
 import { memoTable, remember } from './memo.ts'
@@ -98,7 +99,7 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   const tgArn = pickTargetGroup(elbv2, rule?.RuleArn ?? listener.ListenerArn, action)
   const tg = tgArn ? elbv2.targetGroups[tgArn] : undefined
   if (!tg) return { hops, response: albErrorPage(503, now, ip, port) }
-  elbv2.traffic.requestCount[tg.TargetGroupArn] = (elbv2.traffic.requestCount[tg.TargetGroupArn] ?? 0) + 1
+  elbv2.traffic.requestCount[tg.TargetGroupArn] = (elbv2.traffic.requestCount[tg.TargetGroupArn] ?? 0) + (request.count ?? 1)
   hops.push({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })
   const target = pickTarget(elbv2, tg, lb, (t) => !t.Id.startsWith('i-') || targetAddress(world, t.Id) !== undefined)
   if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
@@ -183,6 +184,9 @@ function finish(
     ctx.now(),
   )
   if (!reply) return failed({ kind: 'refused', why: `nothing listens on ${eni.PrivateIpAddress}:${inside.containerPort}`, eni, decisions: [] })
+  // The work the request gives its task (CPU, network, its app's log line): the metrics model's input (src/sim/cloudwatch).
+  const sourceIp = httpVersion ? (interfaceByIp(ctx.world, ip, 'public')?.PrivateIpAddress ?? ip) : LEARNER_IP
+  const serverMs = requestAnswered(ctx, { taskArn: container.taskArn, containerName: container.containerName, method: request.method, path: url.target, status: reply.status, sourceIp, count: request.count ?? 1, concurrency: request.concurrency ?? 1, viaLoadBalancer: !!httpVersion })
   const response: HttpResponse = {
     httpVersion: httpVersion ?? reply.httpVersion,
     status: reply.status,
@@ -192,6 +196,7 @@ function finish(
     body: reply.body,
     ip,
     port,
+    serverMs,
   }
   return { hops, response }
 }

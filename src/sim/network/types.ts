@@ -9,6 +9,10 @@ export interface HttpRequest {
   url: string
   headers: Record<string, string>
   body?: string
+  /** How many identical requests this one stands for: a load generator (hey) sends a sample of its requests (default 1). */
+  count?: number
+  /** How many requests the sender keeps in flight at once (hey's `-c` workers; 1 for curl): queues form at saturated targets. */
+  concurrency?: number
 }
 
 /** One step of the path, for `curl -v` and for the diagram's request-flow highlight. */
@@ -47,6 +51,8 @@ export interface HttpResponse {
   /** Address the client connected to (a load balancer node or a task's public IP). */
   ip: string
   port: number
+  /** How long the answer took past the network (ms): the container's time, stretched when its CPU is saturated, plus the load balancer's. */
+  serverMs?: number
 }
 
 export interface HttpResult {

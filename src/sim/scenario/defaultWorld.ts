@@ -11,6 +11,7 @@ import { emptyDockerState } from '../docker/state.ts'
 import { emptyLogsState } from '../logs/state.ts'
 import { emptyAutoScalingState } from '../autoscaling/state.ts'
 import { emptyPricingState } from '../pricing/state.ts'
+import { emptyCloudWatchState } from '../cloudwatch/state.ts'
 
 /**
  * The starting world (documented in the README): account 123456789012 in us-east-1, a default VPC
@@ -64,6 +65,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     autoscaling: emptyAutoScalingState(),
     pricing: emptyPricingState(),
     efs: emptyEfsState(),
+    cloudwatch: emptyCloudWatchState(),
     log: emptyEventLog(),
   }
   const { ec2 } = world

@@ -1,8 +1,14 @@
 import { handler, type ServiceSim } from '../context.ts'
+import { identityOf } from './identities.ts'
 
-/** STS: who am I. The learner is the IAM user `learner` of the sandbox account (fidelity §2.8, get-caller-identity). */
+export { checkAllowed, identityOf, isProfile, PROFILES, type Identity, type Profile } from './identities.ts'
+
+/** STS: who am I. The caller's profile picks the identity (identities.ts; fidelity §2.8, get-caller-identity). */
 export const sts: ServiceSim = {
   operations: {
-    GetCallerIdentity: handler((ctx) => ({ UserId: ctx.world.iam.user.UserId, Account: ctx.world.accountId, Arn: ctx.world.iam.user.Arn })),
+    GetCallerIdentity: handler((ctx) => {
+      const who = identityOf(ctx.world, ctx.profile)
+      return { UserId: who.UserId, Account: ctx.world.accountId, Arn: who.Arn }
+    }),
   },
 }

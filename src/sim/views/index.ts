@@ -52,3 +52,4 @@ export {
   type MountView,
 } from '../docker/views.ts'
 export { HOST_HOME, type HostFiles } from '../docker/stores.ts'
+export { metricSeries, type MetricDimension, type MetricPoint } from './metrics.ts'

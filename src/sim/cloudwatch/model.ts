@@ -1,0 +1,203 @@
+import type { Container, Task } from '../ecs/state.ts'
+import { resolveImage } from '../runtime/index.ts'
+import type { World } from '../world.ts'
+import { IMAGE_USAGE, INSTANCE_CPU_UNITS, UNKNOWN_IMAGE_USAGE, type ImageUsage } from './usage.ts'
+
+/**
+ * The metrics model: what one container of a running task uses in one minute, computed from what happened to it
+ * (the requests it answered that minute, the load balancer's health checks), its image's costs (usage.ts) and its
+ * limits, plus a little noise drawn from (task, container, minute). Nothing per minute is stored: the same inputs
+ * give the same numbers whenever they are asked for, so a day of metrics for 200 tasks costs only its arithmetic.
+ */
+export interface ContainerUsage {
+  name: string
+  image: string
+  /** CPU units used (1,024 = one vCPU), capped by the ceiling. */
+  cpu: number
+  /** CPU units reserved: the container's `cpu` (0 when unset). */
+  cpuReserved: number
+  /** MiB resident. */
+  memory: number
+  /** The container's hard limit (`memory`), or the task's memory on Fargate; undefined when neither is set. */
+  memoryLimit?: number
+  memoryReserved: number
+  /** Bytes per second over the minute, as the performance events give them (fidelity §5.1: Bytes/Second). */
+  rxBytes: number
+  txBytes: number
+  rxPackets: number
+  txPackets: number
+  storageRead: number
+  storageWrite: number
+  /** Requests per second the container was asked to serve (before its CPU ceiling). */
+  rps: number
+  /** Whether the container wanted more CPU than its ceiling allowed (requests queue, latency grows). */
+  saturated: boolean
+}
+
+export const MINUTE_MS = 60_000
+
+/** The minute (epoch minutes) a time falls in. */
+export const minuteOf = (ms: number): number => Math.floor(ms / MINUTE_MS)
+
+/** The container that answers the task's HTTP traffic: the first whose image serves (the load balancer's container). */
+export function servingContainer(world: Readonly<World>, task: Task): Container | undefined {
+  return task.containers.find((c) => c.lastStatus === 'RUNNING' && (resolveImage(world, c.image)?.port ?? 0) > 0)
+}
+
+export function usageOfImage(world: Readonly<World>, image: string): ImageUsage {
+  const app = resolveImage(world, image)?.app
+  return app ? IMAGE_USAGE[app] : UNKNOWN_IMAGE_USAGE
+}
+
+/**
+ * Requests per minute from the load balancers' health checks, by target address: each node of each load balancer
+ * checks every registered target every `HealthCheckIntervalSeconds` (ALB User Guide, "Health checks for your target
+ * groups"). Built once per question over all target groups (a minute's publication asks it once for every task).
+ */
+export function healthChecksByAddress(world: Readonly<World>): Map<string, number> {
+  const out = new Map<string, number>()
+  const { elbv2 } = world
+  for (const tgArn in elbv2.targets) {
+    const tg = elbv2.targetGroups[tgArn]
+    if (!tg) continue
+    const nodes = (tg.LoadBalancerArns ?? []).reduce((sum, lb) => sum + (elbv2.loadBalancerNodes[lb]?.length ?? 0), 0)
+    const perMinute = (nodes * 60) / (tg.HealthCheckIntervalSeconds ?? 30)
+    for (const t of elbv2.targets[tgArn]) out.set(t.Id, (out.get(t.Id) ?? 0) + perMinute)
+  }
+  return out
+}
+
+/** The task's private addresses (its ENI's, or its containers' on EC2). */
+function addressesOf(task: Task): string[] {
+  const out: string[] = []
+  for (const a of task.attachments) for (const d of a.details) if (d.name === 'privateIPv4Address') out.push(d.value)
+  for (const c of task.containers) for (const n of c.networkInterfaces) out.push(n.privateIpv4Address)
+  return out
+}
+
+export function healthChecksPerMinute(world: Readonly<World>, task: Task, byAddress = healthChecksByAddress(world)): number {
+  let perMinute = 0
+  for (const address of new Set(addressesOf(task))) perMinute += byAddress.get(address) ?? 0
+  return perMinute
+}
+
+/** FNV-1a of a resource's name. */
+function nameHash(key: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+  return h
+}
+
+/** A number in [0, 1) from a name's hash and a minute (a mix of the two, as mulberry32 mixes its state). */
+function mix(hash: number, minute: number): number {
+  let t = (hash ^ Math.imul(minute, 0x9e3779b1)) >>> 0
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/** A number in [0, 1) from a resource's name and a minute: the same everywhere, for every reader. */
+export const noise = (key: string, minute: number): number => mix(nameHash(key), minute)
+
+/**
+ * What does not change while a task keeps its version: which container serves, each container's image costs and
+ * noise seed. Kept per task object (derived data: a changed task has a new version and is worked out again).
+ */
+interface TaskStatics {
+  version: number
+  serving: string | undefined
+  usage: Map<string, ImageUsage>
+  seeds: Map<string, number>
+}
+const statics = new WeakMap<Task, TaskStatics>()
+
+function staticsOf(world: Readonly<World>, task: Task): TaskStatics {
+  let s = statics.get(task)
+  if (!s || s.version !== task.version) {
+    s = { version: task.version, serving: servingContainer(world, task)?.name, usage: new Map(), seeds: new Map() }
+    for (const c of task.containers) {
+      s.usage.set(c.name, usageOfImage(world, c.image))
+      s.seeds.set(c.name, nameHash(`${task.taskArn}/${c.name}`))
+    }
+    statics.set(task, s)
+  }
+  return s
+}
+
+/** The CPU a container may use: its task's CPU on Fargate (a hard limit), else the instance's. */
+function cpuCeiling(task: Task): number {
+  const taskCpu = Number(task.cpu)
+  return taskCpu > 0 ? taskCpu : INSTANCE_CPU_UNITS
+}
+
+/**
+ * Each running container's usage in `minute`. `requests` is what the traffic recorded for the task that minute;
+ * health checks are added from the load balancers' settings.
+ */
+export function taskUsage(world: Readonly<World>, task: Task, minute: number, requests = world.cloudwatch.requests[`${task.taskArn}@${minute}`] ?? 0, checks?: Map<string, number>): ContainerUsage[] {
+  const known = staticsOf(world, task)
+  const rpsServed = (requests + (known.serving !== undefined ? healthChecksPerMinute(world, task, checks) : 0)) / 60
+  const ceiling = cpuCeiling(task)
+  const taskMemory = Number(task.memory) || undefined
+  const out: ContainerUsage[] = []
+  for (const c of task.containers) {
+    if (c.lastStatus !== 'RUNNING') continue
+    const u = known.usage.get(c.name) ?? UNKNOWN_IMAGE_USAGE
+    const rps = c.name === known.serving ? rpsServed : 0
+    const wiggle = mix(known.seeds.get(c.name) ?? 0, minute)
+    const wanted = (u.idleCpu + u.cpuPerRps * rps) * (0.95 + 0.1 * wiggle)
+    const cap = Math.max(1, ceiling)
+    const served = Math.min(rps, u.cpuPerRps > 0 ? Math.max(0, (cap - u.idleCpu) / u.cpuPerRps) : rps)
+    const hardLimit = Number(c.memory) || taskMemory
+    const memory = Math.round(u.idleMemory + u.memoryPerRps * rps + wiggle * Math.min(2, u.idleMemory / 10))
+    out.push({
+      name: c.name,
+      image: c.image,
+      cpu: Math.min(wanted, cap),
+      cpuReserved: Number(c.cpu) || 0,
+      memory,
+      memoryLimit: hardLimit,
+      memoryReserved: Number(c.memoryReservation) || Number(c.memory) || 0,
+      rxBytes: (served * u.rxBytesPerRequest),
+      txBytes: (served * u.txBytesPerRequest),
+      rxPackets: served * 2,
+      txPackets: served * 2,
+      storageRead: u.storageReadPerMinute / 60,
+      storageWrite: (u.storageWritePerMinute * (1 + served / 10)) / 60,
+      rps,
+      saturated: wanted > cap,
+    })
+  }
+  return out
+}
+
+/**
+ * How long one request to this container takes at `now` (ms, server side). Below saturation a queue's wait
+ * (`service / (1 - utilisation)`, M/M/1); at or past it, the sender's requests in flight share the target's capacity
+ * (Little's law: each waits `inFlight / capacity`). The offered rate is this minute's requests so far over the seconds
+ * gone; a sender's in-flight requests are spread over the targets of the task's target groups.
+ */
+export function serverTimeMs(world: Readonly<World>, task: Task, containerName: string, now: number, inFlight = 1): number {
+  const minute = minuteOf(now)
+  // A sliding minute: this minute's requests so far plus the part of the last minute's still inside the window.
+  const gone = Math.min(1, (now - minute * MINUTE_MS) / MINUTE_MS)
+  const recent = (world.cloudwatch.requests[`${task.taskArn}@${minute}`] ?? 0) + (world.cloudwatch.requests[`${task.taskArn}@${minute - 1}`] ?? 0) * (1 - gone)
+  const offered = recent / 60 + healthChecksPerMinute(world, task) / 60
+  const u = usageOfImage(world, task.containers.find((c) => c.name === containerName)?.image ?? '')
+  if (u.cpuPerRps === 0) return u.serviceMs
+  const capacity = Math.max(1e-3, (cpuCeiling(task) - u.idleCpu) / u.cpuPerRps)
+  const queued = Math.max(u.serviceMs, ((inFlight / Math.max(1, targetsBeside(world, task))) / capacity) * 1000)
+  const utilisation = offered / capacity
+  return utilisation < 1 ? Math.min(u.serviceMs / (1 - utilisation), queued) : queued
+}
+
+/** How many targets share the load with this task: the registered targets of its target groups (at least 1). */
+function targetsBeside(world: Readonly<World>, task: Task): number {
+  const addresses = new Set(addressesOf(task))
+  let most = 1
+  for (const tgArn in world.elbv2.targets) {
+    const targets = world.elbv2.targets[tgArn]
+    if (targets.some((t) => addresses.has(t.Id))) most = Math.max(most, targets.length)
+  }
+  return most
+}
