@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createSandbox } from '../../../src/sandbox/index.ts'
 import { fails, messages, ok, type Sandbox } from './helpers.ts'
-import { containerInstances, ec2Cluster, ecsAmi, registerEc2TaskDefinition, WEB } from './ec2Helpers.ts'
-
-/** Instance targets need ELBv2 to accept EC2 instances (built in parallel by the network-modes work): probe once. */
-const instanceTargetsSimulated = (() => {
-  const s = createSandbox()
-  const id = s.exec(`aws ec2 run-instances --image-id ${ecsAmi(s)} --instance-type t3.micro --query Instances[0].InstanceId --output text`).stdout.trim()
-  s.advance(30_000)
-  const vpc = Object.keys(s.world().ec2.vpcs)[0]
-  const tg = s.exec(`aws elbv2 create-target-group --name probe --protocol HTTP --port 80 --vpc-id ${vpc} --target-type instance --query TargetGroups[0].TargetGroupArn --output text`).stdout.trim()
-  return s.exec(`aws elbv2 register-targets --target-group-arn ${tg} --targets Id=${id},Port=80`).exitCode === 0
-})()
+import { containerInstances, ec2Cluster, registerEc2TaskDefinition, WEB } from './ec2Helpers.ts'
 
 function albWithTargetGroup(s: Sandbox, targetType: string): string {
   const world = s.world()
@@ -34,7 +23,7 @@ describe('a bridge service behind an Application Load Balancer', () => {
     )
   })
 
-  it.skipIf(!instanceTargetsSimulated)('registers (instance ID, dynamic host port) per task: two tasks share one instance', () => {
+  it('registers (instance ID, dynamic host port) per task: two tasks share one instance', () => {
     const { s, cluster, instanceIds } = ec2Cluster()
     registerEc2TaskDefinition(s, 'web', [WEB(256)])
     const tg = albWithTargetGroup(s, 'instance')

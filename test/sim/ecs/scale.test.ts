@@ -5,12 +5,12 @@ import { ok } from './helpers.ts'
 
 /**
  * A quick version runs in CI (10 services, 200 tasks); `ECS_SCALE=full` runs the issue's benchmark shape (50 services,
- * 1,000 tasks). Only advance() is timed: each mutating CLI call also copies the world for rollback (engine.ts).
+ * 1,000 tasks). What it checks is behaviour at scale; how fast is `npm run bench`'s to print (house rule 7).
  */
 const SERVICES = process.env.ECS_SCALE === 'full' ? 50 : 10
 
 describe('the service scheduler at scale', () => {
-  it(`an hour of ${SERVICES} services with ${SERVICES * 20} Fargate tasks and a rolling deployment stays fast`, () => {
+  it(`an hour of ${SERVICES} services with ${SERVICES * 20} Fargate tasks: every task runs and a rolling deployment completes`, () => {
     const sandbox = createSandbox()
     const subnets = Object.keys(sandbox.world().ec2.subnets).join(',')
     ok(sandbox, 'aws ecs create-cluster --cluster-name bench')
@@ -19,19 +19,13 @@ describe('the service scheduler at scale', () => {
     ok(sandbox, `aws ecs register-task-definition --family web --requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 --container-definitions ${defs('httpd')}`)
     for (let i = 0; i < SERVICES; i++)
       ok(sandbox, `aws ecs create-service --cluster bench --service-name s${i} --task-definition web:1 --desired-count 20 --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[${subnets}],assignPublicIp=ENABLED}"`)
-    let started = performance.now()
     sandbox.advance(30 * 60_000)
-    let wall = performance.now() - started
     for (let i = 0; i < SERVICES; i++) ok(sandbox, `aws ecs update-service --cluster bench --service s${i} --task-definition web:2`)
-    started = performance.now()
     sandbox.advance(30 * 60_000)
-    wall += performance.now() - started
     const { clusters } = ok(sandbox, 'aws ecs describe-clusters --clusters bench')
     expect(clusters[0]).toMatchObject({ runningTasksCount: SERVICES * 20, pendingTasksCount: 0, activeServicesCount: SERVICES })
     const { services } = ok(sandbox, `aws ecs describe-services --cluster bench --services s0 s${SERVICES - 1}`)
     for (const s of services) expect(s.deployments).toMatchObject([{ rolloutState: 'COMPLETED', runningCount: 20, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2' }])
-    console.log(`ECS scale: one virtual hour, ${SERVICES} services, ${SERVICES * 20} tasks, a rolling deployment: ${Math.round(wall)} ms of advance()`)
-    expect(wall).toBeLessThan(SERVICES === 50 ? 5_000 : 2_000)
   })
 })
 
