@@ -3,6 +3,7 @@ import type { World } from '../../sandbox/index.ts'
 import type { HostFiles } from '../../sandbox/views.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'
+import { MetricsTab } from '../insights/MetricsTab.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import type { BottomTab } from '../state/types.ts'
 import { SIZE_LIMITS } from './layoutModel.ts'
@@ -71,9 +72,10 @@ function InspectorRegion({ Inspector }: { Inspector: Panels['Inspector'] }) {
 const BOTTOM_TABS = [
   { id: 'console', title: 'Console', content: <ConsolePanel /> },
   { id: 'files', title: 'Files', content: <FilesPanel /> },
+  { id: 'metrics', title: 'Metrics', content: <MetricsTab /> },
 ] as const satisfies readonly { id: BottomTab; title: string; content: unknown }[]
 
-/** Console | Files tabs in one resizable region. */
+/** Console | Files | Metrics tabs in one resizable region. */
 function BottomRegion() {
   const tab = useApp((s) => s.layout.bottomTab)
   const collapsed = useApp((s) => s.layout.collapsed.console)

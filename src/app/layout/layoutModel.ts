@@ -37,6 +37,6 @@ export function normalizeLayout(stored: Record<string, unknown>): Layout {
       if (typeof v === 'boolean') layout.collapsed[id] = v
     }
   }
-  if (stored.bottomTab === 'files') layout.bottomTab = 'files'
+  if (stored.bottomTab === 'files' || stored.bottomTab === 'metrics') layout.bottomTab = stored.bottomTab
   return layout
 }

@@ -32,7 +32,7 @@ export interface ConsoleEntry {
 }
 
 export type RegionId = 'lesson' | 'diagram' | 'inspector' | 'console'
-export type BottomTab = 'console' | 'files'
+export type BottomTab = 'console' | 'files' | 'metrics'
 
 export interface Layout {
   /** Pixel sizes of the resizable regions. */
