@@ -8,7 +8,6 @@ import { useTextScaleEffect } from './layout/TextSizeControl.tsx'
 import { Workspace, type Panels } from './layout/Workspace.tsx'
 import { useRememberedSelection } from './inspector/rememberSelection.ts'
 import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts'
-import { QuizEntry } from './quiz/index.ts'
 import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { TimelineBar, useTimelineOpen } from './timeline/index.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
@@ -54,7 +53,6 @@ function Shell({ panels }: { panels: Panels }) {
       <Toolbar />
       {timeline && <TimelineBar />}
       {presenter && <Captions />}
-      <QuizEntry />
       <RecoveryBanner />
       <OpenErrorBanner />
       <EngineFailure />

@@ -1,5 +1,6 @@
 import { CostMeter } from '../cost/index.ts'
 import { TextSizeControl } from '../layout/TextSizeControl.tsx'
+import { QuizEntry } from '../quiz/index.ts'
 import { PresenterSwitch } from '../presenter/PresenterSwitch.tsx'
 import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
 import { TimelineToggle } from '../timeline/TimelineBar.tsx'
@@ -107,6 +108,7 @@ export function Toolbar() {
           <TextSizeControl />
           <PresenterSwitch />
           <TimelineToggle />
+          <QuizEntry />
           <InstructorMenu>
             <SharePanel />
             <SessionFilesPanel />

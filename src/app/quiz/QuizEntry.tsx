@@ -1,5 +1,4 @@
 import { lazy, Suspense, useState } from 'react'
-import './quizEntry.css'
 
 const QuizPanel = lazy(() => import('./QuizPanel.tsx'))
 
@@ -11,7 +10,7 @@ export function QuizEntry() {
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" className="btn quiz-entry" aria-expanded={open} aria-controls="quiz-panel" onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="btn btn-toolbar quiz-entry" aria-expanded={open} aria-controls="quiz-panel" onClick={() => setOpen((o) => !o)}>
         Quizzes
       </button>
       {open && (
