@@ -34,7 +34,7 @@ export const HOST_SECTIONS = {
 /** Leaf and minimum sizes, in the same units as the mappers' SIZES. */
 export const HOST_SIZES: Readonly<Record<'instance' | 'bridge' | 'autoScalingGroup' | 'volume', Size>> = {
   instance: { width: 226, height: 92 },
-  bridge: { width: 214, height: 60 },
+  bridge: { width: 214, height: 72 },
   autoScalingGroup: { width: 250, height: 110 },
   volume: { width: 200, height: 48 },
 }
@@ -52,5 +52,5 @@ export const hostContainerSpecs: Partial<Record<DiagramKind, ContainerSpec>> = {
       { name: HOST_SECTIONS.tasks, flow: 'column', gap: 8 },
     ],
   },
-  'Docker bridge': { header: 36, padding: 8, flow: 'column', sectionGap: 6, sections: [{ name: HOST_SECTIONS.tasks, flow: 'column', gap: 6 }] },
+  'Docker bridge': { header: 48, padding: 8, flow: 'column', sectionGap: 6, sections: [{ name: HOST_SECTIONS.tasks, flow: 'column', gap: 6 }] },
 }

@@ -1,6 +1,7 @@
 import type { World } from '../../sandbox/index.ts'
 import { imagesOfRepository, isoTimestamp, repositoryNamed, roleNamed } from '../../sandbox/views.ts'
 import { dockerContainerFinder } from './dockerFinder.ts'
+import { instanceFinder, volumeFinder } from './ec2Finders.ts'
 import { serviceFinders } from './serviceFinders.ts'
 
 /** What the inspector shows for one selected diagram node. */
@@ -200,6 +201,8 @@ export const resourceFinders: readonly ResourceFinder[] = [
   networkInterface,
   iamRole,
   ecrRepository,
+  instanceFinder,
+  volumeFinder,
   ...serviceFinders,
   region,
   availabilityZone,
