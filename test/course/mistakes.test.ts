@@ -99,4 +99,14 @@ describe('progress', () => {
     session.runSolution(l1.steps[2])
     expect(session.goal('run-it-without-a-network').met).toBe(true)
   })
+
+  const l7 = lesson('ecs-on-ec2')
+  it.skipIf(missingFromSimulator(l7).length > 0)('lesson 7: an instance launched without the instance profile never registers, and its agent says why', () => {
+    const session = upTo(l7, 'launch-host')
+    session.exec('echo "echo ECS_CLUSTER=ec2-cluster >> /etc/ecs/ecs.config" > user-data.sh')
+    const id = session.exec('aws ec2 run-instances --image-id $AMI --instance-type t3.small --user-data file://user-data.sh --query Instances[0].InstanceId --output text').stdout.trim()
+    session.exec('sleep 5m')
+    expect(session.goal('launch-host').met).toBe(false)
+    expect(session.exec(`aws ec2 describe-instances --instance-ids ${id} --query Reservations[0].Instances[0].State.Name --output text`).stdout.trim()).toBe('running')
+  })
 })

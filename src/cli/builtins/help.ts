@@ -7,6 +7,7 @@ const KNOWN_PROGRAMS: Record<string, string> = {
   docker: 'the Docker CLI (build, run, ps, images, push, ...)',
   curl: 'make an HTTP request (curl http://<load balancer DNS name>/)',
   hey: 'put load on a URL (hey -z 5m -c 50 http://<load balancer DNS name>/)',
+  sleep: 'let the virtual clock run (sleep 90, sleep 2m): instances boot, agents register, tasks start',
   jq: "filter JSON (aws ecs list-clusters | jq -r '.clusterArns[]')",
 }
 

@@ -45,6 +45,11 @@ export function describeGoal(goal: Goal): string {
       add(goal.scheme, `is ${goal.scheme}`)
       add(goal.state, `is ${goal.state}`)
       return `The load balancer ${goal.name} ${parts.length ? joinAnd(parts) : 'exists'}`
+    case 'containerInstance': {
+      const count = goal.count ?? { atLeast: 1 }
+      add(goal.runningTasks, `running ${things(goal.runningTasks, 'task')} in all`)
+      return `The cluster ${goal.cluster} has ${things(count, `${goal.status ?? 'ACTIVE'} container instance`)} with the agent connected${parts.length ? `, ${joinAnd(parts)}` : ''}`
+    }
     case 'targetGroup':
       add(goal.port, `listens on port ${goal.port}`)
       add(goal.protocol, `uses ${goal.protocol}`)

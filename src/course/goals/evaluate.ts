@@ -1,6 +1,7 @@
 import type { Action, World } from '../../sandbox/index.ts'
 import {
   clusterNamed,
+  containerInstances,
   conditionValues,
   forwardedTargetGroups,
   listenersOf,
@@ -96,6 +97,18 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
       )
       const want = goal.count ?? { atLeast: 1 }
       return result(countMatches(want, tasks.length), `${tasks.length} such task(s)`)
+    }
+    case 'containerInstance': {
+      // As list-container-instances counts them (the read model's view): registered, in this status, agent connected.
+      const cluster = clusterNamed(world, goal.cluster)
+      if (!cluster) return result(false, `there is no cluster ${goal.cluster}`)
+      const hosts = containerInstances(world, cluster.clusterArn).filter((ci) => ci.status === (goal.status ?? 'ACTIVE') && ci.agentConnected)
+      const running = hosts.reduce((sum, ci) => sum + ci.runningTasksCount, 0)
+      const problems = [
+        countMatches(goal.count ?? { atLeast: 1 }, hosts.length) ? '' : `${hosts.length} such container instance(s)`,
+        checkCount('running tasks', goal.runningTasks, running),
+      ].filter(Boolean)
+      return result(problems.length === 0, problems.join('; '))
     }
     case 'loadBalancer': {
       const lb = loadBalancerNamed(world, goal.name)

@@ -47,6 +47,7 @@ export const GOAL_SCHEMA: Record<GoalKind, Record<string, FieldSpec>> = {
     targetGroup: opt('string'),
   },
   task: { cluster: req('string'), family: opt('string'), service: opt('string'), lastStatus: opt('string'), count: opt('count') },
+  containerInstance: { cluster: req('string'), status: opt('string'), count: opt('count'), runningTasks: opt('count') },
   loadBalancer: { name: req('string'), state: opt('string'), scheme: opt('string'), type: opt('string') },
   targetGroup: {
     name: req('string'),

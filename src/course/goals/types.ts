@@ -62,6 +62,8 @@ export type ServiceGoal = Base & {
   /** Name of a target group the service registers its tasks with. */
   targetGroup?: string
 }
+/** ECS container instances registered in a cluster (ECS on EC2): how many, in which status, with the agent connected. */
+export type ContainerInstanceGoal = Base & { kind: 'containerInstance'; cluster: string; status?: string; count?: Count; runningTasks?: Count }
 export type TaskGoal = Base & { kind: 'task'; cluster: string; family?: string; service?: string; lastStatus?: string; count?: Count }
 export type LoadBalancerGoal = Base & { kind: 'loadBalancer'; name: string; state?: string; scheme?: string; type?: string }
 export type TargetGroupGoal = Base & {
@@ -95,6 +97,7 @@ export type Goal =
   | TaskDefinitionGoal
   | ServiceGoal
   | TaskGoal
+  | ContainerInstanceGoal
   | LoadBalancerGoal
   | TargetGroupGoal
   | ListenerGoal

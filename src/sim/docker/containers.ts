@@ -1,5 +1,6 @@
 import type { SimContext } from '../context.ts'
 import { DockerError, noSuchContainer } from './errors.ts'
+import { findContainer } from './lookup.ts'
 import { ContainerFs } from './fs.ts'
 import { requireImage } from './images.ts'
 import { layerEntries } from './layers.ts'
@@ -38,13 +39,6 @@ export interface RunResult {
   stderr: string
   exitCode: number
   running: boolean
-}
-
-/** A container by full or short ID, or by name (`web` or `/web`). */
-export function findContainer(docker: DockerState, ref: string): Container | undefined {
-  const name = ref.replace(/^\//, '')
-  const all = Object.values(docker.containers)
-  return docker.containers[ref] ?? all.find((c) => c.name === name) ?? (/^[0-9a-f]+$/.test(ref) ? all.find((c) => c.id.startsWith(ref)) : undefined)
 }
 
 export function requireContainer(docker: DockerState, ref: string): Container {

@@ -1,5 +1,5 @@
 import type { World } from '../world.ts'
-import { findContainer } from './containers.ts'
+import { findContainer } from './lookup.ts'
 import { ContainerFs } from './fs.ts'
 import { layerEntries, layerInfo } from './layers.ts'
 import type { Entry } from './state.ts'

@@ -5,7 +5,7 @@ import { IMAGES } from './images.ts'
 import { INSTANCE_TYPES } from './instanceTypes.ts'
 import { publicDnsName, type Instance } from './instance.ts'
 import { rootDevice } from './rootVolume.ts'
-import { blockDeviceMappings } from './volumeAttachments.ts'
+import { blockDeviceMappings } from './volumeLookup.ts'
 
 /** Instance IDs: `i-` and 8 or 17 hex digits (fidelity §3.1). */
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/

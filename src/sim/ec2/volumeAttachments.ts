@@ -1,7 +1,7 @@
 import { AwsError, step } from '../core/index.ts'
 import { handler, type SimContext, type TimerHandler } from '../context.ts'
-import type { World } from '../world.ts'
 import { instancesById } from './describeInstances.ts'
+import { attachmentsOf, isRootDevice, sameDevice } from './volumeLookup.ts'
 import type { Instance } from './instance.ts'
 import { attachmentMachine, INITIAL_ATTACHMENT_STATE, VOLUME_TIMINGS } from './volume.machine.ts'
 import { sendVolume, volumeById, type Volume, type VolumeAttachment } from './volumes.ts'
@@ -109,22 +109,3 @@ export function releaseInstanceVolumes(ctx: SimContext, instanceId: string): voi
       ctx.scheduler.schedule(ctx.now() + VOLUME_TIMINGS.deletingMs, 'ec2.volume.step', { volumeId: volume.VolumeId, event: 'DELETED' })
   }
 }
-
-/** Every attachment to an instance, its root volume first, then by device name. */
-export function attachmentsOf(world: World, instanceId: string): VolumeAttachment[] {
-  const instance = world.ec2.instances[instanceId] as Instance | undefined
-  const found = Object.values(world.ec2.volumes).flatMap((v) => v.Attachments.filter((a) => a.InstanceId === instanceId))
-  const rank = (a: VolumeAttachment) => (instance && isRootDevice(instance, a.Device) ? '' : a.Device)
-  return found.sort((a, b) => rank(a).localeCompare(rank(b)))
-}
-
-/** The instance's `BlockDeviceMappings` as DescribeInstances shows them, read from the volumes' attachments. */
-export const blockDeviceMappings = (world: World, instanceId: string) =>
-  attachmentsOf(world, instanceId).map((a) => ({
-    DeviceName: a.Device,
-    Ebs: { AttachTime: a.AttachTime, DeleteOnTermination: a.DeleteOnTermination, Status: a.State, VolumeId: a.VolumeId },
-  }))
-
-const withDev = (device: string) => (device.startsWith('/dev/') ? device : `/dev/${device}`)
-const sameDevice = (a: string, b: string) => withDev(a) === withDev(b)
-export const isRootDevice = (instance: Instance, device: string) => sameDevice(instance.RootDeviceName, device)

@@ -1,5 +1,5 @@
 import type { World } from '../world.ts'
-import { attachmentsOf, isRootDevice } from './volumeAttachments.ts'
+import { attachmentsOf, isRootDevice } from './volumeLookup.ts'
 
 /** One block device of an instance, as `lsblk` would list it on the instance, with the EBS volume behind it. */
 export interface BlockDeviceView {
