@@ -75,7 +75,7 @@ export function Toolbar() {
           <button
             type="button"
             className="btn btn-toolbar"
-            aria-label="Run until the selected resource changes"
+            aria-label="Run until it changes"
             title={selectedId ? `Run the clock until ${selectedId} changes` : 'Select a resource in the diagram first'}
             onClick={() => actions.runUntilSelectedChanges()}
             disabled={!ready || selectedId === undefined}

@@ -28,7 +28,7 @@ export function PresenterSwitch() {
       title="Presenter view: large type, high contrast, the diagram follows changes, captions of every event"
     >
       <span className="label-long">Presenter view</span>
-      <span className="label-short">Present</span>
+      <span className="label-short">Presenter</span>
     </button>
   )
 }
