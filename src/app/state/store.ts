@@ -7,7 +7,7 @@ import type { PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
 import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
-import { TimelineCursor } from '../timeline/cursor.ts'
+import { createTimeline } from './timeline.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
 import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
@@ -35,9 +35,6 @@ export function createAppStore(deps: AppDeps): AppStore {
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
   let persistTimer: ReturnType<typeof setTimeout> | undefined
-  /** The timeline's second sandbox while scrubbed back, and the sandbox it follows (the live one, restored by "return to now"). */
-  let cursor: TimelineCursor | undefined
-  let scrubbedFrom: Sandbox | undefined
   /** Virtual milliseconds owed by slow motion: 0.1× of a 16 ms frame is 1.6 ms, and the clock moves in whole ms. */
   let clockCarry = 0
   let started = false
@@ -77,6 +74,16 @@ export function createAppStore(deps: AppDeps): AppStore {
       }
     }
 
+    /** Runs `change` with the sandbox's notifications ignored; the caller publishes once when it is done. */
+    const quietly = <T>(change: () => T): T => {
+      batching = true
+      try {
+        return change()
+      } finally {
+        batching = false
+      }
+    }
+
     const attach = (sandbox: Sandbox) => {
       unsubscribe?.()
       set({ sandbox })
@@ -102,7 +109,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     const currentText = (): string | undefined => {
       const s = get()
       // While the timeline shows an earlier moment, what is kept is still the live world.
-      const sandbox = scrubbedFrom ?? s.sandbox
+      const sandbox = timeline.liveSandbox()
       if (!sandbox) return undefined
       return persistedText(sandbox.history(), {
         log: s.log.filter((e) => !e.pending).slice(-LOG_LIMIT),
@@ -133,6 +140,8 @@ export function createAppStore(deps: AppDeps): AppStore {
 
     const note = (text: string) => appendEntries([{ id: nextEntryId++, stdout: text, stderr: '', exitCode: 0, note: true }])
 
+    const timeline = createTimeline({ get, set, attach, publish, note, quietly, engine: () => engine })
+
     const pushHistory = (line: string) => {
       if (!line.trim()) return
       set((s) => {
@@ -156,18 +165,16 @@ export function createAppStore(deps: AppDeps): AppStore {
     /** Runs a line on the ready sandbox and records the result in the entry `id` (new or pending). */
     const execInto = (id: number, line: string): ExecResult => {
       const sandbox = get().sandbox as Sandbox
-      let result: ExecResult
       // Waiters and timeouts move the virtual clock inside one exec; the console says so (the CLI prints nothing).
       const startedAt = sandbox.now()
-      batching = true
-      try {
-        result = sandbox.exec(line)
-      } catch (e) {
-        // The contract says exec never throws; if it does, the learner still gets an answer.
-        result = { stdout: '', stderr: `internal error: ${errorText(e)}\n`, exitCode: 255 }
-      } finally {
-        batching = false
-      }
+      const result: ExecResult = quietly(() => {
+        try {
+          return sandbox.exec(line)
+        } catch (e) {
+          // The contract says exec never throws; if it does, the learner still gets an answer.
+          return { stdout: '', stderr: `internal error: ${errorText(e)}\n`, exitCode: 255 }
+        }
+      })
       const clockAdvancedMs = sandbox.now() - startedAt
       const entry: ConsoleEntry = { id, input: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(clockAdvancedMs > 0 ? { clockAdvancedMs } : {}) }
       const clearAt = result.stdout.lastIndexOf(CLEAR_SCREEN)
@@ -194,29 +201,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       return result
     }
 
-    /** Typing while the timeline shows an earlier moment: the cursor's world becomes a "what if" branch from there. */
-    const branchHere = () => {
-      const { scrub, branches } = get()
-      if (!scrub || !cursor || !scrubbedFrom) return
-      const from = scrubbedFrom
-      const view = cursor.sandbox
-      cursor = undefined
-      scrubbedFrom = undefined
-      const lines = branches.length > 0 ? branches : [{ id: 0, label: 'Main line', sandbox: from }]
-      const id = lines.reduce((max, b) => Math.max(max, b.id), 0) + 1
-      set({ branches: lines.concat({ id, label: `What if (from input ${scrub.position})`, sandbox: view }), activeBranch: id, scrub: undefined })
-    }
-
-    /** A new world from elsewhere (reset, a link, a file, a snapshot) ends the timeline's branches. */
-    const forgetTimeline = () => {
-      if (scrubbedFrom) attach(scrubbedFrom)
-      cursor = undefined
-      scrubbedFrom = undefined
-      set({ scrub: undefined, branches: [], activeBranch: 0 })
-    }
-
     const runLine = (id: number, line: string): ExecResult => {
-      if (line.trim() && get().scrub) branchHere()
+      if (line.trim() && get().scrub) timeline.branchHere()
       if (line.trim()) pushUndo(line)
       return execInto(id, line)
     }
@@ -326,12 +312,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         const sandbox = get().sandbox
         if (!sandbox) return false
         pushUndo(`save ${path}`)
-        batching = true
-        try {
-          sandbox.files.write(path, text)
-        } finally {
-          batching = false
-        }
+        quietly(() => sandbox.files.write(path, text))
         publish(true)
         schedulePersist()
         return true
@@ -341,32 +322,23 @@ export function createAppStore(deps: AppDeps): AppStore {
         const sandbox = get().sandbox
         if (!sandbox) return false
         pushUndo(`delete ${path}`)
-        batching = true
-        let removed: boolean
-        try {
-          removed = sandbox.files.remove(path)
-        } finally {
-          batching = false
-        }
+        const removed = quietly(() => sandbox.files.remove(path))
         publish(true)
         schedulePersist()
         return removed
       },
 
       undo() {
-        if (scrubbedFrom) get().returnToNow()
+        timeline.returnToNow()
         const { undoStack, sandbox: current } = get()
         const step = undoStack[undoStack.length - 1]
         if (!step || !engine) return
         // The step's sandbox is the current one (a command, a file save) or the one a reset replaced.
-        batching = true
         try {
-          step.sandbox.rewind(step.position)
+          quietly(() => step.sandbox.rewind(step.position))
         } catch (e) {
           note(`Undo failed: ${errorText(e)}`)
           return
-        } finally {
-          batching = false
         }
         set({ undoStack: undoStack.slice(0, -1) })
         if (step.sandbox === current) publish(true)
@@ -377,7 +349,7 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       resetWorld() {
         if (!engine) return
-        forgetTimeline()
+        timeline.forget()
         pushUndo('reset world')
         attach(freshSandbox())
         set((s) => ({ log: s.log.filter((e) => e.pending), selectedId: undefined, clock: { ...s.clock, playing: false } }))
@@ -411,13 +383,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         const sandbox = get().sandbox
         if (!sandbox || get().scrub) return false
         set((s) => ({ clock: { ...s.clock, playing: false } }))
-        batching = true
-        let moved: boolean
-        try {
-          moved = sandbox.advanceToNextEvent()
-        } finally {
-          batching = false
-        }
+        const moved = quietly(() => sandbox.advanceToNextEvent())
         if (!moved) {
           note('Nothing is scheduled: the simulated account is at rest.')
           return false
@@ -431,13 +397,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         const { sandbox, selectedId, scrub } = get()
         if (!sandbox || selectedId === undefined || scrub) return
         set((s) => ({ clock: { ...s.clock, playing: false } }))
-        batching = true
-        let outcome: ReturnType<typeof runUntilChange>
-        try {
-          outcome = runUntilChange(sandbox, selectedId)
-        } finally {
-          batching = false
-        }
+        const outcome = quietly(() => runUntilChange(sandbox, selectedId))
         publish(true)
         schedulePersist()
         if (outcome.kind === 'changed') note(`${selectedId}: ${outcome.change}`)
@@ -524,7 +484,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           set({ openError: `${label} could not be opened: ${errorText(e)}` })
           return false
         }
-        forgetTimeline()
+        timeline.forget()
         pushUndo(label)
         attach(sandbox)
         // The console shows the commands that made this world, with what they answered in this replay.
@@ -551,7 +511,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           set({ openError: `${label} could not be opened: ${errorText(e)}` })
           return false
         }
-        forgetTimeline()
+        timeline.forget()
         pushUndo(label)
         attach(sandbox)
         nextEntryId = Math.max(nextEntryId, state.log.reduce((max, e) => Math.max(max, e.id), 0) + 1)
@@ -565,46 +525,10 @@ export function createAppStore(deps: AppDeps): AppStore {
         set((s) => ({ progressImport: { progress, id: (s.progressImport?.id ?? 0) + 1 } }))
       },
 
-      scrubTo(position) {
-        const live = scrubbedFrom ?? get().sandbox
-        if (!live || !engine) return
-        if (position >= live.position()) {
-          get().returnToNow()
-          return
-        }
-        if (!cursor || cursor.source !== live) cursor = new TimelineCursor(engine, live)
-        batching = true
-        try {
-          cursor.moveTo(position)
-        } finally {
-          batching = false
-        }
-        const { start, end } = cursor.range()
-        scrubbedFrom = live
-        set((s) => ({ clock: { ...s.clock, playing: false }, scrub: { position: cursor!.sandbox.position(), start, end } }))
-        if (get().sandbox !== cursor.sandbox) attach(cursor.sandbox)
-        else publish(true)
-      },
-
-      liveSandbox: () => scrubbedFrom ?? get().sandbox,
-
-      returnToNow() {
-        if (!scrubbedFrom) return
-        const live = scrubbedFrom
-        scrubbedFrom = undefined
-        set({ scrub: undefined })
-        attach(live)
-      },
-
-      switchBranch(id) {
-        const branch = get().branches.find((b) => b.id === id)
-        if (!branch) return
-        get().returnToNow()
-        cursor = undefined
-        set({ activeBranch: id, selectedId: undefined })
-        attach(branch.sandbox)
-        note(`Now showing: ${branch.label}.`)
-      },
+      scrubTo: (position) => timeline.scrubTo(position),
+      liveSandbox: () => timeline.liveSandbox(),
+      returnToNow: () => timeline.returnToNow(),
+      switchBranch: (id) => timeline.switchBranch(id),
 
       requestLesson(lessonId, step) {
         set((s) => ({ lessonRequest: { lessonId, step, id: (s.lessonRequest?.id ?? 0) + 1 } }))
@@ -619,7 +543,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           note(`${label} failed: ${errorText(e)}`)
           return false
         }
-        forgetTimeline()
+        timeline.forget()
         pushUndo(label)
         attach(sandbox)
         note(`${label}: the world is back as it was.`)
