@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { course, type Lesson } from '../../src/course/index.ts'
 import { LessonSession } from '../../src/course/session.ts'
-import { missingFromSimulator } from './support.ts'
+import { lesson, missingFromSimulator, stepIndex as index, upTo } from './support.ts'
 
 // One typical mistake per lesson: the learner does almost the right thing, and the step's goal stays unmet.
 
-const lesson = (id: string): Lesson => {
-  const found = course().lessons.find((l) => l.id === id)
-  if (!found) throw new Error(`no lesson ${id}`)
-  return found
-}
-const index = (l: Lesson, stepId: string) => l.steps.findIndex((s) => s.id === stepId)
 
-/** Plays the lesson's solutions up to (not including) `stepId`, then opens that step. */
-function upTo(l: Lesson, stepId: string): LessonSession {
-  const session = new LessonSession(l)
-  for (const step of l.steps.slice(0, index(l, stepId))) session.runSolution(step)
-  session.goTo(index(l, stepId))
-  return session
-}
 
 describe('typical mistakes leave the goal unmet', () => {
   const l1 = lesson('containers-tasks-clusters')

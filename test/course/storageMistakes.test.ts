@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { course, type Lesson } from '../../src/course/index.ts'
-import { LessonSession } from '../../src/course/session.ts'
+import { lesson, upTo } from './support.ts'
 
 // The storage lessons' typical mistakes: the learner does almost the right thing, and the step's goal stays unmet.
 
-const lesson = (id: string): Lesson => {
-  const found = course().lessons.find((l) => l.id === id)
-  if (!found) throw new Error(`no lesson ${id}`)
-  return found
-}
-const index = (l: Lesson, stepId: string) => l.steps.findIndex((s) => s.id === stepId)
 
-function upTo(l: Lesson, stepId: string): LessonSession {
-  const session = new LessonSession(l)
-  for (const step of l.steps.slice(0, index(l, stepId))) session.runSolution(step)
-  session.goTo(index(l, stepId))
-  return session
-}
 
 describe('storage lessons: typical mistakes leave the goal unmet', () => {
   const cow = lesson('copy-on-write')

@@ -1,5 +1,6 @@
 import { createSandbox } from '../../src/sandbox/index.ts'
-import type { Lesson } from '../../src/course/index.ts'
+import { course, type Lesson } from '../../src/course/index.ts'
+import { LessonSession } from '../../src/course/session.ts'
 
 /** What the simulator cannot do yet for a lesson (stderr lines of its commands), found by running its whole solution once. */
 export function missingFromSimulator(lesson: Lesson): string[] {
@@ -16,4 +17,22 @@ export function missingFromSimulator(lesson: Lesson): string[] {
     for (const item of step.solution) if (item.kind === 'command') notice(item.line, sandbox.exec(item.line).stderr)
   }
   return [...missing]
+}
+
+/** A lesson of the course by id. */
+export const lesson = (id: string): Lesson => {
+  const found = course().lessons.find((l) => l.id === id)
+  if (!found) throw new Error(`no lesson ${id}`)
+  return found
+}
+
+/** Where a step is in its lesson. */
+export const stepIndex = (l: Lesson, stepId: string) => l.steps.findIndex((s) => s.id === stepId)
+
+/** Plays the lesson's solutions up to (not including) `stepId`, then opens that step. */
+export function upTo(l: Lesson, stepId: string): LessonSession {
+  const session = new LessonSession(l)
+  for (const step of l.steps.slice(0, stepIndex(l, stepId))) session.runSolution(step)
+  session.goTo(stepIndex(l, stepId))
+  return session
 }
