@@ -150,11 +150,15 @@ export async function waitForLog(page, expected, timeout = UI_TIMEOUT) {
   return logText(page)
 }
 
-/** Types one command line into the Monaco console and presses Enter, like a learner. */
+/**
+ * Enters one command line into the Monaco console and presses Enter, as a learner who pastes a line from the course
+ * notes does. The line arrives as one input event: key-by-key typing (covered by completion.e2e.test.mjs) costs a
+ * round of Monaco's tokenizing and diagnostics per character, which made long lines the suite's slowest part.
+ */
 export async function typeCommand(page, line) {
   await waitForMonaco(page)
   await consoleRegion(page).locator('.monaco-editor .view-lines').first().click()
-  await page.keyboard.type(line)
+  await page.keyboard.insertText(line)
   await page.keyboard.press('Enter')
 }
 
