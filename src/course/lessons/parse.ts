@@ -3,6 +3,7 @@ import { readGoal, type GoalProblem } from '../goals/schema.ts'
 import type { Goal } from '../goals/types.ts'
 import type { LessonProblem } from './errors.ts'
 import type { Lesson, SolutionItem, Step } from './types.ts'
+import { splitFrontMatter } from './frontMatter.ts'
 
 /*
  * The lesson file format (lessons/README.md explains it to authors):
@@ -38,16 +39,9 @@ interface Block {
 export function parseLesson(source: string, file: string): ParseResult {
   const problems: LessonProblem[] = []
   const problem = (line: number, message: string) => problems.push({ file, line, message })
-  const lines = source.replace(/\r\n?/g, '\n').split('\n')
-  if (lines[0]?.trim() !== '---') {
-    problem(1, 'a lesson starts with front matter: a line "---", the YAML fields, and another "---"')
-    return { problems }
-  }
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---')
-  if (end < 0) {
-    problem(1, 'the front matter has no closing "---" line')
-    return { problems }
-  }
+  const split = splitFrontMatter(source, 'lesson', problem)
+  if (!split) return { problems }
+  const { lines, end } = split
   const front = readFrontMatter(lines.slice(1, end).join('\n'), 2, problem)
   const body = splitSteps(lines, end + 1, problem)
 

@@ -5,6 +5,7 @@ import type { LessonProblem } from '../lessons/errors.ts'
 import { drawParams, fillValue } from './params.ts'
 import { readPickRule, type PickRule } from './pick.ts'
 import type { Option, ParamSpec, PracticalGoal, Question, QuestionKind, Quiz, Reveal, RunItem, WrongAnswer } from './types.ts'
+import { splitFrontMatter } from '../lessons/frontMatter.ts'
 
 /*
  * The quiz file format (lessons/quizzes/README.md explains it to authors):
@@ -41,16 +42,9 @@ type Problem = (line: number, message: string) => void
 export function parseQuiz(source: string, file: string): QuizParseResult {
   const problems: LessonProblem[] = []
   const problem: Problem = (line, message) => problems.push({ file, line, message })
-  const lines = source.replace(/\r\n?/g, '\n').split('\n')
-  if (lines[0]?.trim() !== '---') {
-    problem(1, 'a quiz starts with front matter: a line "---", the YAML fields, and another "---"')
-    return { problems }
-  }
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---')
-  if (end < 0) {
-    problem(1, 'the front matter has no closing "---" line')
-    return { problems }
-  }
+  const split = splitFrontMatter(source, 'quiz', problem)
+  if (!split) return { problems }
+  const { lines, end } = split
   const front = readYaml(lines.slice(1, end).join('\n'), 2, problem, 'front matter')
   const meta = front && readFront(front, problem)
   const sections = splitSections(lines, end + 1, problem)

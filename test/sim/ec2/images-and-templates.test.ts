@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
-
-type Sandbox = ReturnType<typeof createSandbox>
-
-function ok(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.stderr, line).toBe('')
-  expect(result.exitCode, line).toBe(0)
-  return result.stdout.trim()
-}
-
-function fails(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.exitCode, line).not.toBe(0)
-  return result.stderr.trim()
-}
+import { ok, fails } from '../../support/exec.ts'
 
 describe('finding an AMI: SSM public parameters and describe-images', () => {
   it('the ECS-optimized AL2023 parameter names an image with the ECS agent; the plain AL2023 one an image without', () => {

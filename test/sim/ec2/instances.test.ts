@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox, instanceHost } from '../../../src/sandbox/index.ts'
-
-type Sandbox = ReturnType<typeof createSandbox>
-
-function ok(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.stderr, line).toBe('')
-  expect(result.exitCode, line).toBe(0)
-  return result.stdout.trim()
-}
-
-function fails(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.exitCode, line).not.toBe(0)
-  return result.stderr.trim()
-}
+import { ok, fails, type Sandbox } from '../../support/exec.ts'
 
 const ECS_AMI = (s: Sandbox) => ok(s, 'aws ssm get-parameters --names /aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id --query Parameters[0].Value --output text')
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
-
-type Sandbox = ReturnType<typeof createSandbox>
-
-function ok(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.stderr, line).toBe('')
-  expect(result.exitCode, line).toBe(0)
-  return result.stdout.trim()
-}
+import { ok, type Sandbox } from '../../support/exec.ts'
 
 /** A Fargate task in a public subnet; `publicIp` ENABLED or DISABLED. Returns its ENI id. */
 function taskEni(sandbox: Sandbox, publicIp: 'ENABLED' | 'DISABLED'): string {

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
-
-type Sandbox = ReturnType<typeof createSandbox>
-
-function ok(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.stderr, line).toBe('')
-  expect(result.exitCode, line).toBe(0)
-  return result.stdout.trim()
-}
-
-function fails(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.exitCode, line).not.toBe(0)
-  return result.stderr.trim()
-}
+import { ok, fails, type Sandbox } from '../../support/exec.ts'
 
 const subnetIn = (s: Sandbox, zone: string, index = 0) =>
   ok(s, `aws ec2 describe-subnets --filters Name=availability-zone,Values=${zone} --query Subnets[${index}].SubnetId --output text`)

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
-
-type Sandbox = ReturnType<typeof createSandbox>
-
-function ok(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.stderr, line).toBe('')
-  expect(result.exitCode, line).toBe(0)
-  return result.stdout.trim()
-}
+import { ok } from '../../support/exec.ts'
 
 /**
  * The layered-security pattern from the course notes' networking part: the ALB's group lets the world in on 80,
