@@ -10,6 +10,7 @@ import { useRememberedSelection } from './inspector/rememberSelection.ts'
 import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts'
 import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { TimelineBar, useTimelineOpen } from './timeline/index.ts'
+import { useAudienceBroadcast } from './audience/useAudienceBroadcast.ts'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -38,6 +39,7 @@ function Shell({ panels }: { panels: Panels }) {
   useRememberedSelection()
   usePresenterEffect()
   useShareLinkOpener()
+  useAudienceBroadcast()
   const presenter = usePresenter((s) => s.on)
   const timeline = useTimelineOpen((s) => s.open)
   useEffect(() => {

@@ -6,6 +6,7 @@ import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
 import { TimelineToggle } from '../timeline/TimelineBar.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { SessionFilesPanel } from '../share/SessionFilesPanel.tsx'
+import { AudiencePanel } from '../audience/AudiencePanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -112,6 +113,7 @@ export function Toolbar() {
           <InstructorMenu>
             <SharePanel />
             <SessionFilesPanel />
+            <AudiencePanel />
           </InstructorMenu>
         </div>
       </div>
