@@ -5,6 +5,7 @@ import { AudienceApp, AUDIENCE_QUERY } from './app/audience/index.ts'
 import { panels } from './app/panels.ts'
 import { createAppStore } from './app/state/store.ts'
 import { loadEngine } from './app/state/boot.ts'
+import { registerServiceWorker } from './app/pwa/registerServiceWorker.ts'
 
 function browserStorage(): Storage | undefined {
   try {
@@ -24,3 +25,5 @@ createRoot(root).render(
     {audience ? <AudienceApp store={store} panels={panels} /> : <App store={store} panels={panels} />}
   </StrictMode>,
 )
+
+if (import.meta.env.PROD) registerServiceWorker()

@@ -11,6 +11,7 @@ import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts
 import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { TimelineBar, useTimelineOpen } from './timeline/index.ts'
 import { useAudienceBroadcast } from './audience/useAudienceBroadcast.ts'
+import { UpdateNotice } from './pwa/UpdateNotice.tsx'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -55,6 +56,7 @@ function Shell({ panels }: { panels: Panels }) {
       <Toolbar />
       {timeline && <TimelineBar />}
       {presenter && <Captions />}
+      <UpdateNotice />
       <RecoveryBanner />
       <OpenErrorBanner />
       <EngineFailure />
