@@ -11,6 +11,7 @@ import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts
 import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { TimelineBar, useTimelineOpen } from './timeline/index.ts'
 import { useAudienceBroadcast } from './audience/useAudienceBroadcast.ts'
+import { DemoBar } from './demo/DemoBar.tsx'
 import { UpdateNotice } from './pwa/UpdateNotice.tsx'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
@@ -56,6 +57,7 @@ function Shell({ panels }: { panels: Panels }) {
       <Toolbar />
       {timeline && <TimelineBar />}
       {presenter && <Captions />}
+      <DemoBar />
       <UpdateNotice />
       <RecoveryBanner />
       <OpenErrorBanner />

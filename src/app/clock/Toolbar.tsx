@@ -7,6 +7,7 @@ import { TimelineToggle } from '../timeline/TimelineBar.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { SessionFilesPanel } from '../share/SessionFilesPanel.tsx'
 import { AudiencePanel } from '../audience/AudiencePanel.tsx'
+import { DemoPanel } from '../demo/DemoPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -114,6 +115,7 @@ export function Toolbar() {
             <SharePanel />
             <SessionFilesPanel />
             <AudiencePanel />
+            <DemoPanel />
           </InstructorMenu>
         </div>
       </div>
