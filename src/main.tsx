@@ -1,9 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
+import { AudienceApp, AUDIENCE_QUERY } from './app/audience/index.ts'
 import { panels } from './app/panels.ts'
 import { createAppStore } from './app/state/store.ts'
 import { loadEngine } from './app/state/boot.ts'
+import { registerServiceWorker } from './app/pwa/registerServiceWorker.ts'
 
 function browserStorage(): Storage | undefined {
   try {
@@ -13,11 +15,15 @@ function browserStorage(): Storage | undefined {
   }
 }
 
-const store = createAppStore({ loadEngine, storage: browserStorage() })
+// ?audience: the projector's window, following the presenter's; it keeps nothing, so the presenter's saved state stays theirs.
+const audience = new URLSearchParams(window.location.search).has(AUDIENCE_QUERY)
+const store = createAppStore({ loadEngine, storage: audience ? undefined : browserStorage() })
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App store={store} panels={panels} />
+    {audience ? <AudienceApp store={store} panels={panels} /> : <App store={store} panels={panels} />}
   </StrictMode>,
 )
+
+if (import.meta.env.PROD) registerServiceWorker()

@@ -10,6 +10,9 @@ import { useRememberedSelection } from './inspector/rememberSelection.ts'
 import { Captions, usePresenter, usePresenterEffect } from './presenter/index.ts'
 import { OpenErrorBanner, useShareLinkOpener } from './share/index.ts'
 import { TimelineBar, useTimelineOpen } from './timeline/index.ts'
+import { useAudienceBroadcast } from './audience/useAudienceBroadcast.ts'
+import { DemoBar } from './demo/DemoBar.tsx'
+import { UpdateNotice } from './pwa/UpdateNotice.tsx'
 import { RecoveryBanner } from './recovery/RecoveryBanner.tsx'
 import { AppStoreProvider, useAppStoreApi } from './state/context.tsx'
 import { useApp } from './state/context.tsx'
@@ -38,6 +41,7 @@ function Shell({ panels }: { panels: Panels }) {
   useRememberedSelection()
   usePresenterEffect()
   useShareLinkOpener()
+  useAudienceBroadcast()
   const presenter = usePresenter((s) => s.on)
   const timeline = useTimelineOpen((s) => s.open)
   useEffect(() => {
@@ -53,6 +57,8 @@ function Shell({ panels }: { panels: Panels }) {
       <Toolbar />
       {timeline && <TimelineBar />}
       {presenter && <Captions />}
+      <DemoBar />
+      <UpdateNotice />
       <RecoveryBanner />
       <OpenErrorBanner />
       <EngineFailure />

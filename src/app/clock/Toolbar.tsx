@@ -6,6 +6,8 @@ import { InstructorMenu } from '../presenter/InstructorMenu.tsx'
 import { TimelineToggle } from '../timeline/TimelineBar.tsx'
 import { SharePanel } from '../share/SharePanel.tsx'
 import { SessionFilesPanel } from '../share/SessionFilesPanel.tsx'
+import { AudiencePanel } from '../audience/AudiencePanel.tsx'
+import { DemoPanel } from '../demo/DemoPanel.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import { CLOCK_SPEEDS } from '../state/types.ts'
 
@@ -112,6 +114,8 @@ export function Toolbar() {
           <InstructorMenu>
             <SharePanel />
             <SessionFilesPanel />
+            <AudiencePanel />
+            <DemoPanel />
           </InstructorMenu>
         </div>
       </div>

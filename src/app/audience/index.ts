@@ -1,0 +1,7 @@
+export { AUDIENCE_CHANNEL, asAudienceMessage, broadcastPort, type AudienceMessage, type AudiencePort } from './messages.ts'
+export { broadcastTo } from './broadcast.ts'
+export { followPresenter, type FollowStatus } from './follower.ts'
+export { followInputs, followedAfter, type Followed } from './follow.ts'
+export { AudienceApp } from './AudienceApp.tsx'
+export { AudiencePanel, AUDIENCE_QUERY, audienceUrl } from './AudiencePanel.tsx'
+export { useAudienceBroadcast } from './useAudienceBroadcast.ts'

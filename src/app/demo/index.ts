@@ -1,0 +1,5 @@
+export { parseDemo, EXAMPLE_DEMO, DEMO_EXTENSION, type DemoBeat, type DemoScript } from './script.ts'
+export { playBeat, type BeatPlayer } from './play.ts'
+export { useDemo } from './demoState.ts'
+export { DemoBar } from './DemoBar.tsx'
+export { DemoPanel } from './DemoPanel.tsx'

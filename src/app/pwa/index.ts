@@ -1,0 +1,2 @@
+export { registerServiceWorker, useUpdateReady } from './registerServiceWorker.ts'
+export { UpdateNotice } from './UpdateNotice.tsx'
