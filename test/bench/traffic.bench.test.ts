@@ -59,14 +59,14 @@ function bridgeFleet(): Sandbox {
   ok(sandbox, 'aws ecs create-cluster --cluster-name bench')
   ok(sandbox, 'aws iam create-instance-profile --instance-profile-name ecsInstanceRole')
   ok(sandbox, 'aws iam add-role-to-instance-profile --instance-profile-name ecsInstanceRole --role-name ecsInstanceRole')
-  const hosts = (ok(sandbox, `aws ec2 create-security-group --group-name ecs-hosts --description "ECS hosts" --vpc-id ${vpc}`) as { GroupId: string }).GroupId
+  const hosts = (ok(sandbox, `aws ec2 create-security-group --group-name ecs-hosts --description "ECS hosts" --vpc-id ${vpc}`) as unknown as { GroupId: string }).GroupId
   ok(sandbox, `aws ec2 authorize-security-group-ingress --group-id ${hosts} --protocol tcp --port 32768-65535 --source-group ${web}`)
   sandbox.files.write('join.sh', '#!/bin/bash\necho ECS_CLUSTER=bench >> /etc/ecs/ecs.config\n')
   ok(sandbox, `aws ec2 run-instances --image-id ${ami} --instance-type t3.xlarge --count 2 --subnet-id ${subnets[0]} --security-group-ids ${hosts} --iam-instance-profile Name=ecsInstanceRole --user-data file://join.sh`)
   sandbox.advance(3 * 60_000)
   ok(sandbox, `aws ecs register-task-definition --family web --requires-compatibilities EC2 --network-mode bridge --container-definitions '[{"name":"web","image":"nginx","memory":128,"portMappings":[{"containerPort":80,"hostPort":0}]}]'`)
-  const lb = (ok(sandbox, `aws elbv2 create-load-balancer --name bridge-lb --subnets ${subnets.join(' ')} --security-groups ${web}`) as { LoadBalancers: { LoadBalancerArn: string }[] }).LoadBalancers[0].LoadBalancerArn
-  const tg = (ok(sandbox, `aws elbv2 create-target-group --name bridge-tg --protocol HTTP --port 80 --vpc-id ${vpc} --target-type instance`) as { TargetGroups: { TargetGroupArn: string }[] }).TargetGroups[0].TargetGroupArn
+  const lb = (ok(sandbox, `aws elbv2 create-load-balancer --name bridge-lb --subnets ${subnets.join(' ')} --security-groups ${web}`) as unknown as { LoadBalancers: { LoadBalancerArn: string }[] }).LoadBalancers[0].LoadBalancerArn
+  const tg = (ok(sandbox, `aws elbv2 create-target-group --name bridge-tg --protocol HTTP --port 80 --vpc-id ${vpc} --target-type instance`) as unknown as { TargetGroups: { TargetGroupArn: string }[] }).TargetGroups[0].TargetGroupArn
   ok(sandbox, `aws elbv2 create-listener --load-balancer-arn ${lb} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tg}`)
   ok(sandbox, `aws ecs create-service --cluster bench --service-name web --task-definition web --desired-count 50 --launch-type EC2 --load-balancers targetGroupArn=${tg},containerName=web,containerPort=80`)
   return sandbox
