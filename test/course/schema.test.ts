@@ -18,7 +18,7 @@ describe('lesson validation names the file and line', () => {
   it('an unknown field in a goal, with a suggestion', () => {
     // FRONT ends on line 8; the step heading is line 9, the goal fence line 13, the goal itself line 14.
     expect(problems(FRONT + step('- service: { cluster: c, name: s, runingCount: 2 }'))).toEqual([
-      'lessons/99-demo.md:14: goal: service has no field "runingCount" (did you mean "runningCount"?) (fields: cluster, name, status, runningCount, desiredCount, pendingCount, launchType, taskDefinition, targetGroup)',
+      'lessons/99-demo.md:14: goal: service has no field "runingCount" (did you mean "runningCount"?) (fields: cluster, name, status, runningCount, desiredCount, pendingCount, launchType, taskDefinition, targetGroup, event)',
     ])
   })
 

@@ -33,6 +33,7 @@ export function describeGoal(goal: Goal): string {
       add(goal.runningCount, `has ${things(goal.runningCount, 'running task')}`)
       add(goal.pendingCount, `has ${things(goal.pendingCount, 'pending task')}`)
       add(goal.targetGroup, `is behind the target group ${goal.targetGroup}`)
+      add(goal.event, `says "${goal.event}" in its events`)
       return `The service ${goal.name} in ${goal.cluster} ${parts.length ? joinAnd(parts) : 'exists'}`
     case 'task': {
       const of = [goal.family ? ` of ${goal.family}` : '', goal.service ? ` of the service ${goal.service}` : ''].join('')

@@ -82,6 +82,7 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalResult {
         check('launch type', goal.launchType, service.launchType),
         goal.taskDefinition !== undefined && family !== goal.taskDefinition && family.split(':')[0] !== goal.taskDefinition ? `it runs ${family}` : '',
         goal.targetGroup !== undefined && !groups.includes(goal.targetGroup) ? `it is not behind ${goal.targetGroup}` : '',
+        goal.event !== undefined && !service.events.some((e) => e.message.toLowerCase().includes(goal.event!.toLowerCase())) ? `no event says "${goal.event}"` : '',
       ].filter(Boolean)
       return result(problems.length === 0, problems.join('; '))
     }

@@ -45,6 +45,7 @@ export const GOAL_SCHEMA: Record<GoalKind, Record<string, FieldSpec>> = {
     launchType: opt('string'),
     taskDefinition: opt('string'),
     targetGroup: opt('string'),
+    event: opt('string'),
   },
   task: { cluster: req('string'), family: opt('string'), service: opt('string'), lastStatus: opt('string'), count: opt('count') },
   containerInstance: { cluster: req('string'), status: opt('string'), count: opt('count'), runningTasks: opt('count') },

@@ -61,6 +61,8 @@ export type ServiceGoal = Base & {
   taskDefinition?: string
   /** Name of a target group the service registers its tasks with. */
   targetGroup?: string
+  /** One of the service's events (as describe-services lists them) contains this text, e.g. ECS's placement failure. */
+  event?: string
 }
 /** ECS container instances registered in a cluster (ECS on EC2): how many, in which status, with the agent connected. */
 export type ContainerInstanceGoal = Base & { kind: 'containerInstance'; cluster: string; status?: string; count?: Count; runningTasks?: Count }

@@ -31,6 +31,9 @@ function canonicalRef(ref: string): string {
 const REFERENCE = /^[a-z0-9]+(?:[._\-/:@][a-zA-Z0-9]+)*$/
 
 function hasEgress(ctx: SimContext, task: Task): boolean {
+  // On EC2 the instance's Docker daemon pulls, on the instance's own network, whatever the task's network mode: an
+  // awsvpc task's ENI (which never has a public IP on EC2) carries only the task's traffic (task-networking-awsvpc.html).
+  if (task.containerInstanceArn !== undefined) return true
   const eniId = eniDetail(task, 'networkInterfaceId')
   if (!eniId) return true
   const eni = ctx.world.ec2.networkInterfaces[eniId]

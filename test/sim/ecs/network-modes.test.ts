@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
 import { fails, ok } from './helpers.ts'
+import { ec2Cluster, registerEc2TaskDefinition, WEB } from './ec2Helpers.ts'
 
 const containers = (defs: object[]) => `--container-definitions '${JSON.stringify(defs)}'`
 const register = (mode: string | undefined, defs: object[]) =>
@@ -44,5 +45,21 @@ describe('register-task-definition applies the rules of each network mode', () =
     expect(ok(sandbox, register('none', web([]))).taskDefinition.networkMode).toBe('none')
     const linked = ok(sandbox, register('bridge', [...web([{ containerPort: 80 }]), { name: 'app', image: 'nginx', links: ['web:backend'] }]))
     expect(linked.taskDefinition.containerDefinitions[1].links).toEqual(['web:backend'])
+  })
+})
+
+describe('awsvpc tasks on EC2', () => {
+  it('pull their images through the instance (their ENI has no public IP) and run, each with its own address', () => {
+    const { s, cluster } = ec2Cluster()
+    const subnet = Object.values(s.world().ec2.instances)[0].SubnetId
+    registerEc2TaskDefinition(s, 'web', [WEB(256)], '--network-mode awsvpc')
+    const run = ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --count 2 --launch-type EC2 --network-configuration "awsvpcConfiguration={subnets=[${subnet}]}"`)
+    expect(run.failures).toEqual([])
+    s.advance(60_000)
+    const arns = ok(s, `aws ecs list-tasks --cluster ${cluster}`).taskArns
+    const tasks = ok(s, `aws ecs describe-tasks --cluster ${cluster} --tasks ${arns.join(' ')}`).tasks
+    expect(tasks.map((t: { lastStatus: string }) => t.lastStatus)).toEqual(['RUNNING', 'RUNNING'])
+    const ips = tasks.map((t: { containers: { networkInterfaces: { privateIpv4Address: string }[] }[] }) => t.containers[0].networkInterfaces[0].privateIpv4Address)
+    expect(new Set(ips).size).toBe(2)
   })
 })

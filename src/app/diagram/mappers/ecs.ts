@@ -4,7 +4,7 @@ import type { GraphItem } from '../layout.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
 import { HOST_SECTIONS } from '../hostLayout.ts'
-import { bridgeNodeId } from './hosts.ts'
+import { bridgeNodeId, containerInstanceOf } from './hosts.ts'
 import { creationOrder, type ResourceMapper } from './registry.ts'
 
 // ECS on the diagram. A cluster is not a network boundary, so it is drawn as a logical overlay: the cluster and its
@@ -161,12 +161,13 @@ export const taskMapper: ResourceMapper = {
       const hp = taskHealth(world, task)?.state
       const family = world.ecs.taskDefinitions[task.taskDefinitionArn]
       const host = hostOf(world, task)
-      const inputs = [i, service, accent, eni, hp, family, host]
+      const network = host === undefined ? undefined : hostNetwork(world, task, family?.networkMode)
+      const inputs = [i, service, accent, eni, hp, family, host, network?.detail, network?.aria]
       if (cached && sameInputs(cached.inputs, inputs)) {
         for (const item of cached.items) out.addNode(item)
         return
       }
-      const items = taskItems(task, i, { ...where, service, accent, eni, hp, family, host })
+      const items = taskItems(task, i, { ...where, service, accent, eni, hp, family, host, network })
       mappedTasks.set(task, { where, inputs, items })
       for (const item of items) out.addNode(item)
     })
@@ -187,13 +188,50 @@ function hostOf(world: Readonly<World>, task: Task): string | undefined {
   return mode === 'bridge' ? bridgeNodeId(instance.InstanceId) : instance.InstanceId
 }
 
+/** What a task on EC2 shows of its network mode: a line for the node and a phrase for its accessible name. */
+interface HostNetwork {
+  detail: string
+  aria: string
+  /** none mode: nothing reaches the task and it reaches nothing. */
+  isolated?: boolean
+}
+
+/**
+ * A task's network on its instance, as the container instances view gives it (the same bindings describe-tasks
+ * shows): bridge, its docker0 address and each host port → container port; host, the instance's own address and the
+ * ports bound there; none, loopback only. awsvpc tasks show their ENI instead (taskItems).
+ */
+function hostNetwork(world: Readonly<World>, task: Task, mode: string | undefined): HostNetwork | undefined {
+  if (mode === 'awsvpc' || task.containerInstanceArn === undefined) return undefined
+  if (mode === 'none') return { detail: 'none · loopback only', aria: 'network mode none: loopback only, isolated', isolated: true }
+  const instanceId = world.ecs.containerInstances?.[task.containerInstanceArn]?.ec2InstanceId
+  const host = instanceId === undefined ? undefined : containerInstanceOf(world, instanceId)
+  const onHost = host?.tasks.find((t) => t.taskArn === task.taskArn)
+  if (!host || !onHost) return undefined
+  const bindings = onHost.networkBindings.filter((b) => b.hostPort !== undefined)
+  const ports = bindings.map((b) => (mode === 'host' ? `:${b.hostPort}` : `:${b.hostPort} → ${b.containerPort}`))
+  if (mode === 'host') {
+    const at = host.privateIpAddress ?? instanceId
+    return {
+      detail: `host · ${at}${ports.join(',')}`,
+      aria: `network mode host: bound on the instance's ${at}${ports.length ? ` port ${bindings.map((b) => b.hostPort).join(', ')}` : ''}`,
+    }
+  }
+  const ip = Object.values(onHost.bridgeIps)[0]
+  const mappings = bindings.map((b) => `host port ${b.hostPort} to container port ${b.containerPort}`)
+  return {
+    detail: [ip, ports.join(', ')].filter(Boolean).join(' · '),
+    aria: `network mode bridge${ip ? `, ${ip} on docker0` : ''}${mappings.length ? `, ${mappings.join(', ')}` : ''}`,
+  }
+}
+
 /** One task's nodes: its ENI (when it has one), the task, its containers. */
 function taskItems(
   task: Task,
   i: number,
-  context: TaskWhere & { service?: Service; accent?: string; eni?: NetworkInterface; hp?: string; family?: TaskDefinition; host?: string },
+  context: TaskWhere & { service?: Service; accent?: string; eni?: NetworkInterface; hp?: string; family?: TaskDefinition; host?: string; network?: HostNetwork },
 ): GraphItem[] {
-  const { ip, eni, service, accent, hp, family, host } = context
+  const { ip, eni, service, accent, hp, family, host, network } = context
   const items: GraphItem[] = []
   // A task on EC2 whose instance is gone has nowhere to be drawn (hostOf).
   if (task.containerInstanceArn !== undefined && host === undefined) return items
@@ -236,15 +274,15 @@ function taskItems(
     data: {
       kind: 'Task',
       label: abbreviate(id),
-      detail: [taskDef, task.launchType].join(' · '),
+      detail: network ? `${taskDef} · ${network.detail}` : [taskDef, task.launchType].join(' · '),
       state: task.lastStatus,
       status: taskStatus(task.lastStatus, hp),
-      badge: hp,
+      badge: hp ?? (network?.isolated ? 'isolated' : undefined),
       accent,
       service: service?.serviceArn,
       ariaLabel:
         `Task ${id} ${task.lastStatus}${hp ? `, ${hp}` : ''}${where ? `, ${where}` : ''}` +
-        `${service ? `, service ${service.serviceName}` : ''}, ${taskDef}`,
+        `${service ? `, service ${service.serviceName}` : ''}, ${taskDef}${network ? `, ${network.aria}` : ''}`,
     },
   })
   task.containers.forEach((c, j) => {

@@ -34,6 +34,35 @@ export function containerInstanceOf(world: Readonly<World>, instanceId: string):
   return byInstance.get(instanceId)
 }
 
+/** Where an instance target leads: the task bound to that host port and the container port it forwards to. */
+export interface InstanceTarget {
+  taskArn: string
+  containerPort: number
+}
+
+const instanceTargetsByWorld = new WeakMap<Readonly<World>, Map<string, InstanceTarget>>()
+
+/**
+ * `i-…:hostPort` → the task and container port behind it (bridge: docker0's forwarding; host: the same port), from
+ * the container instances view's network bindings, the ones describe-tasks shows; built once per world.
+ */
+export function instanceTargets(world: Readonly<World>): Map<string, InstanceTarget> {
+  const known = instanceTargetsByWorld.get(world)
+  if (known) return known
+  const out = new Map<string, InstanceTarget>()
+  for (const cluster of Object.values(world.ecs.clusters)) {
+    for (const ci of containerInstances(world, cluster.clusterArn)) {
+      for (const t of ci.tasks) {
+        for (const b of t.networkBindings) {
+          if (b.hostPort !== undefined && b.containerPort !== undefined) out.set(`${ci.ec2InstanceId}:${b.hostPort}`, { taskArn: t.taskArn, containerPort: b.containerPort })
+        }
+      }
+    }
+  }
+  instanceTargetsByWorld.set(world, out)
+  return out
+}
+
 /** Instances still worth drawing: terminated ones leave the picture as they leave describe-instances' default view. */
 const drawnInstances = (world: Readonly<World>) => Object.values(world.ec2.instances).filter((i) => i.State.Name !== 'terminated' && i.SubnetId !== undefined)
 

@@ -2,6 +2,8 @@ import type { Action, Rule, RuleCondition, TargetGroup, World } from '../../../s
 import { conditionValues, forwardedTargetGroups, targetGroupHealth, targetHealth, terminalAction } from '../../../sandbox/views.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
+import { abbreviate } from './ecs.ts'
+import { instanceTargets } from './hosts.ts'
 import { azNodeId } from './network.ts'
 import { creationOrder, type ResourceMapper } from './registry.ts'
 
@@ -183,6 +185,8 @@ function targetNodeIds(world: Readonly<World>): Map<string, string> {
     const ip = endpoint.slice(0, endpoint.lastIndexOf(':'))
     if (!out.has(ip)) out.set(ip, taskArn)
   }
+  // Instance targets (bridge, host): several tasks share the instance, so the key is the target itself, `i-…:port`.
+  for (const [target, { taskArn }] of instanceTargets(world)) out.set(target, taskArn)
   return out
 }
 
@@ -214,9 +218,11 @@ export const targetGroupMapper: ResourceMapper = {
         },
       })
       for (const { Target: t, TargetHealth: health } of targetHealth(world, tg.TargetGroupArn)) {
-        // An instance target (bridge or host mode) is one task's host port on that instance: the endpoint index says which.
-        const instanceIp = world.ec2.instances[t.Id]?.PrivateIpAddress
-        const node = instanceIp === undefined ? nodeOfTarget.get(t.Id) : (world.ecs.endpoints?.[`${instanceIp}:${t.Port}`]?.taskArn ?? t.Id)
+        // An instance target (bridge or host mode) is one task's host port on that instance: its network bindings say
+        // which, and the label shows the mapping (`i-0b1f12f4… :32768 → 80`), so dynamic ports are visible.
+        const isInstance = world.ec2.instances[t.Id] !== undefined
+        const bound = isInstance ? instanceTargets(world).get(`${t.Id}:${t.Port}`) : undefined
+        const node = isInstance ? (bound?.taskArn ?? t.Id) : nodeOfTarget.get(t.Id)
         if (node === undefined) continue
         const id = `${tg.TargetGroupArn}->${node}`
         const count = requests.get(id) ?? 0
@@ -225,7 +231,7 @@ export const targetGroupMapper: ResourceMapper = {
           id,
           source: tg.TargetGroupArn,
           target: node,
-          label: `:${t.Port}`,
+          label: isInstance ? `${abbreviate(t.Id, 10)} :${t.Port}${bound ? ` → ${bound.containerPort}` : ''}` : `:${t.Port}`,
           zIndex: 10,
           ...style,
           className: `cs-edge-${statusOf(health.State)}`,
@@ -267,8 +273,7 @@ export function pathEdges(hops: readonly string[], nodeOfTarget: Map<string, str
     const [a, b] = [hops[i], hops[i + 1]]
     if (a.includes(':listener-rule/') && b.includes(':targetgroup/')) edges.push(`${a}->${b}`)
     if (a.includes(':targetgroup/')) {
-      const ip = b.slice(0, b.lastIndexOf(':'))
-      const node = nodeOfTarget.get(ip)
+      const node = nodeOfTarget.get(b) ?? nodeOfTarget.get(b.slice(0, b.lastIndexOf(':')))
       if (node !== undefined) edges.push(`${a}->${node}`)
     }
   }
@@ -282,7 +287,7 @@ export function pathNodes(world: Readonly<World>, hops: readonly string[]): stri
   for (const h of hops) {
     if (h.startsWith('arn:')) out.push(h)
     else {
-      const node = nodeOfTarget.get(h.slice(0, h.lastIndexOf(':')))
+      const node = nodeOfTarget.get(h) ?? nodeOfTarget.get(h.slice(0, h.lastIndexOf(':')))
       if (node !== undefined) out.push(node)
     }
   }
