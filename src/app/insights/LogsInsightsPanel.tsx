@@ -138,8 +138,12 @@ export function LogsInsightsPanel({ world, now }: { world: Readonly<World>; now:
             : 'Run a query to see its results.'}
         </p>
       )}
-      {ran && series && <TimeSeriesChart title={ran.queryString} unit="query values" from={ran.from} to={ran.to} series={series} />}
-      {ran && rows.length > 0 && <ResultsTable rows={rows} caption={`Results of ${ran.queryString}`} />}
+      {ran && rows.length > 0 && (
+        <div className="insights-answer">
+          {series && <TimeSeriesChart title={ran.queryString} unit="query values" from={ran.from} to={ran.to} series={series} />}
+          <ResultsTable rows={rows} caption={`Results of ${ran.queryString}`} />
+        </div>
+      )}
     </div>
   )
 }

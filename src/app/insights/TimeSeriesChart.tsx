@@ -73,13 +73,19 @@ export function TimeSeriesChart({ title, unit, from, to, series, thresholds = []
             </text>
           </g>
         ))}
-        {series.map((s, i) => (
-          <polyline
-            key={s.name}
-            className={`ts-line ts-series-${i % 6}`}
-            points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
-          />
-        ))}
+        {series.map((s, i) =>
+          // A line needs two points: a series of one or two (a 30-minute bin() over an hour) is drawn as dots too.
+          s.points.length < 3 ? (
+            <g key={s.name} className={`ts-dots ts-series-${i % 6}`}>
+              <polyline className={`ts-line ts-series-${i % 6}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+              {s.points.map(([t, v]) => (
+                <circle key={t} cx={x(t)} cy={y(v)} r={4} />
+              ))}
+            </g>
+          ) : (
+            <polyline key={s.name} className={`ts-line ts-series-${i % 6}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+          ),
+        )}
       </svg>
       {series.length > 1 && (
         <ul className="ts-legend" aria-label={`${title}: series`}>

@@ -26,7 +26,7 @@ monaco.languages.setMonarchTokensProvider(INSIGHTS_LANGUAGE, {
       [/#.*$/, 'comment'],
       [/@[\w.]+/, 'variable.predefined'],
       [/`[^`]*`/, 'variable'],
-      [/[a-zA-Z_][\w.]*(?=\s*\()/, { cases: { '@functions': 'predefined', '@default': 'identifier' } }],
+      [/[a-zA-Z_][\w.]*(?=\s*\()/, { cases: { '@functions': 'type', '@default': 'identifier' } }],
       [/[a-zA-Z_][\w.]*/, { cases: { '@commands': 'keyword', '@keywords': 'keyword.operator', '@default': 'identifier' } }],
       [/\d+(\.\d+)?(ms|s|m|h|d|w|mo|q|y)?\b/, 'number'],
       [/"([^"\\]|\\.)*"/, 'string'],
