@@ -140,8 +140,9 @@ export function LogsInsightsPanel({ world, now }: { world: Readonly<World>; now:
       )}
       {ran && rows.length > 0 && (
         <div className="insights-answer">
-          {series && <TimeSeriesChart title={ran.queryString} unit="query values" from={ran.from} to={ran.to} series={series} />}
+          {/* The table first: on a narrow panel the numbers come before the picture. */}
           <ResultsTable rows={rows} caption={`Results of ${ran.queryString}`} />
+          {series && <TimeSeriesChart title={ran.queryString} unit="query values" from={ran.from} to={ran.to} series={series} />}
         </div>
       )}
     </div>
