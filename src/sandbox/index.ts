@@ -23,3 +23,5 @@ export type { Action, Listener, LoadBalancer, RegisteredTarget, Rule, RuleCondit
 export type { Attachment, Cluster, Container, ContainerInstance, Service, Task, TaskDefinition } from '../sim/ecs/index.ts'
 export type { InternetGateway, NetworkInterface, RouteTable, SecurityGroup, Subnet, Vpc } from '../sim/ec2/state.ts'
 export type { RequestRecord } from '../sim/elbv2/state.ts'
+/** CloudWatch Logs for the Insights panel: log groups, discovered fields, and a Logs Insights query answered at once. */
+export { insightsFunctions, INSIGHTS_COMMANDS, INSIGHTS_KEYWORDS, insightsQuery, logGroupFields, logGroupNames, type InsightsQueryAnswer, type InsightsQueryInput } from '../sim/logs/views.ts'

@@ -9,7 +9,7 @@ import { missingFromSimulator } from './support.ts'
 describe('the lesson files', () => {
   it('all parse and validate (a broken lesson is reported as file:line)', () => {
     expect(() => lessonsOrThrow()).not.toThrow()
-    expect(course().lessons.map((l) => l.id)).toEqual(['containers-tasks-clusters', 'fargate-walkthrough', 'microservices-path-routing', 'copy-on-write', 'bind-mounts-volumes', 'ebs-availability-zones', 'ecs-on-ec2', 'network-modes', 'dynamic-host-ports'])
+    expect(course().lessons.map((l) => l.id)).toEqual(['containers-tasks-clusters', 'fargate-walkthrough', 'microservices-path-routing', 'copy-on-write', 'bind-mounts-volumes', 'ebs-availability-zones', 'ecs-on-ec2', 'network-modes', 'dynamic-host-ports', 'container-insights'])
   })
 })
 

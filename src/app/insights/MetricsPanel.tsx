@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { World } from '../../sandbox/index.ts'
-import { metricSeries, type MetricDimension } from '../../sandbox/views.ts'
-import { TimeSeriesChart, type Series } from './TimeSeriesChart.tsx'
+import { alarmsOnMetric, metricSeries, type MetricDimension } from '../../sandbox/views.ts'
+import { TimeSeriesChart, type Series, type Threshold } from './TimeSeriesChart.tsx'
 
 /** What the panel can chart, per service: the free AWS/ECS utilization, and Container Insights' own metrics. */
 const METRICS = [
@@ -43,11 +43,14 @@ export function MetricsPanel({ world, now }: { world: Readonly<World>; now: numb
   const services = Object.values(world.ecs.services).filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE')
   const start = now - rangeMs
   const period = periodFor(rangeMs)
+  const thresholds: Threshold[] = []
   const series: Series[] = services.map((service) => {
     const dimensions: MetricDimension[] = [
       { Name: 'ClusterName', Value: cluster.clusterName },
       { Name: 'ServiceName', Value: service.serviceName },
     ]
+    // Alarms on this service's metric: their thresholds on the chart, in the colour of their state.
+    for (const alarm of alarmsOnMetric(world, metric.namespace, metric.metricName, dimensions)) thresholds.push({ name: alarm.alarmName, value: alarm.threshold, state: alarm.stateValue })
     const points = metricSeries(world, metric.namespace, metric.metricName, dimensions, { start, end: now, period })
     return { name: service.serviceName, points: points.map((p) => [p.timestamp, p.value] as const) }
   })
@@ -90,7 +93,7 @@ export function MetricsPanel({ world, now }: { world: Readonly<World>; now: numb
       {services.length === 0 ? (
         <p className="panel-status">{cluster.clusterName} has no service yet: each service gets a line here.</p>
       ) : (
-        <TimeSeriesChart title={`${metric.title}, ${cluster.clusterName}`} unit={metric.unit} from={start} to={now} series={series} />
+        <TimeSeriesChart title={`${metric.title}, ${cluster.clusterName}`} unit={metric.unit} from={start} to={now} series={series} thresholds={thresholds} />
       )}
     </div>
   )

@@ -13,6 +13,8 @@ export interface Threshold {
   /** "CPU high (alarm)" */
   name: string
   value: number
+  /** An alarm's state (describe-alarms' StateValue), drawn in its colour and named beside its line. */
+  state?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
 }
 
 export interface TimeSeriesChartProps {
@@ -43,7 +45,8 @@ export function TimeSeriesChart({ title, unit, from, to, series, thresholds = []
   const y = (v: number) => HEIGHT - PAD.bottom - (v / top) * (HEIGHT - PAD.top - PAD.bottom)
   const withDate = to - from > 86_400_000
   const latest = series.map((s) => `${s.name} ${s.points.length ? valueLabel(s.points[s.points.length - 1][1]) : 'no data'}`)
-  const summary = `${title} (${unit}), ${timeLabel(from, withDate)} to ${timeLabel(to, withDate)} UTC. Latest: ${latest.join('; ') || 'no data'}.`
+  const alarms = thresholds.map((t) => `${t.name} at ${valueLabel(t.value)}${t.state ? ` is ${t.state}` : ''}`)
+  const summary = `${title} (${unit}), ${timeLabel(from, withDate)} to ${timeLabel(to, withDate)} UTC. Latest: ${latest.join('; ') || 'no data'}.${alarms.length ? ` Alarms: ${alarms.join('; ')}.` : ''}`
   const times = [...new Set(series.flatMap((s) => s.points.map(([t]) => t)))].sort((a, b) => a - b)
 
   return (
@@ -66,20 +69,26 @@ export function TimeSeriesChart({ title, unit, from, to, series, thresholds = []
           </text>
         ))}
         {thresholds.map((th) => (
-          <g key={th.name} className="ts-threshold">
+          <g key={th.name} className={`ts-threshold${th.state ? ` ts-state-${th.state.toLowerCase()}` : ''}`}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(th.value)} y2={y(th.value)} />
             <text x={WIDTH - PAD.right} y={y(th.value) - 4} textAnchor="end">
-              {th.name}
+              {th.state ? `${th.name}: ${th.state}` : th.name}
             </text>
           </g>
         ))}
-        {series.map((s, i) => (
-          <polyline
-            key={s.name}
-            className={`ts-line ts-series-${i % 6}`}
-            points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
-          />
-        ))}
+        {series.map((s, i) =>
+          // A line needs two points: a series of one or two (a 30-minute bin() over an hour) is drawn as dots too.
+          s.points.length < 3 ? (
+            <g key={s.name} className={`ts-dots ts-series-${i % 6}`}>
+              <polyline className={`ts-line ts-series-${i % 6}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+              {s.points.map(([t, v]) => (
+                <circle key={t} cx={x(t)} cy={y(v)} r={4} />
+              ))}
+            </g>
+          ) : (
+            <polyline key={s.name} className={`ts-line ts-series-${i % 6}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+          ),
+        )}
       </svg>
       {series.length > 1 && (
         <ul className="ts-legend" aria-label={`${title}: series`}>

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState, type ComponentType, type CSSProperties } from 'react'
+import { lazy, Suspense, useMemo, useState, type ComponentType, type CSSProperties } from 'react'
 import type { World } from '../../sandbox/index.ts'
 import type { HostFiles } from '../../sandbox/views.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
@@ -30,6 +30,9 @@ export interface Panels {
   Inspector: ComponentType<InspectorProps>
   Lesson: ComponentType<object>
 }
+
+// Logs Insights brings the query engine's view and its editor: a chunk of its own, loaded when the tab opens.
+const LogsInsightsTab = lazy(() => import('../insights/LogsInsightsTab.tsx'))
 
 const STARTING = 'Starting the simulated account…'
 
@@ -73,9 +76,18 @@ const BOTTOM_TABS = [
   { id: 'console', title: 'Console', content: <ConsolePanel /> },
   { id: 'files', title: 'Files', content: <FilesPanel /> },
   { id: 'metrics', title: 'Metrics', content: <MetricsTab /> },
+  {
+    id: 'logs',
+    title: 'Logs Insights',
+    content: (
+      <Suspense fallback={<Loading what="Logs Insights" />}>
+        <LogsInsightsTab />
+      </Suspense>
+    ),
+  },
 ] as const satisfies readonly { id: BottomTab; title: string; content: unknown }[]
 
-/** Console | Files | Metrics tabs in one resizable region. */
+/** Console | Files | Metrics | Logs Insights tabs in one resizable region. */
 function BottomRegion() {
   const tab = useApp((s) => s.layout.bottomTab)
   const collapsed = useApp((s) => s.layout.collapsed.console)

@@ -37,6 +37,6 @@ export function normalizeLayout(stored: Record<string, unknown>): Layout {
       if (typeof v === 'boolean') layout.collapsed[id] = v
     }
   }
-  if (stored.bottomTab === 'files' || stored.bottomTab === 'metrics') layout.bottomTab = stored.bottomTab
+  if (stored.bottomTab === 'files' || stored.bottomTab === 'metrics' || stored.bottomTab === 'logs') layout.bottomTab = stored.bottomTab
   return layout
 }

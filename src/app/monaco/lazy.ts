@@ -5,3 +5,4 @@ import { lazy } from 'react'
 export const ConsoleEditor = lazy(() => import('../console/ConsoleEditor.tsx'))
 export const FileEditor = lazy(() => import('../files/FileEditor.tsx'))
 export const monacoAvailable = true
+export const InsightsQueryEditor = lazy(() => import('../insights/QueryEditor.tsx'))

@@ -32,7 +32,7 @@ export interface ConsoleEntry {
 }
 
 export type RegionId = 'lesson' | 'diagram' | 'inspector' | 'console'
-export type BottomTab = 'console' | 'files' | 'metrics'
+export type BottomTab = 'console' | 'files' | 'metrics' | 'logs'
 
 export interface Layout {
   /** Pixel sizes of the resizable regions. */

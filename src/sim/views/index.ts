@@ -53,3 +53,4 @@ export {
 } from '../docker/views.ts'
 export { HOST_HOME, type HostFiles } from '../docker/stores.ts'
 export { metricSeries, type MetricDimension, type MetricPoint } from './metrics.ts'
+export { alarmsOnMetric, type AlarmOnMetric } from './alarms.ts'
