@@ -11,6 +11,7 @@ import { checkNetworkConfiguration, missingCapacity, placeTask } from './placeme
 import { countHostTransition } from './containerInstances.ts'
 import { placeOnHost } from './hostTasks.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
+import type { PlacementPass } from './placementPass.ts'
 import { checkPlacement, runTaskReason } from './placementRules.ts'
 import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
@@ -36,6 +37,8 @@ export interface NewTask {
   tags?: Tag[]
   /** The group's existing tasks, for spreading across AZs. */
   groupTasks: readonly Task[]
+  /** Kept across a pass placing several of the group's tasks (hostPlacement.ts). */
+  pass?: PlacementPass
   placementStrategy?: readonly PlacementStrategy[]
   placementConstraints?: readonly PlacementConstraint[]
   /** A daemon task: only this container instance. */
