@@ -82,7 +82,7 @@ function toSchema4(snapshot: Json): Json {
   world.autoscaling ??= emptyAutoScalingState()
   world.pricing ??= emptyPricingState()
   const ecs = (snapshot.world as { ecs: Json }).ecs
-  for (const key of ['containerInstances', 'agents', 'hosts']) ecs[key] ??= {}
+  for (const key of ['containerInstances', 'agents', 'hosts', 'capacityProviders']) ecs[key] ??= {}
   world.cloudwatch ??= emptyCloudWatchState()
   return { ...snapshot, schema: 4 }
 }

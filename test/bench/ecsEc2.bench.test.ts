@@ -3,6 +3,7 @@ import { createSandbox } from '../../src/sandbox/index.ts'
 import { Rng, Simulation, type SimState } from '../../src/sim/index.ts'
 import { chooseHost } from '../../src/sim/ecs/hostPlacement.ts'
 import { placeOnHost } from '../../src/sim/ecs/hostTasks.ts'
+import { PlacementPass } from '../../src/sim/ecs/placementPass.ts'
 import type { Task } from '../../src/sim/ecs/state.ts'
 import { ok } from './fleet.ts'
 
@@ -31,10 +32,12 @@ it('placing 1,000 tasks onto 100 container instances with spread + binpack', () 
   const td = Object.values(world.ecs.taskDefinitions).find((t) => t.family === 'web')!
   const rng = Rng.fromSeed(1)
   const groupTasks: Task[] = []
+  // One pass for the 1,000, as the service scheduler places them (deployments.ts launch).
+  const placementPass = new PlacementPass(world, cluster.clusterArn, groupTasks)
   const placementStrategy = [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }]
   const decide = performance.now()
   for (let i = 0; i < 1000; i++) {
-    const host = chooseHost(world, rng, { cluster, taskDefinition: td, group: 'service:web', groupTasks, placementStrategy })
+    const host = chooseHost(world, rng, { cluster, taskDefinition: td, group: 'service:web', groupTasks, pass: placementPass, placementStrategy })
     const task = {
       taskArn: `bench-${i}`, taskDefinitionArn: td.taskDefinitionArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: 'service:web',
       containerInstanceArn: host.containerInstance.containerInstanceArn,

@@ -25,6 +25,7 @@ export type ResourceType =
   | 'AWS::ECS::TaskDefinition'
   | 'AWS::ECS::AccountSetting'
   | 'AWS::ECS::ContainerInstance'
+  | 'AWS::ECS::CapacityProvider'
   | 'AWS::ElasticLoadBalancingV2::LoadBalancer'
   | 'AWS::ElasticLoadBalancingV2::TargetGroup'
   | 'AWS::ElasticLoadBalancingV2::Listener'

@@ -6,6 +6,7 @@ import { missingCapacity } from './placement.ts'
 import { containerInstanceId } from './containerInstances.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { closestMatchText } from './placementRules.ts'
+import { PlacementPass } from './placementPass.ts'
 import { reconcileDaemon } from './daemon.ts'
 import { sendService } from './service.machine.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
@@ -181,6 +182,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
   const started: Task[] = []
   // One array the placements share (not a copy per task: a service of 1,000 tasks places them in one pass).
   const groupTasks = [...all]
+  const pass = new PlacementPass(ctx.world, cluster.clusterArn, groupTasks)
   for (let i = 0; i < count; i++) {
     try {
       const task = createTask(ctx, {
@@ -191,6 +193,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
         group: `service:${service.serviceName}`,
         startedBy: deployment.id,
         groupTasks,
+        pass,
         placementStrategy: service.placementStrategy as PlacementStrategy[],
         placementConstraints: service.placementConstraints as PlacementConstraint[],
         onlyOn,

@@ -4,8 +4,9 @@ import type { World } from '../world.ts'
 import { attachmentOf } from './attachments.ts'
 import { parseQuery, type Query } from './clusterQuery.ts'
 import { attributeOf, liveTasksOn, querySubject } from './containerInstances.ts'
-import { boundHostPorts, integerOf, portsOf, taskReservation } from './containerResources.ts'
+import { portsOf, taskReservation } from './containerResources.ts'
 import { awsvpcTaskLimit, EPHEMERAL_PORTS } from './hostFacts.ts'
+import { PlacementPass } from './placementPass.ts'
 import type { AwsVpcConfiguration, Cluster, ContainerInstance, NetworkBinding, Task, TaskDefinition } from './state.ts'
 
 /**
@@ -42,6 +43,8 @@ export interface HostRequest {
   group: string
   /** The group's tasks so far (spread and distinctInstance count the live ones). */
   groupTasks: readonly Task[]
+  /** What a pass placing several of the group's tasks keeps between them (`groupTasks` only grows meanwhile). */
+  pass?: PlacementPass
   placementStrategy?: readonly PlacementStrategy[]
   placementConstraints?: readonly PlacementConstraint[]
   networkConfiguration?: { awsvpcConfiguration?: AwsVpcConfiguration }
@@ -88,25 +91,26 @@ function constraintQueries(constraints: readonly PlacementConstraint[]): { membe
   return { memberOf, distinct }
 }
 
-/** Binds each port mapping to a host port, or says which resource is short. */
-function bindPorts(td: TaskDefinition, taken: { tcp: Set<number>; udp: Set<number> }): Record<string, NetworkBinding[]> | 'RESOURCE:PORTS' | 'RESOURCE:PORTS_UDP' {
+/** Binds each port mapping to a host port, or says which resource is short. `taken`: the ports in use, per protocol. */
+function bindPorts(td: TaskDefinition, taken: { tcp: ReadonlySet<number>[]; udp: ReadonlySet<number>[] }): Record<string, NetworkBinding[]> | 'RESOURCE:PORTS' | 'RESOURCE:PORTS_UDP' {
   const out: Record<string, NetworkBinding[]> = {}
-  const used = { tcp: new Set(taken.tcp), udp: new Set(taken.udp) }
+  // The sets in use are read, not copied (an instance of 64 tasks binds 64 ports); this task's own go in `mine`.
+  const mine = { tcp: new Set<number>(), udp: new Set<number>() }
+  const inUse = (protocol: 'tcp' | 'udp', port: number) => mine[protocol].has(port) || taken[protocol].some((set) => set.has(port))
   for (const c of td.containerDefinitions) {
     const bindings: NetworkBinding[] = []
     for (const p of c.portMappings) {
       if (p.containerPort === undefined) continue
       const protocol = (p.protocol ?? 'tcp') === 'udp' ? 'udp' : 'tcp'
-      const set = used[protocol]
       let hostPort = td.networkMode === 'host' ? p.containerPort : p.hostPort
       if (hostPort) {
-        if (set.has(hostPort)) return protocol === 'udp' ? 'RESOURCE:PORTS_UDP' : 'RESOURCE:PORTS'
+        if (inUse(protocol, hostPort)) return protocol === 'udp' ? 'RESOURCE:PORTS_UDP' : 'RESOURCE:PORTS'
       } else {
         hostPort = EPHEMERAL_PORTS.from
-        while (set.has(hostPort) && hostPort <= EPHEMERAL_PORTS.to) hostPort++
+        while (inUse(protocol, hostPort) && hostPort <= EPHEMERAL_PORTS.to) hostPort++
         if (hostPort > EPHEMERAL_PORTS.to) return protocol === 'udp' ? 'RESOURCE:PORTS_UDP' : 'RESOURCE:PORTS'
       }
-      set.add(hostPort)
+      mine[protocol].add(hostPort)
       bindings.push({ bindIP: '0.0.0.0', containerPort: p.containerPort, hostPort, protocol })
     }
     out[c.name] = bindings
@@ -114,22 +118,18 @@ function bindPorts(td: TaskDefinition, taken: { tcp: Set<number>; udp: Set<numbe
   return out
 }
 
-const isLive = (t: Task) => t.lastStatus !== 'STOPPED' && t.desiredStatus !== 'STOPPED'
-
-/** The value a spread field gives an instance: `instanceId`/`host` → the instance, `attribute:x` → its attribute. */
-function spreadValue(ci: ContainerInstance, field: string): string {
-  if (field === 'instanceId' || field === 'host') return ci.containerInstanceArn
-  return attributeOf(ci, field.startsWith('attribute:') ? field.slice('attribute:'.length) : field) ?? ''
-}
+/** The attribute a spread field reads (`attribute:ecs.availability-zone` → `ecs.availability-zone`). */
+const spreadAttribute = (field: string): string => (field.startsWith('attribute:') ? field.slice('attribute:'.length) : field)
 
 /** Host ports (bridge/host) and ENIs (awsvpc): the checks that read the instance's tasks. */
-function costlyChecks(world: Readonly<World>, td: TaskDefinition, ci: ContainerInstance, needsPorts: boolean, awsvpc: boolean): FailureReason | Record<string, NetworkBinding[]> {
+function costlyChecks(world: Readonly<World>, pass: PlacementPass, n: number, td: TaskDefinition, needsPorts: boolean, awsvpc: boolean): FailureReason | Record<string, NetworkBinding[]> {
+  const ci = pass.instances[n]
   let bindings: Record<string, NetworkBinding[]> = {}
   if (needsPorts) {
-    const tcp = boundHostPorts(liveTasksOn(world, ci.containerInstanceArn))
-    for (const p of portsOf(ci.remainingResources, 'PORTS')) tcp.add(p)
-    const udp = new Set(portsOf(ci.remainingResources, 'PORTS_UDP'))
-    const bound = bindPorts(td, { tcp, udp })
+    const bound = bindPorts(td, {
+      tcp: [pass.boundPorts(world, n), new Set(portsOf(ci.remainingResources, 'PORTS'))],
+      udp: [new Set(portsOf(ci.remainingResources, 'PORTS_UDP'))],
+    })
     if (typeof bound === 'string') return bound
     bindings = bound
   }
@@ -144,6 +144,26 @@ function costlyChecks(world: Readonly<World>, td: TaskDefinition, ci: ContainerI
 }
 
 /**
+ * How one strategy scores the fitting instances (lower is better; `fits` holds their numbers in the pass), and what
+ * it adds to `why`. Spread counts the group's live tasks per value of its field (per instance, or per Availability
+ * Zone wherever those instances are); binpack takes the remaining resource; random draws one number per instance.
+ */
+function strategyScores(world: Readonly<World>, pass: PlacementPass, rng: Rng, s: PlacementStrategy, fits: readonly number[]): { scores: number[]; why: string } | undefined {
+  if (s.type === 'spread') {
+    const field = s.field ?? 'instanceId'
+    if (field === 'instanceId' || field === 'host') return { scores: fits.map((n) => pass.groupCounts[n]), why: 'spread across instances' }
+    return { scores: pass.spreadCounts(world, spreadAttribute(field), fits), why: `spread across ${field.replace(/^attribute:/, '')}` }
+  }
+  if (s.type === 'binpack') {
+    const resource = (s.field ?? 'memory').toUpperCase()
+    const remaining = pass.remaining(resource)
+    return { scores: fits.map((n) => remaining[n]?.integerValue ?? 0), why: `binpacked on ${resource === 'CPU' ? 'cpu' : 'memory'}` }
+  }
+  if (s.type === 'random') return { scores: fits.map(() => rng.next()), why: 'chosen at random' }
+  return undefined
+}
+
+/**
  * Picks the container instance for one task, or throws PlacementFailure. `rng` is drawn from only for the random
  * strategy.
  */
@@ -153,87 +173,67 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const constraints = constraintQueries([...(td.placementConstraints as PlacementConstraint[]), ...(req.placementConstraints ?? [])])
   const awsvpc = td.networkMode === 'awsvpc' ? req.networkConfiguration?.awsvpcConfiguration : undefined
   const needsPorts = (td.networkMode === 'bridge' || td.networkMode === 'host') && td.containerDefinitions.some((c) => c.portMappings.length > 0)
-  // The group's live tasks per instance, counted once: spread and distinctInstance read these.
-  const groupPerInstance = new Map<string, number>()
-  for (const t of req.groupTasks)
-    if (t.containerInstanceArn && isLive(t)) groupPerInstance.set(t.containerInstanceArn, (groupPerInstance.get(t.containerInstanceArn) ?? 0) + 1)
-  const prefix = `${req.cluster.clusterArn.replace(':cluster/', ':container-instance/')}/`
+  const pass = req.pass ?? new PlacementPass(world, req.cluster.clusterArn, req.groupTasks)
+  pass.update()
   const failures: { arn: string; reason: FailureReason }[] = []
   // First the cheap checks (agent, constraints, CPU, memory) on every instance; the strategies rank what is left;
   // then the costlier ones (host ports, ENIs) in rank order until one instance passes — the same choice as checking
   // everything first, without reading every instance's tasks for each placement.
-  const fits: { ci: ContainerInstance; subnetId?: string }[] = []
-  for (const ci of Object.values(world.ecs.containerInstances)) {
-    if (ci.status !== 'ACTIVE' || !ci.containerInstanceArn.startsWith(prefix)) continue
-    if (req.onlyOn && ci.containerInstanceArn !== req.onlyOn) continue
-    if (!ci.agentConnected) {
-      failures.push({ arn: ci.containerInstanceArn, reason: 'AGENT' })
-      continue
-    }
+  const fits: number[] = []
+  const subnets: (string | undefined)[] = []
+  const cpu = pass.remaining('CPU')
+  const memory = pass.remaining('MEMORY')
+  pass.instances.forEach((ci, n) => {
+    if (ci.status !== 'ACTIVE') return
+    if (req.onlyOn && ci.containerInstanceArn !== req.onlyOn) return
+    if (!ci.agentConnected) return void failures.push({ arn: ci.containerInstanceArn, reason: 'AGENT' })
     if (constraints.memberOf.length) {
       const subject = querySubject(world, ci)
-      if (!constraints.memberOf.every((q) => q(subject))) {
-        failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
-        continue
-      }
+      if (!constraints.memberOf.every((q) => q(subject))) return void failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
     }
     let subnetId: string | undefined
     if (awsvpc) {
-      const az = attributeOf(ci, 'ecs.availability-zone')
-      const own = attributeOf(ci, 'ecs.subnet-id')
+      const az = pass.attribute(n, 'ecs.availability-zone')
+      const own = pass.attribute(n, 'ecs.subnet-id')
       subnetId = awsvpc.subnets.includes(own ?? '') ? own : awsvpc.subnets.find((sn) => world.ec2.subnets[sn]?.AvailabilityZone === az)
-      if (!subnetId) {
-        failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
-        continue
-      }
+      if (!subnetId) return void failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
     }
-    if (constraints.distinct && groupPerInstance.has(ci.containerInstanceArn)) failures.push({ arn: ci.containerInstanceArn, reason: 'DISTINCT_INSTANCE' })
-    else if (integerOf(ci.remainingResources, 'CPU') < need.cpu) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:CPU' })
-    else if (integerOf(ci.remainingResources, 'MEMORY') < need.memory) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:MEMORY' })
-    else fits.push(subnetId ? { ci, subnetId } : { ci })
-  }
+    if (constraints.distinct && pass.groupCounts[n] > 0) failures.push({ arn: ci.containerInstanceArn, reason: 'DISTINCT_INSTANCE' })
+    else if ((cpu[n]?.integerValue ?? 0) < need.cpu) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:CPU' })
+    else if ((memory[n]?.integerValue ?? 0) < need.memory) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:MEMORY' })
+    else {
+      fits.push(n)
+      subnets.push(subnetId)
+    }
+  })
   const strategies = req.placementStrategy?.length ? req.placementStrategy : DEFAULT_STRATEGY
-  // Each strategy gives every fitting instance a score (lower is better); instances compare score by score.
-  const scores = fits.map(() => [] as number[])
+  // Each strategy gives every fitting instance a score (lower is better); instances compare score by score, ties
+  // going to the earlier instance.
+  const ranked: number[][] = []
   const whys: string[] = []
   for (const s of strategies) {
-    if (s.type === 'spread') {
-      const field = s.field ?? 'instanceId'
-      const values = fits.map((f) => spreadValue(f.ci, field))
-      const counts = new Map<string, number>()
-      for (const v of values) counts.set(v, 0)
-      for (const [ciArn, n] of groupPerInstance) {
-        const ci = world.ecs.containerInstances[ciArn]
-        const v = ci && spreadValue(ci, field)
-        if (v !== undefined && counts.has(v)) counts.set(v, counts.get(v)! + n)
-      }
-      values.forEach((v, i) => scores[i].push(counts.get(v)!))
-      whys.push(field === 'instanceId' || field === 'host' ? 'spread across instances' : `spread across ${field.replace(/^attribute:/, '')}`)
-    } else if (s.type === 'binpack') {
-      const resource = (s.field ?? 'memory').toUpperCase()
-      fits.forEach((f, i) => scores[i].push(integerOf(f.ci.remainingResources, resource)))
-      whys.push(`binpacked on ${resource === 'CPU' ? 'cpu' : 'memory'}`)
-    } else if (s.type === 'random') {
-      fits.forEach((_, i) => scores[i].push(rng.next()))
-      whys.push('chosen at random')
-    }
+    const scored = strategyScores(world, pass, rng, s, fits)
+    if (!scored) continue
+    ranked.push(scored.scores)
+    whys.push(scored.why)
   }
-  const order = fits.map((_, i) => i)
-  order.sort((x, y) => {
-    const a = scores[x]
-    const b = scores[y]
-    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] - b[k]
-    return x - y
-  })
+  const better = (x: number, y: number): boolean => {
+    for (const scores of ranked) if (scores[x] !== scores[y]) return scores[x] < scores[y]
+    return x < y
+  }
+  // The best-ranked instance not yet ruled out, found by a scan: usually the first one passes the costly checks, so
+  // sorting every instance for each task would be wasted.
+  const ruledOut = new Uint8Array(fits.length)
   let chosen: { ci: ContainerInstance; subnetId?: string; bindings: Record<string, NetworkBinding[]> } | undefined
-  for (const i of order) {
-    const f = fits[i]
-    const reason = costlyChecks(world, td, f.ci, needsPorts, !!awsvpc)
-    if (typeof reason === 'string') failures.push({ arn: f.ci.containerInstanceArn, reason })
-    else {
-      chosen = { ...f, bindings: reason }
-      break
-    }
+  for (let tries = 0; tries < fits.length && !chosen; tries++) {
+    let best = -1
+    for (let i = 0; i < fits.length; i++) if (!ruledOut[i] && (best < 0 || better(i, best))) best = i
+    const ci = pass.instances[fits[best]]
+    const reason = costlyChecks(world, pass, fits[best], td, needsPorts, !!awsvpc)
+    if (typeof reason === 'string') {
+      failures.push({ arn: ci.containerInstanceArn, reason })
+      ruledOut[best] = 1
+    } else chosen = subnets[best] ? { ci, subnetId: subnets[best], bindings: reason } : { ci, bindings: reason }
   }
   if (!chosen) {
     let closest: { arn: string; reason: FailureReason } | undefined

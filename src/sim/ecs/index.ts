@@ -1,6 +1,7 @@
 import type { ServiceSim } from '../context.ts'
 import { listAccountSettings, putAccountSetting, putAccountSettingDefault } from './accountSettings.ts'
 import { agentHost, agentStart, HOST_TIMER, START_TIMER } from './agent.ts'
+import { createCapacityProvider, deleteCapacityProvider, describeCapacityProviders, putClusterCapacityProviders, updateCapacityProvider } from './capacityProviders.ts'
 import { createCluster, deleteCluster, describeClusters, listClusters, updateClusterSettings } from './clusters.ts'
 import {
   deregisterContainerInstance,
@@ -42,6 +43,11 @@ export const ecs: ServiceSim = {
     ListClusters: listClusters,
     DeleteCluster: deleteCluster,
     UpdateClusterSettings: updateClusterSettings,
+    CreateCapacityProvider: createCapacityProvider,
+    DescribeCapacityProviders: describeCapacityProviders,
+    UpdateCapacityProvider: updateCapacityProvider,
+    DeleteCapacityProvider: deleteCapacityProvider,
+    PutClusterCapacityProviders: putClusterCapacityProviders,
     ListContainerInstances: listContainerInstances,
     DescribeContainerInstances: describeContainerInstances,
     UpdateContainerInstancesState: updateContainerInstancesState,

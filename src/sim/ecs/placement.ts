@@ -3,6 +3,7 @@ import type { World } from '../world.ts'
 import { chooseHost, type HostChoice, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { eniDetail } from './attachments.ts'
 import { invalidParameter } from './errors.ts'
+import type { PlacementPass } from './placementPass.ts'
 import type { AwsVpcConfiguration, Cluster, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
 
 /**
@@ -112,6 +113,8 @@ export interface PlacementRequest {
   networkConfiguration?: NetworkConfiguration
   /** The group's existing tasks, for spreading across AZs (and instances). */
   groupTasks: readonly Task[]
+  /** Kept across a pass placing several of the group's tasks (hostPlacement.ts). */
+  pass?: PlacementPass
   placementStrategy?: readonly PlacementStrategy[]
   placementConstraints?: readonly PlacementConstraint[]
   /** A daemon task: only this container instance. */

@@ -2,6 +2,7 @@ import { arn } from '../core/index.ts'
 import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { activeCluster } from './clusters.ts'
+import { strategyFor, strategyLaunchType } from './capacityProviders.ts'
 import { newDeployment, startDeployment } from './deployments.ts'
 import { invalidParameter, serviceNotActive, serviceNotFound, serviceNotIdempotent, serviceScaledAboveZero } from './errors.ts'
 import { checkLoadBalancers } from './loadBalancing.ts'
@@ -85,7 +86,9 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     throw invalidParameter(`Invalid scheduling strategy: ${input.schedulingStrategy}.`) // wording unverified
   if (!input.taskDefinition) throw invalidParameter('TaskDefinition must be specified.') // wording unverified
   const td = taskDefinitionToRun(world, input.taskDefinition)
-  const launchType = input.launchType ?? (input.capacityProviderStrategy?.some((s) => s.capacityProvider.startsWith('FARGATE')) ? 'FARGATE' : 'EC2')
+  // A capacity provider strategy (its own, else the cluster's default) decides the launch type (capacityProviders.ts).
+  const strategy = strategyFor(cluster, input.launchType, input.capacityProviderStrategy)
+  const launchType = input.launchType ?? (strategy ? strategyLaunchType(strategy) : 'EC2')
   // Role trust is checked per launch (a service posts "failed to launch a task" instead of refusing).
   if (launchType === 'FARGATE' && !td.compatibilities.includes('FARGATE')) checkLaunch(world, td, launchType)
   const networkConfiguration = checkNetworkConfiguration(world, td, launchType, input.networkConfiguration)
@@ -122,6 +125,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     createdAt: ctx.now(),
     placementConstraints: input.placementConstraints ?? [],
     placementStrategy: input.placementStrategy ?? [],
+    ...(strategy ? { capacityProviderStrategy: strategy } : {}),
     networkConfiguration,
     healthCheckGracePeriodSeconds: grace ?? 0,
     schedulingStrategy: daemon ? 'DAEMON' : 'REPLICA',

@@ -32,7 +32,7 @@ export interface Cluster {
   /** `containerInsights`: `enhanced | enabled | disabled` (fidelity §2.8). */
   settings: KeyValuePair[]
   capacityProviders: string[]
-  defaultCapacityProviderStrategy: unknown[]
+  defaultCapacityProviderStrategy: CapacityProviderStrategyItem[]
 }
 
 export interface PortMapping {
@@ -158,6 +158,8 @@ export interface Service {
   runningCount: number
   pendingCount: number
   launchType: string
+  /** The capacity provider strategy it was created with (capacityProviders.ts), if any. */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[]
   platformVersion?: string
   platformFamily?: string
   taskDefinition: string
@@ -375,6 +377,41 @@ export interface EcsState {
   agents: Record<string, EcsAgent>
   /** Container instance ARN → its live tasks and bridge addresses. */
   hosts: Record<string, HostBookkeeping>
+  /** Auto Scaling group capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored). */
+  capacityProviders: Record<string, CapacityProvider>
+}
+
+/** API `ManagedScaling`. */
+export interface ManagedScaling {
+  status: 'ENABLED' | 'DISABLED'
+  targetCapacity: number
+  minimumScalingStepSize: number
+  maximumScalingStepSize: number
+  instanceWarmupPeriod: number
+}
+
+/** API `CapacityProvider` (an Auto Scaling group one; `type` EC2_AUTOSCALING). */
+export interface CapacityProvider {
+  capacityProviderArn: string
+  name: string
+  status: 'ACTIVE' | 'INACTIVE'
+  autoScalingGroupProvider: {
+    autoScalingGroupArn: string
+    managedScaling: ManagedScaling
+    managedTerminationProtection: 'ENABLED' | 'DISABLED'
+    managedDraining: 'ENABLED' | 'DISABLED'
+  }
+  updateStatus?: string
+  updateStatusReason?: string
+  tags: Tag[]
+  type: 'EC2_AUTOSCALING'
+}
+
+/** API `CapacityProviderStrategyItem` as stored (weight and base filled in). */
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string
+  weight: number
+  base: number
 }
 
 export const emptyEcsState = (): EcsState => ({
@@ -390,4 +427,5 @@ export const emptyEcsState = (): EcsState => ({
   containerInstances: {},
   agents: {},
   hosts: {},
+  capacityProviders: {},
 })

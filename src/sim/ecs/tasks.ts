@@ -4,6 +4,7 @@ import { createNetworkInterface } from '../ec2/index.ts'
 import type { World } from '../world.ts'
 import { activeCluster, countTaskTransition } from './clusters.ts'
 import { invalidParameter, serviceNotFound, unableToAssumeRole, unsupportedLaunchType } from './errors.ts'
+import { strategyFor, strategyLaunchType } from './capacityProviders.ts'
 import { checkVolumeConfigurations, provisionManagedVolumes, type TaskVolumeConfiguration } from './managedEbs.ts'
 import { attachmentOf, eniDetail } from './attachments.ts'
 import { indexEndpoints } from './endpoints.ts'
@@ -11,6 +12,7 @@ import { checkNetworkConfiguration, missingCapacity, placeTask } from './placeme
 import { countHostTransition } from './containerInstances.ts'
 import { placeOnHost } from './hostTasks.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
+import type { PlacementPass } from './placementPass.ts'
 import { checkPlacement, runTaskReason } from './placementRules.ts'
 import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
@@ -36,6 +38,8 @@ export interface NewTask {
   tags?: Tag[]
   /** The group's existing tasks, for spreading across AZs. */
   groupTasks: readonly Task[]
+  /** Kept across a pass placing several of the group's tasks (hostPlacement.ts). */
+  pass?: PlacementPass
   placementStrategy?: readonly PlacementStrategy[]
   placementConstraints?: readonly PlacementConstraint[]
   /** A daemon task: only this container instance. */
@@ -185,9 +189,14 @@ interface RunTaskRequest {
   volumeConfigurations?: TaskVolumeConfiguration[]
 }
 
-/** The launch type a request ends up with: given, or from a FARGATE capacity provider, else EC2 (no default strategy). */
-const launchTypeOf = (req: { launchType?: string; capacityProviderStrategy?: { capacityProvider: string }[] }) =>
-  req.launchType ?? (req.capacityProviderStrategy?.some((s) => s.capacityProvider.startsWith('FARGATE')) ? 'FARGATE' : 'EC2')
+/**
+ * The launch type a request ends up with: given, or from its capacity provider strategy (its own, else the cluster's
+ * default; capacityProviders.ts), else EC2.
+ */
+function launchTypeOf(cluster: Cluster, req: { launchType?: string; capacityProviderStrategy?: { capacityProvider: string }[] }): string {
+  const strategy = strategyFor(cluster, req.launchType, req.capacityProviderStrategy)
+  return req.launchType ?? (strategy ? strategyLaunchType(strategy) : 'EC2')
+}
 
 /** Everything run-task checks before starting anything (fidelity §2.6). */
 export function checkLaunch(world: Readonly<World>, td: TaskDefinition, launchType: string, overrides?: ContainerOverride[]): void {
@@ -200,7 +209,7 @@ export function checkLaunch(world: Readonly<World>, td: TaskDefinition, launchTy
 export const runTask = handler((ctx, input: RunTaskRequest) => {
   const cluster = activeCluster(ctx.world, input.cluster)
   const td = taskDefinitionToRun(ctx.world, input.taskDefinition)
-  const launchType = launchTypeOf(input)
+  const launchType = launchTypeOf(cluster, input)
   const count = input.count ?? 1
   if (!Number.isInteger(count) || count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.') // wording unverified
   const overrides = input.overrides?.containerOverrides

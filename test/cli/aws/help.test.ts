@@ -20,7 +20,7 @@ describe('help pages generated from the models', () => {
   it('`aws ecs help` lists every operation and the waiters', () => {
     const { stdout } = createSandbox().exec('aws ecs help')
     expect(stdout).toMatch(/o create-service( \(simulated\))?\n/)
-    expect(stdout).toContain('o describe-capacity-providers\n')
+    expect(stdout).toContain('o describe-task-sets\n')
     expect(createSandbox().exec('aws ec2 help').stdout).toContain('o describe-subnets (simulated)\n')
     expect(stdout).toContain('o services-stable\n')
   })
