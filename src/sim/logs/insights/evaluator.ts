@@ -216,16 +216,25 @@ function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>, rea
   })
   const groups = new Map<string | number, { key: Value[]; accumulators: Accumulator[] }>()
   const single = keys.length === 1 ? keys[0].get : undefined
+  let lastOne: Value
+  let lastGroup: { key: Value[]; accumulators: Accumulator[] } | undefined
   return {
     add(row) {
-      // One numeric key (a bin) needs no key text: the common case, and the course notes' query.
+      // One numeric key (a bin) needs no key text: the common case, and the course notes' query. Events come in time
+      // order, so a bin's events come one after another: the last group is kept at hand.
       const one = single?.(row)
-      const key = single ? [one] : keys.map((k) => k.get(row))
-      const id = typeof one === 'number' ? one : JSON.stringify(key)
-      let group = groups.get(id)
-      if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
+      let group: { key: Value[]; accumulators: Accumulator[] } | undefined
+      if (typeof one === 'number' && one === lastOne && lastGroup) group = lastGroup
+      else {
+        const key = single ? [one] : keys.map((k) => k.get(row))
+        const id = typeof one === 'number' ? one : JSON.stringify(key)
+        group = groups.get(id)
+        if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
+        lastOne = one
+        lastGroup = group
+      }
       const timestamp = timestampOf(row)
-      const { accumulators } = group
+      const { accumulators } = group as { accumulators: Accumulator[] }
       for (let i = 0; i < specs.length; i++) accumulators[i].add(specs[i].get(row), timestamp)
     },
     rows() {
