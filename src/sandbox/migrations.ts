@@ -84,6 +84,7 @@ function toSchema4(snapshot: Json): Json {
   const ecs = (snapshot.world as { ecs: Json }).ecs
   for (const key of ['containerInstances', 'agents', 'hosts', 'capacityProviders']) ecs[key] ??= {}
   world.cloudwatch ??= emptyCloudWatchState()
+  ;(world.cloudwatch as Json).performance ??= { tasks: [], latest: {} }
   return { ...snapshot, schema: 4 }
 }
 

@@ -1,6 +1,6 @@
 import type { LogEvent, Rng, Scheduler } from './core/index.ts'
 import type { RequestRecord } from './elbv2/state.ts'
-import type { StoredLogEvent } from './logs/state.ts'
+import type { StoredLogEntry } from './logs/state.ts'
 import type { World } from './world.ts'
 
 /**
@@ -23,7 +23,7 @@ export interface SimContext {
   /** Append a request to the load balancers' recent requests (a stream: core/stream.ts). */
   recordRequest(request: RequestRecord): void
   /** Append an event to CloudWatch Logs' events (a stream too: a day of log events must not cost the journal). */
-  putLogEvent(event: StoredLogEvent): void
+  putLogEvent(event: StoredLogEntry): void
   /**
    * Call another service's operation from inside the simulation (ECS registering targets in ELBv2,
    * for example). Goes through the same handlers as the CLI's calls, without output shaping (nothing prints the answer).

@@ -12,6 +12,15 @@ const SERVICES = 10
 const MINUTES = 24 * 60
 const QUERY = 'stats avg(CpuUtilized), avg(MemoryUtilized) by bin(30m)'
 
+/** Events stored, a producer's batch counting as the events it holds (logs/state.ts `StoredLogBatch`). */
+const eventCount = (sandbox: ReturnType<typeof createSandbox>) => sandbox.world().logs.events.reduce((n, e) => n + ('count' in e ? e.count : 1), 0)
+
+/** CPU time of this process, ms: on a machine shared with other jobs, wall time also counts their turns. */
+const cpuMs = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+
 const heapMb = () => {
   ;(globalThis as { gc?: () => void }).gc?.()
   return process.memoryUsage().heapUsed / 1e6
@@ -26,12 +35,14 @@ it('a day of Container Insights for 200 tasks, and the course notes’ query ove
     sandbox.exec(`aws ecs create-service --cluster bench --service-name s${i} --task-definition web --desired-count 20 --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[${subnets}],assignPublicIp=ENABLED}"`)
   sandbox.advance(5 * 60_000)
   const before = heapMb()
-  const eventsBefore = sandbox.world().logs.events.length
+  const eventsBefore = eventCount(sandbox)
   const t0 = performance.now()
+  const c0 = cpuMs()
   sandbox.advance(MINUTES * 60_000)
   const dayMs = performance.now() - t0
+  const dayCpuMs = cpuMs() - c0
   const afterDay = heapMb()
-  const events = sandbox.world().logs.events.length - eventsBefore
+  const events = eventCount(sandbox) - eventsBefore
   const series = Object.keys(sandbox.world().cloudwatch.series).length
   const group = '/aws/ecs/containerinsights/bench/performance'
   const run = () => {
@@ -39,19 +50,23 @@ it('a day of Container Insights for 200 tasks, and the course notes’ query ove
     const { queryId } = JSON.parse(sandbox.exec(`aws logs start-query --log-group-name ${group} --start-time ${Math.floor(sandbox.now() / 1000) - MINUTES * 60} --end-time ${Math.floor(sandbox.now() / 1000)} --query-string file://q.txt`).stdout)
     sandbox.advance(QUERY_TIMINGS.startMs)
     const t = performance.now()
+    const c = cpuMs()
     sandbox.advance(QUERY_TIMINGS.runMs)
     const ms = performance.now() - t
+    const cpu = cpuMs() - c
     const out = JSON.parse(sandbox.exec(`aws logs get-query-results --query-id ${queryId}`).stdout)
-    return { ms, rows: out.results.length, scanned: out.statistics.recordsScanned }
+    return { ms, cpu, rows: out.results.length, scanned: out.statistics.recordsScanned }
   }
   const cold = run()
-  const warm = [run(), run(), run()].map((r) => r.ms).sort((a, b) => a - b)
+  const runs = [run(), run(), run()]
+  const warm = runs.map((r) => r.ms).sort((a, b) => a - b)
+  const warmCpu = runs.map((r) => r.cpu).sort((a, b) => a - b)
   console.log(
     [
       `Container Insights: one virtual day, ${SERVICES * 20} tasks, Insights on:`,
-      `  simulate the day: ${Math.round(dayMs)} ms (target < 1,000 ms); ${events.toLocaleString('en')} performance events, ${series} metric series`,
+      `  simulate the day: ${Math.round(dayMs)} ms (CPU time ${Math.round(dayCpuMs)} ms; target < 1,000 ms); ${events.toLocaleString('en')} performance events, ${series} metric series`,
       `  memory (heap${(globalThis as { gc?: unknown }).gc ? '' : ', without --expose-gc: rough'}): ${Math.round(afterDay - before)} MB for the day (target < 100 MB)`,
-      `  '${QUERY}': ${warm[1].toFixed(1)} ms median of 3 (target < 50 ms); first run ${Math.round(cold.ms)} ms; ${cold.rows} rows, ${cold.scanned.toLocaleString('en')} records scanned`,
+      `  '${QUERY}': ${warm[1].toFixed(1)} ms median of 3 (CPU time ${warmCpu[1].toFixed(1)} ms; target < 50 ms); first run ${Math.round(cold.ms)} ms; ${cold.rows} rows, ${cold.scanned.toLocaleString('en')} records scanned`,
     ].join('\n'),
   )
 }, 900_000)

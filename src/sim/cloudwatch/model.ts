@@ -1,5 +1,5 @@
 import type { Container, Task } from '../ecs/state.ts'
-import { resolveImage } from '../runtime/index.ts'
+import { resolveImage, type ImageSpec } from '../runtime/index.ts'
 import type { World } from '../world.ts'
 import { IMAGE_USAGE, INSTANCE_CPU_UNITS, UNKNOWN_IMAGE_USAGE, type ImageUsage } from './usage.ts'
 
@@ -75,9 +75,14 @@ function addressesOf(task: Task): string[] {
   return out
 }
 
+/** Each task's distinct addresses, kept while its version stays (they change only with the task). */
+const addresses = new WeakMap<Task, { version: number; addresses: string[] }>()
+
 export function healthChecksPerMinute(world: Readonly<World>, task: Task, byAddress = healthChecksByAddress(world)): number {
+  let known = addresses.get(task)
+  if (!known || known.version !== task.version) addresses.set(task, (known = { version: task.version, addresses: [...new Set(addressesOf(task))] }))
   let perMinute = 0
-  for (const address of new Set(addressesOf(task))) perMinute += byAddress.get(address) ?? 0
+  for (const address of known.addresses) perMinute += byAddress.get(address) ?? 0
   return perMinute
 }
 
@@ -100,28 +105,56 @@ function mix(hash: number, minute: number): number {
 export const noise = (key: string, minute: number): number => mix(nameHash(key), minute)
 
 /**
- * What does not change while a task keeps its version: which container serves, each container's image costs and
- * noise seed. Kept per task object (derived data: a changed task has a new version and is worked out again).
+ * What the model needs of a task besides its traffic: its CPU ceiling and, per running container, its image's costs
+ * (by app), noise seed, limits and whether it serves the task's HTTP traffic. Plain data: Container Insights keeps it
+ * with its performance events (performanceBatch.ts) and works a past minute out again from it when the events are read.
  */
-interface TaskStatics {
-  version: number
-  serving: string | undefined
-  usage: Map<string, ImageUsage>
-  seeds: Map<string, number>
+export interface UsageStatics {
+  ceiling: number
+  containers: ContainerStatics[]
 }
-const statics = new WeakMap<Task, TaskStatics>()
 
-function staticsOf(world: Readonly<World>, task: Task): TaskStatics {
-  let s = statics.get(task)
-  if (!s || s.version !== task.version) {
-    s = { version: task.version, serving: servingContainer(world, task)?.name, usage: new Map(), seeds: new Map() }
-    for (const c of task.containers) {
-      s.usage.set(c.name, usageOfImage(world, c.image))
-      s.seeds.set(c.name, nameHash(`${task.taskArn}/${c.name}`))
-    }
-    statics.set(task, s)
+export interface ContainerStatics {
+  name: string
+  image: string
+  /** The image's app (usage.ts), absent for an image the sandbox does not know. */
+  app?: ImageSpec['app']
+  seed: number
+  serving: boolean
+  cpuReserved: number
+  memoryReserved: number
+  memoryLimit?: number
+}
+
+/** Kept per task object while its version and running containers stay (derived data, worked out again when they change). */
+const statics = new WeakMap<Task, { version: number; running: number; statics: UsageStatics }>()
+
+export function staticsOf(world: Readonly<World>, task: Task): UsageStatics {
+  let running = 0
+  for (const c of task.containers) if (c.lastStatus === 'RUNNING') running++
+  const known = statics.get(task)
+  if (known && known.version === task.version && known.running === running) return known.statics
+  const serving = servingContainer(world, task)?.name
+  const taskMemory = Number(task.memory) || undefined
+  const containers: ContainerStatics[] = []
+  for (const c of task.containers) {
+    if (c.lastStatus !== 'RUNNING') continue
+    const app = resolveImage(world, c.image)?.app
+    const memoryLimit = Number(c.memory) || taskMemory
+    containers.push({
+      name: c.name,
+      image: c.image,
+      ...(app ? { app } : {}),
+      seed: nameHash(`${task.taskArn}/${c.name}`),
+      serving: c.name === serving,
+      cpuReserved: Number(c.cpu) || 0,
+      memoryReserved: Number(c.memoryReservation) || Number(c.memory) || 0,
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+    })
   }
-  return s
+  const out = { ceiling: cpuCeiling(task), containers }
+  statics.set(task, { version: task.version, running, statics: out })
+  return out
 }
 
 /** The CPU a container may use: its task's CPU on Fargate (a hard limit), else the instance's. */
@@ -130,34 +163,39 @@ function cpuCeiling(task: Task): number {
   return taskCpu > 0 ? taskCpu : INSTANCE_CPU_UNITS
 }
 
+/** Requests per second a task's serving container answered in a minute: the traffic's, plus health checks. */
+export function servedPerSecond(world: Readonly<World>, task: Task, statics: UsageStatics, requests: number, checks?: Map<string, number>): number {
+  return (requests + (statics.containers.some((c) => c.serving) ? healthChecksPerMinute(world, task, checks) : 0)) / 60
+}
+
 /**
  * Each running container's usage in `minute`. `requests` is what the traffic recorded for the task that minute;
  * health checks are added from the load balancers' settings.
  */
 export function taskUsage(world: Readonly<World>, task: Task, minute: number, requests = world.cloudwatch.requests[`${task.taskArn}@${minute}`] ?? 0, checks?: Map<string, number>): ContainerUsage[] {
   const known = staticsOf(world, task)
-  const rpsServed = (requests + (known.serving !== undefined ? healthChecksPerMinute(world, task, checks) : 0)) / 60
-  const ceiling = cpuCeiling(task)
-  const taskMemory = Number(task.memory) || undefined
+  return usageOf(known, servedPerSecond(world, task, known, requests, checks), minute)
+}
+
+/** The usage of each container of `statics` in `minute` when the serving one answers `rpsServed` requests a second. */
+export function usageOf(statics: UsageStatics, rpsServed: number, minute: number): ContainerUsage[] {
+  const cap = Math.max(1, statics.ceiling)
   const out: ContainerUsage[] = []
-  for (const c of task.containers) {
-    if (c.lastStatus !== 'RUNNING') continue
-    const u = known.usage.get(c.name) ?? UNKNOWN_IMAGE_USAGE
-    const rps = c.name === known.serving ? rpsServed : 0
-    const wiggle = mix(known.seeds.get(c.name) ?? 0, minute)
+  for (const c of statics.containers) {
+    const u = (c.app && IMAGE_USAGE[c.app]) || UNKNOWN_IMAGE_USAGE
+    const rps = c.serving ? rpsServed : 0
+    const wiggle = mix(c.seed, minute)
     const wanted = (u.idleCpu + u.cpuPerRps * rps) * (0.95 + 0.1 * wiggle)
-    const cap = Math.max(1, ceiling)
     const served = Math.min(rps, u.cpuPerRps > 0 ? Math.max(0, (cap - u.idleCpu) / u.cpuPerRps) : rps)
-    const hardLimit = Number(c.memory) || taskMemory
     const memory = Math.round(u.idleMemory + u.memoryPerRps * rps + wiggle * Math.min(2, u.idleMemory / 10))
     out.push({
       name: c.name,
       image: c.image,
       cpu: Math.min(wanted, cap),
-      cpuReserved: Number(c.cpu) || 0,
+      cpuReserved: c.cpuReserved,
       memory,
-      memoryLimit: hardLimit,
-      memoryReserved: Number(c.memoryReservation) || Number(c.memory) || 0,
+      memoryLimit: c.memoryLimit,
+      memoryReserved: c.memoryReserved,
       rxBytes: (served * u.rxBytesPerRequest),
       txBytes: (served * u.txBytesPerRequest),
       rxPackets: served * 2,

@@ -1,5 +1,5 @@
 import type { Task } from '../ecs/state.ts'
-import type { ContainerUsage } from './model.ts'
+import type { ContainerStatics, ContainerUsage, UsageStatics } from './model.ts'
 
 /**
  * Container Insights performance log events (fidelity §5.2): embedded-metric-format JSON, one per entity per minute,
@@ -34,9 +34,11 @@ const CLUSTER_DIRECTIVE_JSON = JSON.stringify([
   { Namespace: 'ECS/ContainerInsights', Metrics: ['TaskCount', 'ContainerInstanceCount', 'ServiceCount'].map((Name) => ({ Name, Unit: 'Count' })), Dimensions: [['ClusterName']] },
 ])
 
-/** What a task event and its containers' events share. */
-export interface TaskFacts {
-  task: Task
+/**
+ * A task as its performance events describe it (and what the metrics model needs to work its usage out again):
+ * plain data kept with the events (performanceBatch.ts), one per task for as long as these facts stay the same.
+ */
+export interface PerformanceTask extends UsageStatics {
   taskId: string
   family: string
   revision: string
@@ -44,16 +46,37 @@ export interface TaskFacts {
   serviceName?: string
   accountId: string
   region: string
+  availabilityZone: string
+  launchType: Task['launchType']
+  pullStartedAt?: number
+  pullStoppedAt?: number
+  createdAt: number
+  startedAt: number
   containerInstanceId?: string
-  ec2InstanceId?: string
+  /** The task's CPU units and MiB, or its containers' together when the task sets none (Fargate always sets them). */
+  cpuReserved: number
+  memoryReserved: number
 }
 
-const num = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6))
+const num = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 1e6) / 1e6)
 const str = (s: string) => JSON.stringify(s)
+/** Where a template takes a minute's number (never in JSON text: `str` escapes a NUL). */
+const SLOT = '\0'
 
-/** The Type "Task" event. Built as text: a day of them for 200 tasks is 288,000 strings (JSON.stringify costs more). */
-export function taskEvent(f: TaskFacts, timestamp: number, usage: readonly ContainerUsage[]): string {
-  const t = f.task
+/**
+ * The numbers of a minute in the order both templates take them: Timestamp, CpuUtilized, MemoryUtilized,
+ * StorageReadBytes, StorageWriteBytes, NetworkRxBytes, NetworkRxPackets, NetworkTxBytes, NetworkTxPackets. The rest
+ * of an event is the same every minute: the template's text.
+ */
+export const MINUTE_FIELDS = ['Timestamp', 'CpuUtilized', 'MemoryUtilized', 'StorageReadBytes', 'StorageWriteBytes', 'NetworkRxBytes', 'NetworkRxPackets', 'NetworkTxBytes', 'NetworkTxPackets'] as const
+
+/** A container's numbers of a minute (MINUTE_FIELDS), as its event prints them. */
+export function containerNumbers(timestamp: number, u: ContainerUsage): number[] {
+  return [timestamp, num(u.cpu), Math.round(u.memory), Math.round(u.storageRead), Math.round(u.storageWrite), Math.round(u.rxBytes), Math.round(u.rxPackets), Math.round(u.txBytes), Math.round(u.txPackets)]
+}
+
+/** The task's numbers of a minute (MINUTE_FIELDS): its containers' together, as its event prints them. */
+export function taskNumbers(timestamp: number, usage: readonly ContainerUsage[]): number[] {
   let cpu = 0
   let memory = 0
   let rx = 0
@@ -62,8 +85,6 @@ export function taskEvent(f: TaskFacts, timestamp: number, usage: readonly Conta
   let txp = 0
   let read = 0
   let write = 0
-  let cpuReserved = 0
-  let memoryReserved = 0
   for (const u of usage) {
     cpu += u.cpu
     memory += u.memory
@@ -73,36 +94,73 @@ export function taskEvent(f: TaskFacts, timestamp: number, usage: readonly Conta
     txp += u.txPackets
     read += u.storageRead
     write += u.storageWrite
-    cpuReserved += u.cpuReserved
-    memoryReserved += u.memoryReserved
   }
-  cpuReserved = Number(t.cpu) || cpuReserved
-  memoryReserved = Number(t.memory) || memoryReserved
-  const ec2 = f.containerInstanceId ? `,"ContainerInstanceId":${str(f.containerInstanceId)},"EC2InstanceId":${str(f.ec2InstanceId ?? '')}` : ''
+  return [timestamp, num(cpu), Math.round(memory), Math.round(read), Math.round(write), Math.round(rx), Math.round(rxp), Math.round(tx), Math.round(txp)]
+}
+
+/** The Type "Task" event's text around its minute's numbers (MINUTE_FIELDS): `parts[0] n0 parts[1] n1 …`. */
+export function taskTemplate(f: PerformanceTask): string[] {
+  const [ts, cpu, memory, read, write, rx, rxp, tx, txp] = MINUTE_FIELDS.map(() => SLOT)
+  const ec2 = f.containerInstanceId ? `,"ContainerInstanceId":${str(f.containerInstanceId)},"EC2InstanceId":${str('')}` : ''
   return (
     `{"Version":"0","Type":"Task","TaskId":${str(f.taskId)},"TaskDefinitionFamily":${str(f.family)},"TaskDefinitionRevision":${str(f.revision)}` +
     `${f.serviceName === undefined ? '' : `,"ServiceName":${str(f.serviceName)}`}${ec2},"ClusterName":${str(f.clusterName)},"AccountID":${str(f.accountId)},"Region":${str(f.region)}` +
-    `,"AvailabilityZone":${str(t.availabilityZone ?? '')},"KnownStatus":"RUNNING","LaunchType":${str(t.launchType)}` +
-    `${t.pullStartedAt === undefined ? '' : `,"PullStartedAt":${t.pullStartedAt}`}${t.pullStoppedAt === undefined ? '' : `,"PullStoppedAt":${t.pullStoppedAt}`}` +
-    `,"CreatedAt":${t.createdAt},"StartedAt":${t.startedAt ?? t.createdAt},"Timestamp":${timestamp},"CpuUtilized":${num(cpu)},"CpuReserved":${num(cpuReserved)}` +
-    `,"MemoryUtilized":${Math.round(memory)},"MemoryReserved":${memoryReserved},"StorageReadBytes":${Math.round(read)},"StorageWriteBytes":${Math.round(write)}` +
-    `,"NetworkRxBytes":${Math.round(rx)},"NetworkRxDropped":0,"NetworkRxErrors":0,"NetworkRxPackets":${Math.round(rxp)}` +
-    `,"NetworkTxBytes":${Math.round(tx)},"NetworkTxDropped":0,"NetworkTxErrors":0,"NetworkTxPackets":${Math.round(txp)}` +
+    `,"AvailabilityZone":${str(f.availabilityZone)},"KnownStatus":"RUNNING","LaunchType":${str(f.launchType)}` +
+    `${f.pullStartedAt === undefined ? '' : `,"PullStartedAt":${f.pullStartedAt}`}${f.pullStoppedAt === undefined ? '' : `,"PullStoppedAt":${f.pullStoppedAt}`}` +
+    `,"CreatedAt":${f.createdAt},"StartedAt":${f.startedAt},"Timestamp":${ts},"CpuUtilized":${cpu},"CpuReserved":${num(f.cpuReserved)}` +
+    `,"MemoryUtilized":${memory},"MemoryReserved":${f.memoryReserved},"StorageReadBytes":${read},"StorageWriteBytes":${write}` +
+    `,"NetworkRxBytes":${rx},"NetworkRxDropped":0,"NetworkRxErrors":0,"NetworkRxPackets":${rxp}` +
+    `,"NetworkTxBytes":${tx},"NetworkTxDropped":0,"NetworkTxErrors":0,"NetworkTxPackets":${txp}` +
     `,"CloudWatchMetrics":${TASK_DIRECTIVE_JSON}}`
+  ).split(SLOT)
+}
+
+/** The Type "Container" event's template (no metrics directive: container metrics come with enhanced observability). */
+export function containerTemplate(f: PerformanceTask, c: ContainerStatics): string[] {
+  const [ts, cpu, memory, read, write, rx, rxp, tx, txp] = MINUTE_FIELDS.map(() => SLOT)
+  const ec2 = f.containerInstanceId ? `,"ContainerInstanceId":${str(f.containerInstanceId)},"EC2InstanceId":${str('')}` : ''
+  return (
+    `{"Version":"0","Type":"Container","ContainerName":${str(c.name)},"TaskId":${str(f.taskId)},"TaskDefinitionFamily":${str(f.family)},"TaskDefinitionRevision":${str(f.revision)}` +
+    `${f.serviceName === undefined ? '' : `,"ServiceName":${str(f.serviceName)}`}${ec2},"ClusterName":${str(f.clusterName)},"Image":${str(c.image)},"ContainerKnownStatus":"RUNNING"` +
+    `,"Timestamp":${ts},"CpuUtilized":${cpu},"CpuReserved":${num(c.cpuReserved)},"MemoryUtilized":${memory},"MemoryReserved":${c.memoryReserved}` +
+    `,"StorageReadBytes":${read},"StorageWriteBytes":${write}` +
+    `,"NetworkRxBytes":${rx},"NetworkRxDropped":0,"NetworkRxErrors":0,"NetworkRxPackets":${rxp}` +
+    `,"NetworkTxBytes":${tx},"NetworkTxDropped":0,"NetworkTxErrors":0,"NetworkTxPackets":${txp}}`
+  ).split(SLOT)
+}
+
+/** A template filled with a minute's numbers: the event's text. */
+export function fill(parts: readonly string[], numbers: readonly number[]): string {
+  let out = parts[0]
+  for (let i = 0; i < numbers.length; i++) out += `${numbers[i]}${parts[i + 1]}`
+  return out
+}
+
+/** How long `fill(parts, numbers)` is, without writing it (describe-log-streams' storedBytes counts every event). */
+export function filledLength(partsLength: number, numbers: readonly number[]): number {
+  let n = partsLength
+  for (let i = 0; i < numbers.length; i++) n += printedLength(numbers[i])
+  return n
+}
+
+/**
+ * How long a minute's numbers other than the timestamp print (MINUTE_FIELDS from CpuUtilized on), from the usage
+ * before rounding, as `containerNumbers`/`taskNumbers` round it.
+ */
+export function numbersLength(cpu: number, memory: number, read: number, write: number, rx: number, rxp: number, tx: number, txp: number): number {
+  return (
+    printedLength(num(cpu)) + printedLength(Math.round(memory)) + printedLength(Math.round(read)) + printedLength(Math.round(write)) +
+    printedLength(Math.round(rx)) + printedLength(Math.round(rxp)) + printedLength(Math.round(tx)) + printedLength(Math.round(txp))
   )
 }
 
-/** The Type "Container" event (no metrics directive: container metrics are published with enhanced observability). */
-export function containerEvent(f: TaskFacts, timestamp: number, u: ContainerUsage): string {
-  const ec2 = f.containerInstanceId ? `,"ContainerInstanceId":${str(f.containerInstanceId)},"EC2InstanceId":${str(f.ec2InstanceId ?? '')}` : ''
-  return (
-    `{"Version":"0","Type":"Container","ContainerName":${str(u.name)},"TaskId":${str(f.taskId)},"TaskDefinitionFamily":${str(f.family)},"TaskDefinitionRevision":${str(f.revision)}` +
-    `${f.serviceName === undefined ? '' : `,"ServiceName":${str(f.serviceName)}`}${ec2},"ClusterName":${str(f.clusterName)},"Image":${str(u.image)},"ContainerKnownStatus":"RUNNING"` +
-    `,"Timestamp":${timestamp},"CpuUtilized":${num(u.cpu)},"CpuReserved":${num(u.cpuReserved)},"MemoryUtilized":${Math.round(u.memory)},"MemoryReserved":${u.memoryReserved}` +
-    `,"StorageReadBytes":${Math.round(u.storageRead)},"StorageWriteBytes":${Math.round(u.storageWrite)}` +
-    `,"NetworkRxBytes":${Math.round(u.rxBytes)},"NetworkRxDropped":0,"NetworkRxErrors":0,"NetworkRxPackets":${Math.round(u.rxPackets)}` +
-    `,"NetworkTxBytes":${Math.round(u.txBytes)},"NetworkTxDropped":0,"NetworkTxErrors":0,"NetworkTxPackets":${Math.round(u.txPackets)}}`
-  )
+const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i)
+
+function printedLength(v: number): number {
+  if (!Number.isInteger(v) || v < 0 || v >= 1e15) return String(v).length
+  let digits = 1
+  while (digits < 16 && v >= POWERS[digits]) digits++
+  return digits
 }
 
 export interface ServiceCounts {

@@ -2,11 +2,12 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import type { World } from '../world.ts'
 import { EXIT_TIMER } from '../ecs/taskTimers.ts'
 import type { Task } from '../ecs/state.ts'
-import { produceLogEvent } from '../logs/index.ts'
-import { healthChecksByAddress, MINUTE_MS, minuteOf, taskUsage, type ContainerUsage } from './model.ts'
+import { noteStored, produceLogBatch, produceLogEvent, producerStream } from '../logs/index.ts'
+import { healthChecksByAddress, MINUTE_MS, minuteOf, servedPerSecond, staticsOf, usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
 import { unproxied } from '../core/index.ts'
-import { agentStream, clusterEvent, clusterStream, containerEvent, fargateStream, performanceGroup, serviceEvent, serviceStream, taskEvent, type TaskFacts } from './performanceEvents.ts'
-import { putSample } from './series.ts'
+import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, type PerformanceTask } from './performanceEvents.ts'
+import { eventLengths, PERFORMANCE_BATCH, performanceTaskNumber, type PerformanceBatchData } from './performanceBatch.ts'
+import { putSampleAt, seriesKey } from './series.ts'
 import type { CloudWatchState, Dimension } from './state.ts'
 import { INSTANCE_CPU_UNITS } from './usage.ts'
 
@@ -26,13 +27,14 @@ export function startMetrics(ctx: SimContext): void {
   ctx.scheduler.schedule(cw.tickAt, MINUTE_TIMER, {})
 }
 
-const insightsOf = (ctx: SimContext, clusterArn: string): string => unproxied(ctx.world).ecs.clusters[clusterArn]?.settings.find((s) => s.name === 'containerInsights')?.value ?? 'disabled'
+const insightsOf = (world: Readonly<World>, clusterArn: string): string => world.ecs.clusters[clusterArn]?.settings.find((s) => s.name === 'containerInsights')?.value ?? 'disabled'
 const lastSegment = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1)
 
 /**
  * Every minute while tasks run: each running task's usage over the minute that just ended (model.ts); a container
  * over its hard memory limit is killed (exit 137, OOM_REASON); AWS/ECS service utilization is published for every
- * service, and for clusters with Container Insights on, the ECS/ContainerInsights metrics and performance events.
+ * service, and for clusters with Container Insights on, the ECS/ContainerInsights metrics and performance events (the
+ * Task and Container events of the minute as one batch: performanceBatch.ts).
  */
 export const publishMinute: TimerHandler = (ctx) => {
   // Reads from the plain world: through the journal's view every task, container and attachment read is a proxy
@@ -45,49 +47,72 @@ export const publishMinute: TimerHandler = (ctx) => {
   const requests = requestsIn(world.cloudwatch.requests, minute)
   const acc = new Accumulator()
   const clusters = new Map<string, { name: string; tasks: number; insights: string }>()
+  const batch: PerformanceBatchData = { tasks: [], rps: [], streams: [] }
+  let events = 0
   let running = 0
+  const timestampLength = String(at).length
   for (const taskArn in world.ecs.tasks) {
     const task = world.ecs.tasks[taskArn]
     if (task.lastStatus !== 'RUNNING') continue
     running++
-    const usage = taskUsage(world, task, minute, requests.get(taskArn) ?? 0, checks)
-    if (killOutOfMemory(ctx, ctx.world.ecs.tasks[taskArn], usage)) continue
+    const statics = staticsOf(world, task)
+    const rps = servedPerSecond(world, task, statics, requests.get(taskArn) ?? 0, checks)
+    const usage = usageOf(statics, rps, minute)
+    if (killOutOfMemory(ctx, taskArn, usage)) continue
     const f = factsOf(world, task)
-    const insights = insightsOf(ctx, task.clusterArn)
+    const insights = insightsOf(world, task.clusterArn)
     const cluster = clusters.get(task.clusterArn) ?? { name: f.clusterName, tasks: 0, insights }
     cluster.tasks++
     clusters.set(task.clusterArn, cluster)
-    const cpu = sum(usage, 'cpu')
-    const memory = sum(usage, 'memory')
-    const cpuReserved = Number(task.cpu) || sum(usage, 'cpuReserved') || INSTANCE_CPU_UNITS
-    const memoryReserved = Number(task.memory) || sum(usage, 'memoryReserved')
+    let cpu = 0
+    let memory = 0
+    let rx = 0
+    let tx = 0
+    let read = 0
+    let write = 0
+    let cpuOfContainers = 0
+    let memoryOfContainers = 0
+    for (const u of usage) {
+      cpu += u.cpu
+      memory += u.memory
+      rx += u.rxBytes
+      tx += u.txBytes
+      read += u.storageRead
+      write += u.storageWrite
+      cpuOfContainers += u.cpuReserved
+      memoryOfContainers += u.memoryReserved
+    }
+    const cpuReserved = Number(task.cpu) || cpuOfContainers || INSTANCE_CPU_UNITS
+    const memoryReserved = Number(task.memory) || memoryOfContainers
     if (f.serviceName !== undefined) {
       // AWS/ECS: free, every service (fidelity §5.1): utilization as a percentage of what the tasks reserve.
-      acc.add(f.keys.aws[0], 'AWS/ECS', 'CPUUtilization', f.awsDims, 'Percent', (cpu / cpuReserved) * 100)
-      if (memoryReserved > 0) acc.add(f.keys.aws[1], 'AWS/ECS', 'MemoryUtilization', f.awsDims, 'Percent', (memory / memoryReserved) * 100)
+      acc.add(f.cells.aws[0], (cpu / cpuReserved) * 100)
+      if (memoryReserved > 0) acc.add(f.cells.aws[1], (memory / memoryReserved) * 100)
     }
     if (insights === 'disabled') continue
-    const values = [cpu, cpuReserved, memory, memoryReserved, sum(usage, 'rxBytes'), sum(usage, 'txBytes'), sum(usage, 'storageRead'), sum(usage, 'storageWrite')]
-    f.sets.forEach((dims, d) => TASK_METRICS.forEach(([name, unit], m) => acc.add(f.keys.insights[d][m], 'ECS/ContainerInsights', name, dims, unit, values[m])))
-    const { family, clusterName, serviceName, taskId, td } = f
+    const values = [cpu, cpuReserved, memory, memoryReserved, rx, tx, read, write]
+    for (const cells of f.cells.insights) for (let m = 0; m < cells.length; m++) acc.add(cells[m], values[m])
     if (insights === 'enhanced') {
       // Enhanced observability adds task-level metrics (fidelity §5.1; the full list is unverified).
-      acc.add(f.keys.enhanced[0], 'ECS/ContainerInsights', 'TaskCpuUtilization', f.enhancedDims, 'Percent', (cpu / cpuReserved) * 100)
-      if (memoryReserved > 0) acc.add(f.keys.enhanced[1], 'ECS/ContainerInsights', 'TaskMemoryUtilization', f.enhancedDims, 'Percent', (memory / memoryReserved) * 100)
+      acc.add(f.cells.enhanced[0], (cpu / cpuReserved) * 100)
+      if (memoryReserved > 0) acc.add(f.cells.enhanced[1], (memory / memoryReserved) * 100)
     }
-    const containerInstanceArn = (task as { containerInstanceArn?: string }).containerInstanceArn
-    const facts: TaskFacts = { task, taskId, family, revision: String(td?.revision ?? 1), clusterName, serviceName, accountId: world.accountId, region: world.region, containerInstanceId: containerInstanceArn && lastSegment(containerInstanceArn) }
-    const group = performanceGroup(clusterName)
-    const stream = facts.containerInstanceId ? agentStream(facts.containerInstanceId) : fargateStream(taskId)
-    produceLogEvent(ctx, group, stream, at, taskEvent(facts, at, usage), true)
-    for (const u of usage) produceLogEvent(ctx, group, stream, at, containerEvent(facts, at, u), true)
+    const facts = performanceTaskNumber(ctx, task, statics, () => describeTask(world, task, f, statics))
+    const stream = producerStream(ctx, f.group, f.stream, true)
+    if (!stream) continue
+    noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage))
+    batch.tasks.push(facts)
+    batch.rps.push(rps)
+    batch.streams.push(stream.id)
+    events += 1 + usage.length
   }
+  produceLogBatch(ctx, PERFORMANCE_BATCH, at, events, batch)
   publishServices(ctx, at, acc)
   for (const [clusterArn, c] of clusters) {
     if (c.insights === 'disabled') continue
     const counts = { TaskCount: c.tasks, ContainerInstanceCount: 0, ServiceCount: world.ecs.clusters[clusterArn]?.activeServicesCount ?? 0 }
     const dims = [{ Name: 'ClusterName', Value: c.name }]
-    for (const [name, value] of Object.entries(counts)) acc.add(keyOf('ECS/ContainerInsights', name, dims), 'ECS/ContainerInsights', name, dims, 'Count', value)
+    for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
     produceLogEvent(ctx, performanceGroup(c.name), clusterStream(c.name), at, clusterEvent(c.name, at, counts), true)
   }
   acc.flush(cw, at)
@@ -100,25 +125,57 @@ export const publishMinute: TimerHandler = (ctx) => {
   }
 }
 
+/** What the task's performance events say of it (kept with them: performanceBatch.ts). */
+function describeTask(world: Readonly<World>, task: Task, f: TaskNames, statics: UsageStatics): PerformanceTask {
+  const containerInstanceArn = (task as { containerInstanceArn?: string }).containerInstanceArn
+  let cpuReserved = 0
+  let memoryReserved = 0
+  for (const c of statics.containers) {
+    cpuReserved += c.cpuReserved
+    memoryReserved += c.memoryReserved
+  }
+  return {
+    taskId: f.taskId,
+    family: f.family,
+    revision: String(f.td?.revision ?? 1),
+    clusterName: f.clusterName,
+    ...(f.serviceName === undefined ? {} : { serviceName: f.serviceName }),
+    accountId: world.accountId,
+    region: world.region,
+    availabilityZone: task.availabilityZone ?? '',
+    launchType: task.launchType,
+    ...(task.pullStartedAt === undefined ? {} : { pullStartedAt: task.pullStartedAt }),
+    ...(task.pullStoppedAt === undefined ? {} : { pullStoppedAt: task.pullStoppedAt }),
+    createdAt: task.createdAt,
+    startedAt: task.startedAt ?? task.createdAt,
+    ...(containerInstanceArn ? { containerInstanceId: lastSegment(containerInstanceArn) } : {}),
+    cpuReserved: Number(task.cpu) || cpuReserved,
+    memoryReserved: Number(task.memory) || memoryReserved,
+    ceiling: statics.ceiling,
+    containers: statics.containers.map((c) => ({ ...c })),
+  }
+}
+
 /** Service events and counts for services of Insights clusters (every service with a running task this minute). */
 function publishServices(ctx: SimContext, at: number, acc: Accumulator): void {
   const world = unproxied(ctx.world)
   for (const serviceArn in world.ecs.services) {
     const s = world.ecs.services[serviceArn]
-    if (s.status !== 'ACTIVE' || insightsOf(ctx, s.clusterArn) === 'disabled') continue
+    if (s.status !== 'ACTIVE' || insightsOf(world, s.clusterArn) === 'disabled') continue
     const clusterName = lastSegment(s.clusterArn)
     const counts = { DesiredTaskCount: s.desiredCount, RunningTaskCount: s.runningCount, PendingTaskCount: s.pendingCount, DeploymentCount: s.deployments.length, TaskSetCount: 0 }
     const dims = [{ Name: 'ServiceName', Value: s.serviceName }, { Name: 'ClusterName', Value: clusterName }]
-    for (const [name, value] of Object.entries(counts)) acc.add(keyOf('ECS/ContainerInsights', name, dims), 'ECS/ContainerInsights', name, dims, 'Count', value)
+    for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
     produceLogEvent(ctx, performanceGroup(clusterName), serviceStream(s.serviceName), at, serviceEvent(s.serviceName, clusterName, at, counts), true)
   }
 }
 
 /** An essential or not, a container over its hard limit is killed by the kernel; ECS reports it so (exit 137). */
-function killOutOfMemory(ctx: SimContext, task: Task, usage: readonly ContainerUsage[]): boolean {
+function killOutOfMemory(ctx: SimContext, taskArn: string, usage: readonly ContainerUsage[]): boolean {
   let killed = false
   for (const u of usage) {
     if (u.memoryLimit === undefined || u.memory <= u.memoryLimit) continue
+    const task = ctx.world.ecs.tasks[taskArn]
     const container = task.containers.find((c) => c.name === u.name)
     if (!container) continue
     container.reason = OOM_REASON
@@ -144,12 +201,6 @@ function forgetRequestsBefore(cw: CloudWatchState, minute: number): void {
   for (const key in cw.requests) if (Number(key.slice(key.lastIndexOf('@') + 1)) < minute) delete cw.requests[key]
 }
 
-const sum = (usage: readonly ContainerUsage[], field: 'cpu' | 'memory' | 'rxBytes' | 'txBytes' | 'storageRead' | 'storageWrite' | 'cpuReserved' | 'memoryReserved') => {
-  let total = 0
-  for (const u of usage) total += u[field]
-  return total
-}
-
 const TASK_METRICS: readonly [string, string][] = [
   ['CpuUtilized', 'None'],
   ['CpuReserved', 'None'],
@@ -161,11 +212,9 @@ const TASK_METRICS: readonly [string, string][] = [
   ['StorageWriteBytes', 'Bytes'],
 ]
 
-const keyOf = (namespace: string, name: string, dims: readonly Dimension[]) => `${namespace}|${name}|${dims.map((d) => `${d.Name}=${d.Value}`).join('|')}`
-
 /**
- * A running task's names, dimension sets and accumulator keys, worked out once per task (and version) rather than
- * every minute: building each key afresh per task and minute cost more than the task's whole usage model.
+ * A running task's names and the metric cells its samples go to, worked out once per task (and version) rather than
+ * every minute: building each series' key afresh per task and minute cost more than the task's whole usage model.
  */
 interface TaskNames {
   version: number
@@ -174,10 +223,10 @@ interface TaskNames {
   family: string
   taskId: string
   td?: { revision: number }
-  awsDims: Dimension[]
-  sets: Dimension[][]
-  enhancedDims: Dimension[]
-  keys: { aws: string[]; insights: string[][]; enhanced: string[] }
+  /** Its performance log group and stream (fidelity §5.2), named once: a fresh name per lookup costs its hashing. */
+  group: string
+  stream: string
+  cells: { aws: Cell[]; insights: Cell[][]; enhanced: Cell[] }
 }
 const names = new WeakMap<Task, TaskNames>()
 
@@ -193,6 +242,7 @@ function factsOf(world: Readonly<World>, task: Task): TaskNames {
   const sets: Dimension[][] = [[{ Name: 'ClusterName', Value: clusterName }], [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }]]
   if (serviceName !== undefined) sets.push([{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }])
   const enhancedDims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }, { Name: 'TaskId', Value: taskId }]
+  const containerInstanceArn = (task as { containerInstanceArn?: string }).containerInstanceArn
   f = {
     version: task.version,
     clusterName,
@@ -200,34 +250,66 @@ function factsOf(world: Readonly<World>, task: Task): TaskNames {
     family,
     taskId,
     td,
-    awsDims,
-    sets,
-    enhancedDims,
-    keys: {
-      aws: ['CPUUtilization', 'MemoryUtilization'].map((n) => keyOf('AWS/ECS', n, awsDims)),
-      insights: sets.map((dims) => TASK_METRICS.map(([n]) => keyOf('ECS/ContainerInsights', n, dims))),
-      enhanced: ['TaskCpuUtilization', 'TaskMemoryUtilization'].map((n) => keyOf('ECS/ContainerInsights', n, enhancedDims)),
+    group: performanceGroup(clusterName),
+    stream: containerInstanceArn ? agentStream(lastSegment(containerInstanceArn)) : fargateStream(taskId),
+    cells: {
+      aws: [cellOf('AWS/ECS', 'CPUUtilization', awsDims, 'Percent'), cellOf('AWS/ECS', 'MemoryUtilization', awsDims, 'Percent')],
+      insights: sets.map((dims) => TASK_METRICS.map(([n, unit]) => cellOf('ECS/ContainerInsights', n, dims, unit))),
+      enhanced: [cellOf('ECS/ContainerInsights', 'TaskCpuUtilization', enhancedDims, 'Percent'), cellOf('ECS/ContainerInsights', 'TaskMemoryUtilization', enhancedDims, 'Percent')],
     },
   }
   names.set(task, f)
   return f
 }
 
-/** A minute's samples merged per series before they are stored: one datapoint per series per minute. */
-class Accumulator {
-  private readonly byKey = new Map<string, { namespace: string; name: string; dims: Dimension[]; unit: string; n: number; sum: number; min: number; max: number }>()
+/**
+ * One series' samples of the minute being published, merged before they are stored (one datapoint per series per
+ * minute). Cells are shared by every simulation in the process (a cell is a series' names: the same for everyone) and
+ * reset by each publication that touches them: a publication runs to its end before any other can start.
+ */
+interface Cell {
+  key: string
+  namespace: string
+  name: string
+  dims: Dimension[]
+  unit: string
+  /** The publication that last touched it. */
+  run: number
+  n: number
+  sum: number
+  min: number
+  max: number
+}
+const CELLS = new Map<string, Cell>()
+let runs = 0
 
-  add(key: string, namespace: string, name: string, dims: Dimension[], unit: string, value: number): void {
-    const a = this.byKey.get(key)
-    if (a) {
-      a.n++
-      a.sum += value
-      a.min = Math.min(a.min, value)
-      a.max = Math.max(a.max, value)
-    } else this.byKey.set(key, { namespace, name, dims, unit, n: 1, sum: value, min: value, max: value })
+function cellOf(namespace: string, name: string, dims: Dimension[], unit: string): Cell {
+  const id = `${namespace}|${name}|${unit}|${dims.map((d) => `${d.Name}=${d.Value}`).join('|')}`
+  let cell = CELLS.get(id)
+  if (!cell) CELLS.set(id, (cell = { key: seriesKey(namespace, name, dims), namespace, name, dims, unit, run: -1, n: 0, sum: 0, min: 0, max: 0 }))
+  return cell
+}
+
+/** A minute's cells, in the order they were first touched (the order new series are created in). */
+class Accumulator {
+  private readonly run = ++runs
+  private readonly touched: Cell[] = []
+
+  add(cell: Cell, value: number): void {
+    if (cell.run !== this.run) {
+      cell.run = this.run
+      cell.n = 1
+      cell.sum = cell.min = cell.max = value
+      this.touched.push(cell)
+      return
+    }
+    cell.n++
+    cell.sum += value
+    cell.min = Math.min(cell.min, value)
+    cell.max = Math.max(cell.max, value)
   }
 
   flush(cw: CloudWatchState, at: number): void {
-    for (const a of this.byKey.values()) putSample(cw, a.namespace, a.name, a.dims, a.unit, at, a.sum, a.n, a.min, a.max)
+    for (const c of this.touched) putSampleAt(cw, c.key, c.namespace, c.name, c.dims, c.unit, at, c.sum, c.n, c.min, c.max)
   }
 }

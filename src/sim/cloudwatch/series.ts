@@ -13,11 +13,19 @@ export function seriesKey(namespace: string, metricName: string, dimensions: rea
 
 /** Adds `count` samples summing to `sum` (min, max) at `timestamp` (ms) to the series, creating it. */
 export function putSample(cw: CloudWatchState, namespace: string, metricName: string, dimensions: Dimension[], unit: string, timestamp: number, sum: number, count = 1, min = sum, max = sum): void {
-  const key = seriesKey(namespace, metricName, dimensions)
+  putSampleAt(cw, seriesKey(namespace, metricName, dimensions), namespace, metricName, dimensions, unit, timestamp, sum, count, min, max)
+}
+
+/** `putSample` with the series' key already known (the per-minute publication knows each key in advance). */
+export function putSampleAt(cw: CloudWatchState, key: string, namespace: string, metricName: string, dimensions: readonly Dimension[], unit: string, timestamp: number, sum: number, count: number, min: number, max: number): void {
   const series = (cw.series[key] ??= { Namespace: namespace, MetricName: metricName, Dimensions: dimensions.map((d) => ({ Name: d.Name, Value: d.Value })), Unit: unit, points: [] })
   const p = series.points
   // Points are appended in time order; a sample for the same second as the last point joins it.
   let at = p.length - POINT
+  if (at < 0 || p[at] < timestamp) {
+    p.push(timestamp, count, sum, min, max)
+    return
+  }
   while (at >= 0 && p[at] > timestamp) at -= POINT
   if (at >= 0 && p[at] === timestamp) {
     p[at + 1] += count

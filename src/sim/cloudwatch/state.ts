@@ -1,3 +1,5 @@
+import type { PerformanceTask } from './performanceEvents.ts'
+
 /**
  * CloudWatch as plain data: the metric series published so far (Container Insights, AWS/ECS, the learner's own
  * put-metric-data), the alarms with their history, and what the traffic did to each task, per minute (the work the
@@ -17,6 +19,14 @@ export interface CloudWatchState {
   requests: Record<string, number>
   /** When the next per-minute publication is due (undefined while no task runs). */
   tickAt?: number
+  /** The tasks Container Insights' stored performance events describe (performanceBatch.ts). */
+  performance: PerformanceState
+}
+
+/** The tasks performance batches name, by number, and each task's latest number. */
+export interface PerformanceState {
+  tasks: PerformanceTask[]
+  latest: Record<string, number>
 }
 
 export interface Dimension {
@@ -77,4 +87,4 @@ export interface AlarmHistoryItem {
 
 export const ALARM_HISTORY_LIMIT = 1000
 
-export const emptyCloudWatchState = (): CloudWatchState => ({ series: {}, alarms: {}, alarmHistory: [], requests: {} })
+export const emptyCloudWatchState = (): CloudWatchState => ({ series: {}, alarms: {}, alarmHistory: [], requests: {}, performance: { tasks: [], latest: {} } })

@@ -5,9 +5,10 @@ import { createLogGroup, deleteLogGroup, deleteRetentionPolicy, describeLogGroup
 import { describeQueries, getQueryResults, queryStep, startQuery, stopQuery } from './queries.ts'
 import { createLogStream, describeLogStreams } from './streams.ts'
 
-export { emptyLogsState, LOG_EVENTS_LIMIT, type LogsState, type StoredLogEvent } from './state.ts'
+export { emptyLogsState, LOG_EVENTS_LIMIT, type LogsState, type StoredLogEvent, type StoredLogBatch, type StoredLogEntry } from './state.ts'
+export { registerBatchFormat, type BatchFormat } from './batches.ts'
 export { runQuery, QUERY_TIMINGS } from './queries.ts'
-export { hasLogGroup, produceLogEvent, producerStream } from './producers.ts'
+export { hasLogGroup, noteStored, produceLogBatch, produceLogEvent, producerStream } from './producers.ts'
 
 /** CloudWatch Logs: log groups, streams and events, filter patterns, and Logs Insights queries on the clock. */
 export const logs: ServiceSim = {

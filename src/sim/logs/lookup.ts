@@ -1,6 +1,7 @@
 import { ownEntry, unproxied } from '../core/index.ts'
 import type { World } from '../world.ts'
 import { groupNotFound, streamNotFound } from './errors.ts'
+import { singleEvents } from './batches.ts'
 import type { LogGroup, LogStream, StoredLogEvent } from './state.ts'
 
 const DAY_MS = 86_400_000
@@ -21,21 +22,14 @@ export function findStream(group: LogGroup, name: string): LogStream {
 export const retainedFrom = (group: LogGroup, now: number): number => (group.retentionInDays === undefined ? -Infinity : now - group.retentionInDays * DAY_MS)
 
 /**
- * The events of `streams` with `from <= timestamp < to`, in timestamp order (oldest first; ties in arrival order).
- * Read from the plain array: through the journal's view every element would be proxied.
+ * The events of `streams` with `from <= timestamp < to`, in timestamp order (oldest first; ties in arrival order),
+ * producers' batches opened into single events. Read from the plain array: through the journal's view every element
+ * would be proxied.
  */
 export function eventsOf(world: World, streams: readonly LogStream[], from: number, to: number): StoredLogEvent[] {
-  const ids = new Set(streams.map((s) => s.id))
-  const all = unproxied(world.logs.events)
-  const out: StoredLogEvent[] = []
+  const plain = unproxied(world)
+  const out = singleEvents(plain, plain.logs.events, new Set(streams.map((s) => s.id)), from, to)
   let sorted = true
-  let last = -Infinity
-  for (let i = 0; i < all.length; i++) {
-    const e = all[i]
-    if (!ids.has(e.s) || e.t < from || e.t >= to) continue
-    if (e.t < last) sorted = false
-    last = e.t
-    out.push(e)
-  }
+  for (let i = 1; i < out.length && sorted; i++) if (out[i].t < out[i - 1].t) sorted = false
   return sorted ? out : out.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i).map((x) => x.e)
 }

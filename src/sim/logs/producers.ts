@@ -11,13 +11,29 @@ import type { LogStream } from './state.ts'
 export function produceLogEvent(ctx: SimContext, groupName: string, streamName: string, timestamp: number, message: string, createGroup: boolean): boolean {
   const stream = producerStream(ctx, groupName, streamName, createGroup)
   if (!stream) return false
-  const now = ctx.now()
-  ctx.putLogEvent({ s: stream.id, t: timestamp, m: message, i: now, n: ctx.world.logs.nextEventNumber++ })
-  stream.storedBytes += message.length
+  ctx.putLogEvent({ s: stream.id, t: timestamp, m: message, i: ctx.now(), n: ctx.world.logs.nextEventNumber++ })
+  noteStored(ctx, stream, timestamp, message.length)
+  return true
+}
+
+/** What storing events of `bytes` at `timestamp` changes on their stream (describe-log-streams shows it). */
+export function noteStored(ctx: SimContext, stream: LogStream, timestamp: number, bytes: number): void {
+  stream.storedBytes += bytes
   if (stream.firstEventTimestamp === undefined || timestamp < stream.firstEventTimestamp) stream.firstEventTimestamp = timestamp
   if (stream.lastEventTimestamp === undefined || timestamp > stream.lastEventTimestamp) stream.lastEventTimestamp = timestamp
-  stream.lastIngestionTime = now
-  return true
+  stream.lastIngestionTime = ctx.now()
+}
+
+/**
+ * Stores `count` events a producer wrote at once as one batch of its `kind` (state.ts `StoredLogBatch`): they take the
+ * next `count` event numbers. The producer notes each stream's bytes itself (`noteStored`).
+ */
+export function produceLogBatch(ctx: SimContext, kind: string, timestamp: number, count: number, data: unknown): void {
+  if (count === 0) return
+  const { logs } = ctx.world
+  const n = logs.nextEventNumber
+  logs.nextEventNumber += count
+  ctx.putLogEvent({ kind, t: timestamp, i: ctx.now(), n, count, data })
 }
 
 /** The stream, created (with its group when `createGroup`) as the producer would; undefined when the group is missing. */

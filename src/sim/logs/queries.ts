@@ -1,10 +1,12 @@
 import { AwsError, ownEntry, unproxied } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { invalidParameter } from './errors.ts'
-import { evaluate, parseQuery, QuerySyntaxError, referencedFields, type RecordSource } from './insights/index.ts'
+import { evaluate, parseQuery, QuerySyntaxError, referencedFields, type RecordSource, type Value } from './insights/index.ts'
 import { findGroup, retainedFrom } from './lookup.ts'
-import { columnsOf, EVENT, ptrOf, type EventRecord } from './records.ts'
-import type { Query } from './state.ts'
+import { columnsOf, EVENT, ptrOf, type EventPlace, type EventRecord } from './records.ts'
+import { formatOf } from './batches.ts'
+import { isBatch, type Query, type StoredLogBatch, type StoredLogEntry, type StoredLogEvent } from './state.ts'
+import type { World } from '../world.ts'
 
 /**
  * StartQuery / GetQueryResults / StopQuery / DescribeQueries (§6.2). A query is checked when it starts (a syntax
@@ -62,69 +64,137 @@ const DISCOVERED = new Set(['@timestamp', '@message', '@logStream', '@log', '@in
 /**
  * Runs a query over its groups' events in its time range (epoch seconds, end inclusive), newest first. Each row
  * carries only the fields the query reads (`referencedFields`), taken from columns kept beside the events
- * (records.ts), so the course notes' query over a day of events builds small rows and parses no JSON twice.
+ * (records.ts) or answered by a producer's batch (batches.ts), so the course notes' query over a day of events builds
+ * no rows, parses no JSON twice and writes no message.
  */
 export function runQuery(ctx: SimContext, query: Pick<Query, 'queryString' | 'logGroupNames' | 'startTime' | 'endTime' | 'limit'>): Pick<Required<Query>, 'results' | 'statistics'> {
   const commands = parseQuery(query.queryString)
   const wanted = [...referencedFields(commands)]
   const jsonFields = wanted.filter((f) => !DISCOVERED.has(f))
-  const want = (f: string) => wanted.includes(f)
-  const [message, logStream, log, ingestion, pointer] = ['@message', '@logStream', '@log', '@ingestionTime', '@ptr'].map(want)
+  const world = unproxied(ctx.world)
   // Stream numbers are small and dense: an array by number is the cheapest lookup per event.
   const sources: ({ log: string; stream: string; from: number } | undefined)[] = []
   let groupsScanned = 0
   for (const name of query.logGroupNames) {
-    const group = ownEntry(ctx.world.logs.groups, name)
+    const group = ownEntry(world.logs.groups, name)
     if (!group) continue
     groupsScanned++
     const from = Math.max(query.startTime * 1000, retainedFrom(group, ctx.now()))
-    for (const s of Object.values(group.streams)) sources[s.id] = { log: `${ctx.world.accountId}:${name}`, stream: s.logStreamName, from }
+    for (const s of Object.values(group.streams)) sources[s.id] = { log: `${world.accountId}:${name}`, stream: s.logStreamName, from }
   }
-  const events = unproxied(ctx.world.logs.events)
-  const to = query.endTime * 1000 + 1000
-  let positions = new Int32Array(events.length)
-  let count = 0
-  let bytesScanned = 0
-  let sorted = true
-  for (let p = 0, last = -Infinity; p < events.length; p++) {
-    const e = events[p]
-    const source = sources[e.s]
-    if (source === undefined || e.t < source.from || e.t >= to) continue
-    if (e.t < last) sorted = false
-    last = e.t
-    positions[count++] = p
-    bytesScanned += e.m.length
-  }
-  positions = positions.subarray(0, count)
-  if (!sorted) positions = Int32Array.from([...positions].sort((a, b) => events[a].t - events[b].t || a - b))
+  const { events, places, count, bytesScanned } = scan(world, sources, query.endTime * 1000 + 1000)
   const columns = columnsOf(events, jsonFields)
-  const last = positions.length - 1
+  const last = count - 1
+  // Each field's value of event `i` (newest first, the order the query reads them): from the text columns, or from
+  // the column its batch answers (looked up once per batch entry, not per event).
+  const values = jsonFields.map((field, f): ((i: number) => Value) => {
+    const text = columns[f]
+    const batchColumns: ArrayLike<Value>[] = []
+    for (let k = 0; k < count; k++) {
+      const p = places.entry[k]
+      if (places.index[k] >= 0 && batchColumns[p] === undefined) batchColumns[p] = formatOf(events[p] as StoredLogBatch).column(world, events[p] as StoredLogBatch, field)
+    }
+    const { entry, index } = places
+    return (i) => {
+      const k = last - i
+      const j = index[k]
+      return j < 0 ? text[entry[k]] : batchColumns[entry[k]][j]
+    }
+  })
+  const event = (i: number): StoredLogEntry => events[places.entry[last - i]]
+  const place = (i: number): EventPlace => {
+    const e = event(i)
+    const j = places.index[last - i]
+    return j < 0 ? (e as StoredLogEvent) : { s: places.stream[last - i], n: e.n + j, t: e.t }
+  }
+  const message = (i: number): string => {
+    const e = event(i)
+    const j = places.index[last - i]
+    return j < 0 ? (e as StoredLogEvent).m : formatOf(e as StoredLogBatch).message(world, e as StoredLogBatch, j)
+  }
+  const discovered: Record<string, (i: number) => Value> = {
+    '@timestamp': (i) => event(i).t,
+    '@message': message,
+    '@logStream': (i) => sources[places.stream[last - i]]?.stream,
+    '@log': (i) => sources[places.stream[last - i]]?.log,
+    '@ingestionTime': (i) => event(i).i,
+    '@ptr': (i) => ptrOf(place(i)),
+  }
+  const readers: [string, (i: number) => Value][] = [
+    ...wanted.filter((f) => DISCOVERED.has(f)).map((f): [string, (i: number) => Value] => [f, discovered[f]]),
+    ...jsonFields.map((field, f): [string, (i: number) => Value] => [field, values[f]]),
+  ]
   const source: RecordSource = {
-    count: positions.length,
+    count,
     fill(i, record) {
-      const p = positions[last - i]
-      const e = events[p]
       const into = record as EventRecord
-      into['@timestamp'] = e.t
-      if (message) into['@message'] = e.m
-      if (logStream || log) {
-        const where = sources[e.s]
-        if (logStream) into['@logStream'] = where?.stream
-        if (log) into['@log'] = where?.log
-      }
-      if (ingestion) into['@ingestionTime'] = e.i
-      if (pointer) into['@ptr'] = ptrOf(e)
-      for (let f = 0; f < jsonFields.length; f++) into[jsonFields[f]] = columns[f][p]
-      into[EVENT] = e
+      for (const [name, read] of readers) into[name] = read(i)
+      into[EVENT] = place(i)
       return into
+    },
+    column(name) {
+      const f = jsonFields.indexOf(name)
+      if (f >= 0) return values[f]
+      // The message and the pointer are written per event: no column holds them.
+      return name === '@message' || name === '@ptr' ? undefined : discovered[name]
     },
   }
   const output = evaluate(commands, source, query.limit, (row) => {
     const e = (row as EventRecord)[EVENT]
     return e && ptrOf(e)
   })
-  const recordsScanned = positions.length
-  return { results: output.results, statistics: { recordsMatched: output.recordsMatched, recordsScanned, bytesScanned, logGroupsScanned: groupsScanned } }
+  return { results: output.results, statistics: { recordsMatched: output.recordsMatched, recordsScanned: count, bytesScanned, logGroupsScanned: groupsScanned } }
+}
+
+/** Where each event of the query's range is: its entry, its place in a batch (-1 for a single event), its stream. */
+interface Places {
+  entry: Int32Array
+  index: Int32Array
+  stream: Int32Array
+}
+
+/** The events of `sources`' streams before `to` (and from each source's start), oldest first. */
+function scan(world: World, sources: readonly ({ from: number } | undefined)[], to: number): { events: StoredLogEntry[]; places: Places; count: number; bytesScanned: number } {
+  const events = world.logs.events
+  let total = 0
+  for (const e of events) total += isBatch(e) ? e.count : 1
+  let places: Places = { entry: new Int32Array(total), index: new Int32Array(total), stream: new Int32Array(total) }
+  let count = 0
+  let bytesScanned = 0
+  let sorted = true
+  let latest = -Infinity
+  for (let p = 0; p < events.length; p++) {
+    const e = events[p]
+    if (e.t >= to) continue
+    if (!isBatch(e)) {
+      const source = sources[e.s]
+      if (source === undefined || e.t < source.from) continue
+      places.entry[count] = p
+      places.index[count] = -1
+      places.stream[count++] = e.s
+      bytesScanned += e.m.length
+    } else {
+      const format = formatOf(e)
+      const streams = format.streams(world, e)
+      let lengths: ArrayLike<number> | undefined
+      for (let j = 0; j < e.count; j++) {
+        const source = sources[streams[j]]
+        if (source === undefined || e.t < source.from) continue
+        places.entry[count] = p
+        places.index[count] = j
+        places.stream[count++] = streams[j]
+        bytesScanned += (lengths ??= format.lengths(world, e))[j]
+      }
+    }
+    if (e.t < latest) sorted = false
+    latest = Math.max(latest, e.t)
+  }
+  places = { entry: places.entry.subarray(0, count), index: places.index.subarray(0, count), stream: places.stream.subarray(0, count) }
+  if (!sorted) {
+    const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => events[places.entry[a]].t - events[places.entry[b]].t || a - b)
+    places = { entry: Int32Array.from(order, (k) => places.entry[k]), index: Int32Array.from(order, (k) => places.index[k]), stream: Int32Array.from(order, (k) => places.stream[k]) }
+  }
+  return { events, places, count, bytesScanned }
 }
 
 const queryNotFound = (id: string) => new AwsError('ResourceNotFoundException', `Query does not exist: ${id}`)

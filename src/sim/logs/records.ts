@@ -1,5 +1,5 @@
 import type { QueryRecord, Value } from './insights/index.ts'
-import type { StoredLogEvent } from './state.ts'
+import { isBatch, type StoredLogEntry } from './state.ts'
 
 /**
  * Fields of stored events as Logs Insights discovers them: a JSON message's members, nested ones named with dots
@@ -10,19 +10,22 @@ import type { StoredLogEvent } from './state.ts'
  */
 interface Column {
   values: Value[]
-  /** The event at `values.length - 1` when it was indexed. */
-  last: StoredLogEvent | undefined
+  /** The entry at `values.length - 1` when it was indexed. */
+  last: StoredLogEntry | undefined
 }
 
 interface Columns {
-  first: StoredLogEvent | undefined
+  first: StoredLogEntry | undefined
   byField: Map<string, Column>
 }
 
-const indexes = new WeakMap<StoredLogEvent[], Columns>()
+const indexes = new WeakMap<StoredLogEntry[], Columns>()
 
-/** The columns of `fields` (JSON fields, not the `@` ones) for every event of `events`, by position. */
-export function columnsOf(events: StoredLogEvent[], fields: readonly string[]): Value[][] {
+/**
+ * The columns of `fields` (JSON fields, not the `@` ones) for every single event of `events`, by position (a
+ * producer's batch answers its own fields: batches.ts; its place here holds `undefined`).
+ */
+export function columnsOf(events: StoredLogEntry[], fields: readonly string[]): Value[][] {
   let index = indexes.get(events)
   if (!index || index.first !== events[0]) indexes.set(events, (index = { first: events[0], byField: new Map() }))
   const columns = fields.map((field) => {
@@ -35,7 +38,8 @@ export function columnsOf(events: StoredLogEvent[], fields: readonly string[]): 
   if (from < events.length) {
     const paths = fields.map((f) => f.split('.'))
     for (let p = from; p < events.length; p++) {
-      const message = events[p].m
+      const e = events[p]
+      const message = isBatch(e) ? '' : e.m
       let doc: unknown
       if (message.charCodeAt(0) === 123 /* { */) {
         try {
@@ -64,7 +68,14 @@ function select(doc: unknown, path: string[]): Value {
 /** Where a row came from, for its `@ptr` (a symbol: never a field a query can name). */
 export const EVENT = Symbol('event')
 
-export type EventRecord = QueryRecord & { [EVENT]?: StoredLogEvent }
+/** What `@ptr` is made of: the event's stream, number and timestamp. */
+export interface EventPlace {
+  s: number
+  n: number
+  t: number
+}
+
+export type EventRecord = QueryRecord & { [EVENT]?: EventPlace }
 
 /** An opaque pointer to the event, as `@ptr` is (GetLogRecord takes it; not simulated). */
-export const ptrOf = (event: StoredLogEvent): string => btoa(`${event.s}:${event.n}:${event.t}`)
+export const ptrOf = (event: EventPlace): string => btoa(`${event.s}:${event.n}:${event.t}`)

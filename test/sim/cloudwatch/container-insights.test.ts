@@ -95,6 +95,53 @@ describe('Container Insights metrics follow what happens to the tasks', () => {
   })
 })
 
+describe('performance events read the same everywhere', () => {
+  it('a stream’s storedBytes is the length of the events get-log-events prints', () => {
+    const sandbox = webService()
+    run(sandbox, 'hey -n 3000 -c 20 http://$DNS/ > /dev/null')
+    sandbox.advance(6 * 60_000)
+    const streams = json(sandbox, `aws logs describe-log-streams --log-group-name ${GROUP}`).logStreams as { logStreamName: string; storedBytes: number }[]
+    const fargate = streams.filter((s) => s.logStreamName.startsWith('FargateTelemetry-'))
+    expect(fargate.length).toBe(2)
+    for (const s of fargate) {
+      const events = json(sandbox, `aws logs get-log-events --log-group-name ${GROUP} --log-stream-name ${s.logStreamName}`).events as { message: string }[]
+      expect(events.length).toBeGreaterThanOrEqual(16)
+      expect(s.storedBytes).toBe(events.reduce((n, e) => n + e.message.length, 0))
+    }
+  })
+
+  it('Logs Insights reads the same CpuUtilized and MemoryUtilized as the events’ JSON', () => {
+    const sandbox = webService()
+    run(sandbox, 'hey -z 2m -c 20 http://$DNS/ > /dev/null')
+    sandbox.advance(3 * 60_000)
+    const events = json(sandbox, `aws logs filter-log-events --log-group-name ${GROUP} --filter-pattern '{ $.Type = "Task" }' --query 'events[].message'`).map((m: string) => JSON.parse(m)) as { TaskId: string; CpuUtilized: number; MemoryUtilized: number }[]
+    const expected = new Map<string, { cpu: number; memory: number }>()
+    for (const e of events) {
+      const seen = expected.get(e.TaskId) ?? { cpu: -Infinity, memory: 0 }
+      expected.set(e.TaskId, { cpu: Math.max(seen.cpu, e.CpuUtilized), memory: seen.memory + e.MemoryUtilized })
+    }
+    const rows = query(sandbox, 'filter Type = "Task" | stats max(CpuUtilized) as cpu, sum(MemoryUtilized) as memory by TaskId').results
+    expect(rows).toHaveLength(expected.size)
+    for (const row of rows) {
+      const cell = (f: string) => row.find((c) => c.field === f)?.value
+      expect({ cpu: Number(cell('cpu')), memory: Number(cell('memory')) }).toEqual(expected.get(cell('TaskId') as string))
+    }
+  })
+
+  it('a snapshot taken while Insights runs resumes with the same events, and goes on as the original does', async () => {
+    const { createSandbox } = await import('../../../src/sandbox/index.ts')
+    const original = webService()
+    run(original, 'hey -n 2000 -c 10 http://$DNS/ > /dev/null')
+    original.advance(4 * 60_000)
+    const resumed = createSandbox({ snapshot: JSON.parse(JSON.stringify(original.snapshot())) })
+    const read = (s: Sandbox) => run(s, `aws logs filter-log-events --log-group-name ${GROUP}`)
+    expect(read(resumed)).toBe(read(original))
+    for (const s of [original, resumed]) s.advance(3 * 60_000)
+    expect(read(resumed)).toBe(read(original))
+    expect(JSON.stringify(resumed.snapshot())).toBe(JSON.stringify(original.snapshot()))
+  })
+})
+
 describe('the awslogs log driver', () => {
   const AWSLOGS = (createGroup: boolean) => `,"logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/ecs/web","awslogs-region":"us-east-1","awslogs-stream-prefix":"ecs"${createGroup ? ',"awslogs-create-group":"true"' : ''}}}`
 

@@ -2,7 +2,7 @@ import type { Command, Expr, Named } from './ast.ts'
 import { AGGREGATES, type Accumulator } from './aggregates.ts'
 import { FUNCTIONS } from './functions.ts'
 import { resultTimestamp } from './time.ts'
-import { DEFAULT_COLUMNS } from './fields.ts'
+import { DEFAULT_COLUMNS, referencedFields } from './fields.ts'
 import { compare, toNumber, truthy, type Value } from './values.ts'
 
 /** One log event as the query sees it: its discovered fields (`@timestamp`, `@message`, …) and its JSON flattened. */
@@ -12,7 +12,17 @@ export type QueryRecord = Record<string, Value>
 export interface RecordSource {
   count: number
   fill(i: number, into: QueryRecord): QueryRecord
+  /**
+   * A field's value of event `i`, when the source reads it without writing a row (undefined otherwise): filters and
+   * stats then read fields, not rows (the course notes' query over a day of events).
+   */
+  column?(name: string): ((i: number) => Value) | undefined
 }
+
+/** How a compiled expression reads a field of the row it is given. */
+type FieldRead = (name: string) => (row: QueryRecord) => Value
+
+const fromRow: FieldRead = (name) => (row) => row[name]
 
 /** A row of results in GetQueryResults' shape: every value a string (§6.2). */
 export type ResultRow = { field: string; value: string }[]
@@ -50,12 +60,14 @@ export function evaluate(commands: Command[], source: QueryRecord[] | RecordSour
     while (commands[first]?.command === 'filter') first++
     const stats = commands[first]
     if (stats?.command === 'stats') {
-      const tests = commands.slice(0, first).map((c) => compile((c as Command & { command: 'filter' }).expr).get)
-      const group = grouper(stats.aggregates, stats.by, timeColumns)
+      const fields = columnRead(source, commands.slice(0, first + 1))
+      const tests = commands.slice(0, first).map((c) => compile((c as Command & { command: 'filter' }).expr, fields?.read).get)
+      const group = grouper(stats.aggregates, stats.by, timeColumns, fields?.read)
       const scratch: QueryRecord = {}
+      const read = fields ? fields.at : (i: number) => source.fill(i, scratch)
       let passed = 0
       for (let i = 0; i < source.count; i++) {
-        const row = source.fill(i, scratch)
+        const row = read(i)
         let ok = true
         for (let t = 0; t < tests.length && ok; t++) ok = truthy(tests[t](row))
         if (!ok) continue
@@ -145,6 +157,32 @@ export function evaluate(commands: Command[], source: QueryRecord[] | RecordSour
   return { results, recordsMatched: matched }
 }
 
+/**
+ * When every field `commands` read is a column of the source: a reader of fields from the columns at the current
+ * event, and `at(i)`, which makes event `i` current (the row it returns only carries the place).
+ */
+function columnRead(source: RecordSource, commands: Command[]): { read: FieldRead; at(i: number): QueryRecord } | undefined {
+  if (!source.column) return undefined
+  const columns = new Map<string, (i: number) => Value>()
+  for (const name of referencedFields(commands)) {
+    const column = source.column(name)
+    if (!column) return undefined
+    columns.set(name, column)
+  }
+  let current = 0
+  const row: QueryRecord = {}
+  return {
+    read: (name) => {
+      const column = columns.get(name)
+      return column ? () => column(current) : () => undefined
+    },
+    at(i) {
+      current = i
+      return row
+    },
+  }
+}
+
 function printValue(value: Value, time: boolean): string {
   if (time) {
     const n = toNumber(value)
@@ -161,8 +199,9 @@ function withFields(row: QueryRecord, fields: [string, Value][]): QueryRecord {
 }
 
 /** A `stats` command as an accumulator of rows: `add` each row, then `rows()` gives one row per group. */
-function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>): { add(row: QueryRecord): void; rows(): QueryRecord[] } {
-  const keys = by.map((b) => compile(b.expr))
+function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>, read: FieldRead = fromRow): { add(row: QueryRecord): void; rows(): QueryRecord[] } {
+  const keys = by.map((b) => compile(b.expr, read))
+  const timestampOf = read('@timestamp') as (row: QueryRecord) => number
   by.forEach((b, i) => {
     if (keys[i].time) timeColumns.add(b.name)
   })
@@ -170,23 +209,32 @@ function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>): { 
     const call = a.expr as Expr & { type: 'call' }
     const aggregate = AGGREGATES[call.name]
     const all = call.name === 'count' && (call.args.length === 0 || (call.args[0].type === 'literal' && call.args[0].value === '*'))
-    const arg = call.args[0] && !all ? compile(call.args[0]) : undefined
+    const arg = call.args[0] && !all ? compile(call.args[0], read) : undefined
     const constant = call.args[1]?.type === 'literal' ? call.args[1].value : undefined
     if (aggregate.keepsType && arg?.time) timeColumns.add(a.name)
     return { make: () => aggregate.make(all ? '*' : constant), get: arg ? arg.get : () => true }
   })
   const groups = new Map<string | number, { key: Value[]; accumulators: Accumulator[] }>()
   const single = keys.length === 1 ? keys[0].get : undefined
+  let lastOne: Value
+  let lastGroup: { key: Value[]; accumulators: Accumulator[] } | undefined
   return {
     add(row) {
-      // One numeric key (a bin) needs no key text: the common case, and the course notes' query.
+      // One numeric key (a bin) needs no key text: the common case, and the course notes' query. Events come in time
+      // order, so a bin's events come one after another: the last group is kept at hand.
       const one = single?.(row)
-      const key = single ? [one] : keys.map((k) => k.get(row))
-      const id = typeof one === 'number' ? one : JSON.stringify(key)
-      let group = groups.get(id)
-      if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
-      const timestamp = row['@timestamp'] as number
-      const { accumulators } = group
+      let group: { key: Value[]; accumulators: Accumulator[] } | undefined
+      if (typeof one === 'number' && one === lastOne && lastGroup) group = lastGroup
+      else {
+        const key = single ? [one] : keys.map((k) => k.get(row))
+        const id = typeof one === 'number' ? one : JSON.stringify(key)
+        group = groups.get(id)
+        if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
+        lastOne = one
+        lastGroup = group
+      }
+      const timestamp = timestampOf(row)
+      const { accumulators } = group as { accumulators: Accumulator[] }
       for (let i = 0; i < specs.length; i++) accumulators[i].add(specs[i].get(row), timestamp)
     },
     rows() {
@@ -232,12 +280,10 @@ function dedup(rows: QueryRecord[], names: string[]): QueryRecord[] {
 }
 
 /** Makes an expression a function of the row. */
-export function compile(expr: Expr): Compiled {
+export function compile(expr: Expr, read: FieldRead = fromRow): Compiled {
   switch (expr.type) {
-    case 'field': {
-      const name = expr.name
-      return { get: (row) => row[name], time: TIME_FIELDS.has(name) }
-    }
+    case 'field':
+      return { get: read(expr.name), time: TIME_FIELDS.has(expr.name) }
     case 'literal': {
       const value = expr.value
       return { get: () => value, time: false }
@@ -253,14 +299,15 @@ export function compile(expr: Expr): Compiled {
     case 'list':
       return { get: () => undefined, time: false }
     case 'unary': {
-      const operand = compile(expr.operand).get
+      const operand = compile(expr.operand, read).get
       if (expr.op === 'not') return { get: (row) => !truthy(operand(row)), time: false }
       return { get: (row) => { const n = toNumber(operand(row)); return n === undefined ? undefined : -n }, time: false }
     }
     case 'call': {
       const fn = FUNCTIONS[expr.name]
       if (!fn) throw new Error(`${expr.name} is an aggregation: it belongs in stats`)
-      const args = expr.args.map((a) => compile(a).get)
+      const args = expr.args.map((a) => compile(a, read).get)
+      const timestamp = read('@timestamp') as (row: QueryRecord) => number
       const call = fn.call
       if (args.length === 1) {
         // One argument (bin, the hot one): one array for every row rather than one per row.
@@ -269,28 +316,28 @@ export function compile(expr: Expr): Compiled {
         return {
           get: (row) => {
             one[0] = a(row)
-            return call(one, row['@timestamp'] as number)
+            return call(one, timestamp(row))
           },
           time: fn.time === true || (expr.name === 'coalesce' && compile(expr.args[0]).time),
         }
       }
-      return { get: (row) => call(args.map((a) => a(row)), row['@timestamp'] as number), time: fn.time === true }
+      return { get: (row) => call(args.map((a) => a(row)), timestamp(row)), time: fn.time === true }
     }
     case 'binary':
-      return binary(expr)
+      return binary(expr, read)
   }
 }
 
-function binary(expr: Expr & { type: 'binary' }): Compiled {
-  const left = compile(expr.left)
+function binary(expr: Expr & { type: 'binary' }, read: FieldRead): Compiled {
+  const left = compile(expr.left, read)
   const l = left.get
   switch (expr.op) {
     case 'and': {
-      const r = compile(expr.right).get
+      const r = compile(expr.right, read).get
       return { get: (row) => truthy(l(row)) && truthy(r(row)), time: false }
     }
     case 'or': {
-      const r = compile(expr.right).get
+      const r = compile(expr.right, read).get
       return { get: (row) => truthy(l(row)) || truthy(r(row)), time: false }
     }
     case 'like': {
@@ -304,11 +351,11 @@ function binary(expr: Expr & { type: 'binary' }): Compiled {
       return { get: (row) => { const v = l(row); return v !== undefined && String(v).includes(part) }, time: false }
     }
     case 'in': {
-      const items = (expr.right as Expr & { type: 'list' }).items.map((i) => compile(i).get)
+      const items = (expr.right as Expr & { type: 'list' }).items.map((i) => compile(i, read).get)
       return { get: (row) => { const v = l(row); return v !== undefined && items.some((item) => compare(v, item(row)) === 0) }, time: false }
     }
   }
-  const r = compile(expr.right).get
+  const r = compile(expr.right, read).get
   const test = (c: (n: number) => boolean) => ({ get: (row: QueryRecord) => { const x = compare(l(row), r(row)); return x !== undefined && c(x) }, time: false })
   const arithmetic = (f: (a: number, b: number) => number, time = false) => ({
     get: (row: QueryRecord) => {
