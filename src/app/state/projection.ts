@@ -18,8 +18,9 @@ export function project<T>(live: T, previous: T | undefined): T {
  *
  * A slice whose version has not moved since the previous publication (`log.versions`: every logged change bumps the
  * version of the slice it changes) is shared whole, without walking it: a command that changes one service of a
- * 1,000-task world walks ECS only. Two things change without a log entry, and are handled here: the load balancers'
- * traffic records (requests are logged as traffic, which moves no version), always walked; and the schedulers'
+ * 1,000-task world walks ECS only. Three things change without a log entry, and are handled here: the load
+ * balancers' traffic records (requests are logged as traffic, which moves no version), always walked; CloudWatch
+ * Logs' events, an append-only stream (core/stream.ts) whose entries are shared (`projectLogs`); and the schedulers'
  * bookkeeping (`bookkeeping` in ecs and elbv2), which no reader shows and which may lag in the published copy.
  */
 export function projectWorld<W extends WorldLike>(live: W, previous: W | undefined): W {
@@ -35,7 +36,9 @@ export function projectWorld<W extends WorldLike>(live: W, previous: W | undefin
     for (const key of Object.keys(liveRest)) {
       const prev = before[key]
       let value: unknown
-      if (!(key in now) || now[key] !== seen[key] || prev === undefined) value = copy(liveRest[key], prev)
+      const moved = !(key in now) || now[key] !== seen[key] || prev === undefined
+      if (key === 'logs') value = projectLogs(liveRest[key] as Plain, prev as Plain | undefined, moved)
+      else if (moved) value = copy(liveRest[key], prev)
       else if (key === 'elbv2') {
         // Unmoved, but requests still change its traffic records.
         const traffic = copy((liveRest[key] as Plain).traffic, (prev as Plain).traffic)
@@ -51,6 +54,23 @@ export function projectWorld<W extends WorldLike>(live: W, previous: W | undefin
   const publishedLog = sameLog ? previous.log : { ...log, versions: { ...log.versions }, entries: log.entries.slice() }
   if (previous && sameLog && others === before) return previous
   return { ...others, log: publishedLog } as W
+}
+
+/**
+ * CloudWatch Logs with its events shared: an event (or a producer's batch) never changes once appended, and a day of
+ * them is too many to walk on every publication, so the published copy holds the live entries themselves and only
+ * its array is new when the stream grew or was trimmed (appends move no version). The rest of the slice is walked
+ * when its version moved or the stream changed (an append also updates its log stream's record).
+ */
+function projectLogs(live: Plain, previous: Plain | undefined, moved: boolean): Plain {
+  const events = live.events as unknown[]
+  const before = previous?.events as unknown[] | undefined
+  const sameEvents =
+    before !== undefined && before.length === events.length && before[0] === events[0] && before[before.length - 1] === events[events.length - 1]
+  if (previous && sameEvents && !moved) return previous
+  const out: Plain = {}
+  for (const key in live) out[key] = key === 'events' ? (sameEvents ? before : events.slice()) : copy(live[key], previous?.[key])
+  return out
 }
 
 type WorldLike = { log: { nextId: number; entries: readonly unknown[]; versions?: Record<string, number> } }

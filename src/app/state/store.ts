@@ -27,7 +27,7 @@ export function createAppStore(deps: AppDeps): AppStore {
   let engine: EngineModule | undefined
   let unsubscribe: (() => void) | undefined
   let nextEntryId = 1
-  let lastLogId: number | undefined
+  let lastLogId: string | undefined
   let lastLive: Readonly<World> | undefined
   let lastVersion: string | undefined
   /** The sandbox whose world was published last. */
@@ -45,7 +45,7 @@ export function createAppStore(deps: AppDeps): AppStore {
 
     /**
      * Publishes what the UI renders: `force` after commands, saves and undo; otherwise only if the event log grew
-     * (every change is logged). The world is an immutable projection sharing every unchanged object with the one
+     * (every change is logged) or CloudWatch Logs stored events (an append-only stream, logged nowhere). The world is an immutable projection sharing every unchanged object with the one
      * published before (projection.ts), so memoised readers see exactly what changed; a command that changed
      * nothing publishes the same world object.
      */
@@ -53,7 +53,7 @@ export function createAppStore(deps: AppDeps): AppStore {
       const sandbox = get().sandbox
       if (!sandbox) return
       const live = sandbox.world()
-      const logId = live.log?.nextId
+      const logId = `${live.log?.nextId}:${live.logs?.nextEventNumber}`
       if (force || logId !== lastLogId) {
         lastLogId = logId
         // Every change to the world is logged (a slice's entry in log.versions moves, sim/core/eventLog.ts): when neither the log nor the world moved since the
