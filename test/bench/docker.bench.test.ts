@@ -31,6 +31,7 @@ it('1,000 containers with 5 layers each: 10,000 reads/writes through the layer s
     reads = 0
     writes = 0
     const start = performance.now()
+    const cpuStart = process.cpuUsage()
     for (let i = 0; i < 10_000; i++) {
       const c = containers[i % containers.length]
       const fs = new ContainerFs(world.docker, c, sandbox.files)
@@ -43,11 +44,15 @@ it('1,000 containers with 5 layers each: 10,000 reads/writes through the layer s
         writes++
       }
     }
-    return performance.now() - start
+    const cpu = process.cpuUsage(cpuStart)
+    return { wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 }
   }
-  // The first round also warms the JIT; the figure is the median of five.
+  // The first round also warms the JIT (and merges the image's layers once); the figures are the medians of five.
+  // CPU time is this process's own: on a shared machine the wall clock also counts the time spent waiting for a core.
   const rounds = [round(), round(), round(), round(), round()]
-  const opsMs = [...rounds].sort((a, b) => a - b)[2]
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]
+  const opsMs = median(rounds.map((r) => r.wall))
+  const opsCpuMs = median(rounds.map((r) => r.cpu))
   const snapshotBytes = JSON.stringify(sandbox.snapshot()).length
   const execStart = performance.now()
   for (let i = 0; i < 100; i++) must(`docker exec c${i} sh -c 'cat /app/version > /tmp/seen'`)
@@ -62,7 +67,7 @@ it('1,000 containers with 5 layers each: 10,000 reads/writes through the layer s
       `machine: load average ${loadavg()[0].toFixed(1)}, a reference loop of 10^7 additions took ${Math.round(loopMs)} ms (checksum ${sum % 10})`,
       `docker engine: ${containers.length} containers, ${layers} image layers + 1 writable layer each`,
       `set-up (1,000 docker run through the CLI, not counted): ${Math.round(setupMs)} ms`,
-      `${reads + writes} file operations (${reads} reads, ${writes} writes) through the layer stacks: ${opsMs.toFixed(1)} ms median of 5 rounds (first ${rounds[0].toFixed(1)} ms; target < 50 ms)`,
+      `${reads + writes} file operations (${reads} reads, ${writes} writes) through the layer stacks: ${opsCpuMs.toFixed(1)} ms of CPU, ${opsMs.toFixed(1)} ms wall clock, medians of 5 rounds (first ${rounds[0].wall.toFixed(1)} ms; target < 50 ms)`,
       `snapshot of that world: ${(snapshotBytes / 2 ** 20).toFixed(2)} MB (target < 10 MB)`,
       `100 docker exec commands through the CLI: ${Math.round(execMs)} ms`,
     ].join('\n'),

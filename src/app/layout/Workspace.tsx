@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState, type ComponentType, type CSSProperties } from 'react'
 import type { World } from '../../sandbox/index.ts'
-import type { HostFiles } from '../../sandbox/views.ts'
+import { dockerContainers, type HostFiles } from '../../sandbox/views.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'
 import { MetricsTab } from '../insights/MetricsTab.tsx'
@@ -152,15 +152,17 @@ function SideRegion({ panels }: { panels: Panels }) {
 
 /**
  * The inspector folds itself away while nothing is selected (an empty column helps nobody) and opens when
- * something is. A learner's own Collapse/Expand wins: expanding it while empty keeps it open until they
- * collapse it again.
+ * something is, or while the workstation has Docker containers (the diagram draws only AWS, so the inspector's list
+ * is where a learner opens a container's layer stack). A learner's own Collapse/Expand wins: expanding it while empty
+ * keeps it open until they collapse it again.
  */
 function useInspectorFold(): { folded: boolean; setFolded(folded: boolean): void } {
   const selectedId = useApp((s) => s.selectedId)
   const collapsedByLearner = useApp((s) => s.layout.collapsed.inspector)
   const actions = useActions()
+  const hasContainers = useApp((s) => (s.world ? dockerContainers(s.world).length > 0 : false))
   const [openedEmpty, setOpenedEmpty] = useState(false)
-  const folded = collapsedByLearner || (selectedId === undefined && !openedEmpty)
+  const folded = collapsedByLearner || (selectedId === undefined && !openedEmpty && !hasContainers)
   return {
     folded,
     setFolded(next) {

@@ -58,7 +58,8 @@ export function createAppStore(deps: AppDeps): AppStore {
         lastLogId = logId
         // Every change to the world is logged (a slice's entry in log.versions moves, sim/core/eventLog.ts): when neither the log nor the world moved since the
         // last publication, and it is the same live world, the published copy is still exact.
-        const version = `${logId}:${Object.values(live.log?.versions ?? {}).join(',')}`
+        // The Docker engine logs no events: its own revision counts its changes.
+        const version = `${logId}:${Object.values(live.log?.versions ?? {}).join(',')}:${live.docker?.revision ?? 0}`
         const unchanged = live === lastLive && version === lastVersion && get().world !== undefined
         lastLive = live
         lastVersion = version

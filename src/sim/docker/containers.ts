@@ -221,7 +221,10 @@ function removeContainerRecord(docker: DockerState, c: Container, withVolumes: b
 /** Timer: a command that slept has finished. */
 export function containerExitTimer(ctx: SimContext, payload: Record<string, unknown>): void {
   const c = ctx.world.docker.containers[payload.id as string]
-  if (c && c.status === 'running' && c.startedAt === payload.startedAt) exited(ctx, c, c.exitCode)
+  if (c && c.status === 'running' && c.startedAt === payload.startedAt) {
+    exited(ctx, c, c.exitCode)
+    ctx.world.docker.revision = (ctx.world.docker.revision ?? 0) + 1
+  }
 }
 
 export function startContainer(ctx: SimContext, host: HostFiles, input: { ref: string }): Container {

@@ -1,3 +1,4 @@
+import { hides, imageView, lookUp, type Found, type ImageView, type Origin } from './imageView.ts'
 import { layerEntries } from './layers.ts'
 import { ancestors, baseName, parentOf, relativeTo, within } from './paths.ts'
 import type { Container, DockerState, Entry, Mount } from './state.ts'
@@ -19,8 +20,7 @@ export const ERRNO_TEXT: Record<FsErrno, string> = {
 const WORLD_WRITABLE = new Set(['/tmp', '/var/tmp'])
 const ownerOf = (e: Entry): number => (e.k === 'w' ? 0 : (e.u ?? 0))
 
-/** Where a path was found: a mount, the container's writable layer, or image layer `layer` (0 = bottom). */
-export type Origin = { from: 'mount'; mount: Mount } | { from: 'upper' } | { from: 'image'; layer: number }
+export type { Origin } from './imageView.ts'
 
 /**
  * A container's merged view (overlay2's `merged` directory): mounts first, then the writable layer, then the image's
@@ -30,8 +30,10 @@ export type Origin = { from: 'mount'; mount: Mount } | { from: 'upper' } | { fro
  */
 export class ContainerFs {
   /** The writable layer first, then the image's layers from the top. */
-  private readonly stack: Record<string, Entry>[]
+  private readonly stack: readonly Record<string, Entry>[]
   private readonly imageLayers: number
+  /** The image's layers merged once, when the container runs an image (not a build's layers in progress). */
+  private readonly image: ImageView | undefined
 
   private readonly docker: DockerState
   private readonly container: Container
@@ -48,10 +50,11 @@ export class ContainerFs {
     this.docker = docker
     this.container = container
     this.host = host
-    const ids = layerIds ?? docker.images[container.imageId]?.layerIds ?? []
-    this.imageLayers = ids.length
-    this.stack = [container.upper]
-    for (let i = ids.length - 1; i >= 0; i--) this.stack.push(layerEntries(docker, ids[i]))
+    const image = layerIds ? undefined : docker.images[container.imageId]
+    this.image = image && imageView(docker, image)
+    const lower = this.image?.stack ?? [...(layerIds ?? [])].reverse().map((id) => layerEntries(docker, id))
+    this.imageLayers = lower.length
+    this.stack = [container.upper, ...lower]
   }
 
   /** The mount a path lies in (the deepest one), if any. */
@@ -79,19 +82,15 @@ export class ContainerFs {
   }
 
   /** The entry from layer `start` down (0 = the writable layer), honouring whiteouts and opaque folders. */
-  layered(path: string, start: number): { entry: Entry; origin: Origin } | undefined {
-    const above = ancestors(path)
-    for (let i = start; i < this.stack.length; i++) {
-      const layer = this.stack[i]
-      const entry = layer[path]
-      if (entry) return entry.k === 'w' ? undefined : { entry, origin: i === 0 ? { from: 'upper' } : { from: 'image', layer: this.imageLayers - i } }
-      for (const a of above) {
-        const e = layer[a]
-        if (e && (e.k === 'w' || e.k === 'f')) return undefined
-        if (e?.k === 'd' && e.o) return undefined
-      }
+  layered(path: string, start: number): Found | undefined {
+    if (!this.image || start > 1) return lookUp(this.stack, this.imageLayers, path, start)
+    if (start === 0) {
+      const upper = this.container.upper
+      const entry = upper[path]
+      if (entry) return entry.k === 'w' ? undefined : { entry, origin: { from: 'upper' } }
+      if (hides(upper, ancestors(path))) return undefined
     }
-    return undefined
+    return this.image.merged.get(path)
   }
 
   /** What the image's layers alone show at a path (what `docker diff` compares against). */

@@ -66,8 +66,18 @@ export const DOCKER_OPERATIONS: Readonly<Record<string, Operation>> = {
   Http: (ctx, i, host) => serveLocal(ctx, host, i as unknown as HttpRequest),
 }
 
+/** The operations that only read: every other one moves the engine's `revision` when it succeeds. */
+const READS = new Set(['ImageList', 'ImageInspect', 'ImageHistory', 'ContainerList', 'ContainerInspect', 'ContainerLogs', 'ContainerChanges', 'VolumeList', 'VolumeInspect', 'NetworkList', 'NetworkInspect', 'SystemDataUsage', 'Http'])
+
 export function callDocker(ctx: SimContext, operation: string, input: object, host: HostFiles): unknown {
   const op = DOCKER_OPERATIONS[operation]
   if (!op) throw new Error(`The Docker engine has no operation ${operation}`)
-  return op(ctx, input as Input, host)
+  const result = op(ctx, input as Input, host)
+  if (!READS.has(operation)) engineChanged(ctx)
+  return result
+}
+
+/** Marks the engine as changed (an operation that may have changed it, or a timer that did). */
+export function engineChanged(ctx: SimContext): void {
+  ctx.world.docker.revision = (ctx.world.docker.revision ?? 0) + 1
 }

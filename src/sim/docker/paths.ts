@@ -10,15 +10,28 @@ export function normalise(path: string, cwd = '/'): string {
   return `/${out.join('/')}`
 }
 
-export const parentOf = (path: string): string => (path.lastIndexOf('/') <= 0 ? '/' : path.slice(0, path.lastIndexOf('/')))
+export const parentOf = (path: string): string => {
+  const slash = path.lastIndexOf('/')
+  return slash <= 0 ? '/' : path.slice(0, slash)
+}
 export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
 
-/** `/a/b/c` → `/a/b`, `/a` (nearest first; the root is not listed). */
-export function ancestors(path: string): string[] {
-  const out: string[] = []
-  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) out.push(path.slice(0, i))
+/**
+ * `/a/b/c` → `/a/b`, `/a` (nearest first; the root is not listed). Every read through a layer stack asks this of its
+ * path, and programs use few paths, so the answers are remembered (a bounded memo of a pure function).
+ */
+export function ancestors(path: string): readonly string[] {
+  let out = ancestorMemo.get(path)
+  if (out) return out
+  const found: string[] = []
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) found.push(path.slice(0, i))
+  out = found
+  if (ancestorMemo.size >= ANCESTOR_MEMO_SIZE) ancestorMemo.clear()
+  ancestorMemo.set(path, out)
   return out
 }
+const ANCESTOR_MEMO_SIZE = 4096
+const ancestorMemo = new Map<string, readonly string[]>()
 
 /** True when `path` is `root` or lies below it. */
 export const within = (path: string, root: string): boolean => root === '/' || path === root || path.startsWith(`${root}/`)

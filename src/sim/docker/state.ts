@@ -128,6 +128,11 @@ export interface DockerState {
   nextAddress: number
   /** `docker login`'s saved credentials by registry host (`~/.docker/config.json`'s `auths`); absent in older worlds. */
   auths?: Record<string, { username: string; password: string }>
+  /**
+   * Moves with every change the engine makes (absent until the first). AWS's slices are versioned by their event-log
+   * entries; the engine logs none, so readers that skip a world whose versions did not move (the app's store) watch this.
+   */
+  revision?: number
 }
 
 export const emptyDockerState = (): DockerState => ({ images: {}, layers: {}, containers: {}, volumes: {}, hostFiles: {}, nextAddress: 2 })

@@ -12,6 +12,7 @@ import { sendService } from './service.machine.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
 import type { Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
+import { provisionManagedVolumes } from './managedEbs.ts'
 import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
 import { isQuiet, markQuiet, requestReconcile, takeCurrent } from './wakeups.ts'
@@ -198,6 +199,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
         placementConstraints: service.placementConstraints as PlacementConstraint[],
         onlyOn,
       })
+      provisionManagedVolumes(ctx, task, deployment.volumeConfigurations) // one ECS-managed EBS volume per task, in its zone
       started.push(task)
       groupTasks.push(task)
       ;(ecs.serviceTasks[service.serviceArn] ??= []).push(task.taskArn)

@@ -9,8 +9,9 @@ import { checkLoadBalancers } from './loadBalancing.ts'
 import { checkNetworkConfiguration } from './placement.ts'
 import type { PlacementConstraint, PlacementStrategy } from './hostPlacement.ts'
 import { checkPlacement } from './placementRules.ts'
-import type { Cluster, DeploymentConfiguration, LoadBalancer, NetworkConfiguration, Service, Tag } from './state.ts'
+import type { Cluster, Deployment, DeploymentConfiguration, LoadBalancer, NetworkConfiguration, Service, Tag } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
+import { checkVolumeConfigurations, type TaskVolumeConfiguration } from './managedEbs.ts'
 import { checkLaunch } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
 import { INITIAL_SERVICE_STATUS, sendService } from './service.machine.ts'
@@ -71,6 +72,7 @@ interface CreateServiceRequest {
   enableECSManagedTags?: boolean
   propagateTags?: string
   enableExecuteCommand?: boolean
+  volumeConfigurations?: TaskVolumeConfiguration[]
 }
 
 export const createService = handler((ctx, input: CreateServiceRequest) => {
@@ -102,6 +104,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     throw invalidParameter('Health check grace period is only valid for services configured to use load balancers')
   const config = deploymentConfiguration(input.deploymentConfiguration)
   const loadBalancers = checkLoadBalancers(ctx, td, input.loadBalancers)
+  checkVolumeConfigurations(world, td, input.volumeConfigurations) // ECS-managed EBS volumes, one per task (managedEbs.ts)
   const fargate = launchType === 'FARGATE'
   const base = { launchType, networkConfiguration }
   const service: Service = {
@@ -136,7 +139,7 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
     propagateTags: input.propagateTags ?? 'NONE',
     enableExecuteCommand: input.enableExecuteCommand ?? false,
   }
-  startDeployment(ctx, service, newDeployment(ctx, base, td.taskDefinitionArn))
+  startDeployment(ctx, service, withVolumes(newDeployment(ctx, base, td.taskDefinitionArn), input.volumeConfigurations))
   world.ecs.services[serviceArn] = service
   world.ecs.serviceTasks[serviceArn] = []
   cluster.activeServicesCount++
@@ -182,6 +185,7 @@ interface UpdateServiceRequest {
   networkConfiguration?: NetworkConfiguration
   forceNewDeployment?: boolean
   healthCheckGracePeriodSeconds?: number
+  volumeConfigurations?: TaskVolumeConfiguration[]
 }
 
 /** UpdateService: a new task definition, network configuration or --force-new-deployment starts a rolling deployment. */
@@ -199,6 +203,11 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   if (input.healthCheckGracePeriodSeconds !== undefined && !service.loadBalancers.length)
     throw invalidParameter('Health check grace period is only valid for services configured to use load balancers')
   const config = deploymentConfiguration(input.deploymentConfiguration, service.deploymentConfiguration)
+  // Volume configurations stay with the service's deployments until an update gives others (ECS API Reference,
+  // UpdateService volumeConfigurations: "if this configuration differs from the existing one, it triggers a new deployment").
+  const volumes = input.volumeConfigurations ?? service.deployments.find((d) => d.status === 'PRIMARY')?.volumeConfigurations
+  checkVolumeConfigurations(world, td, volumes)
+  const volumesChanged = input.volumeConfigurations !== undefined && JSON.stringify(input.volumeConfigurations) !== JSON.stringify(service.deployments.find((d) => d.status === 'PRIMARY')?.volumeConfigurations ?? [])
 
   service.deploymentConfiguration = config
   if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
@@ -206,14 +215,20 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
     ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'desiredCount', from: String(service.desiredCount), to: String(input.desiredCount), reason: 'update-service' })
     service.desiredCount = input.desiredCount
   }
-  const redeploy = (input.taskDefinition && td.taskDefinitionArn !== service.taskDefinition) || input.networkConfiguration || input.forceNewDeployment
+  const redeploy = (input.taskDefinition && td.taskDefinitionArn !== service.taskDefinition) || input.networkConfiguration || input.forceNewDeployment || volumesChanged
   if (redeploy) {
     service.networkConfiguration = networkConfiguration
-    startDeployment(ctx, service, newDeployment(ctx, service, td.taskDefinitionArn))
+    startDeployment(ctx, service, withVolumes(newDeployment(ctx, service, td.taskDefinitionArn), volumes))
   }
   requestReconcile(ctx, service.serviceArn, TIMINGS.schedulerDelayMs)
   return { service }
 })
+
+/** A deployment whose tasks each get the configured ECS-managed EBS volumes. */
+function withVolumes(deployment: Deployment, volumeConfigurations: TaskVolumeConfiguration[] | undefined): Deployment {
+  if (volumeConfigurations?.length) deployment.volumeConfigurations = volumeConfigurations
+  return deployment
+}
 
 /** DeleteService: refused while desiredCount > 0 unless --force; DRAINING until its tasks stopped, then INACTIVE. */
 export const deleteService = handler((ctx, input: { cluster?: string; service: string; force?: boolean }) => {

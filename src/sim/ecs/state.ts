@@ -1,3 +1,4 @@
+import type { TaskVolumeConfiguration } from './managedEbs.ts'
 import type { ContainerStatus } from './container.machine.ts'
 import type { DeploymentStatus, RolloutState } from './deployment.machine.ts'
 import type { ServiceStatus } from './service.machine.ts'
@@ -138,6 +139,8 @@ export interface Deployment {
   networkConfiguration?: NetworkConfiguration
   rolloutState: RolloutState
   rolloutStateReason: string
+  /** ECS-managed EBS volumes each task of this deployment gets in its own zone (managedEbs.ts); absent when none. */
+  volumeConfigurations?: TaskVolumeConfiguration[]
 }
 
 export interface ServiceEvent {

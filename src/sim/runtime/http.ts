@@ -1,4 +1,4 @@
-import type { ImageSpec } from './images.ts'
+import { PUBLIC_IMAGES, type ImageSpec } from './images.ts'
 
 /** A request as it reaches the container: method, path with query, headers (lower-case names). */
 export interface ContainerRequest {
@@ -110,7 +110,7 @@ function pythonPage(request: ContainerRequest, task: ContainerTask): string {
  * The status a container answers `method path` with, by what its image is (`ImageSpec.app`); undefined when the image
  * serves nothing (busybox: the connection is refused). A load balancer's health check needs only this, not the page.
  */
-export function statusOf(image: Pick<ImageSpec, 'app'>, method: string, target: string): number | undefined {
+export function statusOf(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['files'] }, method: string, target: string): number | undefined {
   const path = target.includes('?') ? target.slice(0, target.indexOf('?')) : target
   switch (image.app) {
     case 'python-webapp':
@@ -118,17 +118,36 @@ export function statusOf(image: Pick<ImageSpec, 'app'>, method: string, target: 
       return method === 'GET' || method === 'HEAD' ? 200 : 501
     case 'nginx':
     case 'httpd':
-      return path === '/' || path === '/index.html' ? 200 : 404
+      return path === '/' || path === '/index.html' || ownFile(image, path) !== undefined ? 200 : 404
     case 'busybox':
       return undefined
   }
 }
 
+/** Where each web server looks for pages (the images' documented document roots). */
+const DOCUMENT_ROOT = { nginx: '/usr/share/nginx/html', httpd: '/usr/local/apache2/htdocs' } as const
+
+/**
+ * A page an image built on nginx or httpd carries in its document root (a Dockerfile's `COPY index.html ...`, pushed to
+ * ECR with its layers' files): what the server sends instead of its default page.
+ */
+function ownFile(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['files'] }, path: string): string | undefined {
+  if (image.app !== 'nginx' && image.app !== 'httpd') return undefined
+  const key = `${DOCUMENT_ROOT[image.app]}${path === '/' ? '/index.html' : path}`
+  const text = image.files ? ownEntryOf(image.files, key) : undefined
+  // The public images list their default page by a short stand-in (images.ts): that one is the server's default page.
+  const app = image.app
+  if (text === undefined || PUBLIC_IMAGES.some((p) => p.app === app && p.files[key] === text)) return undefined
+  return text
+}
+const ownEntryOf = (files: Record<string, string>, key: string): string | undefined => (Object.hasOwn(files, key) ? files[key] : undefined)
+const byteLength = (text: string): number => new TextEncoder().encode(text).length
+
 /**
  * How a container answers HTTP (the status from `statusOf`, then the page and headers its server sends).
  * Virtual time `now` goes into the Date header.
  */
-export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest, task: ContainerTask, now: number): ContainerResponse | undefined {
+export function answer(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['files'] }, request: ContainerRequest, task: ContainerTask, now: number): ContainerResponse | undefined {
   const head = request.method === 'HEAD'
   const page = (httpVersion: string, status: number, headers: [string, string][], body: string): ContainerResponse => ({
     httpVersion,
@@ -151,30 +170,36 @@ export function answer(image: Pick<ImageSpec, 'app'>, request: ContainerRequest,
     }
     case 'nginx': {
       if (status === 200) {
+        const body = ownFile(image, request.path.split('?')[0]) ?? NGINX_INDEX
+        const size = byteLength(body)
         return page('HTTP/1.1', 200, [
           ['Server', NGINX_VERSION],
           ['Date', httpDate(now)],
           ['Content-Type', 'text/html'],
-          ['Content-Length', String(NGINX_INDEX.length)],
+          ['Content-Length', String(size)],
           ['Last-Modified', 'Tue, 26 Nov 2024 15:55:00 GMT'],
           ['Connection', 'keep-alive'],
-          ['ETag', '"6745ef54-267"'],
+          // nginx's ETag is the file's modification time and size in hex.
+          ['ETag', `"6745ef54-${size.toString(16)}"`],
           ['Accept-Ranges', 'bytes'],
-        ], NGINX_INDEX)
+        ], body)
       }
       return page('HTTP/1.1', 404, [['Server', NGINX_VERSION], ['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(nginx404.length)], ['Connection', 'keep-alive']], nginx404)
     }
     case 'httpd': {
       if (status === 200) {
+        const body = ownFile(image, request.path.split('?')[0]) ?? HTTPD_INDEX
+        const size = byteLength(body)
         return page('HTTP/1.1', 200, [
           ['Date', httpDate(now)],
           ['Server', HTTPD_VERSION],
           ['Last-Modified', 'Mon, 11 Jun 2007 18:53:14 GMT'],
-          ['ETag', '"2d-432a5e4a73a80"'],
+          // httpd's ETag is the file's size and modification time in hex.
+          ['ETag', `"${size.toString(16)}-432a5e4a73a80"`],
           ['Accept-Ranges', 'bytes'],
-          ['Content-Length', String(HTTPD_INDEX.length)],
+          ['Content-Length', String(size)],
           ['Content-Type', 'text/html'],
-        ], HTTPD_INDEX)
+        ], body)
       }
       return page('HTTP/1.1', 404, [['Date', httpDate(now)], ['Server', HTTPD_VERSION], ['Content-Length', String(httpd404.length)], ['Content-Type', 'text/html; charset=iso-8859-1']], httpd404)
     }

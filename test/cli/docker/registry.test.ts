@@ -124,5 +124,15 @@ describe('ECR repositories and images', () => {
     const task = JSON.parse(ok(sandbox, `aws ecs describe-tasks --cluster demo --tasks ${taskArn}`).stdout).tasks[0]
     expect(task.lastStatus).toBe('RUNNING')
     expect(task.containers[0].image).toBe(`${REGISTRY}/web:latest`)
+    // The task serves the page the learner built into the image, not nginx's default one (port 80 opened first).
+    const group = ok(sandbox, 'aws ec2 describe-security-groups --filters Name=group-name,Values=default --query SecurityGroups[0].GroupId --output text').stdout.trim()
+    ok(sandbox, `aws ec2 authorize-security-group-ingress --group-id ${group} --protocol tcp --port 80 --cidr 0.0.0.0/0`)
+    const eni = task.attachments[0].details.find((d: { name: string }) => d.name === 'networkInterfaceId').value
+    const publicIp = JSON.parse(ok(sandbox, `aws ec2 describe-network-interfaces --network-interface-ids ${eni}`).stdout).NetworkInterfaces[0].Association.PublicIp
+    expect(ok(sandbox, `curl -s http://${publicIp}/`).stdout).toBe('<h1>pushed</h1>\n')
+    const head = ok(sandbox, `curl -sI http://${publicIp}/`).stdout
+    expect(head).toContain('Content-Length: 16\r\n')
+    expect(head).toContain('ETag: "6745ef54-10"\r\n')
+    expect(sandbox.exec(`curl -s -o /dev/null -w '%{http_code}' http://${publicIp}/missing.html`).stdout).toBe('404')
   })
 })

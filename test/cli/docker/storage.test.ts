@@ -59,6 +59,26 @@ describe('docker on the workstation', () => {
     expect(history[2]).toMatch(/^[0-9a-f]{12} {3}\d+ weeks ago +\/bin\/sh -c #\(nop\) ADD file:busybox in \/ +2\.15MB/)
   })
 
+  it('a deletion committed into an image stays deleted in every container of it, and a folder made again is empty', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, `docker run --name trimmer nginx sh -c 'rm /usr/share/nginx/html/50x.html; rm -r /etc/nginx/conf.d; mkdir /etc/nginx/conf.d'`)
+    ok(sandbox, 'docker commit trimmer trimmed')
+    ok(sandbox, 'docker run -d --name one trimmed')
+    ok(sandbox, 'docker run -d --name two trimmed')
+    for (const name of ['one', 'two']) {
+      expect(ok(sandbox, `docker exec ${name} ls /usr/share/nginx/html`)).toBe('index.html\n')
+      expect(ok(sandbox, `docker exec ${name} ls /etc/nginx/conf.d`)).toBe('')
+      const gone = sandbox.exec(`docker exec ${name} cat /usr/share/nginx/html/50x.html`)
+      expect(gone.exitCode).toBe(1)
+      expect(gone.stderr).toBe('cat: /usr/share/nginx/html/50x.html: No such file or directory\n')
+    }
+    // A write in one container is its own: the other still reads the image's file.
+    ok(sandbox, `docker exec one sh -c 'echo mine > /usr/share/nginx/html/index.html'`)
+    expect(ok(sandbox, 'docker exec one cat /usr/share/nginx/html/index.html')).toBe('mine\n')
+    expect(ok(sandbox, 'docker exec two cat /usr/share/nginx/html/index.html')).toContain('Welcome to nginx!')
+    expect(ok(sandbox, 'docker diff two')).toBe('')
+  })
+
   it('serves one website from a shared volume through two nginx containers, and keeps it when the writer goes', () => {
     const sandbox = createSandbox()
     ok(sandbox, `docker run --name writer -v site:/data busybox sh -c 'echo "<h1>shared</h1>" > /data/index.html'`)

@@ -128,3 +128,73 @@ describe('ECS-managed EBS volumes: configured at launch, created in the task’s
     expect(ok(s, 'aws ecs list-tasks --cluster storage').taskArns).toEqual([])
   })
 })
+
+describe('ECS-managed EBS volumes for a service: one volume per task, each in its task’s zone', () => {
+  const role = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
+  function setUp() {
+    const s = createSandbox()
+    register(s, { family: 'db', ...fargate, volumes: [{ name: 'data', configuredAtLaunch: true }], containerDefinitions: [web([{ sourceVolume: 'data', containerPath: '/var/lib/data' }])] })
+    ok(s, 'aws ecs create-cluster --cluster-name storage')
+    const subnets = s.exec('aws ec2 describe-subnets --query Subnets[].SubnetId --output text').stdout.trim().split(/\s+/).join(',')
+    return { s, network: `'awsvpcConfiguration={subnets=[${subnets}],assignPublicIp=ENABLED}'` }
+  }
+  const ecsVolumes = (s: Sandbox) =>
+    ok(s, 'aws ec2 describe-volumes --filters Name=tag:AmazonECSManaged,Values=true').Volumes as { VolumeId: string; AvailabilityZone: string; Size: number; State: string; Attachments: { AssociatedResource: string }[] }[]
+  const tasks = (s: Sandbox) => {
+    const arns = ok(s, 'aws ecs list-tasks --cluster storage --service-name db').taskArns as string[]
+    return arns.length ? (ok(s, `aws ecs describe-tasks --cluster storage --tasks ${arns.join(' ')}`).tasks as { taskArn: string; availabilityZone: string; lastStatus: string }[]) : []
+  }
+
+  it('create-service --volume-configurations gives each task its own volume in the task’s zone; a replacement task gets a new one', () => {
+    const { s, network } = setUp()
+    s.files.write('volumes.json', JSON.stringify([{ name: 'data', managedEBSVolume: { roleArn: role, sizeInGiB: 20, volumeType: 'gp3' } }]))
+    const created = ok(s, `aws ecs create-service --cluster storage --service-name db --task-definition db --desired-count 3 --launch-type FARGATE --network-configuration ${network} --volume-configurations file://volumes.json`)
+    expect(created.service.deployments[0].volumeConfigurations).toEqual([{ name: 'data', managedEBSVolume: { roleArn: role, sizeInGiB: 20, volumeType: 'gp3' } }])
+    s.advance(120_000)
+    const running = tasks(s)
+    expect(running).toHaveLength(3)
+    const volumes = ecsVolumes(s)
+    expect(volumes).toHaveLength(3)
+    for (const task of running) {
+      const mine = volumes.filter((v) => v.Attachments[0]?.AssociatedResource === task.taskArn)
+      expect(mine).toHaveLength(1)
+      expect(mine[0]).toMatchObject({ AvailabilityZone: task.availabilityZone, Size: 20, State: 'in-use' })
+    }
+    // A stopped task's volume goes with it; the scheduler's replacement gets a volume of its own, in its own zone.
+    ok(s, `aws ecs stop-task --cluster storage --task ${running[0].taskArn}`)
+    s.advance(180_000)
+    const gone = volumes.find((v) => v.Attachments[0]?.AssociatedResource === running[0].taskArn)!
+    expect(ecsVolumes(s).map((v) => v.VolumeId)).not.toContain(gone.VolumeId)
+    const now = tasks(s).filter((t) => t.lastStatus === 'RUNNING')
+    expect(now).toHaveLength(3)
+    const replacement = now.find((t) => !running.some((r) => r.taskArn === t.taskArn))!
+    const its = ecsVolumes(s).filter((v) => v.State === 'in-use' && v.Attachments[0]?.AssociatedResource === replacement.taskArn)
+    expect(its).toHaveLength(1)
+    expect(its[0].AvailabilityZone).toBe(replacement.availabilityZone)
+  })
+
+  it('update-service with other volume configurations rolls out new tasks with new volumes', () => {
+    const { s, network } = setUp()
+    s.files.write('volumes.json', JSON.stringify([{ name: 'data', managedEBSVolume: { roleArn: role, sizeInGiB: 10 } }]))
+    ok(s, `aws ecs create-service --cluster storage --service-name db --task-definition db --desired-count 1 --launch-type FARGATE --network-configuration ${network} --volume-configurations file://volumes.json`)
+    s.advance(120_000)
+    s.files.write('bigger.json', JSON.stringify([{ name: 'data', managedEBSVolume: { roleArn: role, sizeInGiB: 50 } }]))
+    const updated = ok(s, 'aws ecs update-service --cluster storage --service db --volume-configurations file://bigger.json')
+    expect(updated.service.deployments).toHaveLength(2)
+    expect(updated.service.deployments[0].volumeConfigurations[0].managedEBSVolume.sizeInGiB).toBe(50)
+    s.advance(600_000)
+    const inUse = ecsVolumes(s).filter((v) => v.State === 'in-use')
+    expect(inUse.map((v) => v.Size)).toEqual([50])
+    // The same configurations again change nothing: no new deployment.
+    expect(ok(s, 'aws ecs update-service --cluster storage --service db --volume-configurations file://bigger.json').service.deployments).toHaveLength(1)
+  })
+
+  it('a service configuring a volume the task definition does not configure at launch is refused, and no service exists', () => {
+    const { s, network } = setUp()
+    s.files.write('volumes.json', JSON.stringify([{ name: 'logs', managedEBSVolume: { roleArn: role, sizeInGiB: 5 } }]))
+    const refused = s.exec(`aws ecs create-service --cluster storage --service-name db --task-definition db --launch-type FARGATE --network-configuration ${network} --volume-configurations file://volumes.json`)
+    expect(refused.exitCode).toBe(254)
+    expect(refused.stderr).toContain("(InvalidParameterException) when calling the CreateService operation: The volume 'logs' is not configured at launch in the task definition db:1.")
+    expect(ok(s, 'aws ecs list-services --cluster storage').serviceArns).toEqual([])
+  })
+})
