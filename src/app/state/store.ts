@@ -44,8 +44,8 @@ export function createAppStore(deps: AppDeps): AppStore {
     const freshOptions = () => (deps.seed === undefined ? {} : { seed: deps.seed })
 
     /**
-     * Publishes what the UI renders: `force` after commands, saves and undo; otherwise only if the event log grew
-     * (every change is logged) or CloudWatch Logs stored events (an append-only stream, logged nowhere). The world is an immutable projection sharing every unchanged object with the one
+     * Publishes what the UI renders: `force` after commands, saves and undo; otherwise only if the world moved
+     * (`logId` below). The world is an immutable projection sharing every unchanged object with the one
      * published before (projection.ts), so memoised readers see exactly what changed; a command that changed
      * nothing publishes the same world object.
      */
@@ -53,13 +53,14 @@ export function createAppStore(deps: AppDeps): AppStore {
       const sandbox = get().sandbox
       if (!sandbox) return
       const live = sandbox.world()
-      const logId = `${live.log?.nextId}:${live.logs?.nextEventNumber}`
+      // What moves when the world changed: the event log (every AWS change is logged), CloudWatch Logs' stream (its
+      // events are logged nowhere) and the Docker engine's own revision (it logs no events).
+      const logId = `${live.log?.nextId}:${live.logs?.nextEventNumber}:${live.docker?.revision ?? 0}`
       if (force || logId !== lastLogId) {
         lastLogId = logId
-        // Every change to the world is logged (a slice's entry in log.versions moves, sim/core/eventLog.ts): when neither the log nor the world moved since the
-        // last publication, and it is the same live world, the published copy is still exact.
-        // The Docker engine logs no events: its own revision counts its changes.
-        const version = `${logId}:${Object.values(live.log?.versions ?? {}).join(',')}:${live.docker?.revision ?? 0}`
+        // A logged change moves its slice's entry in log.versions (sim/core/eventLog.ts): when nothing above and no
+        // version moved since the last publication, and it is the same live world, the published copy is still exact.
+        const version = `${logId}:${Object.values(live.log?.versions ?? {}).join(',')}`
         const unchanged = live === lastLive && version === lastVersion && get().world !== undefined
         lastLive = live
         lastVersion = version
