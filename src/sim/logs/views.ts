@@ -5,6 +5,8 @@ import { AGGREGATES } from './insights/aggregates.ts'
 import { FUNCTIONS } from './insights/functions.ts'
 import { parseQuery, QuerySyntaxError, type ResultRow } from './insights/index.ts'
 import { findGroup } from './lookup.ts'
+import { formatOf } from './batches.ts'
+import { isBatch } from './state.ts'
 import { runQuery } from './queries.ts'
 
 /**
@@ -78,17 +80,27 @@ export function logGroupFields(world: Readonly<World>, logGroupName: string, sam
   if (!group) return []
   const streams = new Set(Object.values(group.streams).map((s) => s.id))
   const found = new Set<string>()
-  const events = world.logs.events
-  for (let p = events.length - 1, seen = 0; p >= 0 && seen < sample; p--) {
-    const e = events[p]
-    if (!streams.has(e.s)) continue
+  const entries = world.logs.events
+  let seen = 0
+  const read = (message: string) => {
     seen++
-    if (e.m.charCodeAt(0) !== 123 /* { */) continue
+    if (message.charCodeAt(0) !== 123 /* { */) return
     try {
-      flatten(JSON.parse(e.m), '', found)
+      flatten(JSON.parse(message), '', found)
     } catch {
       // Not JSON after all: a plain line has only the system fields.
     }
+  }
+  for (let p = entries.length - 1; p >= 0 && seen < sample; p--) {
+    const e = entries[p]
+    if (!isBatch(e)) {
+      if (streams.has(e.s)) read(e.m)
+      continue
+    }
+    // A producer's batch (batches.ts): its events newest first, their messages written out only for this group's.
+    const format = formatOf(e)
+    const ids = format.streams(world, e)
+    for (let j = e.count - 1; j >= 0 && seen < sample; j--) if (streams.has(ids[j])) read(format.message(world, e, j))
   }
   return [...SYSTEM_FIELDS, ...[...found].sort()]
 }
