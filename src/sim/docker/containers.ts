@@ -16,6 +16,9 @@ import { mountFailure, openExport } from './nfs.ts'
 export interface MountRequest extends Mount {
   createHostPath?: boolean
   noCopy?: boolean
+  /** `--mount …,volume-driver=local,volume-opt=type=nfs,…`: how a volume that does not exist yet is created. */
+  volumeDriver?: string
+  volumeOptions?: Record<string, string>
 }
 
 export interface RunRequest {
@@ -118,7 +121,12 @@ function attachMount(ctx: SimContext, host: HostFiles, container: Container, m: 
   const mount: Mount = { type: m.type, source: m.source, destination: normalise(m.destination), readOnly: m.readOnly, ...(m.anonymous ? { anonymous: true } : {}) }
   if (m.type === 'bind' && !hostPathExists(docker, host, m.source)) hostStore(docker, host, m.source).set('', { k: 'd' })
   if (m.type === 'volume') {
-    const volume = createVolume(ctx, { ...(m.source ? { name: m.source } : {}), anonymous: m.anonymous ?? !m.source })
+    const volume = createVolume(ctx, {
+      ...(m.source ? { name: m.source } : {}),
+      anonymous: m.anonymous ?? !m.source,
+      ...(m.volumeDriver ? { driver: m.volumeDriver } : {}),
+      ...(m.volumeOptions ? { options: m.volumeOptions } : {}),
+    })
     mount.source = volume.name
     const failure = mountFailure(volume, volumeMountpoint(volume.name))
     if (failure) throw failure

@@ -73,3 +73,18 @@ describe('docker volume create with the local driver\'s NFS options', () => {
     expect(ok(sandbox, 'docker ps -aq')).toBe('')
   })
 })
+
+describe('docker run --mount with volume-driver and volume-opt', () => {
+  it('creates the NFS volume on first use, as Docker\'s storage guide shows, and shares the export with a volume created by hand', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker pull busybox')
+    ok(
+      sandbox,
+      `docker run --rm --mount 'type=volume,src=nfsvolume,dst=/app,volume-driver=local,volume-opt=type=nfs,volume-opt=device=:/var/docker-nfs,"volume-opt=o=addr=10.0.0.10,rw"' busybox sh -c 'echo from run > /app/note'`,
+    )
+    const [v] = JSON.parse(ok(sandbox, 'docker volume inspect nfsvolume')) as { Options: Record<string, string> }[]
+    expect(v.Options).toEqual({ type: 'nfs', device: ':/var/docker-nfs', o: 'addr=10.0.0.10,rw' })
+    ok(sandbox, 'docker volume create --driver local --opt type=nfs --opt o=addr=10.0.0.10 --opt device=:/var/docker-nfs byhand')
+    expect(ok(sandbox, 'docker run --rm -v byhand:/data busybox cat /data/note')).toBe('from run\n')
+  })
+})
