@@ -88,3 +88,18 @@ describe('docker run --mount with volume-driver and volume-opt', () => {
     expect(ok(sandbox, 'docker run --rm -v byhand:/data busybox cat /data/note')).toBe('from run\n')
   })
 })
+
+describe('an NFS export across a saved sandbox', () => {
+  it('keeps the export\'s files when the sandbox is saved and resumed, and a refused mount changes nothing', () => {
+    const sandbox = createSandbox()
+    ok(sandbox, 'docker pull busybox')
+    ok(sandbox, `docker volume create ${NFS} --opt device=:/srv/site shared`)
+    ok(sandbox, `docker run --rm -v shared:/data busybox sh -c 'echo kept > /data/file'`)
+    const resumed = createSandbox({ snapshot: sandbox.snapshot() })
+    expect(ok(resumed, 'docker run --rm -v shared:/d busybox cat /d/file')).toBe('kept\n')
+    ok(resumed, 'docker volume create --opt type=nfs --opt device=:/srv noserver')
+    const before = JSON.stringify(resumed.snapshot().world)
+    expect(resumed.exec('docker run -v noserver:/d busybox ls /d').exitCode).toBe(125)
+    expect(JSON.stringify(resumed.snapshot().world)).toBe(before)
+  })
+})
