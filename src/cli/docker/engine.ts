@@ -1,6 +1,7 @@
 import type { Volume } from '../../sim/docker/index.ts'
 import type { DockerCommand } from './backend.ts'
 import { eachVolume } from './volumeRemove.ts'
+import { createVolume } from './volumeCreate.ts'
 import { inspect } from './containers.ts'
 import { humanSize, table } from './format.ts'
 import { unknown } from './unknown.ts'
@@ -10,12 +11,8 @@ export function volume(cmd: DockerCommand, args: string[]): number {
   const { backend, io } = cmd
   const [sub, ...rest] = args
   switch (sub) {
-    case 'create': {
-      const name = rest.find((a) => !a.startsWith('-'))
-      const v = backend.docker('VolumeCreate', name ? { name } : {}) as Volume
-      io.stdout(`${v.name}\n`)
-      return 0
-    }
+    case 'create':
+      return createVolume(cmd, rest)
     case 'ls':
     case 'list': {
       const list = (backend.docker('VolumeList', {}) as Volume[]).sort((a, b) => (a.name < b.name ? -1 : 1))

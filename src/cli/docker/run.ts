@@ -59,12 +59,40 @@ function parseVolume(spec: string, cwd: string): MountRequest {
   return { type: 'volume', source, destination, readOnly, noCopy: options.includes('nocopy') }
 }
 
-/** `--mount type=bind|volume|tmpfs,src=…,dst=…[,readonly][,volume-nocopy]` (csv of key=value). */
+/**
+ * The fields of a `--mount` value: CSV as Go's encoding/csv reads it (docker/cli opts/mount.go), so a quoted field
+ * keeps its commas (`"volume-opt=o=addr=10.0.1.25,rw"`).
+ */
+function csvFields(spec: string): string[] {
+  const out: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i]
+    if (ch === '"' && quoted && spec[i + 1] === '"') field += spec[++i]
+    else if (ch === '"') quoted = !quoted
+    else if (ch === ',' && !quoted) {
+      out.push(field)
+      field = ''
+    } else field += ch
+  }
+  out.push(field)
+  return out
+}
+
+/** `--mount type=bind|volume|tmpfs,src=…,dst=…[,readonly][,volume-nocopy][,volume-driver=…][,volume-opt=K=V]…`. */
 function parseMount(spec: string): MountRequest {
   const fields: Record<string, string> = {}
-  for (const part of spec.split(',')) {
+  const volumeOptions: Record<string, string> = {}
+  for (const part of csvFields(spec)) {
     const eq = part.indexOf('=')
-    fields[(eq < 0 ? part : part.slice(0, eq)).toLowerCase()] = eq < 0 ? 'true' : part.slice(eq + 1)
+    const key = (eq < 0 ? part : part.slice(0, eq)).toLowerCase()
+    const value = eq < 0 ? 'true' : part.slice(eq + 1)
+    // `volume-opt` repeats, each `KEY=VALUE` split at its first `=`.
+    if (key === 'volume-opt') {
+      const at = value.indexOf('=')
+      volumeOptions[at < 0 ? value : value.slice(0, at)] = at < 0 ? '' : value.slice(at + 1)
+    } else fields[key] = value
   }
   const type = (fields.type ?? 'volume') as MountRequest['type']
   if (!['bind', 'volume', 'tmpfs'].includes(type)) throw new RunUsageError(`invalid argument "${spec}" for "--mount" flag: invalid mount type "${type}"`)
@@ -74,7 +102,16 @@ function parseMount(spec: string): MountRequest {
   const flag = (v: string | undefined) => v === 'true' || v === '1'
   const readOnly = flag(fields.readonly) || flag(fields.ro)
   if (type === 'bind' && !source) throw new RunUsageError(`invalid argument "${spec}" for "--mount" flag: source is required when type is bind`)
-  return { type, source, destination, readOnly, ...(type === 'volume' && !source ? { anonymous: true } : {}), ...(flag(fields['volume-nocopy']) ? { noCopy: true } : {}) }
+  return {
+    type,
+    source,
+    destination,
+    readOnly,
+    ...(type === 'volume' && !source ? { anonymous: true } : {}),
+    ...(flag(fields['volume-nocopy']) ? { noCopy: true } : {}),
+    ...(fields['volume-driver'] ? { volumeDriver: fields['volume-driver'] } : {}),
+    ...(Object.keys(volumeOptions).length ? { volumeOptions } : {}),
+  }
 }
 
 /** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]`: create and start; pulls the image first when it is not here. */

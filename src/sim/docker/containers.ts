@@ -8,13 +8,17 @@ import { generateName } from './names.ts'
 import { normalise, within } from './paths.ts'
 import { COMMANDS, runCommand, runShellLine, uidOf, type Process } from './shell.ts'
 import type { Container, DockerState, Mount, PortBinding } from './state.ts'
-import { hostPathExists, hostStore, type HostFiles } from './stores.ts'
-import { createVolume } from './volumes.ts'
+import { hostPathExists, hostStore, volumeStore, type HostFiles } from './stores.ts'
+import { createVolume, volumeMountpoint } from './volumes.ts'
+import { mountFailure, openExport } from './nfs.ts'
 
 /** A mount as `docker run` asks for it; `createHostPath` is `-v`'s habit of making a missing host folder. */
 export interface MountRequest extends Mount {
   createHostPath?: boolean
   noCopy?: boolean
+  /** `--mount …,volume-driver=local,volume-opt=type=nfs,…`: how a volume that does not exist yet is created. */
+  volumeDriver?: string
+  volumeOptions?: Record<string, string>
 }
 
 export interface RunRequest {
@@ -117,16 +121,25 @@ function attachMount(ctx: SimContext, host: HostFiles, container: Container, m: 
   const mount: Mount = { type: m.type, source: m.source, destination: normalise(m.destination), readOnly: m.readOnly, ...(m.anonymous ? { anonymous: true } : {}) }
   if (m.type === 'bind' && !hostPathExists(docker, host, m.source)) hostStore(docker, host, m.source).set('', { k: 'd' })
   if (m.type === 'volume') {
-    const volume = createVolume(ctx, { ...(m.source ? { name: m.source } : {}), anonymous: m.anonymous ?? !m.source })
+    const volume = createVolume(ctx, {
+      ...(m.source ? { name: m.source } : {}),
+      anonymous: m.anonymous ?? !m.source,
+      ...(m.volumeDriver ? { driver: m.volumeDriver } : {}),
+      ...(m.volumeOptions ? { options: m.volumeOptions } : {}),
+    })
     mount.source = volume.name
-    if (!m.noCopy && Object.keys(volume.files).length === 0) {
+    const failure = mountFailure(volume, volumeMountpoint(volume.name))
+    if (failure) throw failure
+    openExport(docker, volume)
+    const store = volumeStore(docker, volume)
+    if (!m.noCopy && store.below('').length === 0) {
       const fs = new ContainerFs(docker, { ...container, mounts: [] }, host)
       const image = docker.images[container.imageId]
       for (const layerId of image?.layerIds ?? [])
         for (const path of Object.keys(layerEntries(docker, layerId))) {
           if (path === mount.destination || !within(path, mount.destination)) continue
           const entry = fs.lower(path)
-          if (entry) volume.files[path.slice(mount.destination.length + 1)] = entry
+          if (entry) store.set(path.slice(mount.destination.length + 1), entry)
         }
     }
   }

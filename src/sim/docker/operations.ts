@@ -10,7 +10,7 @@ import { entriesSize } from './layers.ts'
 import { login, logout, pushImage, tagImage } from './registry.ts'
 import { serveLocal } from './serve.ts'
 import type { HostFiles } from './stores.ts'
-import { createVolume, pruneVolumes, removeVolume, requireVolume, usersOf } from './volumes.ts'
+import { createVolume, pruneVolumes, removeVolume, requireVolume, usersOf, type VolumeRequest } from './volumes.ts'
 
 type Input = Record<string, unknown>
 type Operation = (ctx: SimContext, input: Input, host: HostFiles) => unknown
@@ -40,7 +40,7 @@ export const DOCKER_OPERATIONS: Readonly<Record<string, Operation>> = {
   ContainerExec: (ctx, i, host) => execInContainer(ctx, host, i as { ref: string; cmd: string[] }),
   ContainerLogs: (ctx, i) => requireContainer(ctx.world.docker, i.ref as string).logs,
   ContainerChanges: (ctx, i, host) => containerChanges(ctx.world.docker, host, requireContainer(ctx.world.docker, i.ref as string)),
-  VolumeCreate: (ctx, i) => createVolume(ctx, i as { name?: string }),
+  VolumeCreate: (ctx, i) => createVolume(ctx, i as VolumeRequest),
   VolumeList: (ctx) => Object.values(ctx.world.docker.volumes),
   VolumeInspect: (ctx, i) => volumeInspect(requireVolume(ctx.world.docker, i.name as string)),
   VolumeDelete: (ctx, i) => removeVolume(ctx, i as { name: string }),

@@ -128,6 +128,8 @@ export interface DockerState {
   nextAddress: number
   /** `docker login`'s saved credentials by registry host (`~/.docker/config.json`'s `auths`); absent in older worlds. */
   auths?: Record<string, { username: string; password: string }>
+  /** NFS servers' trees by address (`addr=`): what volumes of the local driver with `type=nfs` mount; absent until one is. */
+  nfsExports?: Record<string, Record<string, Entry>>
   /**
    * Moves with every change the engine makes (absent until the first). AWS's slices are versioned by their event-log
    * entries; the engine logs none, so readers that skip a world whose versions did not move (the app's store) watch this.

@@ -1,5 +1,6 @@
-import type { DockerState, Entry, Mount } from './state.ts'
+import type { DockerState, Entry, Mount, Volume } from './state.ts'
 import { normalise } from './paths.ts'
+import { nfsExport } from './nfs.ts'
 
 /**
  * The learner's working folder as the engine sees it: the workstation's `$HOME` (the Cloud9/CloudShell home).
@@ -97,7 +98,20 @@ export const hostPathExists = (docker: DockerState, host: HostFiles, hostPath: s
 
 /** The store a mount shows. */
 export function mountStore(docker: DockerState, host: HostFiles, tmpfs: Record<string, Record<string, Entry>>, mount: Mount): Store {
-  if (mount.type === 'volume') return recordStore(docker.volumes[mount.source]?.files ?? {})
+  if (mount.type === 'volume') {
+    const volume = docker.volumes[mount.source]
+    return volume ? volumeStore(docker, volume) : recordStore({})
+  }
   if (mount.type === 'tmpfs') return recordStore((tmpfs[mount.destination] ??= {}))
   return hostStore(docker, host, mount.source)
+}
+
+/** What a volume's mount shows: its own `_data`, or the NFS export's tree on its server (shared by every volume naming it). */
+export function volumeStore(docker: DockerState, v: Volume): Store {
+  const nfs = nfsExport(v)
+  if (!nfs?.addr) return recordStore(v.files)
+  const tree: Record<string, Entry> = docker.nfsExports?.[nfs.addr] ?? {}
+  const store = recordStore(tree, nfs.path)
+  // The exported folder exists on the server whether or not anything was written in it.
+  return { ...store, get: (rel) => (rel === '' ? { k: 'd' } : store.get(rel)) }
 }

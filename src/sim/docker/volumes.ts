@@ -1,6 +1,7 @@
 import type { SimContext } from '../context.ts'
 import { DockerError, noSuchVolume } from './errors.ts'
 import { entriesSize } from './layers.ts'
+import { invalidOption } from './nfs.ts'
 import type { DockerState, Volume } from './state.ts'
 
 /** Where the local driver keeps a volume's data (https://docs.docker.com/engine/storage/volumes/). */
@@ -9,14 +10,28 @@ export const volumeMountpoint = (name: string): string => `/var/lib/docker/volum
 /** moby `volume/local`: `[a-zA-Z0-9][a-zA-Z0-9_.-]+` */
 export const VALID_VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/
 
-export function createVolume(ctx: SimContext, input: { name?: string; labels?: Record<string, string>; anonymous?: boolean }): Volume {
+export interface VolumeRequest {
+  name?: string
+  driver?: string
+  options?: Record<string, string>
+  labels?: Record<string, string>
+  anonymous?: boolean
+}
+
+export function createVolume(ctx: SimContext, input: VolumeRequest): Volume {
   const docker = ctx.world.docker
   const name = input.name ?? ctx.rng.hex(64)
+  const driver = input.driver ?? 'local'
+  // moby volume/service store.go wraps the driver's errors as `create <name>: …` (OpErr).
+  if (driver !== 'local') throw new DockerError(404, `create ${name}: error looking up volume plugin ${driver}: plugin "${driver}" not found`)
   if (!VALID_VOLUME_NAME.test(name))
     throw new DockerError(400, `create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`)
+  const refused = invalidOption(input.options ?? {})
+  if (refused) throw new DockerError(400, `create ${name}: ${refused}`)
+  // An existing volume is returned as it is, whatever options were asked for (moby local.go Create).
   const existing = docker.volumes[name]
   if (existing) return existing
-  const volume: Volume = { name, created: ctx.now(), driver: 'local', labels: { ...(input.labels ?? {}) }, options: {}, anonymous: input.anonymous ?? false, files: {} }
+  const volume: Volume = { name, created: ctx.now(), driver: 'local', labels: { ...(input.labels ?? {}) }, options: { ...(input.options ?? {}) }, anonymous: input.anonymous ?? false, files: {} }
   if (volume.anonymous) volume.labels['com.docker.volume.anonymous'] = ''
   docker.volumes[name] = volume
   return volume
