@@ -1,7 +1,7 @@
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import { AudienceApp, AUDIENCE_QUERY } from './app/audience/index.ts'
+import { AUDIENCE_QUERY } from './app/audience/AudiencePanel.tsx'
 import { panels } from './app/panels.ts'
 import { createAppStore } from './app/state/store.ts'
 import { loadEngine } from './app/state/boot.ts'
@@ -17,12 +17,20 @@ function browserStorage(): Storage | undefined {
 
 // ?audience: the projector's window, following the presenter's; it keeps nothing, so the presenter's saved state stays theirs.
 const audience = new URLSearchParams(window.location.search).has(AUDIENCE_QUERY)
+// Loaded only for the projector's window: the presenter's first load stays within its budget (scripts/size.mjs).
+const AudienceApp = lazy(() => import('./app/audience/AudienceApp.tsx').then((m) => ({ default: m.AudienceApp })))
 const store = createAppStore({ loadEngine, storage: audience ? undefined : browserStorage() })
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    {audience ? <AudienceApp store={store} panels={panels} /> : <App store={store} panels={panels} />}
+    {audience ? (
+      <Suspense fallback={null}>
+        <AudienceApp store={store} panels={panels} />
+      </Suspense>
+    ) : (
+      <App store={store} panels={panels} />
+    )}
   </StrictMode>,
 )
 

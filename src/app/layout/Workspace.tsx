@@ -3,7 +3,6 @@ import type { World } from '../../sandbox/index.ts'
 import { dockerContainers, type HostFiles } from '../../sandbox/views.ts'
 import { ConsolePanel } from '../console/ConsolePanel.tsx'
 import { FilesPanel } from '../files/FilesPanel.tsx'
-import { MetricsTab } from '../insights/MetricsTab.tsx'
 import { useActions, useApp } from '../state/context.tsx'
 import type { BottomTab } from '../state/types.ts'
 import { SIZE_LIMITS } from './layoutModel.ts'
@@ -31,7 +30,9 @@ export interface Panels {
   Lesson: ComponentType<object>
 }
 
-// Logs Insights brings the query engine's view and its editor: a chunk of its own, loaded when the tab opens.
+// The Insights tabs bring their charts, the metrics and query views and an editor: chunks of their own, loaded when
+// a tab opens (neither is the first screen's).
+const MetricsTab = lazy(() => import('../insights/MetricsTab.tsx').then((m) => ({ default: m.MetricsTab })))
 const LogsInsightsTab = lazy(() => import('../insights/LogsInsightsTab.tsx'))
 
 const STARTING = 'Starting the simulated account…'
@@ -75,7 +76,15 @@ function InspectorRegion({ Inspector }: { Inspector: Panels['Inspector'] }) {
 const BOTTOM_TABS = [
   { id: 'console', title: 'Console', content: <ConsolePanel /> },
   { id: 'files', title: 'Files', content: <FilesPanel /> },
-  { id: 'metrics', title: 'Metrics', content: <MetricsTab /> },
+  {
+    id: 'metrics',
+    title: 'Metrics',
+    content: (
+      <Suspense fallback={<Loading what="Metrics" />}>
+        <MetricsTab />
+      </Suspense>
+    ),
+  },
   {
     id: 'logs',
     title: 'Logs Insights',
