@@ -117,6 +117,9 @@ export const describeNetworkInterfaces = handler((ctx, input: { NetworkInterface
         'association.public-dns-name': (n) => n.Association?.PublicDnsName,
         'attachment.instance-id': (n) => n.Attachment?.InstanceId,
         'attachment.status': (n) => n.Attachment?.Status,
+        'attachment.device-index': (n) => n.Attachment?.DeviceIndex,
+        'interface-type': (n) => n.InterfaceType,
+        'requester-id': (n) => n.RequesterId,
       },
     ),
   }
@@ -133,8 +136,9 @@ interface DescribedInterface extends Omit<NetworkInterface, 'PublicIp'> {
 
 function describedInterface({ PublicIp, ...interface_ }: NetworkInterface, region: string): DescribedInterface {
   // An instance's own interface was not made by a service on its behalf: no RequesterId (kept internally to release it).
+  // A task's ENI attached to a container instance was (ECS asked for it), so it keeps its requester.
   const { RequesterId: _requester, ...rest } = interface_
-  const eni = interface_.Attachment ? (rest as NetworkInterface) : interface_
+  const eni = interface_.Attachment?.InstanceId === interface_.RequesterId ? (rest as NetworkInterface) : interface_
   if (!PublicIp) return eni
   const domain = region === 'us-east-1' ? 'compute-1.amazonaws.com' : `${region}.compute.amazonaws.com`
   return { ...eni, Association: { IpOwnerId: 'amazon', PublicDnsName: `ec2-${PublicIp.replaceAll('.', '-')}.${domain}`, PublicIp } }

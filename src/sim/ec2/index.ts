@@ -41,7 +41,7 @@ export { instanceHost, type InstanceHost } from './hostView.ts'
 export type { Volume, VolumeAttachment } from './volumes.ts'
 export type { Snapshot } from './snapshots.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
-export { createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from './networkInterfaces.ts'
+export { attachNetworkInterface, createNetworkInterface, deleteNetworkInterface, hasInternetRoute } from './networkInterfaces.ts'
 
 /** EC2 as far as the course needs it: the VPC and its network, keyed by the model's operation names. */
 export const ec2: ServiceSim = {

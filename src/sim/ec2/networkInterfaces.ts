@@ -66,6 +66,22 @@ export function createNetworkInterface(ctx: SimContext, req: NewNetworkInterface
   return eni
 }
 
+/**
+ * Attaches a service-made interface to a running instance as its next device (an awsvpc task's ENI on a container
+ * instance: ECS Developer Guide, "Amazon ECS task networking options for EC2", awsvpc mode: each task gets its own
+ * ENI attached to the instance). `describe-network-interfaces` then shows the instance as its attachment.
+ */
+export function attachNetworkInterface(ctx: SimContext, eni: NetworkInterface, instanceId: string): void {
+  let device = 0
+  for (const other of Object.values(ctx.world.ec2.networkInterfaces))
+    if (other.Attachment?.InstanceId === instanceId) device = Math.max(device, other.Attachment.DeviceIndex + 1)
+  eni.Attachment = {
+    AttachTime: ctx.now(), AttachmentId: ec2Id(ctx.rng, 'eni-attach'), DeleteOnTermination: true, DeviceIndex: device, NetworkCardIndex: 0,
+    InstanceId: instanceId, InstanceOwnerId: ctx.world.accountId, Status: 'attached',
+  }
+  ctx.log(eni.NetworkInterfaceId, { kind: 'resource.modified', type: 'AWS::EC2::NetworkInterface', detail: `attached to ${instanceId} as device ${device}` })
+}
+
 export function deleteNetworkInterface(ctx: SimContext, eniId: string): void {
   const { ec2 } = ctx.world
   const eni = ec2.networkInterfaces[eniId]

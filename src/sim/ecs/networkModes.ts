@@ -35,7 +35,11 @@ export function registeredPortMapping(networkMode: NetworkMode, containerName: s
   return { ...p, containerPort, hostPort: hostPort ?? 0, protocol: p.protocol ?? 'tcp' }
 }
 
-/** `links` name other containers of the task on Docker's bridge; no other mode has them. */
+/**
+ * `links` name other containers of the task on Docker's bridge; no other mode has them. The words are ECS's for awsvpc
+ * as users report them (ClientException "Links are not supported when networkMode=awsvpc.", aws-otel-collector issue
+ * #1359); host and none follow the same pattern (unverified).
+ */
 export function checkLinks(networkMode: NetworkMode, links: string[] | undefined): void {
-  if (links?.length && networkMode !== 'bridge') throw clientException(`Links are not supported when networkMode=${networkMode}.`) // wording unverified
+  if (links?.length && networkMode !== 'bridge') throw clientException(`Links are not supported when networkMode=${networkMode}.`)
 }

@@ -1,6 +1,6 @@
 import { arn, ecsTaskId, initialState, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
-import { createNetworkInterface } from '../ec2/index.ts'
+import { attachNetworkInterface, createNetworkInterface } from '../ec2/index.ts'
 import type { World } from '../world.ts'
 import { activeCluster, countTaskTransition } from './clusters.ts'
 import { invalidParameter, serviceNotFound, unableToAssumeRole, unsupportedLaunchType } from './errors.ts'
@@ -80,6 +80,8 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
       requesterId: taskArn,
       assignPublicIp: awsvpc?.assignPublicIp === 'ENABLED',
     })
+    // awsvpc on EC2: the task's ENI is attached to its container instance (Fargate's belong to no instance of yours).
+    if (host) attachNetworkInterface(ctx, eni, host.containerInstance.ec2InstanceId)
     attachments.push({
       id: attachmentId,
       type: 'ElasticNetworkInterface',

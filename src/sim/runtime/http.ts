@@ -141,7 +141,13 @@ function ownFile(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['files'] },
   return text
 }
 const ownEntryOf = (files: Record<string, string>, key: string): string | undefined => (Object.hasOwn(files, key) ? files[key] : undefined)
-const byteLength = (text: string): number => new TextEncoder().encode(text).length
+const encoder = new TextEncoder()
+/** The last page measured: a load test sends the same page thousands of times (`npm run bench`). */
+let measured = { text: '', bytes: 0 }
+function byteLength(text: string): number {
+  if (text !== measured.text) measured = { text, bytes: encoder.encode(text).length }
+  return measured.bytes
+}
 
 /**
  * How a container answers HTTP (the status from `statusOf`, then the page and headers its server sends).

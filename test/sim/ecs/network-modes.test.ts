@@ -62,4 +62,28 @@ describe('awsvpc tasks on EC2', () => {
     const ips = tasks.map((t: { containers: { networkInterfaces: { privateIpv4Address: string }[] }[] }) => t.containers[0].networkInterfaces[0].privateIpv4Address)
     expect(new Set(ips).size).toBe(2)
   })
+
+  it("each task's ENI shows in describe-network-interfaces attached to its instance, and --filters Name=interface-type finds them", () => {
+    const { s, cluster, instanceIds } = ec2Cluster()
+    const subnet = Object.values(s.world().ec2.instances)[0].SubnetId
+    registerEc2TaskDefinition(s, 'web', [WEB(256)], '--network-mode awsvpc')
+    ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --count 2 --launch-type EC2 --network-configuration "awsvpcConfiguration={subnets=[${subnet}]}"`)
+    s.advance(60_000)
+    const arns = ok(s, `aws ecs list-tasks --cluster ${cluster}`).taskArns
+    const tasks = ok(s, `aws ecs describe-tasks --cluster ${cluster} --tasks ${arns.join(' ')}`).tasks
+    const taskEnis = tasks.map((t: { attachments: { details: { name: string; value: string }[] }[] }) => t.attachments[0].details.find((d) => d.name === 'networkInterfaceId')!.value)
+    const onInstance = ok(s, `aws ec2 describe-network-interfaces --filters Name=attachment.instance-id,Values=${instanceIds[0]}`).NetworkInterfaces
+    // The instance's own interface (device 0) and one ENI per task, each its next device.
+    expect(onInstance.map((n: { Attachment: { DeviceIndex: number } }) => n.Attachment.DeviceIndex).sort()).toEqual([0, 1, 2])
+    const tasksOwn = onInstance.filter((n: { NetworkInterfaceId: string }) => taskEnis.includes(n.NetworkInterfaceId))
+    expect(tasksOwn).toHaveLength(2)
+    for (const eni of tasksOwn) {
+      expect(eni.InterfaceType).toBe('interface')
+      expect(eni.Attachment).toMatchObject({ InstanceId: instanceIds[0], Status: 'attached' })
+      expect(eni.Description).toMatch(/^arn:aws:ecs:us-east-1:\d{12}:attachment\//)
+    }
+    const byType = ok(s, 'aws ec2 describe-network-interfaces --filters Name=interface-type,Values=interface --query NetworkInterfaces[].NetworkInterfaceId')
+    expect(byType).toEqual(expect.arrayContaining(taskEnis))
+    expect(ok(s, 'aws ec2 describe-network-interfaces --filters Name=interface-type,Values=branch').NetworkInterfaces).toEqual([])
+  })
 })
