@@ -134,7 +134,7 @@ function boot(state: SandboxSnapshot): Engine {
     const { shell } = state
     const before = { files: { ...state.files }, shell: { ...shell, vars: { ...shell.vars }, exported: [...shell.exported], history: [...shell.history] } }
     try {
-      return sim.transaction(() => runShell(line, state.shell, programs, files))
+      return sim.command(line, () => runShell(line, state.shell, programs, files))
     } catch (e) {
       replaceContents(state.files, before.files)
       replaceContents(state.shell, before.shell)

@@ -20,6 +20,11 @@ export interface SimContext {
    * (core/eventLog.ts), except a request, which changes nothing.
    */
   log(resource: string, event: LogEvent): void
+  /**
+   * Runs `fn` with the log entry `cause` (its id) as the cause of what `fn` logs and schedules (core/causes.ts), where
+   * a rule knows a cause the scheduling chain does not carry: a health check failing because a rule was revoked.
+   */
+  becauseOf?<T>(cause: number | undefined, fn: () => T): T
   /** Append a request to the load balancers' recent requests (a stream: core/stream.ts). */
   recordRequest(request: RequestRecord): void
   /** Append an event to CloudWatch Logs' events (a stream too: a day of log events must not cost the journal). */

@@ -44,6 +44,10 @@ export class Simulation {
   private readonly savepoints: Savepoint[] = []
   /** How many open savepoints record changes; handlers then see the world through the journal's view. */
   private recording = 0
+  /** Causes (core/causes.ts): what the entries logged now are caused by, and the command line running, if any. */
+  private cause: number | undefined
+  private runningCommand: string | undefined
+  private inTimer = false
 
   constructor(state: SimState, services: Readonly<Record<string, ServiceSim>> = SERVICES) {
     this.state = state
@@ -60,7 +64,24 @@ export class Simulation {
       rng: this.rng,
       scheduler: this.scheduler,
       now: () => this.state.now,
-      log: (resource, event) => this.streams.append(LOG, logEntry(this.state.world.log, this.state.now, resource, event)),
+      log: (resource, event) => {
+        const entry = logEntry(this.state.world.log, this.state.now, resource, event)
+        // Causes (core/causes.ts): a known cause, else the command that made the change directly.
+        if (this.cause !== undefined) entry.cause = this.cause
+        else if (this.runningCommand !== undefined && !this.inTimer) entry.command = this.runningCommand
+        this.streams.append(LOG, entry)
+        this.scheduler.cause = entry.id
+      },
+      becauseOf: <T>(cause: number | undefined, fn: () => T): T => {
+        const saved = { cause: this.cause, scheduled: this.scheduler.cause }
+        this.cause = this.scheduler.cause = cause
+        try {
+          return fn()
+        } finally {
+          this.cause = saved.cause
+          this.scheduler.cause = saved.scheduled
+        }
+      },
       recordRequest: (request) => this.streams.append(REQUESTS, request),
       putLogEvent: (event) => this.streams.append(LOG_EVENTS, event),
       call: <O>(service: string, operation: string, input: object) => this.callInside(service, operation, input) as O,
@@ -80,6 +101,7 @@ export class Simulation {
    */
   call(service: string, operation: string, input: Record<string, unknown>, caller?: { profile?: string }): unknown {
     const read = READ_ONLY.test(operation)
+    this.freshCause()
     return this.atomically(!read || checkReads, () => {
       // Who calls: a profile whose policy lacks the action is refused before anything runs (src/sim/sts/identities.ts).
       checkAllowed(this.state.world, caller?.profile, iamPrefixOf(service), operation)
@@ -104,6 +126,21 @@ export class Simulation {
     return this.atomically(false, fn)
   }
 
+  /** One shell input as a transaction; the changes its calls make name `line` as their cause (core/causes.ts). */
+  command<T>(line: string, fn: () => T): T {
+    this.runningCommand = line
+    try {
+      return this.transaction(fn)
+    } finally {
+      this.runningCommand = undefined
+    }
+  }
+
+  /** A call from a command starts with no cause but the command (a timer's calls keep the timer's). */
+  private freshCause(): void {
+    if (!this.inTimer) this.cause = this.scheduler.cause = undefined
+  }
+
   /** One HTTP request from the learner's machine into the simulated network (what `curl` sends). */
   http(request: HttpRequest): HttpResult {
     if (this.savepoints.length > 0) {
@@ -118,11 +155,13 @@ export class Simulation {
 
   /** One live drill (src/sim/drills), atomic like `call`: a drill that cannot run changes nothing. */
   drill(name: string, args: readonly string[]): string {
+    this.freshCause()
     return this.atomically(true, () => runDrill(this.ctx, name, args))
   }
 
   /** One call into the Docker engine on the learner's workstation (src/sim/docker), atomic like `call`. */
   docker(operation: string, input: object, host: HostFiles): unknown {
+    this.freshCause()
     return this.atomically(true, () => callDocker(this.ctx, operation, input, host))
   }
 
@@ -137,7 +176,14 @@ export class Simulation {
         // The Docker engine is not an AWS service (SERVICES lists those): its timers are its own.
         const timer = service === 'docker' ? DOCKER_TIMERS[event.kind] : this.services[service]?.timers?.[event.kind]
         if (!timer) throw new Error(`No timer handler registered for ${event.kind}`)
-        timer(this.ctx, event.payload)
+        this.cause = this.scheduler.cause = event.cause
+        this.inTimer = true
+        try {
+          timer(this.ctx, event.payload)
+        } finally {
+          this.inTimer = false
+          this.cause = this.scheduler.cause = undefined
+        }
       }
       this.state.now = until
     })

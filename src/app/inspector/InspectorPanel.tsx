@@ -82,7 +82,7 @@ export function InspectorPanel({ world, selectedId, onSelect, host = NO_FILES }:
           All containers
         </button>
       )}
-      <StateHistory entries={historyOf(world, found)} />
+      <StateHistory entries={historyOf(world, found)} world={world} />
       <FieldTree key={found.id} value={found.data} label={`Fields of ${found.id}`} />
     </div>
   )

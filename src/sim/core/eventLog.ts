@@ -15,6 +15,10 @@ export type LogEntry = LogEvent & {
   change: string
   /** Why, in words a learner reads, e.g. `placed in us-east-1b to spread across AZs` (derived too). */
   why?: string
+  /** The id of the entry that caused this one (core/causes.ts), when the simulation knows it. */
+  cause?: number
+  /** The command line that made this change, for a change a command made directly (no earlier cause). */
+  command?: string
 }
 
 /** Oldest entries are dropped past this many (give or take a tenth), so long runs keep memory bounded. */

@@ -1,6 +1,7 @@
 export { Rng, type RngState } from './rng.ts'
 export { AwsError, isAwsError } from './errors.ts'
 export { Scheduler, emptyScheduler, type ScheduledEvent, type SchedulerState } from './scheduler.ts'
+export { because, lastEntry } from './causes.ts'
 export { emptyEventLog, emptyVersions, EVENT_LOG_LIMIT, logEntry, sliceVersion, worldVersion, type EventLogState, type LogEntry } from './eventLog.ts'
 export { describeEvent, sliceOf, SLICES, type LogEvent, type LogEventKind, type ResourceType, type Slice } from './events.ts'
 export { Streams, type StreamSpec } from './stream.ts'

@@ -12,6 +12,8 @@ export interface ScheduledEvent {
   kind: string
   /** Plain JSON the handler needs (resource ids, the machine event to send). */
   payload: Record<string, unknown>
+  /** The log entry whose change scheduled it (core/causes.ts): what the timer logs is caused by it. */
+  cause?: number
 }
 
 export interface SchedulerState {
@@ -33,6 +35,8 @@ const before = (a: ScheduledEvent, b: ScheduledEvent) => a.at < b.at || (a.at ==
  */
 export class Scheduler {
   state: SchedulerState
+  /** Set by the engine: the log entry that events scheduled now are caused by (core/causes.ts). */
+  cause: number | undefined
 
   constructor(state: SchedulerState) {
     this.state = state
@@ -40,6 +44,7 @@ export class Scheduler {
 
   schedule(at: number, kind: string, payload: Record<string, unknown> = {}): ScheduledEvent {
     const event: ScheduledEvent = { at, seq: this.state.nextSeq++, kind, payload }
+    if (this.cause !== undefined) event.cause = this.cause
     const q = this.state.queue
     let i = q.push(event) - 1
     while (i > 0) {

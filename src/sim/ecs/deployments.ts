@@ -1,4 +1,4 @@
-import { deploymentId, isAwsError, worldVersion } from '../core/index.ts'
+import { because, deploymentId, isAwsError, lastEntry, worldVersion } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
 import { INITIAL_DEPLOYMENT_STATUS, INITIAL_ROLLOUT_STATE, sendDeploymentStatus, sendRollout } from './deployment.machine.ts'
@@ -230,8 +230,12 @@ function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: T
       spared = true
       continue
     }
-    postEvent(ctx, service, EVENT_TEXT.unhealthy(service.serviceName, t.taskArn, failing.port, failing.targetGroupArn, failing.reason))
-    if (requestStop(ctx, t, 'ServiceSchedulerInitiated', `Task failed ELB health checks in (target-group ${failing.targetGroupArn})`)) stopped.push(t)
+    // Caused by the target going unhealthy (core/causes.ts): the service scheduler acts on ELBv2's answer.
+    const turned = lastEntry(ctx.world.log, (e) => e.kind === 'target.health' && e.to === 'unhealthy' && e.resource === failing.targetGroupArn && e.targetId === failing.targetId && e.port === failing.port)
+    because(ctx, turned?.id, () => {
+      postEvent(ctx, service, EVENT_TEXT.unhealthy(service.serviceName, t.taskArn, failing.port, failing.targetGroupArn, failing.reason))
+      if (requestStop(ctx, t, 'ServiceSchedulerInitiated', `Task failed ELB health checks in (target-group ${failing.targetGroupArn})`)) stopped.push(t)
+    })
   }
   if (stopped.length) postEvent(ctx, service, EVENT_TEXT.stopped(service.serviceName, stopped.map((t) => t.taskArn)))
   return spared

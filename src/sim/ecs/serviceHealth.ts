@@ -12,7 +12,7 @@ import type { LoadBalancer, Service, Task } from './state.ts'
 export interface TaskHealthView {
   isHealthy(task: Task): boolean
   /** The first group in which the task's target is `unhealthy`, with ECS's reason words. */
-  unhealthyIn(task: Task): { targetGroupArn: string; port: number; reason: string } | undefined
+  unhealthyIn(task: Task): { targetGroupArn: string; targetId: string; port: number; reason: string } | undefined
 }
 
 export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
@@ -25,7 +25,7 @@ export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
       if (states.size) groups.push({ targetGroupArn: lb.targetGroupArn, lb, states })
     }
   // One pass asks about the same tasks many times: work out each task's view once.
-  const views = new Map<Task, { healthy: boolean; unhealthy?: { targetGroupArn: string; port: number; reason: string } }>()
+  const views = new Map<Task, { healthy: boolean; unhealthy?: { targetGroupArn: string; targetId: string; port: number; reason: string } }>()
   const view = (t: Task) => {
     let v = views.get(t)
     if (!v) {
@@ -34,7 +34,7 @@ export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
       const failing = groups.findIndex((_, i) => states[i]?.State === 'unhealthy')
       v = {
         healthy: states.every((s) => s?.State === 'healthy'),
-        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, port: targets[failing].Port, reason: unhealthyReason(states[failing] as TargetHealthState) },
+        unhealthy: failing < 0 ? undefined : { targetGroupArn: groups[failing].targetGroupArn, targetId: targets[failing].Id, port: targets[failing].Port, reason: unhealthyReason(states[failing] as TargetHealthState) },
       }
       views.set(t, v)
     }

@@ -1,4 +1,4 @@
-import { runEffects, sliceVersion, transitionOf, type Slice } from '../core/index.ts'
+import { because, lastEntry, runEffects, sliceVersion, transitionOf, type Slice } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { probe, type ProbeResult } from '../network/probe.ts'
 import { targetAddress } from '../network/targetAddress.ts'
@@ -74,7 +74,7 @@ export const healthCheckRound: TimerHandler = (ctx, payload) => {
       const result = quiet && counts.lastCheck !== undefined ? unpack(counts.lastCheck) : probe(ctx, node, groups, address, healthCheckPort(tg, target), path, tg.HealthCheckProtocol)
       const packed = result.kind === 'response' ? result.status : result.kind
       if (counts.lastCheck !== packed) counts.lastCheck = packed
-      record(ctx, tg, target, counts, result)
+      record(ctx, tg, target, counts, result, groups)
     }
     // After this round's own log entries (health changes, which no check's outcome depends on).
     const allHealthy = targets.every((t) => t.state === 'healthy' && countsOf(book, t)?.failures === 0)
@@ -143,7 +143,7 @@ export function send(
 }
 
 /** Counts one check and moves the target's health when a threshold is crossed (targetHealth.machine.ts). */
-function record(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, counts: TargetBookkeeping, result: ProbeResult): void {
+function record(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, counts: TargetBookkeeping, result: ProbeResult, groups: readonly string[]): void {
   const failure = failureReason(tg, result)
   if (failure) {
     counts.failures++
@@ -162,7 +162,22 @@ function record(ctx: SimContext, tg: TargetGroup, target: RegisteredTarget, coun
   else if (from === 'unhealthy' && !failure && counts.passes >= tg.HealthyThresholdCount) event = 'PASSED'
   else if (from === 'unhealthy' && failure) Object.assign(target, failure)
   if (!event) return
-  if (send(ctx, tg, target, groupBookkeeping(ctx, tg.TargetGroupArn), { type: event, failure }) === undefined) return
-  const to = target.state
-  ctx.log(tg.TargetGroupArn, { kind: 'target.health', targetId: target.Id, port: target.Port, from, to, ...(failure ? { reasonCode: failure.reason, description: failure.description } : { checks: to === 'healthy' && from === 'unhealthy' ? tg.HealthyThresholdCount : 1 }) })
+  because(ctx, ruleChangeBehind(ctx, target, result, groups), () => {
+    if (send(ctx, tg, target, groupBookkeeping(ctx, tg.TargetGroupArn), { type: event, failure }) === undefined) return
+    const to = target.state
+    ctx.log(tg.TargetGroupArn, { kind: 'target.health', targetId: target.Id, port: target.Port, from, to, ...(failure ? { reasonCode: failure.reason, description: failure.description } : { checks: to === 'healthy' && from === 'unhealthy' ? tg.HealthyThresholdCount : 1 }) })
+  })
+}
+
+/**
+ * The cause of a health change when it is a security group rule (core/causes.ts): a check that times out after a rule
+ * was removed from the load balancer's groups (`groups`) or the target's; a rule is what turns a check into a timeout
+ * (no answer) in this network model (network/connect.ts). Other changes have no known cause yet.
+ */
+function ruleChangeBehind(ctx: SimContext, target: RegisteredTarget, result: ProbeResult, groups: readonly string[]): number | undefined {
+  if (result.kind !== 'timeout') return undefined
+  const address = targetAddress(ctx.world, target.Id)
+  const eni = Object.values(ctx.world.ec2.networkInterfaces).find((n) => n.PrivateIpAddress === address)
+  const involved = new Set([...groups, ...(eni?.Groups.map((g) => g.GroupId) ?? [])])
+  return lastEntry(ctx.world.log, (e) => e.kind === 'securityGroup.rule' && e.action === 'removed' && involved.has(e.resource))?.id
 }

@@ -54,3 +54,4 @@ export {
 export { HOST_HOME, type HostFiles } from '../docker/stores.ts'
 export { metricSeries, type MetricDimension, type MetricPoint } from './metrics.ts'
 export { alarmsOnMetric, type AlarmOnMetric } from './alarms.ts'
+export { causeChain, type CauseLink } from './causeChain.ts'
