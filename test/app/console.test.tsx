@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { consoleBox, outputLog, renderApp, runInConsole } from './support/harness.tsx'
 import type { EngineModule } from '../../src/app/state/types.ts'
 
-vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 afterEach(cleanup)
 

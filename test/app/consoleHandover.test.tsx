@@ -62,6 +62,7 @@ function freshChunk() {
 vi.mock('../../src/app/monaco/lazy.ts', () => ({
   ConsoleEditor: (props: EditorProps) => <chunk.Lazy {...props} />,
   FileEditor: () => null,
+  InsightsQueryEditor: () => null,
   monacoAvailable: true,
 }))
 

@@ -6,7 +6,7 @@ import { BACKUP_KEY, STORAGE_KEY } from '../../src/app/state/persist/migrations.
 import { createSandbox } from '../../src/sandbox/index.ts'
 import { consoleBox, memoryStorage, outputLog, renderApp, runInConsole } from './support/harness.tsx'
 
-vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 afterEach(() => {
   cleanup()

@@ -6,7 +6,7 @@ import { captionOf, PRESENTER_KEY, usePresenter } from '../../src/app/presenter/
 import { fargateWalkthrough } from './diagram/walkthrough.ts'
 import { renderApp } from './support/harness.tsx'
 
-vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 beforeEach(() => {
   localStorage.clear()

@@ -6,7 +6,7 @@ import { useTimelineOpen } from '../../src/app/timeline/index.ts'
 import type { AppStore } from '../../src/app/state/store.ts'
 import { outputLog, renderApp, runInConsole } from './support/harness.tsx'
 
-vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 beforeEach(() => useTimelineOpen.setState({ open: false }))
 afterEach(() => cleanup())

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { TEXT_SIZE_KEY, useTextSize } from '../../src/app/layout/textSize.ts'
 import { consoleBox, renderApp } from './support/harness.tsx'
 
-vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 /** Makes `(max-width: …)` queries match, as on a narrow screen (jsdom has no matchMedia of its own). */
 function narrowScreen(matches: boolean) {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { causeChain, type CauseLink, type LogEntry, type World } from '../../sandbox/index.ts'
+import { causeChain, type CauseLink } from '../../sandbox/views.ts'
+import type { LogEntry, World } from '../../sandbox/index.ts'
 
 /** `2026-01-05T09:00:02Z` without importing StateHistory (which imports this): virtual time, UTC, to the second. */
 const timeOf = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z')

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { readSelection, SELECTION_KEY } from '../../../src/app/inspector/rememberSelection.ts'
 import { renderApp } from '../support/harness.tsx'
 
-vi.mock('../../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 beforeEach(() => localStorage.clear())
 afterEach(() => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { LessonPanel } from '../../../src/app/lesson/index.ts'
 import { outputLog, renderApp, runInConsole } from '../support/harness.tsx'
 
-vi.mock('../../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 /** Files the page offered for download, by name. */
 let downloads: Map<string, Blob>

@@ -6,7 +6,7 @@ import { createSandbox } from '../../../src/sandbox/index.ts'
 import { decodeShare, encodeShare } from '../../../src/app/share/index.ts'
 import { outputLog, renderApp, runInConsole } from '../support/harness.tsx'
 
-vi.mock('../../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, monacoAvailable: false }))
+vi.mock('../../../src/app/monaco/lazy.ts', () => ({ ConsoleEditor: () => null, FileEditor: () => null, InsightsQueryEditor: () => null, monacoAvailable: false }))
 
 const SEED = 5
 
