@@ -7,6 +7,7 @@ import type { PersistedState } from './persist/migrations.ts'
 import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
 import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
+import { createSessions, errorText } from './sessions.ts'
 import { createTimeline } from './timeline.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
@@ -15,7 +16,6 @@ import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, t
 export { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT } from './api.ts'
 export type { AppActions, AppDeps, AppState, AppStore } from './api.ts'
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 /** Runs `fn` when the page is idle (or soon, where there is no idle callback): saving never delays a frame. */
 const whenIdle = (fn: () => void): void => {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback
@@ -163,6 +163,19 @@ export function createAppStore(deps: AppDeps): AppStore {
         return { undoStack: undoStack.length > UNDO_LIMIT ? undoStack.slice(undoStack.length - UNDO_LIMIT) : undoStack }
       })
     }
+
+    const sessions = createSessions({
+      get,
+      set,
+      attach,
+      note,
+      engine: () => engine,
+      pushUndo,
+      forgetTimeline: () => timeline.forget(),
+      schedulePersist,
+      entryId: () => nextEntryId++,
+      entryIdsAbove: (id) => void (nextEntryId = Math.max(nextEntryId, id + 1)),
+    })
 
     /** Runs a line on the ready sandbox and records the result in the entry `id` (new or pending). */
     const execInto = (id: number, line: string): ExecResult => {
@@ -461,66 +474,8 @@ export function createAppStore(deps: AppDeps): AppStore {
         set((s) => ({ consoleDraft: { text, id: (s.consoleDraft?.id ?? 0) + 1 }, layout: { ...s.layout, bottomTab: 'console' } }))
       },
 
-      sharedSession(lesson) {
-        const sandbox = get().sandbox
-        if (!sandbox || !engine) return undefined
-        const history = sandbox.history()
-        const base = history.checkpoints[0]
-        const inputs = history.inputs.slice(base.position - history.offset)
-        const seed = (JSON.parse(base.snapshot) as SandboxSnapshot).seed
-        // A world that started fresh from its seed travels as the seed alone: a fresh account is the same text.
-        const fresh = JSON.stringify(engine.createSandbox({ seed }).snapshot()) === base.snapshot
-        const session = fresh ? { seed, inputs } : { checkpoint: JSON.parse(base.snapshot) as SandboxSnapshot, inputs }
-        return lesson ? { ...session, lesson } : session
-      },
-
-      openSession(session, label) {
-        if (!engine) return false
-        let sandbox: Sandbox
-        const inputOffset = get().sandbox?.position() ?? 0
-        try {
-          sandbox = session.checkpoint
-            ? engine.createSandbox({ snapshot: session.checkpoint, inputs: session.inputs, inputOffset })
-            : engine.createSandbox({ seed: session.seed, inputs: session.inputs, inputOffset })
-        } catch (e) {
-          set({ openError: `${label} could not be opened: ${errorText(e)}` })
-          return false
-        }
-        timeline.forget()
-        pushUndo(label)
-        attach(sandbox)
-        // The console shows the commands that made this world, with what they answered in this replay.
-        const entries: ConsoleEntry[] = sandbox
-          .inputs()
-          .flatMap((i) => (i.kind === 'exec' ? [{ id: nextEntryId++, input: i.line, stdout: i.stdout, stderr: i.stderr, exitCode: i.exitCode }] : []))
-        set((s) => ({ log: s.log.filter((e) => e.pending).concat(entries.slice(-LOG_LIMIT)), selectedId: undefined, clock: { ...s.clock, playing: false }, openError: undefined }))
-        note(`${label}: the world is as it was shared (${entries.length} commands replayed).`)
-        if (session.lesson) get().requestLesson(session.lesson.id, session.lesson.step)
-        schedulePersist()
-        return true
-      },
-
       setOpenError(message) {
         set({ openError: message })
-      },
-
-      importSession(state, label) {
-        if (!engine) return false
-        let sandbox: Sandbox
-        try {
-          sandbox = engine.createSandbox({ snapshot: state.sandbox, inputs: state.inputs, inputOffset: state.inputOffset })
-        } catch (e) {
-          set({ openError: `${label} could not be opened: ${errorText(e)}` })
-          return false
-        }
-        timeline.forget()
-        pushUndo(label)
-        attach(sandbox)
-        nextEntryId = Math.max(nextEntryId, state.log.reduce((max, e) => Math.max(max, e.id), 0) + 1)
-        set({ log: state.log, history: state.history, selectedId: undefined, clock: { playing: false, speed: state.clock.speed }, openError: undefined })
-        note(`${label}: the world, files and console are as they were exported.`)
-        schedulePersist()
-        return true
       },
 
       importProgress(progress) {
@@ -536,22 +491,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         set((s) => ({ lessonRequest: { lessonId, step, id: (s.lessonRequest?.id ?? 0) + 1 } }))
       },
 
-      restoreSnapshot(snapshot, label, resume) {
-        if (!engine) return false
-        let sandbox: Sandbox
-        try {
-          sandbox = engine.createSandbox({ snapshot, ...resume })
-        } catch (e) {
-          note(`${label} failed: ${errorText(e)}`)
-          return false
-        }
-        timeline.forget()
-        pushUndo(label)
-        attach(sandbox)
-        note(`${label}: the world is back as it was.`)
-        schedulePersist()
-        return true
-      },
+      ...sessions,
     }
   })
   return store

@@ -1,20 +1,7 @@
-import { expect } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
+import { fails, ok, type Sandbox } from '../../support/exec.ts'
 
-export type Sandbox = ReturnType<typeof createSandbox>
-
-export function ok(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.stderr, line).toBe('')
-  expect(result.exitCode, line).toBe(0)
-  return result.stdout.trim()
-}
-
-export function fails(sandbox: Sandbox, line: string): string {
-  const result = sandbox.exec(line)
-  expect(result.exitCode, line).not.toBe(0)
-  return result.stderr.trim()
-}
+export { fails, ok, type Sandbox }
 
 export const json = <T = Record<string, unknown>>(sandbox: Sandbox, line: string): T => JSON.parse(ok(sandbox, line)) as T
 
