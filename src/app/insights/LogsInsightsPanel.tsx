@@ -4,20 +4,12 @@ import { InsightsQueryEditor, monacoAvailable } from '../monaco/lazy.ts'
 import { ResultsTable } from './ResultsTable.tsx'
 import { TimeSeriesChart } from './TimeSeriesChart.tsx'
 import { binSeries, type ResultRow } from './queryResults.ts'
+import { ONE_HOUR, TIME_RANGES } from './timeRanges.ts'
 
 /** The course notes' query, as it should read (the notes' own line has `MemoryUitlized`: lessons/10-container-insights.md). */
 export const NOTES_QUERY = 'stats avg(CpuUtilized), avg(MemoryUtilized) by bin(30m)'
 
 /** The time ranges of the CloudWatch console's Logs Insights page. */
-const RANGES = [
-  { label: '5 minutes', ms: 5 * 60_000 },
-  { label: '30 minutes', ms: 30 * 60_000 },
-  { label: '1 hour', ms: 60 * 60_000 },
-  { label: '3 hours', ms: 3 * 60 * 60_000 },
-  { label: '12 hours', ms: 12 * 60 * 60_000 },
-  { label: '1 day', ms: 24 * 60 * 60_000 },
-] as const
-
 const PERFORMANCE = /^\/aws\/ecs\/containerinsights\/(.+)\/performance$/
 
 interface Ran {
@@ -40,7 +32,7 @@ export function LogsInsightsPanel({ world, now }: { world: Readonly<World>; now:
   const performance = groups.filter((g) => PERFORMANCE.test(g))
   const [groupChoice, setGroup] = useState<string>()
   const group = groupChoice !== undefined && groups.includes(groupChoice) ? groupChoice : (performance[0] ?? groups[0])
-  const [rangeMs, setRange] = useState<number>(RANGES[2].ms)
+  const [rangeMs, setRange] = useState<number>(ONE_HOUR)
   const [query, setQuery] = useState(NOTES_QUERY)
   const [ran, setRan] = useState<Ran>()
   // Cheap (the newest 50 events of the group), so worked out on each render rather than memoised.
@@ -97,9 +89,9 @@ export function LogsInsightsPanel({ world, now }: { world: Readonly<World>; now:
         </select>
         <label htmlFor={`${id}-range`}>Time range</label>
         <select id={`${id}-range`} value={rangeMs} onChange={(e) => setRange(Number(e.target.value))}>
-          {RANGES.map((r) => (
+          {TIME_RANGES.map((r) => (
             <option key={r.ms} value={r.ms}>
-              Last {r.label}
+              {r.label}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { World } from '../../sandbox/index.ts'
 import { alarmsOnMetric, metricSeries, type MetricDimension } from '../../sandbox/views.ts'
 import { TimeSeriesChart, type Series, type Threshold } from './TimeSeriesChart.tsx'
+import { FIFTEEN_MINUTES, TIME_RANGES } from './timeRanges.ts'
 
 /** What the panel can chart, per service: the free AWS/ECS utilization, and Container Insights' own metrics. */
 const METRICS = [
@@ -10,13 +11,6 @@ const METRICS = [
   { id: 'cpuUtilized', title: 'CPU utilized (Container Insights)', namespace: 'ECS/ContainerInsights', metricName: 'CpuUtilized', unit: 'CPU units', insights: true },
   { id: 'memoryUtilized', title: 'Memory utilized (Container Insights)', namespace: 'ECS/ContainerInsights', metricName: 'MemoryUtilized', unit: 'Megabytes', insights: true },
   { id: 'networkRx', title: 'Network received (Container Insights)', namespace: 'ECS/ContainerInsights', metricName: 'NetworkRxBytes', unit: 'Bytes/Second', insights: true },
-] as const
-
-const RANGES = [
-  { label: 'Last 15 minutes', ms: 15 * 60_000 },
-  { label: 'Last hour', ms: 60 * 60_000 },
-  { label: 'Last 6 hours', ms: 6 * 60 * 60_000 },
-  { label: 'Last day', ms: 24 * 60 * 60_000 },
 ] as const
 
 /** A period that keeps a chart to at most ~90 points (CloudWatch's console picks coarser periods for longer ranges too). */
@@ -35,7 +29,7 @@ export function MetricsPanel({ world, now }: { world: Readonly<World>; now: numb
   const clusters = Object.values(world.ecs.clusters).filter((c) => c.status === 'ACTIVE')
   const [clusterChoice, setCluster] = useState<string>()
   const [metricId, setMetric] = useState<(typeof METRICS)[number]['id']>('cpu')
-  const [rangeMs, setRange] = useState<number>(RANGES[0].ms)
+  const [rangeMs, setRange] = useState<number>(FIFTEEN_MINUTES)
   const cluster = clusters.find((c) => c.clusterArn === clusterChoice) ?? clusters[0]
   if (!cluster) return <p className="panel-status">No cluster yet. Metrics appear once a cluster runs a service.</p>
 
@@ -77,7 +71,7 @@ export function MetricsPanel({ world, now }: { world: Readonly<World>; now: numb
         </select>
         <label htmlFor={`${id}-range`}>Time range</label>
         <select id={`${id}-range`} value={rangeMs} onChange={(e) => setRange(Number(e.target.value))}>
-          {RANGES.map((r) => (
+          {TIME_RANGES.map((r) => (
             <option key={r.ms} value={r.ms}>
               {r.label}
             </option>
