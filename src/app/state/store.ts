@@ -2,9 +2,9 @@ import { createStore } from 'zustand/vanilla'
 import type { ExecResult, Sandbox, SandboxSnapshot } from '../../sandbox/types.ts'
 import type { World } from '../../sandbox/index.ts'
 import { clampSize, defaultLayout } from '../layout/layoutModel.ts'
-import { persistedText } from './persist/document.ts'
 import type { PersistedState } from './persist/migrations.ts'
-import { keepBadCopy, loadPersisted, savePersisted } from './persist/storage.ts'
+import { createSaver } from './persist/saver.ts'
+import { keepBadCopy, loadPersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
 import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
 import { createSessions, errorText } from './sessions.ts'
@@ -15,13 +15,6 @@ import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, t
 
 export { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT } from './api.ts'
 export type { AppActions, AppDeps, AppState, AppStore } from './api.ts'
-
-/** Runs `fn` when the page is idle (or soon, where there is no idle callback): saving never delays a frame. */
-const whenIdle = (fn: () => void): void => {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback
-  if (idle) idle(fn, { timeout: 2000 })
-  else fn()
-}
 
 export function createAppStore(deps: AppDeps): AppStore {
   let engine: EngineModule | undefined
@@ -34,11 +27,9 @@ export function createAppStore(deps: AppDeps): AppStore {
   let publishedFrom: Sandbox | undefined
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
-  let persistTimer: ReturnType<typeof setTimeout> | undefined
   /** Virtual milliseconds owed by slow motion: 0.1× of a 16 ms frame is 1.6 ms, and the clock moves in whole ms. */
   let clockCarry = 0
   let started = false
-  const persistDelay = deps.persistDelayMs ?? 400
 
   const store = createStore<AppState & AppActions>()((set, get) => {
     const freshOptions = () => (deps.seed === undefined ? {} : { seed: deps.seed })
@@ -95,43 +86,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       publish(true)
     }
 
-    /**
-     * Throttled, not debounced: a playing clock changes the state every frame, and a debounce would then never save.
-     * The write itself waits for an idle moment, and costs little: the sandbox's newest checkpoint is already JSON text.
-     */
-    const schedulePersist = () => {
-      if (!deps.storage || get().recovery || persistTimer !== undefined) return
-      persistTimer = setTimeout(() => whenIdle(() => {
-        persistTimer = undefined
-        writeNow()
-      }), persistDelay)
-    }
-
-    /** The whole state as the text kept in storage (and offered by "Export" when storage is full). */
-    const currentText = (): string | undefined => {
-      const s = get()
-      // While the timeline shows an earlier moment, what is kept is still the live world.
-      const sandbox = timeline.liveSandbox()
-      if (!sandbox) return undefined
-      return persistedText(sandbox.history(), {
-        log: s.log.filter((e) => !e.pending).slice(-LOG_LIMIT),
-        history: s.history.slice(-HISTORY_LIMIT),
-        layout: s.layout,
-        clock: { speed: s.clock.speed },
-      })
-    }
-
-    const writeNow = () => {
-      const s = get()
-      if (!s.sandbox || s.recovery) return
-      const text = currentText() as string
-      const outcome = savePersisted(deps.storage, text)
-      if (outcome === 'full') {
-        if (!s.storageFull) set({ storageFull: { bytes: text.length } })
-      } else if (outcome === 'saved' && s.storageFull) {
-        set({ storageFull: undefined })
-      }
-    }
+    const saver = createSaver(deps.storage, deps.persistDelayMs ?? 400, { get, set, liveSandbox: () => timeline.liveSandbox() })
+    const schedulePersist = saver.schedule
 
     const appendEntries = (entries: ConsoleEntry[]) => {
       set((s) => {
@@ -440,7 +396,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (engine) {
           attach(freshSandbox())
           set({ undoStack: [], selectedId: undefined })
-          writeNow()
+          saver.writeNow()
         }
       },
 
@@ -449,23 +405,16 @@ export function createAppStore(deps: AppDeps): AppStore {
         schedulePersist()
       },
 
-      flushPersist() {
-        if (persistTimer !== undefined) clearTimeout(persistTimer)
-        persistTimer = undefined
-        writeNow()
-      },
+      flushPersist: saver.flush,
 
-      exportState() {
-        return currentText()
-      },
+      exportState: saver.currentText,
 
       dismissStorageFull() {
         set({ storageFull: undefined })
       },
 
       dispose() {
-        if (persistTimer !== undefined) clearTimeout(persistTimer)
-        persistTimer = undefined
+        saver.cancel()
         unsubscribe?.()
         unsubscribe = undefined
       },
