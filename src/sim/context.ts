@@ -34,6 +34,21 @@ export interface SimContext {
    * for example). Goes through the same handlers as the CLI's calls, without output shaping (nothing prints the answer).
    */
   call<O = unknown>(service: string, operation: string, input: object): O
+  /**
+   * CloudWatch invoking one of an alarm's actions: the service whose `alarmAction` claims the ARN acts on it. Returns
+   * whether one did (an action nobody simulates, an SNS topic say, is recorded by the alarm and does nothing).
+   */
+  invokeAlarmAction(invocation: AlarmInvocation): boolean
+}
+
+/** One alarm action as CloudWatch invokes it: the action's ARN, and the alarm as it stands after its evaluation. */
+export interface AlarmInvocation {
+  actionArn: string
+  alarmName: string
+  state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+  /** The newest datapoint evaluated, and the threshold it was compared with (step scaling measures from them). */
+  value?: number
+  threshold: number
 }
 
 export type OperationHandler<I = never, O = unknown> = (ctx: SimContext, input: I) => O
@@ -48,6 +63,8 @@ export interface ServiceSim {
   timers?: Record<string, TimerHandler>
   /** Where an operation departs from AWS on purpose, by operation name: `aws <service> <operation> help` says so. */
   notes?: Record<string, string>
+  /** An alarm's action (an Auto Scaling policy's ARN, say): true when the ARN is this service's and it acted on it. */
+  alarmAction?: (ctx: SimContext, invocation: AlarmInvocation) => boolean
 }
 
 /** Helper to declare a handler with its request and response types (`CreateServiceRequest` in, response out). */

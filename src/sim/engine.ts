@@ -85,6 +85,7 @@ export class Simulation {
       recordRequest: (request) => this.streams.append(REQUESTS, request),
       putLogEvent: (event) => this.streams.append(LOG_EVENTS, event),
       call: <O>(service: string, operation: string, input: object) => this.callInside(service, operation, input) as O,
+      invokeAlarmAction: (invocation) => Object.values(this.services).some((service) => service.alarmAction?.(this.ctx, invocation) ?? false),
     }
   }
 

@@ -89,7 +89,7 @@ export const putMetricAlarm = handler((ctx, input: PutMetricAlarmInput) => {
 
 const nextEvaluation = (now: number) => (Math.floor(now / 60_000) + 1) * 60_000 + EVALUATION_DELAY_MS
 
-function history(ctx: SimContext, alarm: MetricAlarm, type: 'ConfigurationUpdate' | 'StateUpdate', summary: string, data: object): void {
+function history(ctx: SimContext, alarm: MetricAlarm, type: 'ConfigurationUpdate' | 'StateUpdate' | 'Action', summary: string, data: object): void {
   const list = ctx.world.cloudwatch.alarmHistory
   list.push({ AlarmName: alarm.AlarmName, AlarmType: 'MetricAlarm', Timestamp: ctx.now(), HistoryItemType: type, HistorySummary: summary, HistoryData: JSON.stringify(data) })
   if (list.length > ALARM_HISTORY_LIMIT) list.splice(0, list.length - ALARM_HISTORY_LIMIT)
@@ -137,7 +137,13 @@ export const evaluateAlarm: TimerHandler = (ctx, payload) => {
       ? `Threshold Crossed: 1 datapoint ${listed} was not ${op.words} the threshold (${thresholdText(alarm.Threshold)}).`
       : `Threshold Crossed: ${points.length - breaching} out of the last ${points.length} datapoints ${listed} were not ${op.words} the threshold (${thresholdText(alarm.Threshold)}) (minimum ${points.length - breaching} datapoint${points.length - breaching === 1 ? '' : 's'} for ALARM -> OK transition).`
   }
-  if (next === alarm.StateValue) return
+  const changed = next !== alarm.StateValue
+  if (changed) transition(ctx, alarm, next, reason, { start, points })
+  runActions(ctx, alarm, changed, points[0]?.v)
+}
+
+function transition(ctx: SimContext, alarm: MetricAlarm, next: MetricAlarm['StateValue'], reason: string, evaluated: { start: number; points: Array<{ t: number; v: number }> }): void {
+  const { start, points } = evaluated
   const previous = alarm.StateValue
   const now = ctx.now()
   alarm.StateValue = next
@@ -146,6 +152,23 @@ export const evaluateAlarm: TimerHandler = (ctx, payload) => {
   alarm.StateUpdatedTimestamp = now
   alarm.StateTransitionedTimestamp = now
   history(ctx, alarm, 'StateUpdate', `Alarm updated from ${previous} to ${next}`, { version: '1.0', oldState: { stateValue: previous }, newState: { stateValue: next, stateReason: reason } })
+}
+
+/**
+ * The actions of the state the alarm is in. "Except for Auto Scaling actions, the actions happen only on state
+ * transitions": an Auto Scaling action (an EC2 Auto Scaling or Application Auto Scaling policy, both ARNs of the
+ * `autoscaling` service) is invoked again at each evaluation while the alarm stays in that state
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-actions.html). A transition's actions leave
+ * an `Action` history item; the repeats do not, so an hour in ALARM does not push the history out.
+ */
+function runActions(ctx: SimContext, alarm: MetricAlarm, changed: boolean, value: number | undefined): void {
+  if (!alarm.ActionsEnabled) return
+  const actions = alarm.StateValue === 'ALARM' ? alarm.AlarmActions : alarm.StateValue === 'OK' ? alarm.OKActions : alarm.InsufficientDataActions
+  for (const actionArn of actions) {
+    if (!changed && !actionArn.startsWith('arn:aws:autoscaling:')) continue
+    const taken = ctx.invokeAlarmAction({ actionArn, alarmName: alarm.AlarmName, state: alarm.StateValue, ...(value !== undefined ? { value } : {}), threshold: alarm.Threshold })
+    if (changed) history(ctx, alarm, 'Action', taken ? `Successfully executed action ${actionArn}` : `Failed to execute action ${actionArn}`, { actionState: taken ? 'Succeeded' : 'Failed', notificationResource: actionArn, stateUpdateTimestamp: alarm.StateUpdatedTimestamp })
+  }
 }
 
 export const describeAlarms = handler((ctx, input: { AlarmNames?: string[]; AlarmNamePrefix?: string; StateValue?: string; MaxRecords?: number }) => {

@@ -58,6 +58,17 @@ describe('alarms change state on the clock', () => {
     expect(history).toEqual(['Alarm updated from ALARM to OK', 'Alarm updated from OK to ALARM', 'Alarm updated from INSUFFICIENT_DATA to OK'])
   })
 
+  it('runs the actions of the state it enters, and records each in the history', () => {
+    const sandbox = webService()
+    run(sandbox, 'aws cloudwatch put-metric-alarm --alarm-name web-cpu-high --namespace AWS/ECS --metric-name CPUUtilization --dimensions Name=ClusterName,Value=demo Name=ServiceName,Value=web --statistic Average --period 60 --evaluation-periods 1 --threshold 50 --comparison-operator GreaterThanThreshold --alarm-actions arn:aws:sns:us-east-1:123456789012:ops')
+    sandbox.advance(2 * 60_000)
+    const actions = () => json(sandbox, 'aws cloudwatch describe-alarm-history --alarm-name web-cpu-high --history-item-type Action --query AlarmHistoryItems[].HistorySummary')
+    expect(actions()).toEqual([])
+    run(sandbox, 'hey -z 3m -c 50 http://$DNS/ > /dev/null')
+    // No SNS here: the action is recorded as the alarm ran it, and nothing simulates the topic.
+    expect(actions()).toEqual(['Failed to execute action arn:aws:sns:us-east-1:123456789012:ops'])
+  })
+
   it('delete-alarms removes it; deleting an unknown alarm is ResourceNotFound', () => {
     const sandbox = createSandbox()
     run(sandbox, 'aws cloudwatch put-metric-alarm --alarm-name a --namespace Course --metric-name Hits --statistic Sum --period 60 --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold')

@@ -46,6 +46,7 @@ export function contextOf(sandbox: Sandbox): SimContext {
     call: () => {
       throw new Error('not used')
     },
+    invokeAlarmAction: () => false,
   }
 }
 
