@@ -1,11 +1,12 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
-import { readGoal, type GoalProblem } from '../goals/schema.ts'
-import type { Goal } from '../goals/types.ts'
+import { isMap, isSeq, visit, type Node, type Pair } from 'yaml'
 import type { LessonProblem } from '../lessons/errors.ts'
-import { drawParams, fillValue } from './params.ts'
-import { readPickRule, type PickRule } from './pick.ts'
-import type { Option, ParamSpec, PracticalGoal, Question, QuestionKind, Quiz, Reveal, RunItem, WrongAnswer } from './types.ts'
 import { splitFrontMatter } from '../lessons/frontMatter.ts'
+import { drawParams } from './params.ts'
+import { readPickRule, type PickRule } from './pick.ts'
+import { fillTemplateValues, readGoals, readParams, readRun } from './questionFields.ts'
+import { slug, splitSections, type Section } from './sections.ts'
+import type { Option, Question, QuestionKind, Quiz, Reveal, RunItem, WrongAnswer } from './types.ts'
+import { fieldOf, keyOf, reader, readYaml, type Problem, type Yaml } from './yamlFields.ts'
 
 /*
  * The quiz file format (lessons/quizzes/README.md explains it to authors):
@@ -36,8 +37,6 @@ export interface QuizParseResult {
   problems: LessonProblem[]
 }
 
-type Problem = (line: number, message: string) => void
-
 /** Parses one quiz file; `file` names it in problems (`lessons/quizzes/fargate-check.md:42: …`). */
 export function parseQuiz(source: string, file: string): QuizParseResult {
   const problems: LessonProblem[] = []
@@ -63,29 +62,6 @@ export function parseQuiz(source: string, file: string): QuizParseResult {
   return { problems, quiz: { ...meta, intro: sections.intro.trim(), questions, file } }
 }
 
-interface Yaml {
-  root: Node | null
-  lineOf: (node: Node | Pair | null | undefined) => number
-  doc: Document
-}
-
-function readYaml(text: string, firstLine: number, problem: Problem, what: string): Yaml | undefined {
-  const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false })
-  const at = (offset: number | undefined) => (offset === undefined ? firstLine : counter.linePos(offset).line + firstLine - 1)
-  for (const error of doc.errors) problem(at(error.pos[0]), `${what} is not valid YAML: ${error.message.split('\n')[0]}`)
-  if (doc.errors.length) return undefined
-  const lineOf = (node: Node | Pair | null | undefined): number => {
-    if (!node) return firstLine
-    const range = isPair(node) ? ((node.key as Node | null)?.range ?? (node.value as Node | null)?.range) : node.range
-    return at(range?.[0])
-  }
-  return { root: doc.contents as Node | null, lineOf, doc }
-}
-
-const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : '')
-const fieldOf = (map: YAMLMap, name: string): Pair | undefined => map.items.find((p) => keyOf(p as Pair) === name) as Pair | undefined
-
 function readFront(y: Yaml, problem: Problem): Omit<Quiz, 'intro' | 'questions' | 'file'> | undefined {
   if (!isMap(y.root)) {
     problem(2, 'front matter must be YAML fields (id: …, title: …)')
@@ -107,108 +83,6 @@ function readFront(y: Yaml, problem: Problem): Omit<Quiz, 'intro' | 'questions' 
   }
 }
 
-/** Typed field readers over one YAML mapping; a wrong type is a problem at the field's line. */
-function reader(map: YAMLMap, lineOf: Yaml['lineOf'], problem: Problem, fallbackLine: number) {
-  const value = (name: string): unknown => {
-    const v = fieldOf(map, name)?.value
-    return isScalar(v) ? v.value : v ? (v as Node).toJSON() : undefined
-  }
-  const line = (name: string) => {
-    const pair = fieldOf(map, name)
-    return pair ? lineOf(pair) : fallbackLine
-  }
-  const need = (name: string, required: boolean) => {
-    if (required && !fieldOf(map, name)) problem(fallbackLine, `"${name}" is required here`)
-    return fieldOf(map, name) !== undefined
-  }
-  return {
-    line,
-    node: (name: string) => fieldOf(map, name)?.value as Node | null | undefined,
-    text(name: string, required = false): string {
-      if (!need(name, required)) return ''
-      const v = value(name)
-      if (typeof v === 'string' && v.trim()) return v.trim()
-      if (typeof v === 'number') return String(v)
-      problem(line(name), `${name} must be text`)
-      return ''
-    },
-    whole(name: string, required = false): number | undefined {
-      if (!need(name, required)) return undefined
-      const v = value(name)
-      if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v
-      problem(line(name), `${name} must be a whole number above 0`)
-      return undefined
-    },
-    number(name: string): number | undefined {
-      if (!need(name, false)) return undefined
-      const v = value(name)
-      if (typeof v === 'number' && v >= 0) return v
-      problem(line(name), `${name} must be a number (0 or more)`)
-      return undefined
-    },
-    bool(name: string): boolean | undefined {
-      if (!need(name, false)) return undefined
-      const v = value(name)
-      if (typeof v === 'boolean') return v
-      problem(line(name), `${name} must be true or false`)
-      return undefined
-    },
-    texts(name: string, required = false): string[] {
-      if (!need(name, required)) return []
-      const v = value(name)
-      if (Array.isArray(v) && v.every((i) => typeof i === 'string' || typeof i === 'number') && (!required || v.length)) return v.map(String)
-      problem(line(name), `${name} must be a list of text lines`)
-      return []
-    },
-    value,
-  }
-}
-
-interface Section {
-  heading: string
-  line: number
-  markdown: string[]
-  blocks: { text: string; line: number }[]
-}
-
-function splitSections(lines: string[], from: number, problem: Problem): { intro: string; questions: Section[] } {
-  const intro: string[] = []
-  const questions: Section[] = []
-  let fence: { marker: string; info: string; line: number; text: string[]; raw: string[] } | undefined
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]
-    const current = questions.at(-1)
-    if (fence) {
-      const t = line.trim()
-      if (t.startsWith(fence.marker) && t.replace(/^[`~]+/, '') === '') {
-        if (fence.info === 'question') {
-          if (current) current.blocks.push({ text: fence.text.join('\n'), line: fence.line })
-          else problem(fence.line, 'a ```question block belongs under a "## " question heading')
-        } else (current ? current.markdown : intro).push(...fence.raw, line)
-        fence = undefined
-      } else {
-        fence.text.push(line)
-        fence.raw.push(line)
-      }
-      continue
-    }
-    const open = /^\s*(`{3,}|~{3,})\s*([\w-]*)/.exec(line)
-    if (open) fence = { marker: open[1], info: open[2].toLowerCase(), line: i + 1, text: [], raw: [line] }
-    else if (/^## /.test(line)) questions.push({ heading: line.slice(3).trim(), line: i + 1, markdown: [], blocks: [] })
-    else (current ? current.markdown : intro).push(line)
-  }
-  if (fence) problem(fence.line, 'this fenced block is never closed')
-  return { intro: intro.join('\n'), questions }
-}
-
-const slug = (title: string) =>
-  title
-    .toLowerCase()
-    .replace(/[`'’"]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
 
 function readQuestion(section: Section, problem: Problem): Question | undefined {
   const idMatch = /\s*\{#([a-z0-9-]+)\}\s*$/.exec(section.heading)
@@ -340,83 +214,4 @@ function readQuestion(section: Section, problem: Problem): Question | undefined 
       return { ...base, kind, ...sandboxStart(), answer: rule as PickRule }
     }
   }
-}
-
-function readParams(node: Node | null | undefined, lineOf: Yaml['lineOf'], problem: Problem): Record<string, ParamSpec> {
-  if (node === undefined || node === null) return {}
-  if (!isMap(node)) {
-    problem(lineOf(node), 'params maps names to how they are drawn: { pick: [a, b] }, { int: [1, 9] }, { name: web } or { cidr: 24 }')
-    return {}
-  }
-  const out: Record<string, ParamSpec> = {}
-  for (const pair of node.items as Pair[]) {
-    const v = (pair.value as Node | null)?.toJSON() as Record<string, unknown> | null
-    const ok =
-      v &&
-      typeof v === 'object' &&
-      Object.keys(v).length === 1 &&
-      ((Array.isArray(v.pick) && v.pick.length > 0) ||
-        (Array.isArray(v.int) && v.int.length === 2 && v.int.every(Number.isInteger) && (v.int[0] as number) <= (v.int[1] as number)) ||
-        typeof v.name === 'string' ||
-        v.cidr === 24)
-    if (!ok) problem(lineOf(pair), `parameter "${keyOf(pair)}" is drawn by one of { pick: [a, b] }, { int: [min, max] }, { name: prefix }, { cidr: 24 }`)
-    else out[keyOf(pair)] = v as unknown as ParamSpec
-  }
-  return out
-}
-
-function readRun(node: Node | null | undefined, name: string, line: number, lineOf: Yaml['lineOf'], problem: Problem): RunItem[] {
-  if (!isSeq(node)) {
-    problem(line, `${name} must be a list of commands (and "- advance: milliseconds" to move the clock)`)
-    return []
-  }
-  const out: RunItem[] = []
-  for (const item of node.items) {
-    const v = (item as Node).toJSON() as unknown
-    if (typeof v === 'string' && v.trim()) out.push({ command: v.trim() })
-    else if (v && typeof v === 'object' && Number.isInteger((v as { advance?: unknown }).advance) && Object.keys(v).length === 1) out.push({ advance: (v as { advance: number }).advance })
-    else problem(lineOf(item as Node), `an item of ${name} is a command line or "advance: milliseconds"`)
-  }
-  return out
-}
-
-/** Goals with points: each item is one goal of the lessons' vocabulary plus `points:` (and an optional label). */
-function readGoals(node: Node | null | undefined, line: number, y: Yaml, sample: Record<string, string>, problem: Problem): PracticalGoal[] {
-  if (!isSeq(node) || node.items.length === 0) {
-    problem(line, 'goals must be a list: each item one goal (as in lessons) with points:')
-    return []
-  }
-  const out: PracticalGoal[] = []
-  for (const item of node.items) {
-    if (!isMap(item)) {
-      problem(y.lineOf(item as Node), 'a goal item is a mapping such as "service: { … }" with "points: 2"')
-      continue
-    }
-    const pointsPair = fieldOf(item, 'points')
-    const points = isScalar(pointsPair?.value) ? pointsPair.value.value : undefined
-    if (typeof points !== 'number' || points <= 0) problem(pointsPair ? y.lineOf(pointsPair) : y.lineOf(item), 'each goal needs points: (a number above 0)')
-    const copy = item.clone() as YAMLMap
-    copy.items = copy.items.filter((p) => keyOf(p as Pair) !== 'points')
-    const template = copy.toJSON() as Record<string, unknown>
-    // Validate a sample variant (parameters filled with the draw of seed 0), at the lines of the original.
-    visit(copy, {
-      Scalar(_, s) {
-        if (typeof s.value === 'string' && s.value.includes('{{')) s.value = fillValue(s.value, sample)
-      },
-    })
-    const problems: GoalProblem[] = []
-    readGoal(copy, y.lineOf, problems)
-    for (const p of problems) problem(p.line, `goal: ${p.message}`)
-    const label = typeof template.label === 'string' ? template.label : undefined
-    out.push({ goal: template as unknown as Goal, points: typeof points === 'number' ? points : 0, ...(label ? { label } : {}) })
-  }
-  return out
-}
-
-
-function fillTemplateValues(v: unknown, values: Record<string, string>): unknown {
-  if (typeof v === 'string') return fillValue(v, values)
-  if (Array.isArray(v)) return v.map((i) => fillTemplateValues(i, values))
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fillTemplateValues(x, values)]))
-  return v
 }
