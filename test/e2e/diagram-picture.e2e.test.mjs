@@ -86,7 +86,7 @@ describe('a large world in the diagram, in Chromium', () => {
 
   test('zoomed in, the picture hands over to DOM nodes, only those in view', async () => {
     await diagram().getByRole('button', { name: 'Zoom to fit' }).click()
-    for (let i = 0; i < 30 && (await picture().count()); i++) await diagram().getByRole('button', { name: 'Zoom In' }).click()
+    for (let i = 0; i < 30 && (await picture().count()); i++) await diagram().getByRole('button', { name: 'Zoom in' }).click()
     await expect(picture().count()).resolves.toBe(0)
     const count = await diagram().locator('.react-flow__node').count()
     expect(count).toBeGreaterThan(0)

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react'
 import {
   Background,
-  ControlButton,
-  Controls,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -19,7 +17,6 @@ import { DiagramText } from './DiagramText.tsx'
 import { download, graphToSvg, svgBlob, svgToPng } from './exportImage.ts'
 import { createFlatNodesCache } from './flatNodes.ts'
 import { createGraphCache } from './graphCache.ts'
-import { FitViewIcon } from './icons.tsx'
 import { nodeTypes } from './nodes.tsx'
 import { Overview } from './Overview.tsx'
 import { boundsOf, nodeAt } from './paintGraph.ts'
@@ -143,7 +140,7 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
   const flowNodes = useMemo(() => (picture ? NO_NODES : flat.of(shown.nodes)), [picture, flat, shown.nodes])
   const flowEdges = picture ? NO_EDGES : shown.edges
 
-  const { screenToFlowPosition } = useReactFlow()
+  const { screenToFlowPosition, zoomIn, zoomOut } = useReactFlow()
   const fitGraph = useFitGraph(shown.nodes)
   const fit = useCallback(
     (options: FitOptions = {}) => {
@@ -256,6 +253,15 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
         </button>
         {!textView && (
           <>
+            {/* In the toolbar, not over the pane: a node the view follows can never hide under them. */}
+            <span role="group" aria-label="Zoom">
+              <button type="button" onClick={() => void zoomOut()} aria-label="Zoom out" title="Zoom out">
+                −
+              </button>
+              <button type="button" onClick={() => void zoomIn()} aria-label="Zoom in" title="Zoom in">
+                +
+              </button>
+            </span>
             <button type="button" onClick={() => fit({ duration: 300 })}>
               Zoom to fit
             </button>
@@ -338,11 +344,6 @@ function DiagramView({ world, selectedId, onSelect, minZoom = 0.05 }: DiagramPan
             aria-label="Architecture diagram"
           >
             <Background gap={24} />
-            <Controls showInteractive={false} showFitView={false} position="top-right">
-              <ControlButton className="react-flow__controls-fitview" onClick={() => fit({ duration: 300 })} title="Fit view" aria-label="Fit view">
-                <FitViewIcon />
-              </ControlButton>
-            </Controls>
             {picture && <PictureLayer nodes={shown.nodes} edges={shown.edges} label={pictureLabel(shown.nodes.length)} />}
             {minimap && <Overview nodes={shown.nodes} edges={shown.edges} />}
           </ReactFlow>

@@ -127,12 +127,3 @@ export function KindIcon({ kind }: { kind: DiagramKind }) {
     </svg>
   )
 }
-
-/** Four corners of a frame: "fit the view" (React Flow's own fit button is replaced, DiagramPanel.tsx). */
-export function FitViewIcon() {
-  return (
-    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" />
-    </svg>
-  )
-}

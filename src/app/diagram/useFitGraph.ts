@@ -24,10 +24,10 @@ export interface FitOptions {
 const FIT_PADDING = 0.04
 
 /**
- * Screen pixels kept clear at each side of the pane: the zoom controls sit top-right (React Flow's Controls: 15 px
- * margin and 26 px buttons), so nothing fitted lands under them. The legend is a bar below the pane, not over it.
+ * Screen pixels kept clear at each side of the pane, so a fitted node never touches its edge. Nothing lies over the pane:
+ * the zoom buttons are in the toolbar and the legend is a bar below it.
  */
-export const OVERLAY_INSETS = { top: 12, right: 52, bottom: 12, left: 12 } as const
+export const OVERLAY_INSETS = { top: 12, right: 12, bottom: 12, left: 12 } as const
 
 export interface Rect {
   x: number
@@ -46,7 +46,7 @@ export function viewportFor(
   { minZoom, maxZoom, padding, start = false }: { minZoom: number; maxZoom: number; padding: number; start?: boolean },
   overlays: typeof OVERLAY_INSETS = OVERLAY_INSETS,
 ): Viewport {
-  // A pane too small to hold the controls beside anything gets no margins: they would leave it no room at all.
+  // A pane too small for margins gets none: they would leave it no room at all.
   const insets = pane.width >= 160 && pane.height >= 120 ? overlays : { top: 0, right: 0, bottom: 0, left: 0 }
   const free = { width: Math.max(1, pane.width - insets.left - insets.right), height: Math.max(1, pane.height - insets.top - insets.bottom) }
   const w = Math.max(1, bounds.width * (1 + 2 * padding))

@@ -175,7 +175,7 @@ describe('the diagram of a large world, zoomed out', () => {
     expect(screen.getByRole('img', { name: 'Diagram overview' })).toBeInTheDocument()
     expect(drawn.filter((d) => d.op === 'fill').reduce((n, d) => n + d.rects.length, 0)).toBeGreaterThanOrEqual(toGraph(large).nodes.length)
     for (let i = 0; i < 40 && screen.queryByRole('img', { name: /^Architecture diagram zoomed out/ }); i++) {
-      fireEvent.click(screen.getByRole('button', { name: 'Zoom In' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }))
       await act(async () => {})
     }
     expect(screen.queryByRole('img', { name: /^Architecture diagram zoomed out/ })).not.toBeInTheDocument()

@@ -41,7 +41,7 @@ const drawn = (el: Element) => getComputedStyle(el).display !== 'none' && getCom
 
 async function zoomInTo(zoom: number) {
   for (let i = 0; i < 40 && zoomOf() < zoom; i++) {
-    fireEvent.click(screen.getByRole('button', { name: 'Zoom In' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }))
     await act(async () => {})
   }
 }
