@@ -22,7 +22,7 @@ export const applicationAutoscaling: ServiceSim = {
     RegisterScalableTarget: 'ECS services only (service namespace ecs, dimension ecs:service:DesiredCount); tags are not kept.',
     PutScalingPolicy:
       'target tracking on the predefined ECS metrics (CPU, memory, ALBRequestCountPerTarget) and step scaling; no customized metrics or predictive scaling. ' +
-      'ALBRequestCountPerTarget is not published by the sandbox yet, so its alarms stay in INSUFFICIENT_DATA.',
+      'ALBRequestCountPerTarget counts the requests of the running tasks of the ECS services registered in the target group.',
     DescribeScalingActivities: 'activities end when ECS accepts the new desired count; no not-scaled activities.',
   },
   alarmAction,

@@ -171,3 +171,33 @@ describe('application-autoscaling step scaling', () => {
     expect(policy.Alarms).toEqual([{ AlarmName: 'web-cpu-high', AlarmARN: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:web-cpu-high' }])
   })
 })
+
+describe('application-autoscaling on the load balancer request count per target', () => {
+  it('tracks ALBRequestCountPerTarget of the service target group, published while requests flow', () => {
+    const sandbox = webService()
+    run(sandbox, `aws application-autoscaling register-scalable-target ${TARGET} --min-capacity 2 --max-capacity 6`)
+    const lb = json(sandbox, 'aws elbv2 describe-load-balancers --names demo').LoadBalancers[0].LoadBalancerArn as string
+    const tg = json(sandbox, 'aws elbv2 describe-target-groups --names web').TargetGroups[0].TargetGroupArn as string
+    const label = `${lb.slice(lb.indexOf(':loadbalancer/') + 14)}/${tg.slice(tg.indexOf(':targetgroup/') + 1)}`
+    const config = `'{"TargetValue":20000,"PredefinedMetricSpecification":{"PredefinedMetricType":"ALBRequestCountPerTarget","ResourceLabel":"${label}"}}'`
+    run(sandbox, `aws application-autoscaling put-scaling-policy ${TARGET} --policy-name requests --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration ${config}`)
+    const high = json(sandbox, 'aws cloudwatch describe-alarms').MetricAlarms[0]
+    expect([high.Namespace, high.MetricName, high.Statistic, high.Dimensions]).toEqual(['AWS/ApplicationELB', 'RequestCountPerTarget', 'Sum', [{ Name: 'TargetGroup', Value: label.slice(label.indexOf('targetgroup/')) }]])
+
+    run(sandbox, 'hey -z 6m -c 50 http://$DNS/ > /dev/null')
+    const stats = json(
+      sandbox,
+      `aws cloudwatch get-metric-statistics --namespace AWS/ApplicationELB --metric-name RequestCountPerTarget --dimensions Name=TargetGroup,Value=${label.slice(label.indexOf('targetgroup/'))} --statistics Sum --period 60 --start-time ${new Date(sandbox.now() - 10 * 60_000).toISOString()} --end-time ${new Date(sandbox.now()).toISOString()}`,
+    )
+    expect(Math.max(...stats.Datapoints.map((d: { Sum: number }) => d.Sum))).toBeGreaterThan(20000)
+    expect(counts(sandbox).desiredCount).toBeGreaterThan(2)
+    expect(activities(sandbox)[0].Cause).toMatch(/-AlarmHigh-.* in state ALARM triggered policy requests$/)
+  })
+
+  it('refuses a resource label that names no target group', () => {
+    const sandbox = webService()
+    run(sandbox, `aws application-autoscaling register-scalable-target ${TARGET} --min-capacity 2 --max-capacity 6`)
+    const config = `'{"TargetValue":100,"PredefinedMetricSpecification":{"PredefinedMetricType":"ALBRequestCountPerTarget","ResourceLabel":"app/demo/0123456789abcdef/targetgroup/nope/0123456789abcdef"}}'`
+    expect(fails(sandbox, `aws application-autoscaling put-scaling-policy ${TARGET} --policy-name requests --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration ${config}`)).toContain('ValidationException')
+  })
+})
