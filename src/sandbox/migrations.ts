@@ -4,6 +4,7 @@ import { indexEndpoints } from '../sim/ecs/endpoints.ts'
 import { emptyEfsState } from '../sim/efs/state.ts'
 import { emptyLogsState } from '../sim/logs/state.ts'
 import { emptyAutoScalingState } from '../sim/autoscaling/state.ts'
+import { emptyApplicationAutoScalingState } from '../sim/applicationAutoscaling/state.ts'
 import { emptyPricingState } from '../sim/pricing/state.ts'
 import { emptyCloudWatchState } from '../sim/cloudwatch/state.ts'
 import type { World } from '../sim/world.ts'
@@ -85,6 +86,7 @@ function toSchema4(snapshot: Json): Json {
   for (const key of ['containerInstances', 'agents', 'hosts', 'capacityProviders']) ecs[key] ??= {}
   world.cloudwatch ??= emptyCloudWatchState()
   ;(world.cloudwatch as Json).performance ??= { tasks: [], latest: {} }
+  world.applicationAutoscaling ??= emptyApplicationAutoScalingState()
   return { ...snapshot, schema: 4 }
 }
 

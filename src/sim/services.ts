@@ -10,9 +10,10 @@ import { logs } from './logs/index.ts'
 import { sts } from './sts/index.ts'
 import { autoscaling } from './autoscaling/index.ts'
 import { cloudwatch } from './cloudwatch/index.ts'
+import { applicationAutoscaling } from './applicationAutoscaling/index.ts'
 
 /**
  * The simulated services, keyed by the AWS CLI's service word (the same key the models use).
  * An operation missing here is answered as "not simulated yet" by the protocol layer.
  */
-export const SERVICES: Readonly<Record<string, ServiceSim>> = { autoscaling, cloudwatch, ec2, ecr, ecs, efs, elbv2, iam, logs, ssm, sts }
+export const SERVICES: Readonly<Record<string, ServiceSim>> = { 'application-autoscaling': applicationAutoscaling, autoscaling, cloudwatch, ec2, ecr, ecs, efs, elbv2, iam, logs, ssm, sts }

@@ -11,6 +11,7 @@ import type { LogsState } from './logs/state.ts'
 import type { AutoScalingState } from './autoscaling/state.ts'
 import type { PricingState } from './pricing/state.ts'
 import type { CloudWatchState } from './cloudwatch/state.ts'
+import type { ApplicationAutoScalingState } from './applicationAutoscaling/state.ts'
 
 /**
  * The whole simulated account as plain JSON: one slice per service, each owned by its folder.
@@ -36,6 +37,8 @@ export interface World {
   efs: EfsState
   /** CloudWatch: metric series, alarms, and the traffic the metrics model reads (src/sim/cloudwatch). */
   cloudwatch: CloudWatchState
+  /** Application Auto Scaling: scalable targets, scaling policies, activities (src/sim/applicationAutoscaling). */
+  applicationAutoscaling: ApplicationAutoScalingState
   log: EventLogState
   /** What live drills broke and not yet restored (src/sim/drills); absent in worlds saved before drills existed. */
   drills?: DrillsState

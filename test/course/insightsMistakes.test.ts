@@ -6,6 +6,7 @@ import { lesson, upTo } from './support.ts'
 
 const insights = lesson('container-insights')
 const PERFORMANCE = '/aws/ecs/containerinsights/fargate-cluster/performance'
+const SCALABLE = '--service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/fargate-cluster/FargateDemoService2'
 const startQuery = (query: string) => `QUERY=$(aws logs start-query --log-group-name ${PERFORMANCE} --start-time 0 --end-time 2000000000 --query-string '${query}' --query queryId --output text)`
 
 describe('container insights: typical mistakes leave the goal unmet', () => {
@@ -65,5 +66,29 @@ describe('container insights: typical mistakes leave the goal unmet', () => {
     expect(result.stderr).toContain('An error occurred (MalformedQueryException) when calling the StartQuery operation: unexpected symbol found <EOF> at line 1 and position 55')
     expect(session.exec('aws logs describe-queries --query "length(queries)"').stdout.trim()).toBe(before)
     expect(session.goal('fixed-query')).toMatchObject({ met: false })
+  })
+
+  it('a scaling policy before the scalable target is refused, creating no alarms', () => {
+    const session = upTo(insights, 'scale-itself')
+    const refused = session.exec(
+      `aws application-autoscaling put-scaling-policy ${SCALABLE} --policy-name cpu50 --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration '{"TargetValue":50.0,"PredefinedMetricSpecification":{"PredefinedMetricType":"ECSServiceAverageCPUUtilization"}}'`,
+    )
+    expect(refused.stderr).toContain('ObjectNotFoundException')
+    expect(refused.stderr).toContain('No scalable target registered for service namespace: ecs, resource ID: service/fargate-cluster/FargateDemoService2')
+    expect(JSON.parse(session.exec('aws cloudwatch describe-alarms').stdout).MetricAlarms).toEqual([])
+    expect(session.goal('scale-itself')).toMatchObject({ met: false })
+  })
+
+  it('a minute of load is too short for the high alarm: the service stays at two', () => {
+    const session = upTo(insights, 'scale-itself')
+    session.exec(`aws application-autoscaling register-scalable-target ${SCALABLE} --min-capacity 2 --max-capacity 6`)
+    session.exec(
+      `aws application-autoscaling put-scaling-policy ${SCALABLE} --policy-name cpu50 --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration '{"TargetValue":50.0,"PredefinedMetricSpecification":{"PredefinedMetricType":"ECSServiceAverageCPUUtilization"}}'`,
+    )
+    session.exec("DNS=$(aws elbv2 describe-load-balancers --names FargateLoadBalancer --query 'LoadBalancers[0].DNSName' --output text)")
+    session.exec('hey -z 1m -c 50 http://$DNS/')
+    expect(session.exec('aws ecs describe-services --cluster fargate-cluster --services FargateDemoService2 --query services[0].desiredCount --output text').stdout.trim()).toBe('2')
+    session.exec(`aws application-autoscaling describe-scaling-activities --service-namespace ecs --resource-id service/fargate-cluster/FargateDemoService2`)
+    expect(session.goal('scale-itself')).toMatchObject({ met: false })
   })
 })

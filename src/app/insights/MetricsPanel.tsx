@@ -3,6 +3,7 @@ import type { World } from '../../sandbox/index.ts'
 import { alarmsOnMetric, metricSeries, type MetricDimension } from '../../sandbox/views.ts'
 import { TimeSeriesChart, type Series, type Threshold } from './TimeSeriesChart.tsx'
 import { FIFTEEN_MINUTES, TIME_RANGES } from './timeRanges.ts'
+import { TaskMetrics } from './TaskMetrics.tsx'
 
 /** What the panel can chart, per service: the free AWS/ECS utilization, and Container Insights' own metrics. */
 const METRICS = [
@@ -24,19 +25,60 @@ const insightsOn = (world: Readonly<World>, clusterArn: string): boolean =>
  * same series `aws cloudwatch get-metric-statistics` answers from (the read model's `metricSeries`), so the chart and
  * the CLI cannot disagree. It follows the virtual clock: `now` moves, the window moves.
  */
-export function MetricsPanel({ world, now }: { world: Readonly<World>; now: number }) {
+export interface MetricsPanelProps {
+  world: Readonly<World>
+  now: number
+  /** A task whose own CPU and memory to chart instead of the cluster's services (the inspector's "Open its metrics"). */
+  taskArn?: string
+  /** Leaves the task for the cluster's services. */
+  onShowServices?(): void
+}
+
+export function MetricsPanel({ world, now, taskArn, onShowServices }: MetricsPanelProps) {
   const id = useId()
   const clusters = Object.values(world.ecs.clusters).filter((c) => c.status === 'ACTIVE')
   const [clusterChoice, setCluster] = useState<string>()
   const [metricId, setMetric] = useState<(typeof METRICS)[number]['id']>('cpu')
   const [rangeMs, setRange] = useState<number>(FIFTEEN_MINUTES)
+  const start = now - rangeMs
+  const period = periodFor(rangeMs)
+  const rangePicker = (
+    <>
+      <label htmlFor={`${id}-range`}>Time range</label>
+      <select id={`${id}-range`} value={rangeMs} onChange={(e) => setRange(Number(e.target.value))}>
+        {TIME_RANGES.map((r) => (
+          <option key={r.ms} value={r.ms}>
+            {r.label}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+  if (taskArn !== undefined) {
+    const task = world.ecs.tasks[taskArn]
+    return (
+      <div className="metrics-panel">
+        <div className="metrics-controls" role="group" aria-label="What to chart">
+          {rangePicker}
+        </div>
+        <TaskMetrics
+          world={world}
+          now={now}
+          taskArn={taskArn}
+          start={start}
+          period={period}
+          insightsOn={task !== undefined && insightsOn(world, task.clusterArn)}
+          onShowServices={() => onShowServices?.()}
+        />
+      </div>
+    )
+  }
+
   const cluster = clusters.find((c) => c.clusterArn === clusterChoice) ?? clusters[0]
   if (!cluster) return <p className="panel-status">No cluster yet. Metrics appear once a cluster runs a service.</p>
 
   const metric = METRICS.find((m) => m.id === metricId) ?? METRICS[0]
   const services = Object.values(world.ecs.services).filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE')
-  const start = now - rangeMs
-  const period = periodFor(rangeMs)
   const thresholds: Threshold[] = []
   const series: Series[] = services.map((service) => {
     const dimensions: MetricDimension[] = [
@@ -69,14 +111,7 @@ export function MetricsPanel({ world, now }: { world: Readonly<World>; now: numb
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-range`}>Time range</label>
-        <select id={`${id}-range`} value={rangeMs} onChange={(e) => setRange(Number(e.target.value))}>
-          {TIME_RANGES.map((r) => (
-            <option key={r.ms} value={r.ms}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        {rangePicker}
       </div>
       {off && (
         <p className="metrics-note" role="note">

@@ -18,6 +18,8 @@ export interface InspectorPanelProps {
   onSelect?(id: string | undefined): void
   /** The working folder as the Docker engine sees it (bind mounts); an empty folder when not given. */
   host?: HostFiles
+  /** Opens the Metrics tab on a task's own CPU and memory: offered when the selection is a task. */
+  onOpenMetrics?(taskArn: string): void
 }
 
 const NO_FILES: HostFiles = { read: () => undefined, list: () => [], write: () => {}, remove: () => false }
@@ -29,7 +31,7 @@ const NO_FILES: HostFiles = { read: () => undefined, list: () => [], write: () =
 const SCROLL_BOX = { className: 'cs-inspector', tabIndex: 0, role: 'group', 'aria-label': 'Inspector details' } as const
 
 /** The selected resource's fields, and the command that prints them in the console. */
-export function InspectorPanel({ world, selectedId, onSelect, host = NO_FILES }: InspectorPanelProps) {
+export function InspectorPanel({ world, selectedId, onSelect, host = NO_FILES, onOpenMetrics }: InspectorPanelProps) {
   const found = useMemo(() => (selectedId === undefined ? undefined : findResource(world, selectedId)), [world, selectedId])
 
   if (selectedId === undefined) {
@@ -64,6 +66,11 @@ export function InspectorPanel({ world, selectedId, onSelect, host = NO_FILES }:
         </pre>
         <CopyButton text={found.describeCommand} label="Copy command" />
       </section>
+      {found.kind === 'Task' && onOpenMetrics && (
+        <button type="button" className="cs-inspector-metrics" onClick={() => onOpenMetrics(found.id)}>
+          Open its metrics
+        </button>
+      )}
       {found.facts && found.facts.length > 0 && (
         <dl className="cs-inspector-facts" aria-label="Key facts">
           {found.facts.map(([label, value]) => (

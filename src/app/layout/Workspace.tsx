@@ -21,6 +21,8 @@ export interface InspectorProps {
   selectedId?: string
   onSelect?(id: string | undefined): void
   host?: HostFiles
+  /** Opens the Metrics tab on a task (the inspector offers it for a selected task). */
+  onOpenMetrics?(taskArn: string): void
 }
 
 /** The panels built in their own folders (src/app/diagram, inspector, lesson), passed in so tests can swap them. */
@@ -68,7 +70,7 @@ function InspectorRegion({ Inspector }: { Inspector: Panels['Inspector'] }) {
   if (!world) return <Starting />
   return (
     <Suspense fallback={<Loading what="inspector" />}>
-      <Inspector world={world} selectedId={selectedId} onSelect={actions.select} host={host} />
+      <Inspector world={world} selectedId={selectedId} onSelect={actions.select} host={host} onOpenMetrics={actions.openTaskMetrics} />
     </Suspense>
   )
 }

@@ -53,6 +53,8 @@ export interface AppState {
   log: ConsoleEntry[]
   history: string[]
   selectedId?: string
+  /** The task the Metrics tab charts instead of the cluster's services ("Open its metrics" in the inspector). */
+  metricsTask?: string
   layout: Layout
   clock: ClockState
   undoStack: UndoStep[]
@@ -101,6 +103,8 @@ export interface AppActions {
   setSize(key: SizeKey, value: number): void
   setCollapsed(region: RegionId, collapsed: boolean): void
   setBottomTab(tab: BottomTab): void
+  /** Opens the Metrics tab on one task's CPU and memory; undefined goes back to the cluster's services. */
+  openTaskMetrics(taskArn: string | undefined): void
   /** Recovery banner: start over on a fresh world and save over the unreadable value (the copy stays). */
   resetFromRecovery(): void
   dismissRecovery(): void

@@ -391,6 +391,12 @@ export function createAppStore(deps: AppDeps): AppStore {
         schedulePersist()
       },
 
+      openTaskMetrics(taskArn) {
+        if (taskArn === undefined) return set({ metricsTask: undefined })
+        set((s) => ({ metricsTask: taskArn, layout: { ...s.layout, bottomTab: 'metrics', collapsed: { ...s.layout.collapsed, console: false } } }))
+        schedulePersist()
+      },
+
       resetFromRecovery() {
         set({ recovery: undefined })
         if (engine) {

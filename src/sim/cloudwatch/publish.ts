@@ -10,6 +10,7 @@ import { eventLengths, PERFORMANCE_BATCH, performanceTaskNumber, type Performanc
 import { putSampleAt, seriesKey } from './series.ts'
 import type { CloudWatchState, Dimension } from './state.ts'
 import { INSTANCE_CPU_UNITS } from './usage.ts'
+import { publishTargetGroups } from './targetGroupMetrics.ts'
 
 export const MINUTE_TIMER = 'cloudwatch.metrics.minute'
 
@@ -108,6 +109,7 @@ export const publishMinute: TimerHandler = (ctx) => {
   }
   produceLogBatch(ctx, PERFORMANCE_BATCH, at, events, batch)
   publishServices(ctx, at, acc)
+  publishTargetGroups(ctx, at, requests)
   for (const [clusterArn, c] of clusters) {
     if (c.insights === 'disabled') continue
     const counts = { TaskCount: c.tasks, ContainerInstanceCount: 0, ServiceCount: world.ecs.clusters[clusterArn]?.activeServicesCount ?? 0 }

@@ -10,6 +10,7 @@ import { emptyElbv2State } from '../elbv2/state.ts'
 import { emptyDockerState } from '../docker/state.ts'
 import { emptyLogsState } from '../logs/state.ts'
 import { emptyAutoScalingState } from '../autoscaling/state.ts'
+import { emptyApplicationAutoScalingState } from '../applicationAutoscaling/state.ts'
 import { emptyPricingState } from '../pricing/state.ts'
 import { emptyCloudWatchState } from '../cloudwatch/state.ts'
 
@@ -67,6 +68,7 @@ export function defaultWorld(rng: Rng, opts: WorldOptions): World {
     efs: emptyEfsState(),
     cloudwatch: emptyCloudWatchState(),
     log: emptyEventLog(),
+    applicationAutoscaling: emptyApplicationAutoScalingState(),
   }
   const { ec2 } = world
   ec2.vpcs[vpcId] = {
