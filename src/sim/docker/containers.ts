@@ -278,8 +278,12 @@ export function removeContainer(ctx: SimContext, input: { ref: string; force?: b
 }
 
 /** `docker exec`: a command in a running container's file system. */
-export function execInContainer(ctx: SimContext, host: HostFiles, input: { ref: string; cmd: string[]; user?: string; workingDir?: string; env?: string[]; stdin?: string }) {
-  const docker = ctx.world.docker
+export function execInContainer(
+  ctx: SimContext,
+  host: HostFiles,
+  input: { ref: string; cmd: string[]; user?: string; workingDir?: string; env?: string[]; stdin?: string },
+  docker: DockerState = ctx.world.docker,
+) {
   const c = requireContainer(docker, input.ref)
   if (c.status !== 'running') throw new DockerError(409, `container ${c.id} is not running`)
   const program = input.cmd[0].replace(/^\/(usr\/)?s?bin\//, '')
