@@ -70,10 +70,16 @@ export function instanceDocker(world: World, instanceId: string): DockerState {
   }
 }
 
-function imageFor(world: World, ref: string, images: Record<string, DockerImage>): DockerImage {
+/** The catalogue image an ECS image reference runs, when the engine has its files (Docker Hub's and the course app's). */
+export function catalogueImageOf(world: World, ref: string) {
   const { repository, tag } = parseReference(ref)
   const spec = resolveImage(world, ref)
-  const known = (spec && CATALOGUE.find((i) => i.digest === spec.digest)) ?? findInCatalogue(repository, tag)
+  return { spec, known: (spec && CATALOGUE.find((i) => i.digest === spec.digest)) ?? findInCatalogue(repository, tag) }
+}
+
+function imageFor(world: World, ref: string, images: Record<string, DockerImage>): DockerImage {
+  const { repository } = parseReference(ref)
+  const { spec, known } = catalogueImageOf(world, ref)
   const id = known?.id ?? `sha256:${sha256Hex(`image ${spec?.digest ?? ref}`)}`
   images[id] ??= {
     id,
