@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSandbox } from '../../../src/sandbox/index.ts'
+import { createSandbox, replay } from '../../../src/sandbox/index.ts'
 import { fails, ok, type Sandbox } from '../../sim/ecs/helpers.ts'
 import { ec2Cluster, registerEc2TaskDefinition, WEB } from '../../sim/ecs/ec2Helpers.ts'
 
@@ -131,6 +131,17 @@ describe('docker context', () => {
     expect(s.exec('docker context use default').exitCode).toBe(0)
     expect(s.exec('docker context rm ecs-host')).toEqual({ stdout: 'ecs-host\n', stderr: '', exitCode: 0 })
     expect(s.exec('docker context ls -q').stdout).toBe('default\n')
+  })
+
+  it('the context choice is world state: replaying the inputs gives the same outputs and a byte-identical snapshot', () => {
+    const { s, ip } = hostWithTasks()
+    s.exec(`docker context create ecs-host --docker host=tcp://${ip}:2375`)
+    s.exec('docker context use ecs-host')
+    const name = names(s, 'docker ps --format "{{.Names}}"').find((n) => n.startsWith('ecs-web-'))!
+    s.exec(`docker exec ${name} sh -c "echo hi > /tmp/x"`)
+    const again = replay(s.inputs())
+    expect(again.exec(`docker exec ${name} cat /tmp/x`)).toEqual(s.exec(`docker exec ${name} cat /tmp/x`))
+    expect(JSON.stringify(again.snapshot())).toBe(JSON.stringify(s.snapshot()))
   })
 
   it("refuses what docker/cli refuses: a reserved or missing name, an unparseable host, an unknown context", () => {
