@@ -8,6 +8,8 @@ import { ensureStore, instanceDocker, tasksOnInstance } from './ecsContainers.ts
 import { DockerError } from './errors.ts'
 import { containerInspect, imageInspect, networkInspect, NETWORKS, volumeInspect } from './inspect.ts'
 import { imageSize, requireImage } from './images.ts'
+import { pageOf } from './serve.ts'
+import type { ContainerNetwork } from './shell.ts'
 import type { HostFiles } from './stores.ts'
 import { requireVolume } from './volumes.ts'
 
@@ -56,7 +58,17 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const c = requireContainer(view(ctx, id), String(i.ref))
     const store = ensureStore(ctx.world.docker, id)
     store.uppers[c.id] ??= {}
-    return execInContainer(ctx, host, i as { ref: string; cmd: string[] }, view(ctx, id))
+    const docker = view(ctx, id)
+    const self = docker.containers[c.id]
+    // docker0: a running container's bridge address and its server's port answer; loopback is the container itself.
+    const network: ContainerNetwork = {
+      get(ip, port, path) {
+        const target = ip === '127.0.0.1' ? self : Object.values(docker.containers).find((o) => o.status === 'running' && o.ipAddress === ip)
+        if (!target || serverOf(docker, target)?.port !== port) return undefined
+        return pageOf(docker, host, target, path)
+      },
+    }
+    return execInContainer(ctx, host, i as { ref: string; cmd: string[] }, docker, self.networkMode === 'bridge' ? network : undefined)
   },
   ContainerStop: (ctx, id, i) => stopEcsContainer(ctx, id, String(i.ref)),
   ContainerDelete: (ctx, id, i) => {

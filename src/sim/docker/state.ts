@@ -104,6 +104,11 @@ export interface Container {
   /** overlay2's directory name for the writable layer (64 hex). */
   graphId: string
   restartCount: number
+  /**
+   * `/etc/hosts` as the engine writes it for the container (its own address, and one line per legacy link), when it
+   * does: the containers of ECS tasks on an instance (ecsContainers.ts). Absent: the image's own file, if any.
+   */
+  etcHosts?: string
 }
 
 export interface Volume {

@@ -220,3 +220,28 @@ describe("dockerVolumeConfiguration volumes on the task's instance", () => {
     expect(s.exec('docker run --rm -v nfs-site:/data busybox cat /data/note.txt').stdout).toBe('on nfs\n')
   })
 })
+
+describe('links between the containers of a bridge task', () => {
+  it("resolve the link's alias to the linked container's docker0 address: /etc/hosts has it, curl reaches it; an unlinked name does not resolve", () => {
+    const { s, cluster, instanceIds } = ec2Cluster()
+    const db = { name: 'db', image: 'httpd:latest', memory: 128, portMappings: [] }
+    const web = { ...WEB(128), links: ['db:database'] }
+    registerEc2TaskDefinition(s, 'web', [db, web])
+    const { tasks } = ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --launch-type EC2`)
+    s.advance(60_000)
+    const ip = s.world().ec2.instances[instanceIds[0]].PrivateIpAddress!
+    const H = `docker -H tcp://${ip}:2375`
+    const all = names(s, `${H} ps --format "{{.Names}}"`)
+    const webName = all.find((n) => n.startsWith('ecs-web-1-web-'))!
+    const dbName = all.find((n) => n.startsWith('ecs-web-1-db-'))!
+    const dbIp = s.exec(`${H} inspect -f "{{.NetworkSettings.IPAddress}}" ${dbName}`).stdout.trim()
+    expect(dbIp).toMatch(/^172\.17\.\d+\.\d+$/)
+    const task = ok(s, `aws ecs describe-tasks --cluster ${cluster} --tasks ${tasks[0].taskArn}`).tasks[0]
+    const dbId = task.containers.find((c: { name: string }) => c.name === 'db').runtimeId.slice(0, 12)
+    expect(s.exec(`${H} exec ${webName} cat /etc/hosts`).stdout).toContain(`${dbIp}\tdatabase ${dbId} ${dbName}\n`)
+    expect(s.exec(`${H} exec ${webName} curl -s http://database/`).stdout).toContain('It works!')
+    expect(s.exec(`${H} exec ${webName} curl http://db/`)).toEqual({ stdout: '', stderr: 'curl: (6) Could not resolve host: db\n', exitCode: 6 })
+    // The link goes one way: db has no entry for web.
+    expect(s.exec(`${H} exec ${dbName} cat /etc/hosts`).stdout).not.toContain('ecs-web-1-web-')
+  })
+})
