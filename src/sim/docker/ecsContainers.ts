@@ -1,5 +1,6 @@
 import type { World } from '../world.ts'
 import type { Task, TaskDefinition } from '../ecs/state.ts'
+import { TIMINGS } from '../ecs/timings.ts'
 import { resolveImage } from '../runtime/resolveImage.ts'
 import { CATALOGUE, findInCatalogue } from './catalogue.ts'
 import { sha256Hex } from './digest.ts'
@@ -100,7 +101,8 @@ function agentContainer(world: World, instanceId: string, images: Record<string,
   const image = imageFor(world, AGENT_IMAGE, images)
   const id = sha256Hex(`ecs-agent ${instanceId}`)
   const instance = world.ec2.instances[instanceId]
-  const created = agent.log[0]?.at ?? instance?.LaunchTime ?? 0
+  // ecs-init starts the agent's container once the instance has booted (agent.ts schedules it after agentStartMs).
+  const created = (instance?.LaunchTime ?? 0) + TIMINGS.agentStartMs
   const running = agent.state === 'registered' || agent.state === 'failing'
   const bind = (source: string, destination: string): Mount => ({ type: 'bind', source, destination, readOnly: false })
   return {
