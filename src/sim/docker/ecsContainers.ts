@@ -2,7 +2,7 @@ import type { World } from '../world.ts'
 import type { Task, TaskDefinition } from '../ecs/state.ts'
 import { TIMINGS } from '../ecs/timings.ts'
 import { resolveImage } from '../runtime/resolveImage.ts'
-import { CATALOGUE, findInCatalogue } from './catalogue.ts'
+import { CATALOGUE, CATALOGUE_LAYERS, findInCatalogue } from './catalogue.ts'
 import { sha256Hex } from './digest.ts'
 import { dockerTime } from './inspect.ts'
 import { parseReference } from './images.ts'
@@ -62,7 +62,8 @@ export function instanceDocker(world: World, instanceId: string): DockerState {
   for (const task of tasksOnInstance(world, instanceId)) for (const c of taskContainers(world, task, images, store)) add(c)
   return {
     images,
-    layers: {},
+    // The workstation's stored layers, read only: images pushed from it to ECR run here with their files.
+    layers: world.docker.layers,
     containers,
     volumes: store?.volumes ?? {},
     hostFiles: store?.hostFiles ?? {},
@@ -71,26 +72,32 @@ export function instanceDocker(world: World, instanceId: string): DockerState {
   }
 }
 
-/** The catalogue image an ECS image reference runs, when the engine has its files (Docker Hub's and the course app's). */
-export function catalogueImageOf(world: World, ref: string) {
+const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+/**
+ * The image an ECS image reference runs on the instance, with the layers the engine has files for: a catalogue image
+ * (Docker Hub's, the course app), or an image the learner built and pushed to ECR (its layers are the workstation's
+ * stored layers, its config the workstation image that was pushed). The agent's and pause images have no files here.
+ */
+export function engineImageOf(world: World, ref: string): Omit<DockerImage, 'repoTags'> {
   const { repository, tag } = parseReference(ref)
   const spec = resolveImage(world, ref)
-  return { spec, known: (spec && CATALOGUE.find((i) => i.digest === spec.digest)) ?? findInCatalogue(repository, tag) }
+  const known = (spec && CATALOGUE.find((i) => i.digest === spec.digest)) ?? findInCatalogue(repository, tag)
+  const repoDigests = spec ? [`${repository}@${spec.digest}`] : []
+  if (known) return { id: known.id, repoDigests, layerIds: known.layers.map((l) => l.id), created: known.created, config: structuredClone(known.config) }
+  const pushed = spec && Object.values(world.docker.images).find((i) => i.repoDigests.some((d) => d.endsWith(`@${spec.digest}`)))
+  const layerIds = (spec?.layers ?? []).map((l) => l.digest).filter((id) => CATALOGUE_LAYERS.has(id) || Object.hasOwn(world.docker.layers, id))
+  const config: DockerImage['config'] = pushed
+    ? // A copy by value (the world may be the journal's view, which structuredClone cannot copy).
+      (JSON.parse(JSON.stringify(pushed.config)) as DockerImage['config'])
+    : { cmd: ref === AGENT_IMAGE ? [] : ['/pause'], ...(ref === AGENT_IMAGE ? { entrypoint: ['/agent'] } : {}), env: [PATH_ENV], workingDir: '/', user: '', exposedPorts: [] }
+  return { id: pushed?.id ?? `sha256:${sha256Hex(`image ${spec?.digest ?? ref}`)}`, repoDigests, layerIds, created: pushed?.created ?? 0, config }
 }
 
 function imageFor(world: World, ref: string, images: Record<string, DockerImage>): DockerImage {
-  const { repository } = parseReference(ref)
-  const { spec, known } = catalogueImageOf(world, ref)
-  const id = known?.id ?? `sha256:${sha256Hex(`image ${spec?.digest ?? ref}`)}`
-  images[id] ??= {
-    id,
-    repoTags: [ref.includes(':') && ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref : `${ref}:latest`],
-    repoDigests: spec ? [`${repository}@${spec.digest}`] : [],
-    layerIds: known ? known.layers.map((l) => l.id) : [],
-    created: known?.created ?? 0,
-    config: known ? structuredClone(known.config) : { cmd: ref === AGENT_IMAGE ? [] : ['/pause'], ...(ref === AGENT_IMAGE ? { entrypoint: ['/agent'] } : {}), env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], workingDir: '/', user: '', exposedPorts: [] },
-  }
-  return images[id]
+  const image = engineImageOf(world, ref)
+  images[image.id] ??= { ...image, repoTags: [ref.includes(':') && ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref : `${ref}:latest`] }
+  return images[image.id]
 }
 
 const BASE = { autoRemove: false, tmpfs: {}, restartCount: 0, upper: {} as Container['upper'] }

@@ -1,5 +1,5 @@
 import type { SimContext } from '../context.ts'
-import { catalogueImageOf, ensureStore, taskVolumeName } from '../docker/ecsContainers.ts'
+import { engineImageOf, ensureStore, taskVolumeName } from '../docker/ecsContainers.ts'
 import { layerEntries } from '../docker/layers.ts'
 import { invalidOption, mountFailure, nfsExport, openExport } from '../docker/nfs.ts'
 import type { Volume } from '../docker/state.ts'
@@ -75,7 +75,7 @@ function copyImageFiles(ctx: SimContext, task: Task, sourceVolume: string, volum
     const mount = (def.mountPoints as { sourceVolume?: string; containerPath?: string }[]).find((m) => m.sourceVolume === sourceVolume && m.containerPath)
     if (!mount) continue
     const root = mount.containerPath!.replace(/\/+$/, '')
-    for (const layerId of catalogueImageOf(ctx.world, def.image).known?.layers.map((l) => l.id) ?? [])
+    for (const layerId of engineImageOf(ctx.world, def.image).layerIds)
       for (const [path, entry] of Object.entries(layerEntries(ctx.world.docker, layerId))) {
         if (!path.startsWith(`${root}/`)) continue
         const rel = path.slice(root.length + 1)

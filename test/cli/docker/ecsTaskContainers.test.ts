@@ -94,3 +94,27 @@ describe('links between the containers of a bridge task', () => {
     expect(s.exec(`${H} exec ${dbName} cat /etc/hosts`).stdout).not.toContain('ecs-web-1-web-')
   })
 })
+
+describe('an image the learner built and pushed, run by ECS on an instance', () => {
+  it("has the learner's own files in the task's container (the layers pushed from the workstation)", () => {
+    const { s, cluster, instanceIds } = ec2Cluster()
+    const registry = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+    s.files.write('Dockerfile', 'FROM nginx\nCOPY index.html /usr/share/nginx/html/\n')
+    s.files.write('index.html', '<h1>built here</h1>\n')
+    for (const line of [
+      'docker build -t web .',
+      'aws ecr create-repository --repository-name web',
+      `aws ecr get-login-password | docker login --username AWS --password-stdin ${registry}`,
+      `docker tag web ${registry}/web:latest`,
+      `docker push ${registry}/web:latest`,
+    ])
+      expect(s.exec(line).exitCode, line).toBe(0)
+    registerEc2TaskDefinition(s, 'web', [{ ...WEB(256), image: `${registry}/web:latest` }])
+    ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --launch-type EC2`)
+    s.advance(60_000)
+    const H = `docker -H tcp://${s.world().ec2.instances[instanceIds[0]].PrivateIpAddress}:2375`
+    const name = names(s, `${H} ps --format "{{.Names}}"`).find((n) => n.startsWith('ecs-web-1-web-'))!
+    expect(s.exec(`${H} exec ${name} cat /usr/share/nginx/html/index.html`).stdout).toBe('<h1>built here</h1>\n')
+    expect(s.exec(`${H} exec ${name} curl -s http://localhost/`).stdout).toBe('<h1>built here</h1>\n')
+  })
+})
