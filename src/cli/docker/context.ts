@@ -60,6 +60,9 @@ export function context(cmd: DockerCommand, args: string[]): number {
       const list = backend.docker('ContextList', {}) as Listed[]
       const format = f.values.format?.at(-1)
       if (f.bools.has('quiet')) io.stdout(list.map((c) => `${c.name}\n`).join(''))
+      else if (format === 'json')
+        // formatter.ClientContext's fields in their order (cli/command/context/testdata/list-json.golden).
+        io.stdout(list.map((c) => `${JSON.stringify({ Current: c.current, Description: c.description, DockerEndpoint: c.host, Error: '', Name: c.name })}\n`).join(''))
       else if (format !== undefined && format !== 'table')
         io.stdout(list.map((c) => `${goTemplate(format, { Name: c.name, Description: c.description, DockerEndpoint: c.host, Current: String(c.current), Error: '' })}\n`).join(''))
       else io.stdout(table([['NAME', 'DESCRIPTION', 'DOCKER ENDPOINT', 'ERROR'], ...list.map((c) => [`${c.name}${c.current ? ' *' : ''}`, c.description, c.host, ''])]))

@@ -25,6 +25,7 @@ describe('docker context', () => {
     expect(s.exec('docker context use default').exitCode).toBe(0)
     expect(s.exec('docker context rm ecs-host')).toEqual({ stdout: 'ecs-host\n', stderr: '', exitCode: 0 })
     expect(s.exec('docker context ls -q').stdout).toBe('default\n')
+    expect(s.exec('docker context ls --format json').stdout).toBe('{"Current":true,"Description":"Current DOCKER_HOST based configuration","DockerEndpoint":"unix:///var/run/docker.sock","Error":"","Name":"default"}\n')
   })
 
   it('the context choice is world state: replaying the inputs gives the same outputs and a byte-identical snapshot', () => {

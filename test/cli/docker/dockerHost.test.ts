@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createSandbox } from '../../../src/sandbox/index.ts'
 import { fails, ok, type Sandbox } from '../../sim/ecs/helpers.ts'
+import { ec2Cluster, registerEc2TaskDefinition, WEB } from '../../sim/ecs/ec2Helpers.ts'
 import { hostWithTasks, names } from './instanceHost.ts'
 
 const tasksOf = (s: Sandbox, cluster: string) => {
@@ -35,6 +36,24 @@ describe('docker -H / DOCKER_HOST: the engine of a container instance', () => {
     expect(names(s, 'docker ps --format "{{.Names}}"')).toContain('ecs-agent')
     s.exec('unset DOCKER_HOST')
     expect(names(s, 'docker ps -q')).toEqual([])
+  })
+
+  it("the instance's private DNS name reaches it too, and the port defaults to 2375", () => {
+    const { s, instanceId } = hostWithTasks()
+    const dns = s.world().ec2.instances[instanceId].PrivateDnsName
+    expect(names(s, `docker -H ${dns} ps --format "{{.Names}}"`)).toContain('ecs-agent')
+  })
+
+  it("an awsvpc task's containers join the agent's pause container, named ecs-<family>-<rev>-internalecspause-<hex>", () => {
+    const { s, cluster, instanceIds } = ec2Cluster()
+    const subnet = s.world().ec2.instances[instanceIds[0]].SubnetId
+    registerEc2TaskDefinition(s, 'api', [WEB(256)], '--network-mode awsvpc')
+    ok(s, `aws ecs run-task --cluster ${cluster} --task-definition api --launch-type EC2 --network-configuration "awsvpcConfiguration={subnets=[${subnet}]}"`)
+    s.advance(60_000)
+    const rows = names(s, `docker -H ${s.world().ec2.instances[instanceIds[0]].PrivateIpAddress} ps --format "{{.Image}} {{.Ports}}{{.Names}}"`)
+    expect(rows).toContainEqual(expect.stringMatching(/^amazon\/amazon-ecs-pause:0\.1\.0 ecs-api-1-internalecspause-[0-9a-f]{20}$/))
+    // No host port is published for awsvpc: the container is reached at its ENI's address.
+    expect(rows).toContainEqual(expect.stringMatching(/^nginx:latest ecs-api-1-web-[0-9a-f]{20}$/))
   })
 
   it('docker exec, inspect and logs reach an ECS container; its writes stay in its own writable layer', () => {
