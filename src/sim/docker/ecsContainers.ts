@@ -156,12 +156,13 @@ function taskContainers(world: World, task: Task, images: Record<string, DockerI
   const bridgeIps = task.containerInstanceArn ? world.ecs.hosts[task.containerInstanceArn]?.bridgeIps[task.taskArn] : undefined
   const created = task.pullStoppedAt ?? task.createdAt
   const finished = task.executionStoppedAt ?? task.stoppedAt
-  const mode = td.networkMode === 'awsvpc' ? 'none' : td.networkMode
   const started = task.containers.some((c) => c.runtimeId)
+  const pauseId = sha256Hex(`pause ${task.taskArn}`)
+  const mode: Container['networkMode'] = td.networkMode === 'awsvpc' ? `container:${pauseId}` : td.networkMode
   if (td.networkMode === 'awsvpc' && started) {
     // The pause container holds the task's ENI network namespace; the task's containers join it.
     const image = imageFor(world, PAUSE_IMAGE, images)
-    const id = sha256Hex(`pause ${task.taskArn}`)
+    const id = pauseId
     const stopped = task.lastStatus === 'STOPPED' || task.lastStatus === 'DEPROVISIONING'
     out.push({
       ...BASE,

@@ -91,7 +91,8 @@ export interface Container {
   env: string[]
   workingDir: string
   user: string
-  networkMode: 'bridge' | 'host' | 'none'
+  /** `container:<id>`: joined another container's network namespace (an awsvpc task's containers join its pause container). */
+  networkMode: 'bridge' | 'host' | 'none' | `container:${string}`
   ipAddress: string
   ports: PortBinding[]
   mounts: Mount[]

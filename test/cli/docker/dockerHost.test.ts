@@ -54,6 +54,11 @@ describe('docker -H / DOCKER_HOST: the engine of a container instance', () => {
     expect(rows).toContainEqual(expect.stringMatching(/^amazon\/amazon-ecs-pause:0\.1\.0 ecs-api-1-internalecspause-[0-9a-f]{20}$/))
     // No host port is published for awsvpc: the container is reached at its ENI's address.
     expect(rows).toContainEqual(expect.stringMatching(/^nginx:latest ecs-api-1-web-[0-9a-f]{20}$/))
+    const H = `docker -H ${s.world().ec2.instances[instanceIds[0]].PrivateIpAddress}`
+    const web = rows.find((r) => r.startsWith('nginx'))!.split(' ')[1]
+    const mode = s.exec(`${H} inspect -f "{{.HostConfig.NetworkMode}}" ${web}`).stdout.trim()
+    expect(mode).toMatch(/^container:[0-9a-f]{64}$/)
+    expect(s.exec(`${H} inspect -f "{{.Name}}" ${mode.slice('container:'.length)}`).stdout).toMatch(/^\/ecs-api-1-internalecspause-/)
   })
 
   it('docker exec, inspect and logs reach an ECS container; its writes stay in its own writable layer', () => {
