@@ -95,6 +95,27 @@ describe('links between the containers of a bridge task', () => {
   })
 })
 
+describe("host.sourcePath volumes: the instance's own folder", () => {
+  it("what one task writes there the next task on the same instance reads (a bind mount of the host's path)", () => {
+    const { s, cluster, instanceIds } = ec2Cluster()
+    const volumes = [{ name: 'data', host: { sourcePath: '/ecs/data' } }]
+    registerEc2TaskDefinition(s, 'web', [{ ...WEB(256), mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] }], `--volumes '${JSON.stringify(volumes)}'`)
+    const H = `docker -H tcp://${s.world().ec2.instances[instanceIds[0]].PrivateIpAddress}:2375`
+    const { tasks } = ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --launch-type EC2`)
+    s.advance(60_000)
+    const first = names(s, `${H} ps --format "{{.Names}}"`).find((n) => n.startsWith('ecs-web-1-web-'))!
+    expect(s.exec(`${H} exec ${first} sh -c "echo kept > /data/note"`).exitCode).toBe(0)
+    expect(s.exec(`${H} inspect -f "{{json .HostConfig.Binds}}" ${first}`).stdout).toBe('["/ecs/data:/data"]\n')
+    ok(s, `aws ecs stop-task --cluster ${cluster} --task ${tasks[0].taskArn}`)
+    s.advance(60_000)
+    ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --launch-type EC2`)
+    s.advance(60_000)
+    const second = names(s, `${H} ps --format "{{.Names}}"`).find((n) => n.startsWith('ecs-web-1-web-'))!
+    expect(second).not.toBe(first)
+    expect(s.exec(`${H} exec ${second} cat /data/note`).stdout).toBe('kept\n')
+  })
+})
+
 describe('an image the learner built and pushed, run by ECS on an instance', () => {
   it("has the learner's own files in the task's container (the layers pushed from the workstation)", () => {
     const { s, cluster, instanceIds } = ec2Cluster()
