@@ -4,7 +4,9 @@ import { TIMINGS } from '../ecs/timings.ts'
 import { resolveImage } from '../runtime/resolveImage.ts'
 import { CATALOGUE, CATALOGUE_LAYERS, findInCatalogue } from './catalogue.ts'
 import { sha256Hex } from './digest.ts'
+import { AGENT_IMAGE, agentName, PAUSE_IMAGE, taskVolumeName } from './agentNames.ts'
 import { dockerTime } from './inspect.ts'
+import { etcHostsOf } from './links.ts'
 import { parseReference } from './images.ts'
 import type { Container, DockerImage, DockerState, InstanceEngineStore, Mount, Volume } from './state.ts'
 
@@ -14,16 +16,9 @@ import type { Container, DockerImage, DockerState, InstanceEngineStore, Mount, V
  * (`world.ecs`) again, so `docker ps` on the host and `aws ecs describe-tasks` cannot disagree. Only what ECS does
  * not keep lives in the instance's store (writable layers, Docker volumes, removed containers: state.ts).
  *
- * Names are the agent's: `ecs-<family>-<revision>-<containerName>-<20 hex>` (seen in the task metadata endpoint's
- * `DockerName`, e.g. `ecs-task-definition-name-1-hello-ecs-bc9c99e3ea95ea981500`); the container ID is the task
- * container's `runtimeId`, drawn from the seeded RNG when the task started its containers, and the 20 hex characters
- * are derived from it, so nothing new is drawn.
+ * Names are the agent's (agentNames.ts); a container's ID is the task container's `runtimeId`, drawn from the seeded
+ * RNG when the task started its containers.
  */
-
-/** The agent's image as ecs-init runs it on the ECS-optimized AMIs. */
-export const AGENT_IMAGE = 'amazon/amazon-ecs-agent:latest'
-/** The pause container of awsvpc tasks (the agent's `internalecspause` container). */
-export const PAUSE_IMAGE = 'amazon/amazon-ecs-pause:0.1.0'
 
 /** The engine's store of an instance (empty when nothing was written yet). */
 export const storeOf = (docker: DockerState, instanceId: string): InstanceEngineStore | undefined => docker.instances?.[instanceId]
@@ -40,13 +35,6 @@ export function tasksOnInstance(world: World, instanceId: string): Task[] {
   if (arns.size === 0) return []
   return Object.values(world.ecs.tasks).filter((t) => t.containerInstanceArn !== undefined && arns.has(t.containerInstanceArn))
 }
-
-/** `ecs-<family>-<revision>-<name>-<20 hex>` for a container whose Docker ID is `id`. */
-export const agentName = (td: Pick<TaskDefinition, 'family' | 'revision'>, name: string, id: string): string => `ecs-${td.family}-${td.revision}-${name}-${sha256Hex(`name ${id}`).slice(0, 20)}`
-
-/** The task-scoped Docker volume the agent makes for a task's volume: `ecs-<family>-<revision>-<volume>-<20 hex>`. */
-export const taskVolumeName = (td: Pick<TaskDefinition, 'family' | 'revision'>, volume: string, taskArn: string): string =>
-  `ecs-${td.family}-${td.revision}-${volume}-${sha256Hex(`volume ${taskArn} ${volume}`).slice(0, 20)}`
 
 /** The engine of an instance as a DockerState: its images, ECS's containers, its volumes. */
 export function instanceDocker(world: World, instanceId: string): DockerState {
@@ -227,31 +215,6 @@ function taskContainers(world: World, task: Task, images: Record<string, DockerI
     })
   }
   return out
-}
-
-/** libnetwork etchosts.go defaultContent. */
-const HOSTS_DEFAULTS = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n'
-
-/**
- * A bridge container's /etc/hosts: the defaults, one line per legacy link, its own address last. The agent passes a
- * container definition's `links` ("db" or "db:database") to Docker as links to the other container's Docker name, and
- * Docker writes each as `<ip>\t<alias> <hostname> <name>` (moby daemon/container_operations.go: the alias, the linked
- * container's hostname, and its name when the alias is not the name). A container that is not linked is not there.
- */
-function etcHostsOf(td: TaskDefinition, task: Task, name: string, ips: Record<string, string>): string {
-  const def = td.containerDefinitions.find((d) => d.name === name)
-  let text = HOSTS_DEFAULTS
-  for (const link of def?.links ?? []) {
-    const [target, alias = target] = link.split(':')
-    const other = task.containers.find((c) => c.name === target)
-    const ip = ips[target]
-    if (!other?.runtimeId || !ip || other.lastStatus !== 'RUNNING') continue
-    const dockerName = agentName(td, target, other.runtimeId)
-    text += `${ip}\t${alias} ${other.runtimeId.slice(0, 12)}${alias === dockerName ? '' : ` ${dockerName}`}\n`
-  }
-  const own = task.containers.find((c) => c.name === name)
-  if (ips[name] && own?.runtimeId) text += `${ips[name]}\t${own.runtimeId.slice(0, 12)}\n`
-  return text
 }
 
 /** A container's mount points: task volumes become the engine's volumes (task scope: the task's own; shared: by name). */

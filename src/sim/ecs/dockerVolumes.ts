@@ -1,5 +1,6 @@
 import type { SimContext } from '../context.ts'
-import { engineImageOf, ensureStore, taskVolumeName } from '../docker/ecsContainers.ts'
+import { taskVolumeName } from '../docker/agentNames.ts'
+import { engineImageOf, ensureStore } from '../docker/ecsContainers.ts'
 import { layerEntries } from '../docker/layers.ts'
 import { invalidOption, mountFailure, nfsExport, openExport } from '../docker/nfs.ts'
 import type { Volume } from '../docker/state.ts'
