@@ -1,3 +1,4 @@
+import type { DockerError } from '../../sim/docker/index.ts'
 import type { ProgramIO } from '../program.ts'
 
 /** What `docker` needs from the sandbox: Engine API calls into the workstation's engine, and the clock. */
@@ -11,3 +12,9 @@ export interface DockerCommand {
   backend: DockerBackend
   io: ProgramIO
 }
+
+/**
+ * How a DockerError prints: the daemon's answers as `Error response from daemon: …`; the client's own (status 0: it
+ * could not connect, a context is missing) as they are (docker/cli prints the error it got).
+ */
+export const errorText = (e: DockerError): string => (e.status === 0 ? e.message : `Error response from daemon: ${e.message}`)

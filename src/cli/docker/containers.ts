@@ -1,6 +1,6 @@
 import type { Change, Container } from '../../sim/docker/index.ts'
 import { isDockerError } from '../../sim/docker/index.ts'
-import type { DockerCommand } from './backend.ts'
+import { errorText, type DockerCommand } from './backend.ts'
 import { parseFlags } from './flags.ts'
 import { ellipsis, goTemplate, humanDuration, inspectJson, table } from './format.ts'
 
@@ -69,7 +69,7 @@ export function eachContainer({ backend, io }: DockerCommand, operation: string,
       io.stdout(`${ref}\n`)
     } catch (e) {
       if (!isDockerError(e)) throw e
-      io.stderr(`Error response from daemon: ${e.message}\n`)
+      io.stderr(`${errorText(e)}\n`)
       code = 1
     }
   }
@@ -107,7 +107,7 @@ export function exec({ backend, io }: DockerCommand, args: string[]): number {
     return r.exitCode
   } catch (e) {
     if (!isDockerError(e)) throw e
-    io.stderr(`Error response from daemon: ${e.message}\n`)
+    io.stderr(`${errorText(e)}\n`)
     return e.status === 126 ? 126 : 1
   }
 }
@@ -166,7 +166,8 @@ export function inspect({ backend, io }: DockerCommand, args: string[], only?: '
         value = backend.docker(operation, { [key]: ref })
         break
       } catch (e) {
-        if (!isDockerError(e)) throw e
+        // Not found here: look further. No daemon at all (status 0) ends the command (index.ts prints it).
+        if (!isDockerError(e) || e.status === 0) throw e
       }
     }
     if (value === undefined) {

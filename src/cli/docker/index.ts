@@ -1,7 +1,9 @@
 import { isDockerError } from '../../sim/docker/index.ts'
 import type { Program } from '../program.ts'
-import type { DockerBackend, DockerCommand } from './backend.ts'
+import { errorText, type DockerBackend, type DockerCommand } from './backend.ts'
 import { build } from './build.ts'
+import { context } from './context.ts'
+import { globalOptions, HostError, LOCAL_HOST, resolveEndpoint } from './host.ts'
 import { commit, diff, eachContainer, exec, inspect, logs, ps } from './containers.ts'
 import { network, system, volume } from './engine.ts'
 import { FlagError } from './flags.ts'
@@ -42,6 +44,7 @@ const COMMANDS: Record<string, Handler> = {
   volume,
   network,
   system,
+  context,
 }
 
 const USAGE = `
@@ -62,6 +65,7 @@ Common Commands:
 
 Management Commands:
   container   Manage containers
+  context     Manage contexts
   image       Manage images
   network     Manage networks
   system      Manage Docker
@@ -78,6 +82,10 @@ Commands:
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+
+Global Options:
+  -c, --context string     Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")
+  -H, --host string        Daemon socket to connect to
 `
 
 /**
@@ -86,7 +94,12 @@ Commands:
  */
 export function createDockerProgram(backend: DockerBackend): Program {
   return (args, io) => {
-    const [name, ...rest] = args
+    const parsed = globalOptions(args)
+    if ('error' in parsed) {
+      io.stderr(`${parsed.error}\nSee 'docker --help'.\n`)
+      return 125
+    }
+    const [name, ...rest] = parsed.rest
     if (!name || name === '--help' || name === 'help') {
       io.stdout(USAGE)
       return 0
@@ -94,10 +107,18 @@ export function createDockerProgram(backend: DockerBackend): Program {
     const handler = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
     if (!handler) return unknown({ backend, io }, name)
     try {
-      return handler({ backend, io }, rest)
+      // Contexts are the client's own business; every other command talks to the endpoint -H, DOCKER_HOST or the
+      // current context names (the workstation's socket unless one of them says otherwise).
+      const endpoint = name === 'context' ? LOCAL_HOST : resolveEndpoint(backend, parsed.options, io.env)
+      const engine: DockerBackend = endpoint === LOCAL_HOST ? backend : { ...backend, docker: (operation, input) => backend.docker(operation, { ...input, endpoint }) }
+      return handler({ backend: engine, io }, rest)
     } catch (e) {
+      if (e instanceof HostError) {
+        io.stderr(`${e.message}\n`)
+        return 1
+      }
       if (isDockerError(e)) {
-        io.stderr(`Error response from daemon: ${e.message}\n`)
+        io.stderr(`${errorText(e)}\n`)
         return 1
       }
       if (e instanceof FlagError) {

@@ -1,6 +1,6 @@
 import { HOST_HOME, isDockerError } from '../../sim/docker/index.ts'
 import type { PushResult } from '../../sim/docker/registry.ts'
-import type { DockerCommand } from './backend.ts'
+import { errorText, type DockerCommand } from './backend.ts'
 import { parseFlags } from './flags.ts'
 
 /** `docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]`: silent on success. */
@@ -49,7 +49,7 @@ export function login({ backend, io }: DockerCommand, args: string[]): number {
     backend.docker('SystemAuth', { server, username, password })
   } catch (e) {
     if (!isDockerError(e)) throw e
-    return fail(`Error response from daemon: ${e.message}`)
+    return fail(errorText(e))
   }
   io.stderr(UNENCRYPTED)
   io.stdout('Login Succeeded\n')

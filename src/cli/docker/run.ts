@@ -1,6 +1,6 @@
 import type { MountRequest, PortBinding, PullResult, RunRequest, RunResult } from '../../sim/docker/index.ts'
 import { isDockerError } from '../../sim/docker/index.ts'
-import type { DockerCommand } from './backend.ts'
+import { errorText, type DockerCommand } from './backend.ts'
 import { parseFlags, type FlagSpec } from './flags.ts'
 import { pullLines } from './images.ts'
 
@@ -152,7 +152,7 @@ export function run({ backend, io }: DockerCommand, args: string[]): number {
     result = backend.docker('ContainerRun', request) as RunResult
   } catch (e) {
     if (!isDockerError(e)) throw e
-    if (e.status !== 404 || !e.message.startsWith('No such image')) return fail(`Error response from daemon: ${e.message}`, statusCode(e.message))
+    if (e.status !== 404 || !e.message.startsWith('No such image')) return fail(errorText(e), statusCode(e.message))
     const ref = request.image.includes(':') && request.image.lastIndexOf(':') > request.image.lastIndexOf('/') ? request.image : `${request.image}:latest`
     io.stderr(`Unable to find image '${ref}' locally\n`)
     try {
@@ -161,7 +161,7 @@ export function run({ backend, io }: DockerCommand, args: string[]): number {
       result = backend.docker('ContainerRun', request) as RunResult
     } catch (e2) {
       if (!isDockerError(e2)) throw e2
-      return fail(`Error response from daemon: ${e2.message}`, statusCode(e2.message))
+      return fail(errorText(e2), statusCode(e2.message))
     }
   }
   if (detach) {

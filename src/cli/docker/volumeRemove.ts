@@ -1,5 +1,5 @@
 import { isDockerError } from '../../sim/docker/index.ts'
-import type { DockerCommand } from './backend.ts'
+import { errorText, type DockerCommand } from './backend.ts'
 
 /** `docker volume rm NAME...`: each removed name is echoed; refusals are the daemon's words. */
 export function eachVolume({ backend, io }: DockerCommand, args: string[]): number {
@@ -11,7 +11,7 @@ export function eachVolume({ backend, io }: DockerCommand, args: string[]): numb
       io.stdout(`${name}\n`)
     } catch (e) {
       if (!isDockerError(e)) throw e
-      io.stderr(`Error response from daemon: ${e.message}\n`)
+      io.stderr(`${errorText(e)}\n`)
       code = 1
     }
   }

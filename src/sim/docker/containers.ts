@@ -6,7 +6,7 @@ import { requireImage } from './images.ts'
 import { layerEntries } from './layers.ts'
 import { generateName } from './names.ts'
 import { normalise, within } from './paths.ts'
-import { COMMANDS, runCommand, runShellLine, uidOf, type Process } from './shell.ts'
+import { COMMANDS, runCommand, runShellLine, uidOf, type ContainerNetwork, type Process } from './shell.ts'
 import type { Container, DockerState, Mount, PortBinding } from './state.ts'
 import { hostPathExists, hostStore, volumeStore, type HostFiles } from './stores.ts'
 import { createVolume, volumeMountpoint } from './volumes.ts'
@@ -278,17 +278,23 @@ export function removeContainer(ctx: SimContext, input: { ref: string; force?: b
 }
 
 /** `docker exec`: a command in a running container's file system. */
-export function execInContainer(ctx: SimContext, host: HostFiles, input: { ref: string; cmd: string[]; user?: string; workingDir?: string; env?: string[]; stdin?: string }) {
-  const docker = ctx.world.docker
+export function execInContainer(
+  ctx: SimContext,
+  host: HostFiles,
+  input: { ref: string; cmd: string[]; user?: string; workingDir?: string; env?: string[]; stdin?: string },
+  docker: DockerState = ctx.world.docker,
+  network?: ContainerNetwork,
+) {
   const c = requireContainer(docker, input.ref)
   if (c.status !== 'running') throw new DockerError(409, `container ${c.id} is not running`)
   const program = input.cmd[0].replace(/^\/(usr\/)?s?bin\//, '')
-  if (!COMMANDS.has(program))
+  if (!COMMANDS.has(program) && !(program === 'curl' && network))
     throw new DockerError(
       126,
       `OCI runtime exec failed: exec failed: unable to start container process: exec: "${input.cmd[0]}": executable file not found in $PATH: unknown`,
     )
   const p = processOf(docker, host, c)
+  if (network) p.network = network
   if (input.user !== undefined) p.user = input.user
   if (input.workingDir !== undefined) p.cwd = input.workingDir
   for (const pair of input.env ?? []) p.env[pair.split('=')[0]] = pair.slice(pair.indexOf('=') + 1)

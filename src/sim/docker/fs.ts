@@ -71,6 +71,8 @@ export class ContainerFs {
   /** The entry a path shows and where it comes from. */
   stat(path: string): { entry: Entry; origin: Origin } | undefined {
     if (path === '/') return { entry: { k: 'd' }, origin: { from: 'image', layer: 0 } }
+    // Docker bind-mounts its own /etc/hosts over the image's (moby container.go: HostsPath).
+    if (path === '/etc/hosts' && this.container.etcHosts !== undefined) return { entry: { k: 'f', c: this.container.etcHosts }, origin: { from: 'upper' } }
     const mount = this.mountAt(path)
     if (mount) {
       const entry = this.store(mount).get(relativeTo(path, mount.destination))

@@ -76,7 +76,8 @@ export function containerInspect(docker: DockerState, c: Container) {
     NetworkSettings: {
       Ports: ports,
       IPAddress: c.status === 'running' ? c.ipAddress : '',
-      Networks: {
+      // A container in another's namespace has no network of its own (moby: its Networks are empty).
+      Networks: c.networkMode.startsWith('container:') ? {} : {
         [c.networkMode]: {
           NetworkID: network?.Id ?? '',
           Gateway: c.networkMode === 'bridge' && c.status === 'running' ? '172.17.0.1' : '',

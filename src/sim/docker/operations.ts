@@ -10,6 +10,8 @@ import { entriesSize } from './layers.ts'
 import { login, logout, pushImage, tagImage } from './registry.ts'
 import { serveLocal } from './serve.ts'
 import type { HostFiles } from './stores.ts'
+import { contextHost, createContext, currentContext, inspectContext, listContexts, removeContext, useContext } from './contexts.ts'
+import { callInstanceEngine, INSTANCE_READS } from './instanceEngine.ts'
 import { createVolume, pruneVolumes, removeVolume, requireVolume, usersOf, type VolumeRequest } from './volumes.ts'
 
 type Input = Record<string, unknown>
@@ -64,12 +66,32 @@ export const DOCKER_OPERATIONS: Readonly<Record<string, Operation>> = {
     }
   },
   Http: (ctx, i, host) => serveLocal(ctx, host, i as unknown as HttpRequest),
+  // The client's contexts (contexts.ts): kept by the workstation's docker CLI, not an Engine API call.
+  ContextCreate: (ctx, i) => createContext(ctx, i as { name: string; description?: string; host: string }),
+  ContextList: (ctx) => listContexts(ctx.world.docker),
+  ContextInspect: (ctx, i) => inspectContext(ctx.world.docker, String(i.name)),
+  ContextUse: (ctx, i) => useContext(ctx, i as { name: string }),
+  ContextRemove: (ctx, i) => removeContext(ctx, i as { name: string; force?: boolean }),
+  ContextCurrent: (ctx) => {
+    const name = currentContext(ctx.world.docker)
+    return { name, host: contextHost(ctx.world.docker, name) }
+  },
 }
 
 /** The operations that only read: every other one moves the engine's `revision` when it succeeds. */
-const READS = new Set(['ImageList', 'ImageInspect', 'ImageHistory', 'ContainerList', 'ContainerInspect', 'ContainerLogs', 'ContainerChanges', 'VolumeList', 'VolumeInspect', 'NetworkList', 'NetworkInspect', 'SystemDataUsage', 'Http'])
+const READS = new Set(['ContextList', 'ContextInspect', 'ContextCurrent', 'ImageList', 'ImageInspect', 'ImageHistory', 'ContainerList', 'ContainerInspect', 'ContainerLogs', 'ContainerChanges', 'VolumeList', 'VolumeInspect', 'NetworkList', 'NetworkInspect', 'SystemDataUsage', 'Http'])
 
+/**
+ * One Engine API call: on the workstation's engine, or, when the input names an `endpoint` (`tcp://10.0.1.12:2375`,
+ * from -H, DOCKER_HOST or a context), on the engine of the EC2 instance it reaches (instanceEngine.ts).
+ */
 export function callDocker(ctx: SimContext, operation: string, input: object, host: HostFiles): unknown {
+  const endpoint = (input as { endpoint?: unknown }).endpoint
+  if (typeof endpoint === 'string') {
+    const result = callInstanceEngine(ctx, endpoint, operation, input as Input, host)
+    if (!INSTANCE_READS.has(operation)) engineChanged(ctx)
+    return result
+  }
   const op = DOCKER_OPERATIONS[operation]
   if (!op) throw new Error(`The Docker engine has no operation ${operation}`)
   const result = op(ctx, input as Input, host)

@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResult } from '../network/types.ts'
 import { serverOf } from './containers.ts'
 import { ContainerFs } from './fs.ts'
 import { normalise } from './paths.ts'
-import type { Container } from './state.ts'
+import type { Container, DockerState } from './state.ts'
 import type { HostFiles } from './stores.ts'
 
 /** Names of the learner's own workstation: a published port answers there. */
@@ -40,21 +40,7 @@ export function serveLocal(ctx: SimContext, host: HostFiles, request: HttpReques
   // reported here as refused, the nearest failure curl's formatter knows.
   if (!target || !server || server.port !== target.containerPort) return { hops, failure: { kind: 'refused', host: hostname, port, ip: '127.0.0.1' } }
   const kind = SERVERS[server.kind]
-  const fs = new ContainerFs(docker, target.c, host)
-  let status = 200
-  let body: string
-  if (server.kind === 'python-webapp') body = `<html><body><h1>Hello from the python web app</h1><p>Container ${target.c.id.slice(0, 12)}</p></body></html>\n`
-  else {
-    let file = normalise(path, '/')
-    file = `${server.documentRoot}${file === '/' ? '' : file}`
-    if (fs.isDir(file)) file = `${file}/index.html`
-    const text = fs.read(file)
-    if (typeof text === 'string' && text !== 'ENOENT' && text !== 'EISDIR' && text !== 'ENOTDIR') body = text
-    else {
-      status = 404
-      body = kind.notFound
-    }
-  }
+  const { status, body } = pageOf(docker, host, target.c, path)!
   const length = new TextEncoder().encode(body).length
   const line = `172.17.0.1 - - [${accessTime(ctx.now())}] "${request.method} ${path} HTTP/1.1" ${status} ${length} "-" "${request.headers['User-Agent'] ?? request.headers['user-agent'] ?? '-'}" "-"\n`
   target.c.logs += line
@@ -74,6 +60,23 @@ export function serveLocal(ctx: SimContext, host: HostFiles, request: HttpReques
       port,
     },
   }
+}
+
+/**
+ * What a container's web server answers for a path (its document root, read through its mounts and layers as they
+ * are now), or nothing when it runs no server of its image.
+ */
+export function pageOf(docker: DockerState, host: HostFiles, c: Container, path: string): { status: number; body: string } | undefined {
+  const server = serverOf(docker, c)
+  if (!server) return undefined
+  if (server.kind === 'python-webapp') return { status: 200, body: `<html><body><h1>Hello from the python web app</h1><p>Container ${c.id.slice(0, 12)}</p></body></html>\n` }
+  const fs = new ContainerFs(docker, c, host)
+  let file = normalise(path, '/')
+  file = `${server.documentRoot}${file === '/' ? '' : file}`
+  if (fs.isDir(file)) file = `${file}/index.html`
+  const text = fs.read(file)
+  if (typeof text === 'string' && text !== 'ENOENT' && text !== 'EISDIR' && text !== 'ENOTDIR') return { status: 200, body: text }
+  return { status: 404, body: SERVERS[server.kind].notFound }
 }
 
 /** nginx's `$time_local`: `05/Jan/2026:00:00:00 +0000`. */

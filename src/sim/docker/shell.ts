@@ -15,6 +15,13 @@ export interface Process {
   hostname: string
   /** The date `ls -l` shows for every file (the simulation keeps no per-file times). */
   mtime: string
+  /** What the container can reach over docker0, when the engine models it (ECS's bridge containers): `curl` then runs. */
+  network?: ContainerNetwork
+}
+
+/** An HTTP GET from inside a container to `ip:port` on its network: the answer, or nothing listening there. */
+export interface ContainerNetwork {
+  get(ip: string, port: number, path: string): { status: number; body: string } | undefined
 }
 
 export interface RunResult {
@@ -241,6 +248,9 @@ function dispatch(p: Process, argv: string[]): RunResult {
       return ok()
     case 'false':
       return fail('')
+    case 'curl':
+      if (p.network) return curl(p, p.network, args)
+      return fail(`sh: 1: ${name}: not found\n`, 127)
     default:
       return fail(`sh: 1: ${name}: not found\n`, 127)
   }
@@ -296,4 +306,35 @@ function ls(p: Process, args: string[]): RunResult {
     for (const name of shown) stdout += line(path === '/' ? `/${name}` : `${path}/${name}`, name)
   }
   return { stdout, stderr, exitCode: stderr ? 2 : 0, runsForMs: 0 }
+}
+
+/**
+ * `curl [-s] [-f] URL` inside a container: the host name is looked up in the container's /etc/hosts (where Docker
+ * writes its links), an address is taken as it is; the body goes to stdout. curl's own errors (curl(1) EXIT CODES,
+ * the wording of curl 8): 6 "Could not resolve host", 7 "Failed to connect", 22 with -f on an HTTP error.
+ */
+function curl(p: Process, network: ContainerNetwork, args: string[]): RunResult {
+  const flags = args.filter((a) => a.startsWith('-'))
+  const url = args.find((a) => !a.startsWith('-'))
+  if (!url) return fail('curl: try \'curl --help\' for more information\n', 2)
+  const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url)
+  if (!m) return fail(`curl: (3) URL rejected: Malformed input to a URL function\n`, 3)
+  const [, hostname, portText, path] = m
+  const port = Number(portText ?? 80)
+  const hosts = p.fs.read('/etc/hosts')
+  let ip = /^\d+\.\d+\.\d+\.\d+$/.test(hostname) ? hostname : undefined
+  if (!ip && typeof hosts === 'string' && !['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES'].includes(hosts))
+    for (const line of hosts.split('\n')) {
+      const [address, ...names] = line.split(/\s+/).filter(Boolean)
+      if (address && names.includes(hostname) && /^\d/.test(address)) {
+        ip = address
+        break
+      }
+    }
+  if (!ip) return fail(`curl: (6) Could not resolve host: ${hostname}\n`, 6)
+  const answer = network.get(ip, port, path ?? '/')
+  if (!answer) return fail(`curl: (7) Failed to connect to ${hostname} port ${port} after 0 ms: Couldn't connect to server\n`, 7)
+  if (answer.status >= 400 && flags.some((f) => /^-\w*f/.test(f) || f === '--fail'))
+    return fail(`curl: (22) The requested URL returned error: ${answer.status}\n`, 22)
+  return ok(answer.body)
 }

@@ -91,7 +91,8 @@ export interface Container {
   env: string[]
   workingDir: string
   user: string
-  networkMode: 'bridge' | 'host' | 'none'
+  /** `container:<id>`: joined another container's network namespace (an awsvpc task's containers join its pause container). */
+  networkMode: 'bridge' | 'host' | 'none' | `container:${string}`
   ipAddress: string
   ports: PortBinding[]
   mounts: Mount[]
@@ -104,6 +105,11 @@ export interface Container {
   /** overlay2's directory name for the writable layer (64 hex). */
   graphId: string
   restartCount: number
+  /**
+   * `/etc/hosts` as the engine writes it for the container (its own address, and one line per legacy link), when it
+   * does: the containers of ECS tasks on an instance (ecsContainers.ts). Absent: the image's own file, if any.
+   */
+  etcHosts?: string
 }
 
 export interface Volume {
@@ -135,6 +141,34 @@ export interface DockerState {
    * entries; the engine logs none, so readers that skip a world whose versions did not move (the app's store) watch this.
    */
   revision?: number
+  /** `docker context create`'s contexts by name (`~/.docker/contexts`); absent until one is made (contexts.ts). */
+  contexts?: Record<string, DockerContext>
+  /** `docker context use`'s choice (`~/.docker/config.json`'s `currentContext`); absent or '' means `default`. */
+  currentContext?: string
+  /** What the engines of EC2 instances keep beside ECS's tasks, by instance ID (instanceEngine.ts); absent until used. */
+  instances?: Record<string, InstanceEngineStore>
+}
+
+/** A context made with `docker context create NAME --docker host=…` (docker/cli cli/context/store). */
+export interface DockerContext {
+  name: string
+  description: string
+  /** The Docker endpoint's `Host`, as given (`tcp://10.0.1.12:2375`). */
+  host: string
+}
+
+/**
+ * The part of a container instance's engine that is not a view of ECS's tasks: writable layers of ECS's containers
+ * (by container ID, made by `docker exec`), the Docker volumes task definitions asked for, and containers `docker rm`
+ * removed. Which containers exist, and their state, are read from the tasks every time (ecsContainers.ts).
+ */
+export interface InstanceEngineStore {
+  uppers: Record<string, Record<string, Entry>>
+  volumes: Record<string, Volume>
+  /** The instance's own files that task definitions' `host.sourcePath` volumes bind (absolute path → entry). */
+  hostFiles: Record<string, Entry>
+  /** Container IDs `docker rm` took away (their tasks have stopped; ECS still describes them). */
+  removed: string[]
 }
 
 export const emptyDockerState = (): DockerState => ({ images: {}, layers: {}, containers: {}, volumes: {}, hostFiles: {}, nextAddress: 2 })

@@ -3,6 +3,7 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import { countTaskTransition } from './clusters.ts'
 import { countHostTransition } from './containerInstances.ts'
 import { sendContainer } from './container.machine.ts'
+import { provisionDockerVolumes, removeTaskVolumes } from './dockerVolumes.ts'
 import { pullFailure } from './pullFailures.ts'
 import { startLogDrivers } from '../cloudwatch/taskLogs.ts'
 import type { Task } from './state.ts'
@@ -31,6 +32,8 @@ export const taskStep: TimerHandler = (ctx, payload) => {
     }
     const logFailure = startLogDrivers(ctx, task)
     if (logFailure) return void requestStop(ctx, task, 'TaskFailedToStart', logFailure)
+    const volumeFailure = provisionDockerVolumes(ctx, task)
+    if (volumeFailure) return void requestStop(ctx, task, 'TaskFailedToStart', volumeFailure)
   }
   const t = transitionOf(taskMachine, task.lastStatus, event)
   if (t === undefined || t.value === task.lastStatus) return
@@ -44,6 +47,7 @@ function moveTo(ctx: SimContext, task: Task, next: TaskStatus): void {
   countHostTransition(ctx.world, task, task.lastStatus, next)
   task.lastStatus = next
   task.version++
+  if (next === 'STOPPED') removeTaskVolumes(ctx, task)
 }
 
 /** A container's process ended by itself; an essential one takes the task down (fidelity §2.3). */
