@@ -4,6 +4,7 @@ import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
 import type { Subnet, Tag } from '../ec2/state.ts'
 import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.ts'
 import { stepInstanceRefresh } from './instanceRefresh.ts'
+import { deleteTrackingAlarms } from './targetTracking.ts'
 import { counts, nextLifecycle } from './lifecycle.machine.ts'
 import { LAUNCH_RETRY_MS, PASS_MS } from './timings.ts'
 import type { AutoScalingGroup, GroupBookkeeping, GroupInstance } from './state.ts'
@@ -38,7 +39,11 @@ function deleteGroup(ctx: SimContext, group: AutoScalingGroup): void {
   const { autoscaling } = ctx.world
   delete autoscaling.groups[name]
   delete autoscaling.bookkeeping[name]
-  for (const [arn, policy] of Object.entries(autoscaling.policies)) if (policy.AutoScalingGroupName === name) delete autoscaling.policies[arn]
+  for (const [arn, policy] of Object.entries(autoscaling.policies)) {
+    if (policy.AutoScalingGroupName !== name) continue
+    deleteTrackingAlarms(ctx, policy)
+    delete autoscaling.policies[arn]
+  }
   delete autoscaling.instanceRefreshes[name]
   ctx.log(group.AutoScalingGroupARN, { kind: 'resource.deleted', type: 'AWS::AutoScaling::AutoScalingGroup', detail: name })
 }
