@@ -3,7 +3,7 @@ import { describeScalingActivities } from './activities.ts'
 import { alarmAction } from './alarmActions.ts'
 import { groupPass } from './capacity.ts'
 import { createAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGroups, setDesiredCapacity, updateAutoScalingGroup } from './groups.ts'
-import { describeAutoScalingInstances, setInstanceHealth, terminateInstanceInAutoScalingGroup } from './instances.ts'
+import { describeAutoScalingInstances, setInstanceHealth, setInstanceProtection, terminateInstanceInAutoScalingGroup } from './instances.ts'
 import { cancelInstanceRefresh, describeInstanceRefreshes, startInstanceRefresh } from './instanceRefresh.ts'
 import { deletePolicy, describePolicies, executePolicy, putScalingPolicy } from './policies.ts'
 
@@ -23,6 +23,7 @@ export const autoscaling: ServiceSim = {
     DescribeAutoScalingInstances: describeAutoScalingInstances,
     TerminateInstanceInAutoScalingGroup: terminateInstanceInAutoScalingGroup,
     SetInstanceHealth: setInstanceHealth,
+    SetInstanceProtection: setInstanceProtection,
     DescribeScalingActivities: describeScalingActivities,
     PutScalingPolicy: putScalingPolicy,
     DescribePolicies: describePolicies,

@@ -25,6 +25,7 @@ import {
 import { containerExit, EXIT_TIMER, EXPIRE_TIMER, STEP_TIMER, taskExpire, taskStep } from './taskLifecycle.ts'
 import { describeTasks, listTasks, runTask, startTask, stopTask } from './tasks.ts'
 import { RECONCILE_TIMER } from './wakeups.ts'
+import { MANAGED_SCALING_TIMER, managedScalingPass } from './managedScaling.ts'
 
 export type * from './state.ts'
 export { emptyEcsState } from './state.ts'
@@ -81,5 +82,6 @@ export const ecs: ServiceSim = {
     [HOST_TIMER]: agentHost,
     [START_TIMER]: agentStart,
     [FORGET_TIMER]: forgetContainerInstance,
+    [MANAGED_SCALING_TIMER]: managedScalingPass,
   },
 }
