@@ -15,9 +15,11 @@ import type { ScalingPolicy } from './state.ts'
  * - AlarmHigh: 1-minute periods, 3 out of 3 datapoints above the target (scale out soon).
  * - AlarmLow: 1-minute periods, 15 out of 15 datapoints below 90 % of the target (scale in only after a steady fall);
  *   none when the policy disables scale in.
- * ECS managed scaling's policy (metric CapacityProviderReservation) scales out on one datapoint, so that tasks waiting in
- * PROVISIONING get instances within the minute (ECS Developer Guide, cluster-auto-scaling.html, "Managed scale-out
- * behavior"), and in after 15 ("CloudWatch scale-in alarms require 15 data points (15 minutes)", same page).
+ * ECS managed scaling's policy (metric CapacityProviderReservation) scales out on one datapoint above the target and in
+ * after 15 below it, not below 90 % of it: one empty instance is enough to scale in (ECS Developer Guide,
+ * cluster-auto-scaling.html: "CloudWatch scale-in alarms require 15 data points (15 minutes)"; the alarms as users
+ * describe them, "CapacityProviderReservation > 100 for 1 datapoints within 1 minute" and "< 100 for 15 datapoints",
+ * aws/containers-roadmap#900).
  */
 
 /** The predefined metrics of EC2 Auto Scaling (API PredefinedMetricSpecification) and the CloudWatch metric each is. */
@@ -89,7 +91,7 @@ export function putTrackingAlarms(ctx: SimContext, policy: ScalingPolicy, metric
   ctx.call('cloudwatch', 'PutMetricAlarm', { ...common, AlarmName: high.AlarmName, EvaluationPeriods: highPoints, DatapointsToAlarm: highPoints, Threshold: target, ComparisonOperator: 'GreaterThanThreshold' })
   // With DisableScaleIn the policy has no AlarmLow (policies.ts leaves it out).
   if (low)
-    ctx.call('cloudwatch', 'PutMetricAlarm', { ...common, AlarmName: low.AlarmName, EvaluationPeriods: 15, DatapointsToAlarm: 15, Threshold: Math.round(target * 0.9 * 1e6) / 1e6, ComparisonOperator: 'LessThanThreshold' })
+    ctx.call('cloudwatch', 'PutMetricAlarm', { ...common, AlarmName: low.AlarmName, EvaluationPeriods: 15, DatapointsToAlarm: 15, Threshold: fast ? target : Math.round(target * 0.9 * 1e6) / 1e6, ComparisonOperator: 'LessThanThreshold' })
 }
 
 /** Deletes the policy's alarms (delete-policy, or the group's deletion): those still there. */

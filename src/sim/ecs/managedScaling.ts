@@ -13,7 +13,7 @@ import { osReservedMiB } from './hostFacts.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { placeTask } from './placement.ts'
 import type { CapacityProvider, CapacityProviderStrategyItem, Cluster, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
-import { settleTask } from './tasks.ts'
+import { requestStop, settleTask } from './tasks.ts'
 
 /**
  * ECS cluster auto scaling: a capacity provider with managed scaling, associated with a cluster, scales its Auto
@@ -26,7 +26,10 @@ import { settleTask } from './tasks.ts'
  *   running non-daemon tasks, plus, for tasks waiting in PROVISIONING, what a binpack of them onto new instances of the
  *   group's type needs (at least minimumScalingStepSize, at most maximumScalingStepSize more). 100 when N = M; with
  *   N = 0, 100 when nothing waits and 200 when tasks do ("Managed scale-out behavior", "Managed scale-in behavior");
- * - tasks that fit nowhere wait in PROVISIONING and are placed when the new instances register;
+ * - tasks that fit nowhere wait in PROVISIONING and are placed when the new instances register; "provisioning tasks will
+ *   wait for capacity for between 10 and 30 minutes before transitioning to stopped" (AWS Containers blog, "Deep Dive
+ *   on Amazon ECS Cluster Auto Scaling", quoted in aws/containers-roadmap#2381): here 30 minutes, then STOPPED with
+ *   stop code TaskFailedToStart (the stoppedReason's wording is the sandbox's own, unverified);
  * - with managed termination protection, instances running non-daemon tasks are protected from scale in and empty
  *   ones are not ("Managed termination protection"), through Auto Scaling's SetInstanceProtection.
  */
@@ -37,6 +40,9 @@ const MINUTE_MS = 60_000
 /** The pass runs near the end of each minute, so CloudWatch's evaluation just after the minute sees its datapoint. */
 const PASS_OFFSET_MS = 55_000
 const POLICY_PREFIX = 'ECSManagedAutoScalingPolicy-'
+/** The longest a task waits in PROVISIONING for capacity (the blog's upper bound, above). */
+export const PROVISIONING_TIMEOUT_MS = 30 * MINUTE_MS
+export const PROVISIONING_TIMEOUT_REASON = 'Task did not find capacity: no container instance of the capacity provider could run it within 30 minutes.'
 
 /** The Auto Scaling group provider a strategy launches through (the first one it names), and whether it scales. */
 export function managedProvider(world: Readonly<World>, strategy: readonly CapacityProviderStrategyItem[] | undefined): { name: string; managed: boolean } | undefined {
@@ -98,6 +104,17 @@ export function placeWaitingTasks(ctx: SimContext, clusterArn: string): void {
     } catch (e) {
       if (!(e instanceof PlacementFailure)) throw e
     }
+  }
+}
+
+/** Tasks that waited too long stop (see above); a service's scheduler launches new ones, which wait again. */
+function giveUpWaiting(ctx: SimContext, clusterArn: string): void {
+  const waiting = ctx.world.ecs.provisioning ?? {}
+  for (const [taskArn, w] of Object.entries(waiting)) {
+    const task = ctx.world.ecs.tasks[taskArn]
+    if (task?.clusterArn !== clusterArn || ctx.now() - w.since < PROVISIONING_TIMEOUT_MS) continue
+    delete waiting[taskArn]
+    requestStop(ctx, task, 'TaskFailedToStart', PROVISIONING_TIMEOUT_REASON)
   }
 }
 
@@ -176,6 +193,7 @@ export const managedScalingPass: TimerHandler = (ctx, payload) => {
   ctx.scheduler.schedule(book.passAt, MANAGED_SCALING_TIMER, { provider: name, at: book.passAt })
   const group = groupOf(world, provider)
   if (!group || group.Status) return
+  giveUpWaiting(ctx, cluster.clusterArn)
   placeWaitingTasks(ctx, cluster.clusterArn)
   const usage = groupUsage(world, cluster, group)
   const value = reservation(ctx, provider, cluster, group, usage)

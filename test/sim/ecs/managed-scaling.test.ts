@@ -96,3 +96,20 @@ describe('ECS managed scaling (capacity provider with an Auto Scaling group)', (
     expect(describeService(s).runningCount).toBe(2)
   })
 })
+
+describe('tasks that wait too long for capacity', () => {
+  it('a task the group cannot make room for stops after 30 minutes in PROVISIONING (TaskFailedToStart)', () => {
+    const s = managedCluster()
+    // The group may not grow at all: the task waits, then gives up.
+    ok(s, 'aws autoscaling update-auto-scaling-group --auto-scaling-group-name asg --max-size 0')
+    const task = ok(s, `aws ecs run-task --cluster ${CLUSTER} --task-definition web --query tasks[0]`)
+    expect(task.lastStatus).toBe('PROVISIONING')
+    s.advance(20 * 60_000)
+    const waiting = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${task.taskArn} --query tasks[0]`)
+    expect(waiting.lastStatus).toBe('PROVISIONING')
+    s.advance(12 * 60_000)
+    const stopped = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${task.taskArn} --query tasks[0]`)
+    expect([stopped.lastStatus, stopped.stopCode]).toEqual(['STOPPED', 'TaskFailedToStart'])
+    expect(stopped.stoppedReason).toMatch(/within 30 minutes/)
+  })
+})
