@@ -50,6 +50,8 @@ export interface HostRequest {
   networkConfiguration?: { awsvpcConfiguration?: AwsVpcConfiguration }
   /** Only this container instance (a daemon service's task for an instance). */
   onlyOn?: string
+  /** Only instances with these EC2 IDs: a capacity provider's tasks go on its Auto Scaling group's instances. */
+  eligible?: ReadonlySet<string>
 }
 
 export interface HostChoice {
@@ -186,6 +188,7 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   pass.instances.forEach((ci, n) => {
     if (ci.status !== 'ACTIVE') return
     if (req.onlyOn && ci.containerInstanceArn !== req.onlyOn) return
+    if (req.eligible && !req.eligible.has(ci.ec2InstanceId)) return
     if (!ci.agentConnected) return void failures.push({ arn: ci.containerInstanceArn, reason: 'AGENT' })
     if (constraints.memberOf.length) {
       const subject = querySubject(world, ci)

@@ -95,7 +95,7 @@ export function placeWaitingTasks(ctx: SimContext, clusterArn: string): void {
     const w = waiting[taskArn]
     try {
       const placed = placeTask(ctx.world, ctx.rng, {
-        cluster, launchType: 'EC2', taskDefinition: td, group: task.group, groupTasks,
+        cluster, launchType: 'EC2', taskDefinition: td, group: task.group, groupTasks, capacityProviderName: w.capacityProvider,
         networkConfiguration: w.networkConfiguration, placementStrategy: w.placementStrategy, placementConstraints: w.placementConstraints,
       })
       delete waiting[taskArn]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createWebService, describeService, messages, ok, type Sandbox, tasksOf, walkthrough } from './helpers.ts'
-import { ecsAmi, instanceProfile, registerEc2TaskDefinition, WEB } from './ec2Helpers.ts'
+import { ecsAmi, instanceProfile, launchHosts, registerEc2TaskDefinition, WEB } from './ec2Helpers.ts'
 
 const CLUSTER = 'fargate-cluster'
 
@@ -111,5 +111,21 @@ describe('tasks that wait too long for capacity', () => {
     const stopped = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${task.taskArn} --query tasks[0]`)
     expect([stopped.lastStatus, stopped.stopCode]).toEqual(['STOPPED', 'TaskFailedToStart'])
     expect(stopped.stoppedReason).toMatch(/within 30 minutes/)
+  })
+})
+
+describe('placement through a capacity provider', () => {
+  it('puts the provider’s tasks only on its group’s instances, never on an instance launched by hand', () => {
+    const s = managedCluster()
+    const [byHand] = launchHosts(s, CLUSTER, { profile: 'ecsInstanceRole' })
+    s.advance(3 * 60_000)
+    const task = ok(s, `aws ecs run-task --cluster ${CLUSTER} --task-definition web --query tasks[0]`)
+    expect(task.lastStatus).toBe('PROVISIONING')
+    s.advance(10 * 60_000)
+    const placed = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${task.taskArn} --query tasks[0]`)
+    expect(placed.lastStatus).toBe('RUNNING')
+    const host = ok(s, `aws ecs describe-container-instances --cluster ${CLUSTER} --container-instances ${placed.containerInstanceArn} --query containerInstances[0].ec2InstanceId`)
+    expect(host).not.toBe(byHand)
+    expect(group(s).Instances.map((i) => i.InstanceId)).toContain(host)
   })
 })
