@@ -15,7 +15,7 @@ import { placeOnHost } from './hostTasks.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import type { PlacementPass } from './placementPass.ts'
 import { checkPlacement, runTaskReason } from './placementRules.ts'
-import type { Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
+import type { Attachment, Cluster, ContainerOverride, NetworkConfiguration, Tag, Task, TaskDefinition } from './state.ts'
 import { taskDefinitionToRun } from './taskDefinitions.ts'
 import { scheduleStep } from './taskTimers.ts'
 import { taskMachine, type TaskStatus } from './task.machine.ts'
@@ -78,9 +78,11 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
   } catch (e) {
     if (!req.waitForCapacity || !(e instanceof PlacementFailure || (isAwsError(e) && e.message === NO_CONTAINER_INSTANCES))) throw e
   }
+  // The ENI first, then the containers' ARNs: the order the seeded RNG is drawn in (saved worlds replay it).
+  const eni = placed ? taskEni(ctx, taskArn, placed, req.networkConfiguration) : undefined
   const overrides = td.containerDefinitions.map((c) => ({ name: c.name, ...req.overrides?.find((o) => o.name === c.name) }))
   const task: Task = {
-    attachments: [],
+    attachments: eni ? [eni] : [],
     attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
     availabilityZone: undefined,
     ...(req.capacityProviderName ? { capacityProviderName: req.capacityProviderName } : {}),
@@ -124,43 +126,53 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
     awaitCapacity(ctx, task, req)
     return task
   }
-  settleTask(ctx, task, td, placed, req.networkConfiguration)
+  settleTask(ctx, task, td, placed, req.networkConfiguration, true)
   return task
+}
+
+/** The task's ENI in its placement's subnet (awsvpc), created and attached to its instance (EC2): its attachment. */
+function taskEni(ctx: SimContext, taskArn: string, placed: Placement, networkConfiguration: NetworkConfiguration | undefined): Attachment | undefined {
+  const { world } = ctx
+  const host = placed.kind === 'containerInstance' ? placed.host : undefined
+  const eniSubnet = placed.kind === 'eni' ? placed.subnetId : host?.subnetId
+  if (!eniSubnet) return undefined
+  const awsvpc = networkConfiguration?.awsvpcConfiguration
+  const attachmentId = ctx.rng.uuid()
+  const eni = createNetworkInterface(ctx, {
+    subnetId: eniSubnet,
+    groupIds: awsvpc?.securityGroups ?? [],
+    description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
+    interfaceType: 'interface',
+    requesterId: taskArn,
+    assignPublicIp: awsvpc?.assignPublicIp === 'ENABLED',
+  })
+  // awsvpc on EC2: the task's ENI is attached to its container instance (Fargate's belong to no instance of yours).
+  if (host) attachNetworkInterface(ctx, eni, host.containerInstance.ec2InstanceId)
+  return {
+    id: attachmentId,
+    type: 'ElasticNetworkInterface',
+    status: 'PRECREATED',
+    details: [
+      { name: 'subnetId', value: eniSubnet },
+      { name: 'networkInterfaceId', value: eni.NetworkInterfaceId },
+      { name: 'macAddress', value: eni.MacAddress },
+      { name: 'privateDnsName', value: eni.PrivateDnsName },
+      { name: 'privateIPv4Address', value: eni.PrivateIpAddress },
+    ],
+  }
 }
 
 /**
  * Puts a task where its placement says (an ENI in its subnet, its container instance with the host ports bound), then
  * takes it from PROVISIONING on: at creation, or later for a task that waited for capacity.
  */
-export function settleTask(ctx: SimContext, task: Task, td: TaskDefinition, placed: Placement, networkConfiguration: NetworkConfiguration | undefined): void {
+export function settleTask(ctx: SimContext, task: Task, td: TaskDefinition, placed: Placement, networkConfiguration: NetworkConfiguration | undefined, eniMade = false): void {
   const { world } = ctx
   const host = placed.kind === 'containerInstance' ? placed.host : undefined
   const eniSubnet = placed.kind === 'eni' ? placed.subnetId : host?.subnetId
-  if (eniSubnet) {
-    const awsvpc = networkConfiguration?.awsvpcConfiguration
-    const attachmentId = ctx.rng.uuid()
-    const eni = createNetworkInterface(ctx, {
-      subnetId: eniSubnet,
-      groupIds: awsvpc?.securityGroups ?? [],
-      description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
-      interfaceType: 'interface',
-      requesterId: task.taskArn,
-      assignPublicIp: awsvpc?.assignPublicIp === 'ENABLED',
-    })
-    // awsvpc on EC2: the task's ENI is attached to its container instance (Fargate's belong to no instance of yours).
-    if (host) attachNetworkInterface(ctx, eni, host.containerInstance.ec2InstanceId)
-    task.attachments.push({
-      id: attachmentId,
-      type: 'ElasticNetworkInterface',
-      status: 'PRECREATED',
-      details: [
-        { name: 'subnetId', value: eniSubnet },
-        { name: 'networkInterfaceId', value: eni.NetworkInterfaceId },
-        { name: 'macAddress', value: eni.MacAddress },
-        { name: 'privateDnsName', value: eni.PrivateDnsName },
-        { name: 'privateIPv4Address', value: eni.PrivateIpAddress },
-      ],
-    })
+  if (!eniMade) {
+    const eni = taskEni(ctx, task.taskArn, placed, networkConfiguration)
+    if (eni) task.attachments.push(eni)
   }
   let why = ''
   if (placed.kind === 'eni' || host) {
