@@ -177,6 +177,7 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const needsPorts = (td.networkMode === 'bridge' || td.networkMode === 'host') && td.containerDefinitions.some((c) => c.portMappings.length > 0)
   const pass = req.pass ?? new PlacementPass(world, req.cluster.clusterArn, req.groupTasks)
   pass.update()
+  // Instances ruled out by the costly checks (the cheap checks' are read from their verdicts only if nothing fits).
   const failures: { arn: string; reason: FailureReason }[] = []
   // First the cheap checks (agent, constraints, CPU, memory) on every instance; the strategies rank what is left;
   // then the costlier ones (host ports, ENIs) in rank order until one instance passes — the same choice as checking
@@ -228,12 +229,9 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const fits: number[] = []
   const subnets: (string | undefined)[] = []
   for (let n = 0; n < memo.verdicts.length; n++) {
-    const verdict = memo.verdicts[n]
-    if (verdict === undefined) continue
-    if (verdict === 'fit') {
-      fits.push(n)
-      subnets.push(memo.subnets[n])
-    } else failures.push({ arn: pass.instances[n].containerInstanceArn, reason: verdict as FailureReason })
+    if (memo.verdicts[n] !== 'fit') continue
+    fits.push(n)
+    subnets.push(memo.subnets[n])
   }
   const strategies = req.placementStrategy?.length ? req.placementStrategy : DEFAULT_STRATEGY
   // Each strategy gives every fitting instance a score (lower is better); instances compare score by score, ties
@@ -266,8 +264,14 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   }
   if (!chosen) {
     let closest: { arn: string; reason: FailureReason } | undefined
-    for (const f of failures) if (!closest || STAGE[f.reason] > STAGE[closest.reason]) closest = f
-    throw new PlacementFailure(failures, closest)
+    const all: { arn: string; reason: FailureReason }[] = []
+    for (let n = 0; n < memo.verdicts.length; n++) {
+      const verdict = memo.verdicts[n]
+      if (verdict !== undefined && verdict !== 'fit') all.push({ arn: pass.instances[n].containerInstanceArn, reason: verdict as FailureReason })
+    }
+    all.push(...failures)
+    for (const f of all) if (!closest || STAGE[f.reason] > STAGE[closest.reason]) closest = f
+    throw new PlacementFailure(all, closest)
   }
   const availabilityZone = attributeOf(chosen.ci, 'ecs.availability-zone') ?? ''
   return {
