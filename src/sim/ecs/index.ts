@@ -74,6 +74,12 @@ export const ecs: ServiceSim = {
     PutAccountSettingDefault: putAccountSettingDefault,
     ListAccountSettings: listAccountSettings,
   },
+  notes: {
+    CreateCapacityProvider:
+      'managed scaling publishes CapacityProviderReservation each minute and scales the group through its target tracking policy; ' +
+      'tasks with no room wait in PROVISIONING up to 30 minutes. Managed draining is not simulated, nor the quota of tasks in ' +
+      'PROVISIONING per cluster; the instances needed are counted for the group’s first instance type only.',
+  },
   timers: {
     [STEP_TIMER]: taskStep,
     [EXIT_TIMER]: containerExit,
