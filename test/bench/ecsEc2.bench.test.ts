@@ -25,29 +25,37 @@ it('placing 1,000 tasks onto 100 container instances with spread + binpack', () 
   ok(sandbox, `aws ecs register-task-definition --family web --requires-compatibilities EC2 --container-definitions '[{"name":"web","image":"nginx","memory":128,"cpu":64,"portMappings":[{"containerPort":80,"hostPort":0}]}]'`)
   const strategy = '--placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory'
 
-  // The decisions alone, on a copy of the world: each placed task is recorded on its instance before the next.
-  const sim = new Simulation(sandbox.snapshot() as unknown as SimState)
-  const world = sim.state.world
-  const cluster = Object.values(world.ecs.clusters).find((c) => c.clusterName === 'bench')!
-  const td = Object.values(world.ecs.taskDefinitions).find((t) => t.family === 'web')!
-  const rng = Rng.fromSeed(1)
-  const groupTasks: Task[] = []
-  // One pass for the 1,000, as the service scheduler places them (deployments.ts launch).
-  const placementPass = new PlacementPass(world, cluster.clusterArn, groupTasks)
-  const placementStrategy = [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }]
-  const decide = performance.now()
-  for (let i = 0; i < 1000; i++) {
-    const host = chooseHost(world, rng, { cluster, taskDefinition: td, group: 'service:web', groupTasks, pass: placementPass, placementStrategy })
-    const task = {
-      taskArn: `bench-${i}`, taskDefinitionArn: td.taskDefinitionArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: 'service:web',
-      containerInstanceArn: host.containerInstance.containerInstanceArn,
-      containers: [{ name: 'web', networkBindings: host.bindings.web }],
-    } as unknown as Task
-    world.ecs.tasks[task.taskArn] = task
-    placeOnHost(world, task, td, host.containerInstance)
-    groupTasks.push(task)
+  // The decisions alone, on a copy of the world: each placed task is recorded on its instance before the next. Run on
+  // three fresh copies: the first is cold (the engine has not compiled the placement code yet), the others warm.
+  const snapshot = sandbox.snapshot() as unknown as SimState
+  const placeAll = (): { wall: number; cpu: number } => {
+    const sim = new Simulation(structuredClone(snapshot))
+    const world = sim.state.world
+    const cluster = Object.values(world.ecs.clusters).find((c) => c.clusterName === 'bench')!
+    const td = Object.values(world.ecs.taskDefinitions).find((t) => t.family === 'web')!
+    const rng = Rng.fromSeed(1)
+    const groupTasks: Task[] = []
+    // One pass for the 1,000, as the service scheduler places them (deployments.ts launch).
+    const placementPass = new PlacementPass(world, cluster.clusterArn, groupTasks)
+    const placementStrategy = [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }]
+    const decide = performance.now()
+    const cpuStart = process.cpuUsage()
+    for (let i = 0; i < 1000; i++) {
+      const host = chooseHost(world, rng, { cluster, taskDefinition: td, group: 'service:web', groupTasks, pass: placementPass, placementStrategy })
+      const task = {
+        taskArn: `bench-${i}`, taskDefinitionArn: td.taskDefinitionArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: 'service:web',
+        containerInstanceArn: host.containerInstance.containerInstanceArn,
+        containers: [{ name: 'web', networkBindings: host.bindings.web }],
+      } as unknown as Task
+      world.ecs.tasks[task.taskArn] = task
+      placeOnHost(world, task, td, host.containerInstance)
+      groupTasks.push(task)
+    }
+    return { wall: performance.now() - decide, cpu: process.cpuUsage(cpuStart).user / 1000 }
   }
-  const decisions = performance.now() - decide
+  // CPU time beside wall time: on a machine shared with other work, wall time also counts the waits for a core.
+  const [cold, ...warm] = [placeAll(), placeAll(), placeAll()]
+  const best = warm.reduce((a, b) => (b.wall < a.wall ? b : a))
 
   // The service scheduler's pass: create-service, then the clock reaches its first pass.
   ok(sandbox, `aws ecs create-service --cluster bench --service-name web --task-definition web --desired-count 1000 --launch-type EC2 ${strategy}`)
@@ -59,7 +67,7 @@ it('placing 1,000 tasks onto 100 container instances with spread + binpack', () 
   console.log(
     [
       `1,000 EC2 tasks onto 100 container instances (m5.xlarge), spread on ecs.availability-zone then binpack on memory:`,
-      `  placement decisions alone: ${Math.round(decisions)} ms (target < 50 ms)`,
+      `  placement decisions alone: ${Math.round(best.wall)} ms warm (CPU ${Math.round(best.cpu)} ms), ${Math.round(cold.wall)} ms cold, first run (CPU ${Math.round(cold.cpu)} ms) (target < 50 ms)`,
       `  the scheduler pass creating them (placement + tasks + log): ${Math.round(passMs)} ms, ${placed} tasks placed, ${Math.min(...perInstance)}–${Math.max(...perInstance)} per instance`,
     ].join('\n'),
   )

@@ -95,4 +95,24 @@ describe('progress', () => {
     expect(session.goal('launch-host').met).toBe(false)
     expect(session.exec(`aws ec2 describe-instances --instance-ids ${id} --query Reservations[0].Instances[0].State.Name --output text`).stdout.trim()).toBe('running')
   })
+
+  it.skipIf(missingFromSimulator(l7).length > 0)('lesson 7: a group created without scale-in protection cannot have a capacity provider with managed termination protection', () => {
+    const session = upTo(l7, 'auto-scaling-group')
+    const step = l7.steps[index(l7, 'auto-scaling-group')]
+    session.runSolution({ ...step, solution: step.solution.map((item) => (item.kind === 'command' ? { ...item, line: item.line.replace(' --new-instances-protected-from-scale-in', '') } : item)) })
+    session.goTo(index(l7, 'capacity-provider'))
+    const records = session.runSolution(l7.steps[index(l7, 'capacity-provider')])
+    expect(records.map((r) => r.stderr).join('')).toContain('the Auto Scaling group must have instance protection from scale in enabled.')
+    expect(session.goal('capacity-provider').met).toBe(false)
+  })
+
+  it.skipIf(missingFromSimulator(l7).length > 0)('lesson 7: an instance refresh without ScaleInProtectedInstances=Refresh leaves the busy instances on the old AMI', () => {
+    const session = upTo(l7, 'instance-refresh')
+    const step = l7.steps[index(l7, 'instance-refresh')]
+    session.runSolution({ ...step, solution: step.solution.map((item) => (item.kind === 'command' ? { ...item, line: item.line.replace(',"ScaleInProtectedInstances":"Refresh"', '') } : item)) })
+    const result = session.goal('instance-refresh')
+    expect(result.met).toBe(false)
+    // The refresh itself says Successful: it skipped the protected instances.
+    expect(result.children?.[0].met).toBe(true)
+  })
 })

@@ -15,6 +15,8 @@ export const CAUSES = {
     `At ${causeTime(t)} a user request update of AutoScalingGroup constraints to min: ${g.MinSize}, max: ${g.MaxSize}, desired: ${g.DesiredCapacity} changing the desired capacity from ${from} to ${g.DesiredCapacity}.`,
   setDesired: (t: number, from: number, to: number) => `At ${causeTime(t)} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${to}.`,
   executedPolicy: (t: number, policy: string, from: number, to: number) => `At ${causeTime(t)} a user request executed policy ${policy} changing the desired capacity from ${from} to ${to}.`,
+  alarm: (t: number, alarm: string, state: string, policy: string, from: number, to: number) =>
+    `At ${causeTime(t)} a monitor alarm ${alarm} in state ${state} triggered policy ${policy} changing the desired capacity from ${from} to ${to}.`,
   increase: (t: number, from: number, to: number) => `At ${causeTime(t)} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${to}.`,
   shrink: (t: number, from: number, to: number) => `At ${causeTime(t)} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${to}.`,
   selected: (t: number, id: string) => `At ${causeTime(t)} instance ${id} was selected for termination.`,

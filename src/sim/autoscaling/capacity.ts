@@ -1,9 +1,10 @@
-import { isAwsError } from '../core/index.ts'
+import { isAwsError, unproxied } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
 import type { Subnet, Tag } from '../ec2/state.ts'
 import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.ts'
 import { stepInstanceRefresh } from './instanceRefresh.ts'
+import { deleteTrackingAlarms } from './targetTracking.ts'
 import { counts, nextLifecycle } from './lifecycle.machine.ts'
 import { LAUNCH_RETRY_MS, PASS_MS } from './timings.ts'
 import type { AutoScalingGroup, GroupBookkeeping, GroupInstance } from './state.ts'
@@ -38,7 +39,11 @@ function deleteGroup(ctx: SimContext, group: AutoScalingGroup): void {
   const { autoscaling } = ctx.world
   delete autoscaling.groups[name]
   delete autoscaling.bookkeeping[name]
-  for (const [arn, policy] of Object.entries(autoscaling.policies)) if (policy.AutoScalingGroupName === name) delete autoscaling.policies[arn]
+  for (const [arn, policy] of Object.entries(autoscaling.policies)) {
+    if (policy.AutoScalingGroupName !== name) continue
+    deleteTrackingAlarms(ctx, policy)
+    delete autoscaling.policies[arn]
+  }
   delete autoscaling.instanceRefreshes[name]
   ctx.log(group.AutoScalingGroupARN, { kind: 'resource.deleted', type: 'AWS::AutoScaling::AutoScalingGroup', detail: name })
 }
@@ -46,8 +51,11 @@ function deleteGroup(ctx: SimContext, group: AutoScalingGroup): void {
 /** Members follow their EC2 instances; the EC2 health check notices one stopped or terminated behind the group's back. */
 function followInstances(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping): void {
   const gone: string[] = []
+  // Instance states are read from the plain world: through the journal's view each read is a proxy, and a group of 120
+  // is followed every 10 s.
+  const instances = unproxied(ctx.world).ec2.instances
   for (const member of group.Instances) {
-    const state = ctx.world.ec2.instances[member.InstanceId]?.State.Name ?? 'terminated'
+    const state = instances[member.InstanceId]?.State.Name ?? 'terminated'
     const info = book.members[member.InstanceId]
     if (member.LifecycleState === 'Pending' && state === 'running') {
       member.LifecycleState = nextLifecycle('Pending', 'RUNNING') ?? member.LifecycleState

@@ -1,8 +1,9 @@
 import type { ServiceSim } from '../context.ts'
 import { describeScalingActivities } from './activities.ts'
+import { alarmAction } from './alarmActions.ts'
 import { groupPass } from './capacity.ts'
 import { createAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGroups, setDesiredCapacity, updateAutoScalingGroup } from './groups.ts'
-import { describeAutoScalingInstances, setInstanceHealth, terminateInstanceInAutoScalingGroup } from './instances.ts'
+import { describeAutoScalingInstances, setInstanceHealth, setInstanceProtection, terminateInstanceInAutoScalingGroup } from './instances.ts'
 import { cancelInstanceRefresh, describeInstanceRefreshes, startInstanceRefresh } from './instanceRefresh.ts'
 import { deletePolicy, describePolicies, executePolicy, putScalingPolicy } from './policies.ts'
 
@@ -22,6 +23,7 @@ export const autoscaling: ServiceSim = {
     DescribeAutoScalingInstances: describeAutoScalingInstances,
     TerminateInstanceInAutoScalingGroup: terminateInstanceInAutoScalingGroup,
     SetInstanceHealth: setInstanceHealth,
+    SetInstanceProtection: setInstanceProtection,
     DescribeScalingActivities: describeScalingActivities,
     PutScalingPolicy: putScalingPolicy,
     DescribePolicies: describePolicies,
@@ -36,9 +38,12 @@ export const autoscaling: ServiceSim = {
       'groups launch from launch templates only (AWS no longer offers launch configurations to new accounts); mixed instances, ' +
       'warm pools, lifecycle hooks and load balancer health checks are not simulated (HealthCheckType ELB behaves as EC2).',
     PutScalingPolicy:
-      'no CloudWatch alarm evaluates Auto Scaling metrics here: a target tracking policy is kept with the alarms AWS would create, ' +
-      'which are never evaluated; run step and simple policies with execute-policy.',
+      'simple and step policies act when a CloudWatch alarm with their ARN as action is in ALARM (or through execute-policy); ' +
+      'target tracking creates its AlarmHigh/AlarmLow through CloudWatch, on a predefined metric or a customized one without metric math. ' +
+      'an alarm on a metric nothing publishes stays in INSUFFICIENT_DATA and never scales; ' +
+      'predictive scaling is not simulated.',
     StartInstanceRefresh: 'MaxHealthyPercentage 100 only (terminate a batch, then launch); no checkpoints, rollback or DesiredConfiguration.',
   },
   timers: { 'autoscaling.group.pass': groupPass },
+  alarmAction,
 }

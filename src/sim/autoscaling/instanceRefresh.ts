@@ -13,7 +13,15 @@ interface Preferences {
   MaxHealthyPercentage?: number
   InstanceWarmup?: number
   SkipMatching?: boolean
+  ScaleInProtectedInstances?: string
 }
+
+/**
+ * Instances protected from scale in (ECS managed termination protection protects every instance running tasks) are
+ * skipped by default: "Ignore" (the default) leaves them on the old configuration, "Refresh" replaces them like the
+ * others, "Wait" holds the refresh until they are unprotected (API Reference, RefreshPreferences.ScaleInProtectedInstances).
+ */
+const PROTECTED_CHOICES = ['Refresh', 'Ignore', 'Wait']
 
 /**
  * StartInstanceRefresh: replaces the group's instances in batches so that at least MinHealthyPercentage of the
@@ -35,6 +43,9 @@ export const startInstanceRefresh = handler((ctx, input: { AutoScalingGroupName:
   const max = prefs.MaxHealthyPercentage ?? 100
   if (min < 0 || min > 100) throw validation('MinHealthyPercentage must be between 0 and 100.')
   if (max !== 100) throw validation('This sandbox supports MaxHealthyPercentage 100 only (terminate, then launch).')
+  const protectedChoice = prefs.ScaleInProtectedInstances ?? 'Ignore'
+  // Wording unverified (the API's enum check).
+  if (!PROTECTED_CHOICES.includes(protectedChoice)) throw validation(`ScaleInProtectedInstances must be one of ${PROTECTED_CHOICES.join(', ')}.`)
   const book = ctx.world.autoscaling.bookkeeping[name]
   const current = resolveLaunchTemplate(ctx, group.LaunchTemplate).VersionNumber
   const toReplace = group.Instances.filter((m) => m.LifecycleState === 'Pending' || m.LifecycleState === 'InService')
@@ -53,7 +64,7 @@ export const startInstanceRefresh = handler((ctx, input: { AutoScalingGroupName:
       MaxHealthyPercentage: max,
       ...(prefs.InstanceWarmup !== undefined ? { InstanceWarmup: prefs.InstanceWarmup } : {}),
       SkipMatching: prefs.SkipMatching ?? false,
-      ScaleInProtectedInstances: 'Ignore',
+      ScaleInProtectedInstances: protectedChoice,
       StandbyInstances: 'Ignore',
     },
     Strategy: 'Rolling',
@@ -101,6 +112,10 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   const settled = ready.length === live.length && live.length >= group.DesiredCapacity && !group.Instances.some((m) => m.LifecycleState === 'Terminating')
   const liveIds = new Set(live.map((m) => m.InstanceId))
   plan.toReplace = plan.toReplace.filter((id) => liveIds.has(id))
+  // Protected instances: skipped for good (Ignore), or not yet (Wait).
+  const isProtected = new Set(live.filter((m) => m.ProtectedFromScaleIn).map((m) => m.InstanceId))
+  const choice = refresh.Preferences.ScaleInProtectedInstances
+  if (choice === 'Ignore') plan.toReplace = plan.toReplace.filter((id) => !isProtected.has(id))
   const remaining = plan.toReplace.length
   if (refresh.Status === 'Cancelling') {
     if (settled) finish(ctx, group, book, refresh, 'CANCELLED')
@@ -113,7 +128,7 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   const batch = Math.min(remaining, Math.max(1, ready.length - minHealthy))
   for (let i = 0; i < batch; i++) {
     const toReplace = new Set(plan.toReplace)
-    const candidates = group.Instances.filter((m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService'))
+    const candidates = group.Instances.filter((m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService') && !(choice === 'Wait' && m.ProtectedFromScaleIn))
     const member = chooseForTermination(group, book, candidates)
     if (!member) break
     terminate(ctx, group, member, joinCause(CAUSES.refreshTerminate(now), CAUSES.selected(now, member.InstanceId)))

@@ -2,6 +2,7 @@ import { handler, type SimContext } from '../context.ts'
 import { CAUSES } from './activities.ts'
 import { terminate } from './capacity.ts'
 import { validation } from './errors.ts'
+import { groupNamed } from './groups.ts'
 import { counts } from './lifecycle.machine.ts'
 import type { AutoScalingGroup, GroupInstance } from './state.ts'
 
@@ -62,5 +63,23 @@ export const setInstanceHealth = handler((ctx, input: { InstanceId: string; Heal
     if (input.HealthStatus === 'Unhealthy') info.unhealthyBy = 'user'
     else delete info.unhealthyBy
   }
+  return {}
+})
+
+/**
+ * SetInstanceProtection: members protected from scale in are never chosen when the group shrinks (User Guide, "Use
+ * instance scale-in protection"); ECS's managed termination protection sets it on instances running tasks. An
+ * instance of another group is refused in Auto Scaling's words ("The instance <id> is not part of Auto Scaling group
+ * <name>.", as SDK users report it), before anything changes.
+ */
+export const setInstanceProtection = handler((ctx, input: { AutoScalingGroupName: string; InstanceIds: string[]; ProtectedFromScaleIn: boolean }) => {
+  const group = groupNamed(ctx, input.AutoScalingGroupName)
+  const members = input.InstanceIds.map((id) => {
+    const member = group.Instances.find((m) => m.InstanceId === id)
+    if (!member) throw validation(`The instance ${id} is not part of Auto Scaling group ${group.AutoScalingGroupName}.`)
+    return member
+  })
+  for (const member of members) member.ProtectedFromScaleIn = input.ProtectedFromScaleIn
+  ctx.log(group.AutoScalingGroupARN, { kind: 'resource.modified', type: 'AWS::AutoScaling::AutoScalingGroup', detail: `${input.ProtectedFromScaleIn ? 'protected' : 'unprotected'} from scale in: ${input.InstanceIds.join(', ')}` })
   return {}
 })

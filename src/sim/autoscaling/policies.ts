@@ -4,12 +4,13 @@ import { CAUSES } from './activities.ts'
 import { validation } from './errors.ts'
 import { changeDesired } from './groups.ts'
 import type { AutoScalingGroup, ScalingPolicy } from './state.ts'
+import { deleteTrackingAlarms, putTrackingAlarms, trackedMetric } from './targetTracking.ts'
 
 /**
- * Scaling policies (User Guide, "Step and simple scaling policies", "Target tracking scaling policies"). The sandbox
- * has no CloudWatch alarms that evaluate Auto Scaling metrics: a target tracking policy is stored and described with
- * the two alarms AWS would create for it (AlarmHigh, AlarmLow), and those alarms are never evaluated; step and simple
- * policies act when run with `aws autoscaling execute-policy` (with --metric-value and --breach-threshold for steps).
+ * Scaling policies (User Guide, "Step and simple scaling policies", "Target tracking scaling policies"). Simple and
+ * step policies act when a CloudWatch alarm whose action is their ARN is in ALARM (alarmActions.ts), or when run with
+ * `aws autoscaling execute-policy` (with --metric-value and --breach-threshold for steps). A target tracking policy
+ * creates its AlarmHigh and AlarmLow through CloudWatch (targetTracking.ts) and scales toward its target when they fire.
  * The ValidationError sentences of this file, but for "Group <name> not found", are the sandbox's own (not verified).
  */
 interface PolicyRequest {
@@ -23,7 +24,7 @@ interface PolicyRequest {
   MetricAggregationType?: string
   StepAdjustments?: ScalingPolicy['StepAdjustments']
   EstimatedInstanceWarmup?: number
-  TargetTrackingConfiguration?: ScalingPolicy['TargetTrackingConfiguration'] & { CustomizedMetricSpecification?: unknown }
+  TargetTrackingConfiguration?: ScalingPolicy['TargetTrackingConfiguration']
   Enabled?: boolean
 }
 
@@ -57,9 +58,11 @@ export const putScalingPolicy = handler((ctx, input: PolicyRequest) => {
     if (!config.PredefinedMetricSpecification && !config.CustomizedMetricSpecification)
       throw validation('Either PredefinedMetricSpecification or CustomizedMetricSpecification must be specified.')
   }
+  const metric = input.TargetTrackingConfiguration && type === 'TargetTrackingScaling' ? trackedMetric(group.AutoScalingGroupName, input.TargetTrackingConfiguration) : undefined
   const existing = findPolicy(ctx, group.AutoScalingGroupName, input.PolicyName)
+  if (existing && existing.PolicyType !== type) throw validation(`The policy type of ${input.PolicyName} cannot be changed from ${existing.PolicyType} to ${type}.`)
   const PolicyARN = existing?.PolicyARN ?? policyArn(ctx, group.AutoScalingGroupName, input.PolicyName)
-  const alarms = type === 'TargetTrackingScaling' ? (existing?.Alarms.length ? existing.Alarms : targetTrackingAlarms(ctx, group.AutoScalingGroupName)) : (existing?.Alarms ?? [])
+  const alarms = metric ? trackingAlarmNames(ctx, group.AutoScalingGroupName, existing?.Alarms ?? [], input.TargetTrackingConfiguration?.DisableScaleIn ?? false) : (existing?.Alarms ?? [])
   const policy: ScalingPolicy = {
     AutoScalingGroupName: group.AutoScalingGroupName,
     PolicyName: input.PolicyName,
@@ -77,13 +80,24 @@ export const putScalingPolicy = handler((ctx, input: PolicyRequest) => {
     Enabled: input.Enabled ?? true,
   }
   ctx.world.autoscaling.policies[PolicyARN] = policy
+  if (metric) {
+    // An AlarmLow dropped by DisableScaleIn goes; the others are put (created, or updated with the new target).
+    deleteTrackingAlarms(ctx, { ...policy, Alarms: (existing?.Alarms ?? []).filter((a) => !alarms.some((b) => b.AlarmName === a.AlarmName)) })
+    putTrackingAlarms(ctx, policy, metric)
+  }
   ctx.log(group.AutoScalingGroupARN, { kind: 'resource.modified', type: 'AWS::AutoScaling::AutoScalingGroup', detail: `scaling policy ${input.PolicyName} (${type}) ${existing ? 'updated' : 'created'}` })
   return { PolicyARN, ...(type === 'TargetTrackingScaling' ? { Alarms: alarms } : {}) }
 })
 
-/** The two alarms target tracking creates (User Guide: "TargetTracking-<group>-AlarmHigh-<id>" and "-AlarmLow-"). */
-function targetTrackingAlarms(ctx: SimContext, group: string) {
-  return ['AlarmHigh', 'AlarmLow'].map((kind) => {
+/**
+ * The alarms target tracking creates, named "TargetTracking-<group>-AlarmHigh-<id>" and "-AlarmLow-<id>" (User Guide);
+ * an existing policy keeps its names. No AlarmLow when scale in is disabled.
+ */
+function trackingAlarmNames(ctx: SimContext, group: string, existing: ScalingPolicy['Alarms'], disableScaleIn: boolean): ScalingPolicy['Alarms'] {
+  const kinds = disableScaleIn ? ['AlarmHigh'] : ['AlarmHigh', 'AlarmLow']
+  return kinds.map((kind) => {
+    const kept = existing.find((a) => a.AlarmName.startsWith(`TargetTracking-${group}-${kind}-`))
+    if (kept) return kept
     const AlarmName = `TargetTracking-${group}-${kind}-${ctx.rng.uuid()}`
     return { AlarmName, AlarmARN: arn({ service: 'cloudwatch', region: ctx.world.region, accountId: ctx.world.accountId, resource: `alarm:${AlarmName}` }) }
   })
@@ -101,7 +115,10 @@ export const describePolicies = handler((ctx, input: { AutoScalingGroupName?: st
 export const deletePolicy = handler((ctx, input: { AutoScalingGroupName?: string; PolicyName: string }) => {
   const policy = findPolicy(ctx, input.AutoScalingGroupName, input.PolicyName)
   if (!policy) throw validation(`Policy ${input.PolicyName} not found`)
+  // "Deleting a target tracking scaling policy deletes any underlying alarm actions" (API Reference, DeletePolicy): its alarms go.
+  deleteTrackingAlarms(ctx, policy)
   delete ctx.world.autoscaling.policies[policy.PolicyARN]
+  delete ctx.world.autoscaling.bookkeeping[policy.AutoScalingGroupName]?.policies?.[policy.PolicyARN]
   return {}
 })
 
@@ -115,17 +132,23 @@ export const executePolicy = handler((ctx, input: { AutoScalingGroupName?: strin
   if (policy.PolicyType === 'StepScaling') {
     if (input.MetricValue === undefined || input.BreachThreshold === undefined)
       throw new AwsError('ValidationError', 'MetricValue and BreachThreshold are required to execute a StepScaling policy.')
-    const delta = input.MetricValue - input.BreachThreshold
-    const stepFound = policy.StepAdjustments.find((s) => (s.MetricIntervalLowerBound ?? -Infinity) <= delta && delta < (s.MetricIntervalUpperBound ?? Infinity))
+    const stepFound = stepFor(policy, input.MetricValue - input.BreachThreshold)
     if (!stepFound) throw validation(`No step adjustment found for metric value ${input.MetricValue} and breach threshold ${input.BreachThreshold}.`)
     adjustment = stepFound.ScalingAdjustment
   }
   const from = group.DesiredCapacity
-  const raw = policy.AdjustmentType === 'ExactCapacity' ? adjustment : policy.AdjustmentType === 'PercentChangeInCapacity' ? from + percentStep(from, adjustment, policy.MinAdjustmentMagnitude) : from + adjustment
-  const desired = Math.min(group.MaxSize, Math.max(group.MinSize, raw))
+  const desired = Math.min(group.MaxSize, Math.max(group.MinSize, adjusted(policy, from, adjustment)))
   changeDesired(ctx, group, desired, CAUSES.executedPolicy(ctx.now(), policy.PolicyName, from, desired))
   return {}
 })
+
+/** The step whose interval holds value − threshold (bounds: lower inclusive, upper exclusive, User Guide "Step adjustments"). */
+export const stepFor = (policy: ScalingPolicy, delta: number) =>
+  policy.StepAdjustments.find((s) => (s.MetricIntervalLowerBound ?? -Infinity) <= delta && delta < (s.MetricIntervalUpperBound ?? Infinity))
+
+/** The capacity an adjustment asks for, by the policy's AdjustmentType (before the group's bounds). */
+export const adjusted = (policy: ScalingPolicy, from: number, adjustment: number) =>
+  policy.AdjustmentType === 'ExactCapacity' ? adjustment : policy.AdjustmentType === 'PercentChangeInCapacity' ? from + percentStep(from, adjustment, policy.MinAdjustmentMagnitude) : from + adjustment
 
 /** PercentChangeInCapacity rounds toward zero but moves at least 1 (or MinAdjustmentMagnitude) (User Guide, "Scaling adjustment types"). */
 function percentStep(capacity: number, percent: number, minMagnitude = 1): number {

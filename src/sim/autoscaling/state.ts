@@ -87,7 +87,12 @@ export interface ScalingPolicy {
   MetricAggregationType?: string
   EstimatedInstanceWarmup?: number
   Alarms: { AlarmName: string; AlarmARN: string }[]
-  TargetTrackingConfiguration?: { PredefinedMetricSpecification?: { PredefinedMetricType: string; ResourceLabel?: string }; TargetValue: number; DisableScaleIn?: boolean }
+  TargetTrackingConfiguration?: {
+    PredefinedMetricSpecification?: { PredefinedMetricType: string; ResourceLabel?: string }
+    CustomizedMetricSpecification?: { MetricName?: string; Namespace?: string; Dimensions?: { Name: string; Value: string }[]; Statistic?: string; Unit?: string; Metrics?: unknown[] }
+    TargetValue: number
+    DisableScaleIn?: boolean
+  }
   Enabled: boolean
 }
 
@@ -120,6 +125,14 @@ export interface GroupBookkeeping {
   retryAt?: number
   /** The running instance refresh, and the members it still has to replace. */
   refresh?: { id: string; toReplace: string[]; total: number; inFlight: number }
+  /** Per policy ARN, what its alarm-driven scaling remembers (alarmActions.ts); absent in older worlds. */
+  policies?: Record<string, PolicyBookkeeping>
+}
+
+/** A policy's last scaling (simple scaling's cooldown) and its scale-outs still warming up (step scaling). */
+export interface PolicyBookkeeping {
+  scaledAt?: number
+  warming: { until: number; added: number }[]
 }
 
 export interface AutoScalingState {

@@ -4,6 +4,7 @@ import { instanceHost, type InstanceHost } from '../ec2/index.ts'
 import { trustedPrincipals } from '../views/accounts.ts'
 import { clusterArnOf, DEFAULT_CLUSTER } from './clusters.ts'
 import { wakeServices } from './containerInstanceOps.ts'
+import { placeWaitingTasks } from './managedScaling.ts'
 import { clusterOfContainerInstance, liveTasksOn, markInactive, registerContainerInstance, type AgentConfig } from './containerInstances.ts'
 import type { AgentLogLine, EcsAgent } from './state.ts'
 import { requestStop } from './tasks.ts'
@@ -131,6 +132,7 @@ export const agentStart: TimerHandler = (ctx, payload) => {
   agent.containerInstanceArn = ciArn
   agent.state = 'registered'
   say(ctx, agent, 'info', `Registration completed successfully. I am running as '${ciArn}' in cluster '${agent.cluster}'`)
+  placeWaitingTasks(ctx, clusterArn) // tasks waiting in PROVISIONING for this capacity (managedScaling.ts)
   wakeServices(ctx, clusterArn)
 }
 

@@ -3,6 +3,7 @@ import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { activeCluster } from './clusters.ts'
 import { clientException, invalidParameter } from './errors.ts'
+import { syncManagedScaling } from './managedScaling.ts'
 import type { CapacityProvider, CapacityProviderStrategyItem, Cluster, ManagedScaling, Tag } from './state.ts'
 
 /**
@@ -166,6 +167,7 @@ export const updateCapacityProvider = handler((ctx, input: { name: string; autoS
   checkTerminationProtection(ctx.world, next)
   provider.autoScalingGroupProvider = next
   provider.updateStatus = 'UPDATE_COMPLETE'
+  for (const cluster of clustersUsing(ctx.world, provider.name)) syncManagedScaling(ctx, cluster)
   ctx.log(provider.capacityProviderArn, { kind: 'resource.modified', type: 'AWS::ECS::CapacityProvider', detail: `managed scaling ${next.managedScaling.status} (target ${next.managedScaling.targetCapacity} %), managed termination protection ${next.managedTerminationProtection}` })
   return { capacityProvider: provider }
 })
@@ -230,6 +232,7 @@ export const putClusterCapacityProviders = handler((ctx, input: PutClusterCapaci
   for (const i of strategy) if (!input.capacityProviders.includes(i.capacityProvider)) throw invalidParameter(NOT_IN_CLUSTER)
   cluster.capacityProviders = [...input.capacityProviders]
   cluster.defaultCapacityProviderStrategy = strategy
+  syncManagedScaling(ctx, cluster) // ECS creates (or removes) the managed scaling policy of each provider (managedScaling.ts)
   ctx.log(cluster.clusterArn, { kind: 'resource.modified', type: 'AWS::ECS::Cluster', detail: `capacity providers: ${input.capacityProviders.join(', ') || 'none'}` })
   return { cluster }
 })

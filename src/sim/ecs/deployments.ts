@@ -3,6 +3,7 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
 import { INITIAL_DEPLOYMENT_STATUS, INITIAL_ROLLOUT_STATE, sendDeploymentStatus, sendRollout } from './deployment.machine.ts'
 import { missingCapacity } from './placement.ts'
+import { managedProvider } from './managedScaling.ts'
 import { containerInstanceId } from './containerInstances.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { closestMatchText } from './placementRules.ts'
@@ -169,7 +170,9 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
   const cluster = ecs.clusters[service.clusterArn]
   const td = ecs.taskDefinitions[deployment.taskDefinition]
   if (!cluster || !td) return []
-  if (missingCapacity(cluster, deployment.launchType)) {
+  // Through a capacity provider with managed scaling, tasks with no room wait in PROVISIONING (managedScaling.ts).
+  const provider = managedProvider(ctx.world, service.capacityProviderStrategy)
+  if (missingCapacity(cluster, deployment.launchType) && !provider?.managed) {
     postEvent(ctx, service, EVENT_TEXT.noContainerInstances(service.serviceName))
     return []
   }
@@ -198,6 +201,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
         placementStrategy: service.placementStrategy as PlacementStrategy[],
         placementConstraints: service.placementConstraints as PlacementConstraint[],
         onlyOn,
+        ...(provider ? { capacityProviderName: provider.name, waitForCapacity: provider.managed && !onlyOn } : {}),
       })
       provisionManagedVolumes(ctx, task, deployment.volumeConfigurations) // one ECS-managed EBS volume per task, in its zone
       started.push(task)

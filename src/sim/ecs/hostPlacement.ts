@@ -4,7 +4,7 @@ import type { World } from '../world.ts'
 import { attachmentOf } from './attachments.ts'
 import { parseQuery, type Query } from './clusterQuery.ts'
 import { attributeOf, liveTasksOn, querySubject } from './containerInstances.ts'
-import { portsOf, taskReservation } from './containerResources.ts'
+import { taskReservation } from './containerResources.ts'
 import { awsvpcTaskLimit, EPHEMERAL_PORTS } from './hostFacts.ts'
 import { PlacementPass } from './placementPass.ts'
 import type { AwsVpcConfiguration, Cluster, ContainerInstance, NetworkBinding, Task, TaskDefinition } from './state.ts'
@@ -50,6 +50,8 @@ export interface HostRequest {
   networkConfiguration?: { awsvpcConfiguration?: AwsVpcConfiguration }
   /** Only this container instance (a daemon service's task for an instance). */
   onlyOn?: string
+  /** Only instances with these EC2 IDs: a capacity provider's tasks go on its Auto Scaling group's instances. */
+  eligible?: ReadonlySet<string>
 }
 
 export interface HostChoice {
@@ -127,8 +129,8 @@ function costlyChecks(world: Readonly<World>, pass: PlacementPass, n: number, td
   let bindings: Record<string, NetworkBinding[]> = {}
   if (needsPorts) {
     const bound = bindPorts(td, {
-      tcp: [pass.boundPorts(world, n), new Set(portsOf(ci.remainingResources, 'PORTS'))],
-      udp: [new Set(portsOf(ci.remainingResources, 'PORTS_UDP'))],
+      tcp: [pass.boundPorts(world, n), pass.reservedPorts(n, 'PORTS')],
+      udp: [pass.reservedPorts(n, 'PORTS_UDP')],
     })
     if (typeof bound === 'string') return bound
     bindings = bound
@@ -175,37 +177,62 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const needsPorts = (td.networkMode === 'bridge' || td.networkMode === 'host') && td.containerDefinitions.some((c) => c.portMappings.length > 0)
   const pass = req.pass ?? new PlacementPass(world, req.cluster.clusterArn, req.groupTasks)
   pass.update()
+  // Instances ruled out by the costly checks (the cheap checks' are read from their verdicts only if nothing fits).
   const failures: { arn: string; reason: FailureReason }[] = []
   // First the cheap checks (agent, constraints, CPU, memory) on every instance; the strategies rank what is left;
   // then the costlier ones (host ports, ENIs) in rank order until one instance passes — the same choice as checking
-  // everything first, without reading every instance's tasks for each placement.
-  const fits: number[] = []
-  const subnets: (string | undefined)[] = []
+  // everything first, without reading every instance's tasks for each placement. Within a pass, the cheap checks'
+  // verdicts are kept for the same kind of request and redone only on the instances whose tasks changed since.
   const cpu = pass.remaining('CPU')
   const memory = pass.remaining('MEMORY')
-  pass.instances.forEach((ci, n) => {
-    if (ci.status !== 'ACTIVE') return
-    if (req.onlyOn && ci.containerInstanceArn !== req.onlyOn) return
-    if (!ci.agentConnected) return void failures.push({ arn: ci.containerInstanceArn, reason: 'AGENT' })
+  const check = (n: number): { verdict: string | undefined; subnetId?: string } => {
+    const ci = pass.instances[n]
+    if (ci.status !== 'ACTIVE') return { verdict: undefined }
+    if (req.onlyOn && ci.containerInstanceArn !== req.onlyOn) return { verdict: undefined }
+    if (req.eligible && !req.eligible.has(ci.ec2InstanceId)) return { verdict: undefined }
+    if (!ci.agentConnected) return { verdict: 'AGENT' }
     if (constraints.memberOf.length) {
       const subject = querySubject(world, ci)
-      if (!constraints.memberOf.every((q) => q(subject))) return void failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
+      if (!constraints.memberOf.every((q) => q(subject))) return { verdict: 'ATTRIBUTE' }
     }
     let subnetId: string | undefined
     if (awsvpc) {
       const az = pass.attribute(n, 'ecs.availability-zone')
       const own = pass.attribute(n, 'ecs.subnet-id')
       subnetId = awsvpc.subnets.includes(own ?? '') ? own : awsvpc.subnets.find((sn) => world.ec2.subnets[sn]?.AvailabilityZone === az)
-      if (!subnetId) return void failures.push({ arn: ci.containerInstanceArn, reason: 'ATTRIBUTE' })
+      if (!subnetId) return { verdict: 'ATTRIBUTE' }
     }
-    if (constraints.distinct && pass.groupCounts[n] > 0) failures.push({ arn: ci.containerInstanceArn, reason: 'DISTINCT_INSTANCE' })
-    else if ((cpu[n]?.integerValue ?? 0) < need.cpu) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:CPU' })
-    else if ((memory[n]?.integerValue ?? 0) < need.memory) failures.push({ arn: ci.containerInstanceArn, reason: 'RESOURCE:MEMORY' })
-    else {
-      fits.push(n)
-      subnets.push(subnetId)
+    if (constraints.distinct && pass.groupCounts[n] > 0) return { verdict: 'DISTINCT_INSTANCE' }
+    if ((cpu[n]?.integerValue ?? 0) < need.cpu) return { verdict: 'RESOURCE:CPU' }
+    if ((memory[n]?.integerValue ?? 0) < need.memory) return { verdict: 'RESOURCE:MEMORY' }
+    return { verdict: 'fit', subnetId }
+  }
+  const key = [td, req.placementConstraints, req.networkConfiguration, req.onlyOn, req.eligible ? [...req.eligible].join(',') : '']
+  const kept = pass.memo
+  const changed = pass.takeChanged()
+  let memo: NonNullable<PlacementPass['memo']>
+  if (kept && kept.key.length === key.length && kept.key.every((k, i) => k === key[i])) {
+    memo = kept
+    for (const n of changed) {
+      const { verdict, subnetId } = check(n)
+      memo.verdicts[n] = verdict
+      memo.subnets[n] = subnetId
     }
-  })
+  } else {
+    memo = pass.memo = { key, verdicts: new Array(pass.instances.length), subnets: new Array(pass.instances.length) }
+    for (let n = 0; n < pass.instances.length; n++) {
+      const { verdict, subnetId } = check(n)
+      memo.verdicts[n] = verdict
+      memo.subnets[n] = subnetId
+    }
+  }
+  const fits: number[] = []
+  const subnets: (string | undefined)[] = []
+  for (let n = 0; n < memo.verdicts.length; n++) {
+    if (memo.verdicts[n] !== 'fit') continue
+    fits.push(n)
+    subnets.push(memo.subnets[n])
+  }
   const strategies = req.placementStrategy?.length ? req.placementStrategy : DEFAULT_STRATEGY
   // Each strategy gives every fitting instance a score (lower is better); instances compare score by score, ties
   // going to the earlier instance.
@@ -237,8 +264,14 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   }
   if (!chosen) {
     let closest: { arn: string; reason: FailureReason } | undefined
-    for (const f of failures) if (!closest || STAGE[f.reason] > STAGE[closest.reason]) closest = f
-    throw new PlacementFailure(failures, closest)
+    const all: { arn: string; reason: FailureReason }[] = []
+    for (let n = 0; n < memo.verdicts.length; n++) {
+      const verdict = memo.verdicts[n]
+      if (verdict !== undefined && verdict !== 'fit') all.push({ arn: pass.instances[n].containerInstanceArn, reason: verdict as FailureReason })
+    }
+    all.push(...failures)
+    for (const f of all) if (!closest || STAGE[f.reason] > STAGE[closest.reason]) closest = f
+    throw new PlacementFailure(all, closest)
   }
   const availabilityZone = attributeOf(chosen.ci, 'ecs.availability-zone') ?? ''
   return {

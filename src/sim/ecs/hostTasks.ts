@@ -14,21 +14,37 @@ export function placeOnHost(world: World, task: Task, td: TaskDefinition, ci: Co
   host.taskArns.push(task.taskArn)
   adjustRemaining(ci, td, 1)
   if (td.networkMode !== 'bridge') return
-  // Docker hands out the lowest free address of 172.17.0.0/16 (docker0 is .1).
-  const taken = new Set<string>()
-  for (const ips of Object.values(host.bridgeIps)) for (const ip of Object.values(ips)) taken.add(ip)
+  // Docker hands out the lowest free address of 172.17.0.0/16 (docker0 is .1). The lowest free ones are among the
+  // first (addresses in use + this task's containers), so only those are marked: no set of strings for each new task
+  // on an instance of 64 bridge tasks.
+  let inUse = 0
+  for (const taskArn in host.bridgeIps) inUse += Object.keys(host.bridgeIps[taskArn]).length
+  const taken = new Uint8Array(inUse + task.containers.length)
+  for (const taskArn in host.bridgeIps) {
+    const ips = host.bridgeIps[taskArn]
+    for (const name in ips) {
+      const k = bridgeNumber(ips[name]) - DOCKER0.firstHost
+      if (k >= 0 && k < taken.length) taken[k] = 1
+    }
+  }
   const mine: Record<string, string> = {}
-  let n = DOCKER0.firstHost
+  let k = 0
   for (const c of task.containers) {
-    let ip = bridgeAddress(n)
-    while (taken.has(ip)) ip = bridgeAddress(++n)
-    taken.add(ip)
-    mine[c.name] = ip
+    while (taken[k]) k++
+    taken[k] = 1
+    mine[c.name] = bridgeAddress(DOCKER0.firstHost + k)
   }
   host.bridgeIps[task.taskArn] = mine
 }
 
 const bridgeAddress = (n: number) => `172.17.${Math.floor(n / 256)}.${n % 256}`
+
+/** The host number of a 172.17.x.y address (x × 256 + y). */
+function bridgeNumber(ip: string): number {
+  const last = ip.lastIndexOf('.')
+  const third = ip.lastIndexOf('.', last - 1)
+  return Number(ip.slice(third + 1, last)) * 256 + Number(ip.slice(last + 1))
+}
 
 /** The STOPPED task leaves its instance: resources, ports and docker0 addresses are free again. */
 export function releaseFromHost(world: World, task: Task): void {

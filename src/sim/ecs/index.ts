@@ -25,6 +25,7 @@ import {
 import { containerExit, EXIT_TIMER, EXPIRE_TIMER, STEP_TIMER, taskExpire, taskStep } from './taskLifecycle.ts'
 import { describeTasks, listTasks, runTask, startTask, stopTask } from './tasks.ts'
 import { RECONCILE_TIMER } from './wakeups.ts'
+import { MANAGED_SCALING_TIMER, managedScalingPass } from './managedScaling.ts'
 
 export type * from './state.ts'
 export { emptyEcsState } from './state.ts'
@@ -73,6 +74,12 @@ export const ecs: ServiceSim = {
     PutAccountSettingDefault: putAccountSettingDefault,
     ListAccountSettings: listAccountSettings,
   },
+  notes: {
+    CreateCapacityProvider:
+      'managed scaling publishes CapacityProviderReservation each minute and scales the group through its target tracking policy; ' +
+      'tasks with no room wait in PROVISIONING up to 30 minutes. Managed draining is not simulated, nor the quota of tasks in ' +
+      'PROVISIONING per cluster; the instances needed are counted for the group’s first instance type only.',
+  },
   timers: {
     [STEP_TIMER]: taskStep,
     [EXIT_TIMER]: containerExit,
@@ -81,5 +88,6 @@ export const ecs: ServiceSim = {
     [HOST_TIMER]: agentHost,
     [START_TIMER]: agentStart,
     [FORGET_TIMER]: forgetContainerInstance,
+    [MANAGED_SCALING_TIMER]: managedScalingPass,
   },
 }

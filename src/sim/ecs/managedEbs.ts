@@ -1,4 +1,4 @@
-import { ec2Id, isAwsError, ownEntry } from '../core/index.ts'
+import { ec2Id, isAwsError, ownEntry, unproxied } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import { checkVolumeSpec, reportedIops, sendVolume, VOLUME_TIMINGS, VOLUME_TYPES, type Volume } from '../ec2/ebs.ts'
 import type { World } from '../world.ts'
@@ -98,7 +98,12 @@ export function provisionManagedVolumes(ctx: SimContext, task: Task, configs: Ta
 
 /** When the task stops: its managed volumes are detached, and deleted unless told to keep them. */
 export function releaseManagedVolumes(ctx: SimContext, task: Task): void {
-  for (const volume of Object.values(ctx.world.ec2.volumes)) {
+  // Every stopping task looks: the search reads the plain world (through the journal's view each volume read is a
+  // proxy; an hour of 1,000 tasks on 120 instances spent 0.2 s here), the changes go through `ctx.world`.
+  const plain = unproxied(ctx.world).ec2.volumes
+  for (const volumeId in plain) {
+    if (!plain[volumeId].Attachments.some((a) => a.AssociatedResource === task.taskArn)) continue
+    const volume = ctx.world.ec2.volumes[volumeId]
     const attachment = volume.Attachments.find((a) => a.AssociatedResource === task.taskArn)
     if (!attachment) continue
     volume.Attachments = volume.Attachments.filter((a) => a !== attachment)

@@ -3,6 +3,7 @@ import type { World } from '../world.ts'
 import { chooseHost, type HostChoice, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { eniDetail } from './attachments.ts'
 import { invalidParameter } from './errors.ts'
+import { findCapacityProvider } from './capacityProviders.ts'
 import type { PlacementPass } from './placementPass.ts'
 import type { AwsVpcConfiguration, Cluster, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
 
@@ -119,6 +120,8 @@ export interface PlacementRequest {
   placementConstraints?: readonly PlacementConstraint[]
   /** A daemon task: only this container instance. */
   onlyOn?: string
+  /** Launched through this capacity provider: only its group's instances take it (managedScaling.ts). */
+  capacityProviderName?: string
 }
 
 /**
@@ -128,8 +131,22 @@ export interface PlacementRequest {
 export function placeTask(world: Readonly<World>, rng: Rng, req: PlacementRequest): Placement {
   const noCapacity = missingCapacity(req.cluster, req.launchType)
   if (noCapacity) throw invalidParameter(noCapacity)
-  if (req.launchType === 'EC2') return { kind: 'containerInstance', host: chooseHost(world, rng, req) }
+  if (req.launchType === 'EC2') {
+    const eligible = req.capacityProviderName ? providerInstances(world, req.capacityProviderName) : undefined
+    return { kind: 'containerInstance', host: chooseHost(world, rng, eligible ? { ...req, eligible } : req) }
+  }
   const awsvpc = req.networkConfiguration?.awsvpcConfiguration
   if (awsvpc) return { kind: 'eni', ...chooseSubnet(world, awsvpc, req.groupTasks) }
   return { kind: 'none' }
+}
+
+/**
+ * The EC2 instances of a capacity provider's Auto Scaling group: "the container instances associated with the capacity
+ * provider" that its tasks are placed on (ECS Developer Guide, asg-capacity-providers.html).
+ */
+function providerInstances(world: Readonly<World>, name: string): ReadonlySet<string> | undefined {
+  const provider = findCapacityProvider(world, name)
+  if (!provider) return undefined
+  const group = Object.values(world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === provider.autoScalingGroupProvider.autoScalingGroupArn)
+  return new Set(group?.Instances.map((m) => m.InstanceId) ?? [])
 }

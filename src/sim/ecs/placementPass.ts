@@ -24,6 +24,15 @@ export class PlacementPass {
   private readonly values = new Map<string, { ids: number[]; values: Map<string, number> }>()
   private readonly resources = new Map<string, (Resource | undefined)[]>()
   private readonly ports: (Set<number> | undefined)[] = []
+  /** The group's live tasks per value of an attribute (spread), kept up to date by `update`. */
+  private readonly spread = new Map<string, number[]>()
+  /** Instances whose tasks changed since the last `takeChanged` (their resources and counts moved). */
+  private changed = new Set<number>()
+  /** The cheap checks' verdict per instance for one kind of request (see chooseHost), reused while it stays the same. */
+  memo?: { key: readonly unknown[]; verdicts: (string | undefined)[]; subnets: (string | undefined)[] }
+  /** The reserved ports of an instance's PORTS resource, by the array they were read from (replaced when it changes). */
+  private readonly reserved = new WeakMap<readonly string[], ReadonlySet<number>>()
+  private readonly world: Readonly<World>
 
   /** `groupTasks`: the group's tasks so far; the pass sees what is appended to this list later. */
   constructor(world: Readonly<World>, clusterArn: string, groupTasks: readonly Task[]) {
@@ -32,6 +41,22 @@ export class PlacementPass {
     this.instances.forEach((ci, i) => this.numbers.set(ci.containerInstanceArn, i))
     this.groupCounts = this.instances.map(() => 0)
     this.tasks = groupTasks
+    this.world = world
+  }
+
+  /** The instances whose tasks changed since the last call (then forgotten). */
+  takeChanged(): ReadonlySet<number> {
+    const out = this.changed
+    this.changed = new Set()
+    return out
+  }
+
+  /** The ports an instance's PORTS (or PORTS_UDP) resource reserves, as numbers. Do not change the set. */
+  reservedPorts(n: number, name: 'PORTS' | 'PORTS_UDP'): ReadonlySet<number> {
+    const list = this.instances[n].remainingResources.find((r) => r.name === name)?.stringSetValue ?? []
+    let set = this.reserved.get(list)
+    if (!set) this.reserved.set(list, (set = new Set(list.map(Number))))
+    return set
   }
 
   /** Counts the group's tasks appended to its list since the last call. */
@@ -43,9 +68,16 @@ export class PlacementPass {
       const n = this.numbers.get(ciArn)
       if (n === undefined) {
         this.elsewhere.set(ciArn, (this.elsewhere.get(ciArn) ?? 0) + 1)
+        const ci = this.world.ecs.containerInstances[ciArn]
+        for (const [name, perValue] of this.spread) {
+          const id = ci ? this.numbered(name).values.get(attributeOf(ci, name) ?? '') : undefined
+          if (id !== undefined) perValue[id]++
+        }
         continue
       }
       this.groupCounts[n]++
+      this.changed.add(n)
+      for (const [name, perValue] of this.spread) perValue[this.numbered(name).ids[n]]++
       // A task placed during the pass binds its ports on its instance.
       const bound = this.ports[n]
       if (bound) for (const c of t.containers) for (const b of c.networkBindings) if (b.hostPort !== undefined) bound.add(b.hostPort)
@@ -55,16 +87,20 @@ export class PlacementPass {
   /** The group's live tasks on each fitting instance's value of an attribute (e.g. on its Availability Zone). */
   spreadCounts(world: Readonly<World>, name: string, fits: readonly number[]): number[] {
     const { ids, values } = this.numbered(name)
-    const perValue = new Array<number>(values.size).fill(0)
-    this.groupCounts.forEach((count, n) => {
-      if (count) perValue[ids[n]] += count
-    })
-    for (const [ciArn, count] of this.elsewhere) {
-      const ci = world.ecs.containerInstances[ciArn]
-      const id = ci ? values.get(attributeOf(ci, name) ?? '') : undefined
-      if (id !== undefined) perValue[id] += count
+    let perValue = this.spread.get(name)
+    if (!perValue) {
+      perValue = new Array<number>(values.size).fill(0)
+      for (let n = 0; n < this.groupCounts.length; n++) if (this.groupCounts[n]) perValue[ids[n]] += this.groupCounts[n]
+      for (const [ciArn, count] of this.elsewhere) {
+        const ci = world.ecs.containerInstances[ciArn]
+        const id = ci ? values.get(attributeOf(ci, name) ?? '') : undefined
+        if (id !== undefined) perValue[id] += count
+      }
+      this.spread.set(name, perValue)
     }
-    return fits.map((n) => perValue[ids[n]])
+    const out = new Array<number>(fits.length)
+    for (let i = 0; i < fits.length; i++) out[i] = perValue[ids[fits[i]]]
+    return out
   }
 
   /** Each instance's value of an attribute as a number (same value, same number; no value counts as ''). */

@@ -234,6 +234,8 @@ export interface Task {
   attachments: Attachment[]
   attributes: KeyValuePair[]
   availabilityZone?: string
+  /** The capacity provider it was launched through (a capacity provider strategy). */
+  capacityProviderName?: string
   clusterArn: string
   connectivity?: 'CONNECTED' | 'DISCONNECTED'
   connectivityAt?: number
@@ -356,6 +358,21 @@ export interface HostBookkeeping {
   bridgeIps: Record<string, Record<string, string>>
 }
 
+/** A task waiting in PROVISIONING for its capacity provider's group to grow, and what placing it later needs. */
+export interface WaitingTask {
+  capacityProvider: string
+  since: number
+  networkConfiguration?: NetworkConfiguration
+  placementStrategy?: { type?: string; field?: string }[]
+  placementConstraints?: { type?: string; expression?: string }[]
+}
+
+/** ECS managed scaling of one provider: the cluster it scales for and when its next minute's pass is due. */
+export interface ManagedScalingBookkeeping {
+  clusterArn: string
+  passAt: number
+}
+
 export interface EcsState {
   clusters: Record<string, Cluster>
   taskDefinitions: Record<string, TaskDefinition>
@@ -380,6 +397,10 @@ export interface EcsState {
   agents: Record<string, EcsAgent>
   /** Container instance ARN → its live tasks and bridge addresses. */
   hosts: Record<string, HostBookkeeping>
+  /** Task ARN → what a task waiting for capacity keeps (managedScaling.ts); absent in older worlds. */
+  provisioning?: Record<string, WaitingTask>
+  /** Capacity provider name → its managed scaling pass (managedScaling.ts); absent in older worlds. */
+  managedScaling?: Record<string, ManagedScalingBookkeeping>
   /** Auto Scaling group capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored). */
   capacityProviders: Record<string, CapacityProvider>
 }

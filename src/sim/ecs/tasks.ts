@@ -1,4 +1,4 @@
-import { arn, ecsTaskId, initialState, ownEntry } from '../core/index.ts'
+import { arn, ecsTaskId, initialState, isAwsError, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { attachNetworkInterface, createNetworkInterface } from '../ec2/index.ts'
 import type { World } from '../world.ts'
@@ -8,7 +8,8 @@ import { strategyFor, strategyLaunchType } from './capacityProviders.ts'
 import { checkVolumeConfigurations, provisionManagedVolumes, type TaskVolumeConfiguration } from './managedEbs.ts'
 import { attachmentOf, eniDetail } from './attachments.ts'
 import { indexEndpoints } from './endpoints.ts'
-import { checkNetworkConfiguration, missingCapacity, placeTask } from './placement.ts'
+import { checkNetworkConfiguration, missingCapacity, NO_CONTAINER_INSTANCES, placeTask, type Placement } from './placement.ts'
+import { awaitCapacity, managedProvider } from './managedScaling.ts'
 import { countHostTransition } from './containerInstances.ts'
 import { placeOnHost } from './hostTasks.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
@@ -44,6 +45,10 @@ export interface NewTask {
   placementConstraints?: readonly PlacementConstraint[]
   /** A daemon task: only this container instance. */
   onlyOn?: string
+  /** The capacity provider the task is launched through (the Task's `capacityProviderName`). */
+  capacityProviderName?: string
+  /** Its provider scales the group for it: with no room, the task waits in PROVISIONING (managedScaling.ts). */
+  waitForCapacity?: boolean
 }
 
 /** The trust policy must let ECS tasks assume the role (defaultWorld's roles carry it URL-encoded, as IAM does). */
@@ -55,7 +60,11 @@ export function checkRolesAssumable(world: Readonly<World>, td: TaskDefinition):
   }
 }
 
-/** Creates a task in PROVISIONING: its ENI in the chosen subnet, containers PENDING, the first lifecycle step scheduled. */
+/**
+ * Creates a task in PROVISIONING: its ENI in the chosen subnet, containers PENDING, the first lifecycle step scheduled.
+ * A task launched through a capacity provider with managed scaling that fits on no instance (or finds none) waits in
+ * PROVISIONING instead, with no instance yet: ECS places it when the group's new instances join (managedScaling.ts).
+ */
 export function createTask(ctx: SimContext, req: NewTask): Task {
   const { world } = ctx
   const td = req.taskDefinition
@@ -63,59 +72,30 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
   const clusterName = req.cluster.clusterName
   const taskArn = arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `task/${clusterName}/${id}` })
   const fargate = req.launchType === 'FARGATE'
-  const attachments: Attachment[] = []
-  let availabilityZone: string | undefined
-  let why = ''
-  const placed = placeTask(world, ctx.rng, { ...req, taskDefinition: td })
-  const host = placed.kind === 'containerInstance' ? placed.host : undefined
-  const eniSubnet = placed.kind === 'eni' ? placed.subnetId : host?.subnetId
-  if (eniSubnet) {
-    const awsvpc = req.networkConfiguration?.awsvpcConfiguration
-    const attachmentId = ctx.rng.uuid()
-    const eni = createNetworkInterface(ctx, {
-      subnetId: eniSubnet,
-      groupIds: awsvpc?.securityGroups ?? [],
-      description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
-      interfaceType: 'interface',
-      requesterId: taskArn,
-      assignPublicIp: awsvpc?.assignPublicIp === 'ENABLED',
-    })
-    // awsvpc on EC2: the task's ENI is attached to its container instance (Fargate's belong to no instance of yours).
-    if (host) attachNetworkInterface(ctx, eni, host.containerInstance.ec2InstanceId)
-    attachments.push({
-      id: attachmentId,
-      type: 'ElasticNetworkInterface',
-      status: 'PRECREATED',
-      details: [
-        { name: 'subnetId', value: eniSubnet },
-        { name: 'networkInterfaceId', value: eni.NetworkInterfaceId },
-        { name: 'macAddress', value: eni.MacAddress },
-        { name: 'privateDnsName', value: eni.PrivateDnsName },
-        { name: 'privateIPv4Address', value: eni.PrivateIpAddress },
-      ],
-    })
+  let placed: Placement | undefined
+  try {
+    placed = placeTask(world, ctx.rng, { ...req, taskDefinition: td })
+  } catch (e) {
+    if (!req.waitForCapacity || !(e instanceof PlacementFailure || (isAwsError(e) && e.message === NO_CONTAINER_INSTANCES))) throw e
   }
-  if (placed.kind === 'eni' || host) {
-    availabilityZone = placed.kind === 'eni' ? placed.availabilityZone : host!.availabilityZone
-    why = placed.kind === 'eni' ? placed.why : host!.why
-  }
-  const eniAttachment = attachmentOf({ attachments }, 'ElasticNetworkInterface')
-  const ip = eniDetail({ attachments }, 'privateIPv4Address')
+  // The ENI first, then the containers' ARNs: the order the seeded RNG is drawn in (saved worlds replay it).
+  const eni = placed ? taskEni(ctx, taskArn, placed, req.networkConfiguration) : undefined
   const overrides = td.containerDefinitions.map((c) => ({ name: c.name, ...req.overrides?.find((o) => o.name === c.name) }))
   const task: Task = {
-    attachments,
+    attachments: eni ? [eni] : [],
     attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
-    availabilityZone,
+    availabilityZone: undefined,
+    ...(req.capacityProviderName ? { capacityProviderName: req.capacityProviderName } : {}),
     clusterArn: req.cluster.clusterArn,
-    containerInstanceArn: host?.containerInstance.containerInstanceArn,
+    containerInstanceArn: undefined,
     containers: td.containerDefinitions.map((c) => ({
       containerArn: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `container/${clusterName}/${id}/${ctx.rng.uuid()}` }),
       taskArn,
       name: c.name,
       image: c.image,
       lastStatus: 'PENDING',
-      networkBindings: host?.bindings[c.name] ?? [],
-      networkInterfaces: eniAttachment && ip ? [{ attachmentId: eniAttachment.id, privateIpv4Address: ip }] : [],
+      networkBindings: [],
+      networkInterfaces: [],
       healthStatus: 'UNKNOWN',
       cpu: String(c.cpu),
       memory: c.memory === undefined ? undefined : String(c.memory),
@@ -141,13 +121,78 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
     ephemeralStorage: fargate ? { sizeInGiB: 20 } : undefined,
   }
   world.ecs.tasks[taskArn] = task
-  if (host) placeOnHost(world, task, td, host.containerInstance)
-  indexEndpoints(world, task)
   countTaskTransition(req.cluster, undefined, task.lastStatus)
-  countHostTransition(world, task, undefined, task.lastStatus)
-  ctx.log(taskArn, { kind: 'task.created', lastStatus: task.lastStatus, reason: why || undefined })
-  scheduleStep(ctx, task, eniSubnet ? TIMINGS.provisioningMs : TIMINGS.ec2ProvisioningMs, 'PROVISIONED')
+  if (!placed) {
+    awaitCapacity(ctx, task, req)
+    return task
+  }
+  settleTask(ctx, task, td, placed, req.networkConfiguration, true)
   return task
+}
+
+/** The task's ENI in its placement's subnet (awsvpc), created and attached to its instance (EC2): its attachment. */
+function taskEni(ctx: SimContext, taskArn: string, placed: Placement, networkConfiguration: NetworkConfiguration | undefined): Attachment | undefined {
+  const { world } = ctx
+  const host = placed.kind === 'containerInstance' ? placed.host : undefined
+  const eniSubnet = placed.kind === 'eni' ? placed.subnetId : host?.subnetId
+  if (!eniSubnet) return undefined
+  const awsvpc = networkConfiguration?.awsvpcConfiguration
+  const attachmentId = ctx.rng.uuid()
+  const eni = createNetworkInterface(ctx, {
+    subnetId: eniSubnet,
+    groupIds: awsvpc?.securityGroups ?? [],
+    description: arn({ service: 'ecs', region: world.region, accountId: world.accountId, resource: `attachment/${attachmentId}` }),
+    interfaceType: 'interface',
+    requesterId: taskArn,
+    assignPublicIp: awsvpc?.assignPublicIp === 'ENABLED',
+  })
+  // awsvpc on EC2: the task's ENI is attached to its container instance (Fargate's belong to no instance of yours).
+  if (host) attachNetworkInterface(ctx, eni, host.containerInstance.ec2InstanceId)
+  return {
+    id: attachmentId,
+    type: 'ElasticNetworkInterface',
+    status: 'PRECREATED',
+    details: [
+      { name: 'subnetId', value: eniSubnet },
+      { name: 'networkInterfaceId', value: eni.NetworkInterfaceId },
+      { name: 'macAddress', value: eni.MacAddress },
+      { name: 'privateDnsName', value: eni.PrivateDnsName },
+      { name: 'privateIPv4Address', value: eni.PrivateIpAddress },
+    ],
+  }
+}
+
+/**
+ * Puts a task where its placement says (an ENI in its subnet, its container instance with the host ports bound), then
+ * takes it from PROVISIONING on: at creation, or later for a task that waited for capacity.
+ */
+export function settleTask(ctx: SimContext, task: Task, td: TaskDefinition, placed: Placement, networkConfiguration: NetworkConfiguration | undefined, eniMade = false): void {
+  const { world } = ctx
+  const host = placed.kind === 'containerInstance' ? placed.host : undefined
+  const eniSubnet = placed.kind === 'eni' ? placed.subnetId : host?.subnetId
+  if (!eniMade) {
+    const eni = taskEni(ctx, task.taskArn, placed, networkConfiguration)
+    if (eni) task.attachments.push(eni)
+  }
+  let why = ''
+  if (placed.kind === 'eni' || host) {
+    task.availabilityZone = placed.kind === 'eni' ? placed.availabilityZone : host!.availabilityZone
+    why = placed.kind === 'eni' ? placed.why : host!.why
+  }
+  const eniAttachment = attachmentOf(task, 'ElasticNetworkInterface')
+  const ip = eniDetail(task, 'privateIPv4Address')
+  for (const c of task.containers) {
+    c.networkBindings = host?.bindings[c.name] ?? []
+    c.networkInterfaces = eniAttachment && ip ? [{ attachmentId: eniAttachment.id, privateIpv4Address: ip }] : []
+  }
+  if (host) {
+    task.containerInstanceArn = host.containerInstance.containerInstanceArn
+    placeOnHost(world, task, td, host.containerInstance)
+  }
+  indexEndpoints(world, task)
+  countHostTransition(world, task, undefined, task.lastStatus)
+  ctx.log(task.taskArn, { kind: 'task.created', lastStatus: task.lastStatus, reason: why || undefined })
+  scheduleStep(ctx, task, eniSubnet ? TIMINGS.provisioningMs : TIMINGS.ec2ProvisioningMs, 'PROVISIONED')
 }
 
 /**
@@ -212,6 +257,8 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
   const cluster = activeCluster(ctx.world, input.cluster)
   const td = taskDefinitionToRun(ctx.world, input.taskDefinition)
   const launchType = launchTypeOf(cluster, input)
+  // Through an Auto Scaling group provider with managed scaling, tasks with no room wait for the group to grow.
+  const provider = managedProvider(ctx.world, strategyFor(cluster, input.launchType, input.capacityProviderStrategy))
   const count = input.count ?? 1
   if (!Number.isInteger(count) || count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.') // wording unverified
   const overrides = input.overrides?.containerOverrides
@@ -220,7 +267,7 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
   checkVolumeConfigurations(ctx.world, td, input.volumeConfigurations) // ECS-managed EBS volumes (managedEbs.ts)
   // No EC2 capacity: ECS refuses the call itself, before starting anything (placement.ts).
   const noCapacity = missingCapacity(cluster, launchType)
-  if (noCapacity) throw invalidParameter(noCapacity)
+  if (noCapacity && !provider?.managed) throw invalidParameter(noCapacity)
   if (launchType === 'EC2') checkPlacement(input.placementStrategy, input.placementConstraints)
   const group = input.group ?? `family:${td.family}`
   const groupTasks = Object.values(ctx.world.ecs.tasks).filter((t) => t.clusterArn === cluster.clusterArn && t.group === group)
@@ -231,6 +278,7 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
       const task = createTask(ctx, {
         cluster, taskDefinition: td, launchType, networkConfiguration, group, startedBy: input.startedBy, overrides, tags: input.tags,
         groupTasks: [...groupTasks, ...tasks], placementStrategy: input.placementStrategy, placementConstraints: input.placementConstraints,
+        ...(provider ? { capacityProviderName: provider.name, waitForCapacity: provider.managed } : {}),
       })
       provisionManagedVolumes(ctx, task, input.volumeConfigurations)
       tasks.push(task)

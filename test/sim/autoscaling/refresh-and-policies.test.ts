@@ -35,6 +35,21 @@ describe('an instance refresh patches the group in batches', () => {
     expect(activities(s).filter((a) => a.Cause.includes('an instance was taken out of service in response to an instance refresh.'))).toHaveLength(4)
   })
 
+  it('instances protected from scale in are left on the old template unless ScaleInProtectedInstances is Refresh', () => {
+    const { sandbox: s, subnets } = withTemplate()
+    createGroup(s, subnets, '--min-size 2 --max-size 2 --desired-capacity 2 --new-instances-protected-from-scale-in')
+    s.advance(30_000)
+    const previous = ok(s, `aws ec2 describe-images --owners amazon --query "Images[?contains(Name, 'ecs-hvm-2023.0.20251021')].ImageId" --output text`)
+    ok(s, `aws ec2 create-launch-template-version --launch-template-name web --source-version 1 --launch-template-data '{"ImageId":"${previous}"}'`)
+    ok(s, `aws autoscaling start-instance-refresh --auto-scaling-group-name asg --preferences '{"MinHealthyPercentage":50,"InstanceWarmup":0}'`)
+    s.advance(3 * 60_000)
+    expect(ok(s, 'aws autoscaling describe-instance-refreshes --auto-scaling-group-name asg --query InstanceRefreshes[0].[Status,Preferences.ScaleInProtectedInstances] --output text')).toBe('Successful\tIgnore')
+    expect(members(s).map((m) => m.LaunchTemplate.Version)).toEqual(['1', '1'])
+    ok(s, `aws autoscaling start-instance-refresh --auto-scaling-group-name asg --preferences '{"MinHealthyPercentage":50,"InstanceWarmup":0,"ScaleInProtectedInstances":"Refresh"}'`)
+    s.advance(10 * 60_000)
+    expect(members(s).map((m) => m.LaunchTemplate.Version)).toEqual(['2', '2'])
+  })
+
   it('cancel-instance-refresh stops it; with none running, AWS’s error', () => {
     const { sandbox: s, subnets } = withTemplate()
     createGroup(s, subnets)
