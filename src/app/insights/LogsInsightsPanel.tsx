@@ -4,7 +4,8 @@ import { InsightsQueryEditor, monacoAvailable } from '../monaco/lazy.ts'
 import { ResultsTable } from './ResultsTable.tsx'
 import { TimeSeriesChart } from './TimeSeriesChart.tsx'
 import { binSeries, type ResultRow } from './queryResults.ts'
-import { ONE_HOUR, TIME_RANGES } from './timeRanges.ts'
+import { TimeRangeSelect } from './TimeRangeSelect.tsx'
+import { ONE_HOUR } from './timeRanges.ts'
 
 /** The course notes' query, as it should read (the notes' own line has `MemoryUitlized`: lessons/10-container-insights.md). */
 export const NOTES_QUERY = 'stats avg(CpuUtilized), avg(MemoryUtilized) by bin(30m)'
@@ -87,14 +88,7 @@ export function LogsInsightsPanel({ world, now }: { world: Readonly<World>; now:
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-range`}>Time range</label>
-        <select id={`${id}-range`} value={rangeMs} onChange={(e) => setRange(Number(e.target.value))}>
-          {TIME_RANGES.map((r) => (
-            <option key={r.ms} value={r.ms}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        <TimeRangeSelect id={`${id}-range`} value={rangeMs} onChange={setRange} />
         <button type="button" className="btn btn-primary" onClick={() => run()} disabled={!group}>
           Run query
         </button>

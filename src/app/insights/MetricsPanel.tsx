@@ -2,7 +2,8 @@ import { useId, useState } from 'react'
 import type { World } from '../../sandbox/index.ts'
 import { alarmsOnMetric, metricSeries, type MetricDimension } from '../../sandbox/views.ts'
 import { TimeSeriesChart, type Series, type Threshold } from './TimeSeriesChart.tsx'
-import { FIFTEEN_MINUTES, TIME_RANGES } from './timeRanges.ts'
+import { TimeRangeSelect } from './TimeRangeSelect.tsx'
+import { FIFTEEN_MINUTES } from './timeRanges.ts'
 import { TaskMetrics } from './TaskMetrics.tsx'
 
 /** What the panel can chart, per service: the free AWS/ECS utilization, and Container Insights' own metrics. */
@@ -42,18 +43,7 @@ export function MetricsPanel({ world, now, taskArn, onShowServices }: MetricsPan
   const [rangeMs, setRange] = useState<number>(FIFTEEN_MINUTES)
   const start = now - rangeMs
   const period = periodFor(rangeMs)
-  const rangePicker = (
-    <>
-      <label htmlFor={`${id}-range`}>Time range</label>
-      <select id={`${id}-range`} value={rangeMs} onChange={(e) => setRange(Number(e.target.value))}>
-        {TIME_RANGES.map((r) => (
-          <option key={r.ms} value={r.ms}>
-            {r.label}
-          </option>
-        ))}
-      </select>
-    </>
-  )
+  const rangePicker = <TimeRangeSelect id={`${id}-range`} value={rangeMs} onChange={setRange} />
   if (taskArn !== undefined) {
     const task = world.ecs.tasks[taskArn]
     return (

@@ -4,6 +4,7 @@ import type { Goal } from '../goals/types.ts'
 import type { LessonProblem } from './errors.ts'
 import type { Lesson, SolutionItem, Step } from './types.ts'
 import { splitFrontMatter } from './frontMatter.ts'
+import { slug, splitSections, type Block, type Section } from './sections.ts'
 
 /*
  * The lesson file format (lessons/README.md explains it to authors):
@@ -28,13 +29,6 @@ export interface ParseResult {
   problems: LessonProblem[]
 }
 
-interface Block {
-  info: string
-  text: string
-  /** Line of the opening fence. */
-  line: number
-}
-
 /** Parses one lesson file; `file` names it in problems (e.g. `lessons/01-containers.md`). */
 export function parseLesson(source: string, file: string): ParseResult {
   const problems: LessonProblem[] = []
@@ -43,11 +37,11 @@ export function parseLesson(source: string, file: string): ParseResult {
   if (!split) return { problems }
   const { lines, end } = split
   const front = readFrontMatter(lines.slice(1, end).join('\n'), 2, problem)
-  const body = splitSteps(lines, end + 1, problem)
+  const body = splitSections(lines, end + 1, SPECIAL, problem, (info) => `a \`\`\`${info} block belongs in a step (after a "## " heading)`)
 
   const steps: Step[] = []
   const ids = new Map<string, number>()
-  for (const raw of body.steps) {
+  for (const raw of body.sections) {
     const step = readStep(raw, problem)
     if (!step) continue
     const seen = ids.get(step.id)
@@ -55,7 +49,7 @@ export function parseLesson(source: string, file: string): ParseResult {
     ids.set(step.id, step.line)
     steps.push(step)
   }
-  if (body.steps.length === 0) problem(end + 2, 'a lesson needs at least one step: a "## Step title" heading with a ```goal block')
+  if (body.sections.length === 0) problem(end + 2, 'a lesson needs at least one step: a "## Step title" heading with a ```goal block')
   if (problems.length || !front) return { problems }
   return { problems, lesson: { ...front, intro: body.intro.trim(), steps, file } }
 }
@@ -128,50 +122,7 @@ function readFrontMatter(text: string, firstLine: number, problem: Problem): Fro
   return { id, title, summary, objectives, estimatedMinutes: typeof minutes === 'number' ? minutes : 0, start }
 }
 
-interface RawStep {
-  heading: string
-  line: number
-  markdown: string[]
-  blocks: Block[]
-}
-
-function splitSteps(lines: string[], from: number, problem: Problem): { intro: string; steps: RawStep[] } {
-  const intro: string[] = []
-  const steps: RawStep[] = []
-  let fence: { marker: string; info: string; line: number; text: string[]; raw: string[] } | undefined
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]
-    const lineNo = i + 1
-    const current = steps.at(-1)
-    if (fence) {
-      if (line.trim().startsWith(fence.marker) && line.trim().replace(/^[`~]+/, '') === '' && line.trim().length >= fence.marker.length) {
-        if (SPECIAL.has(fence.info)) {
-          if (current) current.blocks.push({ info: fence.info, text: fence.text.join('\n'), line: fence.line })
-          else problem(fence.line, `a \`\`\`${fence.info} block belongs in a step (after a "## " heading)`)
-        } else (current ? current.markdown : intro).push(...fence.raw, line)
-        fence = undefined
-      } else {
-        fence.text.push(line)
-        fence.raw.push(line)
-      }
-      continue
-    }
-    const open = /^\s*(`{3,}|~{3,})\s*([\w-]*)/.exec(line)
-    if (open) {
-      fence = { marker: open[1], info: open[2].toLowerCase(), line: lineNo, text: [], raw: [line] }
-      continue
-    }
-    if (/^## /.test(line)) {
-      steps.push({ heading: line.slice(3).trim(), line: lineNo, markdown: [], blocks: [] })
-      continue
-    }
-    ;(current ? current.markdown : intro).push(line)
-  }
-  if (fence) problem(fence.line, 'this fenced block is never closed')
-  return { intro: intro.join('\n'), steps }
-}
-
-function readStep(raw: RawStep, problem: Problem): Step | undefined {
+function readStep(raw: Section, problem: Problem): Step | undefined {
   const idMatch = /\s*\{#([a-z0-9-]+)\}\s*$/.exec(raw.heading)
   const title = idMatch ? raw.heading.slice(0, idMatch.index).trim() : raw.heading
   const id = idMatch?.[1] ?? slug(title)
@@ -244,10 +195,3 @@ function readEdit(block: Block, problem: Problem): SolutionItem | undefined {
   if (extra.length) problem(block.line, `an \`\`\`edit block has no field ${extra.map((k) => `"${k}"`).join(', ')} (fields: file, replace, with)`)
   return { kind: 'edit', path: v.file, replace: v.replace, with: v.with, sourceLine: block.line }
 }
-
-const slug = (title: string): string =>
-  title
-    .toLowerCase()
-    .replace(/[`'’"]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')

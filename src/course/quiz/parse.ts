@@ -4,7 +4,7 @@ import { splitFrontMatter } from '../lessons/frontMatter.ts'
 import { drawParams } from './params.ts'
 import { readPickRule, type PickRule } from './pick.ts'
 import { fillTemplateValues, readGoals, readParams, readRun } from './questionFields.ts'
-import { slug, splitSections, type Section } from './sections.ts'
+import { slug, splitSections, type Section } from '../lessons/sections.ts'
 import type { Option, Question, QuestionKind, Quiz, Reveal, RunItem, WrongAnswer } from './types.ts'
 import { fieldOf, keyOf, reader, readYaml, type Problem, type Yaml } from './yamlFields.ts'
 
@@ -30,6 +30,8 @@ export const FIELDS: Record<QuestionKind, string[]> = {
   practical: [...SANDBOX, 'goals', 'solution', 'mistake'],
   pick: [...SANDBOX, 'answer'],
 }
+/** The fenced blocks a quiz claims from a question's Markdown. */
+const QUESTION_BLOCK: ReadonlySet<string> = new Set(['question'])
 const FRONT = ['id', 'version', 'title', 'summary', 'minutes', 'review', 'examAttempts']
 
 export interface QuizParseResult {
@@ -46,10 +48,10 @@ export function parseQuiz(source: string, file: string): QuizParseResult {
   const { lines, end } = split
   const front = readYaml(lines.slice(1, end).join('\n'), 2, problem, 'front matter')
   const meta = front && readFront(front, problem)
-  const sections = splitSections(lines, end + 1, problem)
+  const sections = splitSections(lines, end + 1, QUESTION_BLOCK, problem, () => 'a ```question block belongs under a "## " question heading')
   const questions: Question[] = []
   const ids = new Map<string, number>()
-  for (const section of sections.questions) {
+  for (const section of sections.sections) {
     const q = readQuestion(section, problem)
     if (!q) continue
     const seen = ids.get(q.id)
@@ -57,7 +59,7 @@ export function parseQuiz(source: string, file: string): QuizParseResult {
     ids.set(q.id, q.line)
     questions.push(q)
   }
-  if (sections.questions.length === 0) problem(end + 2, 'a quiz needs at least one question: a "## Question title" heading with a ```question block')
+  if (sections.sections.length === 0) problem(end + 2, 'a quiz needs at least one question: a "## Question title" heading with a ```question block')
   if (problems.length || !meta) return { problems }
   return { problems, quiz: { ...meta, intro: sections.intro.trim(), questions, file } }
 }
@@ -87,7 +89,7 @@ function readFront(y: Yaml, problem: Problem): Omit<Quiz, 'intro' | 'questions' 
 function readQuestion(section: Section, problem: Problem): Question | undefined {
   const idMatch = /\s*\{#([a-z0-9-]+)\}\s*$/.exec(section.heading)
   const title = idMatch ? section.heading.slice(0, idMatch.index).trim() : section.heading
-  const id = idMatch?.[1] ?? slug(title)
+  const id = idMatch?.[1] ?? slug(title, 60)
   if (!id) problem(section.line, 'a question needs a title')
   if (section.blocks.length !== 1) {
     problem(section.blocks[1]?.line ?? section.line, section.blocks.length ? `question "${title}" has more than one \`\`\`question block` : `question "${title}" has no \`\`\`question block`)
