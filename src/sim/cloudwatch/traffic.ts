@@ -1,5 +1,5 @@
 import type { SimContext } from '../context.ts'
-import { minuteOf, serverTimeMs } from './model.ts'
+import { minuteOf, requestKeys, serverTimeMs } from './model.ts'
 import { ALB_MS } from './usage.ts'
 import { writeRequestLog } from './taskLogs.ts'
 
@@ -26,8 +26,7 @@ export interface AnsweredRequest {
  */
 export function requestAnswered(ctx: SimContext, r: AnsweredRequest): number {
   const { world } = ctx
-  const minute = minuteOf(ctx.now())
-  const key = `${r.taskArn}@${minute}`
+  const key = requestKeys(r.taskArn, minuteOf(ctx.now())).now
   world.cloudwatch.requests[key] = (world.cloudwatch.requests[key] ?? 0) + r.count
   const task = world.ecs.tasks[r.taskArn]
   if (!task) return 0
