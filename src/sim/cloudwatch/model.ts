@@ -247,10 +247,9 @@ export function usageOf(statics: UsageStatics, rpsServed: number, minute: number
  * (Little's law: each waits `inFlight / capacity`). The offered rate is this minute's requests so far over the seconds
  * gone; a sender's in-flight requests are spread over the targets of the task's target groups.
  */
-export function serverTimeMs(world: Readonly<World>, task: Task, containerName: string, now: number, inFlight = 1): number {
+export function serverTimeMs(world: Readonly<World>, task: Task, containerName: string, now: number, inFlight = 1, facts = servingFacts(world, task)): number {
   const minute = minuteOf(now)
-  const facts = servingFacts(world, task)
-  const keys = requestKeys(task.taskArn, minute)
+  const keys = facts.requestKeys(minute)
   // A sliding minute: this minute's requests so far plus the part of the last minute's still inside the window.
   const gone = Math.min(1, (now - minute * MINUTE_MS) / MINUTE_MS)
   const recent = (world.cloudwatch.requests[keys.now] ?? 0) + (world.cloudwatch.requests[keys.before] ?? 0) * (1 - gone)
@@ -263,26 +262,19 @@ export function serverTimeMs(world: Readonly<World>, task: Task, containerName: 
   return utilisation < 1 ? Math.min(u.serviceMs / (1 - utilisation), queued) : queued
 }
 
-/**
- * The keys of `world.cloudwatch.requests` for a task in a minute and the minute before (`<taskArn>@<minute>`), kept:
- * every request reads and writes them, and a key built anew is a new string to hash each time.
- */
-export function requestKeys(taskArn: string, minute: number): { now: string; before: string } {
-  let known = keysByTask.get(taskArn)
-  if (!known || known.minute !== minute) {
-    if (keysByTask.size > 10_000) keysByTask.clear()
-    keysByTask.set(taskArn, (known = { minute, now: `${taskArn}@${minute}`, before: `${taskArn}@${minute - 1}` }))
-  }
-  return known
+/** The keys of `world.cloudwatch.requests` for a task in a minute and the minute before (`<taskArn>@<minute>`). */
+interface RequestKeys {
+  minute: number
+  now: string
+  before: string
 }
-const keysByTask = new Map<string, { minute: number; now: string; before: string }>()
 
 /**
  * What a request to a task needs of the world besides the request counts: its health checks a minute, how many
  * targets share its load, its CPU ceiling and its containers' image costs. Kept per task while the task, the ECS and
  * ECR slices and the target index stay (each request asked them afresh: `npm run bench`, 10,000 requests).
  */
-interface ServingFacts {
+export interface ServingFacts {
   version: number
   slices: number
   index: TargetIndex
@@ -290,12 +282,16 @@ interface ServingFacts {
   targetsBeside: number
   ceiling: number
   usage(containerName: string): ImageUsage
+  /** This task's request keys for a minute, kept for the last minute asked: a key built anew is a new string to hash. */
+  requestKeys(minute: number): RequestKeys
+  /** Per container name, where its access-log lines go (taskLogs.ts keeps them here). */
+  logWriters: Map<string, unknown>
 }
 
 const FACTS_READ: readonly Slice[] = ['ecr', 'ecs']
 const servingFactsOf = new DerivedCache<Task, ServingFacts>()
 
-function servingFacts(world: Readonly<World>, task: Task): ServingFacts {
+export function servingFacts(world: Readonly<World>, task: Task): ServingFacts {
   const index = targetIndex(world)
   const slices = sliceVersion(world.log, FACTS_READ)
   const known = servingFactsOf.get(task)
@@ -303,6 +299,7 @@ function servingFacts(world: Readonly<World>, task: Task): ServingFacts {
   const usages = new Map<string, ImageUsage>()
   for (const c of task.containers) if (!usages.has(c.name)) usages.set(c.name, usageOfImage(world, c.image))
   const unnamed = usageOfImage(world, '')
+  let keys: RequestKeys = { minute: NaN, now: '', before: '' }
   const facts: ServingFacts = {
     version: task.version,
     slices,
@@ -311,6 +308,11 @@ function servingFacts(world: Readonly<World>, task: Task): ServingFacts {
     targetsBeside: targetsBeside(index, task),
     ceiling: cpuCeiling(task),
     usage: (name) => usages.get(name) ?? unnamed,
+    requestKeys: (minute) => {
+      if (keys.minute !== minute) keys = { minute, now: `${task.taskArn}@${minute}`, before: `${task.taskArn}@${minute - 1}` }
+      return keys
+    },
+    logWriters: new Map(),
   }
   servingFactsOf.set(task, facts)
   return facts

@@ -1,9 +1,9 @@
 import type { SimContext } from '../context.ts'
-import { DerivedCache, sliceVersion, type Slice } from '../core/index.ts'
 import type { ContainerDefinition, Task } from '../ecs/state.ts'
 import { hasLogGroup, produceLogEvent, producerStream } from '../logs/index.ts'
 import { resolveImage } from '../runtime/index.ts'
 import type { World } from '../world.ts'
+import { servingFacts, type ServingFacts } from './model.ts'
 import type { AnsweredRequest } from './traffic.ts'
 
 /**
@@ -70,8 +70,8 @@ export function accessLogLine(app: string, r: AnsweredRequest, now: number): str
 }
 
 /** Writes the container's access-log line to its awslogs stream, if it has one. */
-export function writeRequestLog(ctx: SimContext, task: Task, r: AnsweredRequest): void {
-  const writer = requestLogWriter(ctx.world, task, r.containerName)
+export function writeRequestLog(ctx: SimContext, task: Task, r: AnsweredRequest, facts = servingFacts(ctx.world, task)): void {
+  const writer = requestLogWriter(ctx.world, task, r.containerName, facts)
   const line = writer && accessLogLine(writer.app, r, ctx.now())
   if (writer && line) produceLogEvent(ctx, writer.target.group, writer.target.stream, ctx.now(), line, false)
 }
@@ -83,22 +83,16 @@ interface RequestLogWriter {
 }
 
 /**
- * Kept per task while it and the ECS and ECR slices stay (its definition's log configuration and its image's app):
- * every request asks (`npm run bench`: 10,000 requests).
+ * Kept with the task's serving facts (model.ts: while the task and the ECS and ECR slices stay), since its definition's
+ * log configuration and its image's app are all it reads: every request asks (`npm run bench`: 10,000 requests).
  */
-const writers = new DerivedCache<Task, { version: number; slices: number; byName: Map<string, RequestLogWriter | undefined> }>()
-const WRITER_READS: readonly Slice[] = ['ecr', 'ecs']
-
-function requestLogWriter(world: Readonly<World>, task: Task, containerName: string): RequestLogWriter | undefined {
-  const slices = sliceVersion(world.log, WRITER_READS)
-  let known = writers.get(task)
-  if (!known || known.version !== task.version || known.slices !== slices) writers.set(task, (known = { version: task.version, slices, byName: new Map() }))
-  if (known.byName.has(containerName)) return known.byName.get(containerName)
+function requestLogWriter(world: Readonly<World>, task: Task, containerName: string, facts: ServingFacts): RequestLogWriter | undefined {
+  if (facts.logWriters.has(containerName)) return facts.logWriters.get(containerName) as RequestLogWriter | undefined
   const def = world.ecs.taskDefinitions[task.taskDefinitionArn]?.containerDefinitions.find((d) => d.name === containerName)
   const target = awslogsTarget(def, task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1))
   const container = target && task.containers.find((c) => c.name === containerName)
   const app = container && resolveImage(world, container.image)?.app
   const writer = target && app ? { target, app } : undefined
-  known.byName.set(containerName, writer)
+  facts.logWriters.set(containerName, writer)
   return writer
 }
