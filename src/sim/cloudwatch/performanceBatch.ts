@@ -4,7 +4,7 @@ import { registerBatchFormat, type StoredLogBatch } from '../logs/index.ts'
 import type { Value } from '../logs/insights/index.ts'
 import type { World } from '../world.ts'
 import { usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
-import { containerNumbers, containerTemplate, fill, filledLength, MINUTE_FIELDS, numbersLength, taskNumbers, taskTemplate, type PerformanceTask } from './performanceEvents.ts'
+import { containerNumbers, containerTemplate, fill, filledLength, MINUTE_FIELDS, numbersLength, taskNumbers, taskTemplate, usageTotals, type PerformanceTask, type UsageTotals } from './performanceEvents.ts'
 
 /**
  * Container Insights' Task and Container events of a minute, stored as one batch (logs/state.ts `StoredLogBatch`):
@@ -64,37 +64,21 @@ function templatesOf(task: PerformanceTask): Templates {
 
 /** The numbers of each of the task's events in a minute: the Task event's, then each container's. */
 export function eventNumbers(timestamp: number, usage: readonly ContainerUsage[]): number[][] {
-  return [taskNumbers(timestamp, usage), ...usage.map((u) => containerNumbers(timestamp, u))]
+  return [taskNumbers(timestamp, usageTotals(usage)), ...usage.map((u) => containerNumbers(timestamp, u))]
 }
 
 /**
  * The length of the task's events in a minute together (what their stream's storedBytes grows by), without writing
  * them: each template's own length, and each number's as printed (`timestampLength`: the minute's, the same for all).
  */
-export function eventLengths(task: PerformanceTask, timestampLength: number, usage: readonly ContainerUsage[]): number {
+export function eventLengths(task: PerformanceTask, timestampLength: number, usage: readonly ContainerUsage[], t: UsageTotals = usageTotals(usage)): number {
   const { lengths } = templatesOf(task)
   let total = 0
-  let cpu = 0
-  let memory = 0
-  let rx = 0
-  let tx = 0
-  let rxp = 0
-  let txp = 0
-  let read = 0
-  let write = 0
   for (let c = 0; c < usage.length; c++) {
     const u = usage[c]
-    cpu += u.cpu
-    memory += u.memory
-    rx += u.rxBytes
-    tx += u.txBytes
-    rxp += u.rxPackets
-    txp += u.txPackets
-    read += u.storageRead
-    write += u.storageWrite
     total += lengths[c + 1] + timestampLength + numbersLength(u.cpu, u.memory, u.storageRead, u.storageWrite, u.rxBytes, u.rxPackets, u.txBytes, u.txPackets)
   }
-  return total + lengths[0] + timestampLength + numbersLength(cpu, memory, read, write, rx, rxp, tx, txp)
+  return total + lengths[0] + timestampLength + numbersLength(t.cpu, t.memory, t.storageRead, t.storageWrite, t.rxBytes, t.rxPackets, t.txBytes, t.txPackets)
 }
 
 /** Derived from a batch, kept per batch object (a batch never changes): where each event is, and what was asked. */

@@ -3,9 +3,10 @@ import type { World } from '../world.ts'
 import { EXIT_TIMER } from '../ecs/taskTimers.ts'
 import type { Task } from '../ecs/state.ts'
 import { noteStored, produceLogBatch, produceLogEvent, producerStream } from '../logs/index.ts'
+import type { LogStream } from '../logs/state.ts'
 import { healthChecksByAddress, MINUTE_MS, minuteOf, servedPerSecond, staticsOf, usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
 import { unproxied } from '../core/index.ts'
-import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, type PerformanceTask } from './performanceEvents.ts'
+import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, usageTotals, type PerformanceTask } from './performanceEvents.ts'
 import { eventLengths, PERFORMANCE_BATCH, performanceTaskNumber, type PerformanceBatchData } from './performanceBatch.ts'
 import { putSampleAt, seriesKey } from './series.ts'
 import type { CloudWatchState, Dimension } from './state.ts'
@@ -48,6 +49,9 @@ export const publishMinute: TimerHandler = (ctx) => {
   const acc = new Accumulator()
   const clusters = new Map<string, { name: string; tasks: number; insights: string }>()
   const batch: PerformanceBatchData = { tasks: [], rps: [], streams: [] }
+  // The performance streams of this minute by group and name: several tasks write to one (an instance's), and looking
+  // a stream up through the journal's view is a proxy's work per task.
+  const streams = new Map<string, Map<string, LogStream>>()
   let events = 0
   let running = 0
   const timestampLength = String(at).length
@@ -60,30 +64,14 @@ export const publishMinute: TimerHandler = (ctx) => {
     const usage = usageOf(statics, rps, minute)
     if (killOutOfMemory(ctx, taskArn, usage)) continue
     const f = factsOf(world, task)
-    const insights = insightsOf(world, task.clusterArn)
-    const cluster = clusters.get(task.clusterArn) ?? { name: f.clusterName, tasks: 0, insights }
+    let cluster = clusters.get(task.clusterArn)
+    if (!cluster) clusters.set(task.clusterArn, (cluster = { name: f.clusterName, tasks: 0, insights: insightsOf(world, task.clusterArn) }))
     cluster.tasks++
-    clusters.set(task.clusterArn, cluster)
-    let cpu = 0
-    let memory = 0
-    let rx = 0
-    let tx = 0
-    let read = 0
-    let write = 0
-    let cpuOfContainers = 0
-    let memoryOfContainers = 0
-    for (const u of usage) {
-      cpu += u.cpu
-      memory += u.memory
-      rx += u.rxBytes
-      tx += u.txBytes
-      read += u.storageRead
-      write += u.storageWrite
-      cpuOfContainers += u.cpuReserved
-      memoryOfContainers += u.memoryReserved
-    }
-    const cpuReserved = Number(task.cpu) || cpuOfContainers || INSTANCE_CPU_UNITS
-    const memoryReserved = Number(task.memory) || memoryOfContainers
+    const { insights } = cluster
+    const totals = usageTotals(usage)
+    const { cpu, memory, rxBytes: rx, txBytes: tx, storageRead: read, storageWrite: write } = totals
+    const cpuReserved = Number(task.cpu) || totals.cpuReserved || INSTANCE_CPU_UNITS
+    const memoryReserved = Number(task.memory) || totals.memoryReserved
     if (f.serviceName !== undefined) {
       // AWS/ECS: free, every service (fidelity §5.1): utilization as a percentage of what the tasks reserve.
       acc.add(f.cells.aws[0], (cpu / cpuReserved) * 100)
@@ -98,9 +86,9 @@ export const publishMinute: TimerHandler = (ctx) => {
       if (memoryReserved > 0) acc.add(f.cells.enhanced[1], (memory / memoryReserved) * 100)
     }
     const facts = performanceTaskNumber(ctx, task, statics, () => describeTask(world, task, f, statics))
-    const stream = producerStream(ctx, f.group, f.stream, true)
+    const stream = streams.get(f.group)?.get(f.stream) ?? keepStream(streams, f, producerStream(ctx, f.group, f.stream, true))
     if (!stream) continue
-    noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage))
+    noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage, totals))
     batch.tasks.push(facts)
     batch.rps.push(rps)
     batch.streams.push(stream.id)
@@ -123,6 +111,15 @@ export const publishMinute: TimerHandler = (ctx) => {
   } else {
     delete cw.tickAt
   }
+}
+
+/** Keeps a stream found (or created) for the rest of the minute's publication. */
+function keepStream(streams: Map<string, Map<string, LogStream>>, f: TaskNames, stream: LogStream | undefined): LogStream | undefined {
+  if (!stream) return undefined
+  let byName = streams.get(f.group)
+  if (!byName) streams.set(f.group, (byName = new Map()))
+  byName.set(f.stream, stream)
+  return stream
 }
 
 /** What the task's performance events say of it (kept with them: performanceBatch.ts). */

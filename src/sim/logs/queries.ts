@@ -85,22 +85,29 @@ export function runQuery(ctx: SimContext, query: Pick<Query, 'queryString' | 'lo
   const { events, places, count, bytesScanned } = scan(world, sources, query.endTime * 1000 + 1000)
   const columns = columnsOf(events, jsonFields)
   const last = count - 1
+  // A batch's column of a field, by the batch's place in the events (asked of its format once per query).
+  const batchColumns = jsonFields.map((): ArrayLike<Value>[] => [])
+  const batchColumn = (f: number, p: number): ArrayLike<Value> =>
+    (batchColumns[f][p] ??= formatOf(events[p] as StoredLogBatch).column(world, events[p] as StoredLogBatch, jsonFields[f]))
   // Each field's value of event `i` (newest first, the order the query reads them): from the text columns, or from
-  // the column its batch answers (looked up once per batch entry, not per event).
-  const values = jsonFields.map((field, f): ((i: number) => Value) => {
+  // the column its batch answers (looked up once per batch entry, not per event). Made when first asked for: a query
+  // that reads runs (`runs` below) never needs them.
+  const values: ((i: number) => Value)[] = []
+  const valueOf = (f: number): ((i: number) => Value) => (values[f] ??= valueReader(f))
+  const valueReader = (f: number): ((i: number) => Value) => {
     const text = columns[f]
-    const batchColumns: ArrayLike<Value>[] = []
+    const byPlace = batchColumns[f]
     for (let k = 0; k < count; k++) {
       const p = places.entry[k]
-      if (places.index[k] >= 0 && batchColumns[p] === undefined) batchColumns[p] = formatOf(events[p] as StoredLogBatch).column(world, events[p] as StoredLogBatch, field)
+      if (places.index[k] >= 0 && byPlace[p] === undefined) batchColumn(f, p)
     }
     const { entry, index } = places
     return (i) => {
       const k = last - i
       const j = index[k]
-      return j < 0 ? text[entry[k]] : batchColumns[entry[k]][j]
+      return j < 0 ? text[entry[k]] : byPlace[entry[k]][j]
     }
-  })
+  }
   const event = (i: number): StoredLogEntry => events[places.entry[last - i]]
   const place = (i: number): EventPlace => {
     const e = event(i)
@@ -120,23 +127,49 @@ export function runQuery(ctx: SimContext, query: Pick<Query, 'queryString' | 'lo
     '@ingestionTime': (i) => event(i).i,
     '@ptr': (i) => ptrOf(place(i)),
   }
-  const readers: [string, (i: number) => Value][] = [
+  let readers: [string, (i: number) => Value][] | undefined
+  const readersOf = (): [string, (i: number) => Value][] => [
     ...wanted.filter((f) => DISCOVERED.has(f)).map((f): [string, (i: number) => Value] => [f, discovered[f]]),
-    ...jsonFields.map((field, f): [string, (i: number) => Value] => [field, values[f]]),
+    ...jsonFields.map((field, f): [string, (i: number) => Value] => [field, valueOf(f)]),
   ]
   const source: RecordSource = {
     count,
     fill(i, record) {
       const into = record as EventRecord
-      for (const [name, read] of readers) into[name] = read(i)
+      for (const [name, read] of (readers ??= readersOf())) into[name] = read(i)
       into[EVENT] = place(i)
       return into
     },
     column(name) {
       const f = jsonFields.indexOf(name)
-      if (f >= 0) return values[f]
+      if (f >= 0) return valueOf(f)
       // The message and the pointer are written per event: no column holds them.
       return name === '@message' || name === '@ptr' ? undefined : discovered[name]
+    },
+    runs(fields) {
+      const at = fields.map((name) => jsonFields.indexOf(name))
+      if (at.some((f) => f < 0)) return undefined
+      return (visit) => {
+        const { entry, index } = places
+        const arrays: ArrayLike<Value>[] = at.map(() => [])
+        // Reading order is newest first: from the last place down. A batch's events in the range sit side by side in
+        // `places` with their indexes ascending, so read backwards they are a run with step -1.
+        let k = last
+        while (k >= 0) {
+          const p = entry[k]
+          const j = index[k]
+          let n = 1
+          if (j < 0) {
+            for (let a = 0; a < at.length; a++) arrays[a] = columns[at[a]]
+            visit(events[p].t, 1, arrays, p, 1)
+          } else {
+            while (k - n >= 0 && entry[k - n] === p && index[k - n] === j - n) n++
+            for (let a = 0; a < at.length; a++) arrays[a] = batchColumn(at[a], p)
+            visit(events[p].t, n, arrays, j, -1)
+          }
+          k -= n
+        }
+      }
     },
   }
   const output = evaluate(commands, source, query.limit, (row) => {
