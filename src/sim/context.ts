@@ -34,7 +34,17 @@ export interface SimContext {
    * for example). Goes through the same handlers as the CLI's calls, without output shaping (nothing prints the answer).
    */
   call<O = unknown>(service: string, operation: string, input: object): O
+  /**
+   * The world's own object behind `value` (which a handler may hold through the journal's view), to be changed
+   * directly: the journal keeps it as it is now, so the open savepoint can still take the change back. For code that
+   * writes the same few objects for every task every minute, where each read and write through the view is a proxy's
+   * work. Absent where the world is not journaled.
+   */
+  keep?<T extends object>(value: T): T
 }
+
+/** `value` ready to be changed directly (`SimContext.keep`), or as it is where the world is not journaled. */
+export const writable = <T extends object>(ctx: SimContext, value: T): T => (ctx.keep ? ctx.keep(value) : value)
 
 export type OperationHandler<I = never, O = unknown> = (ctx: SimContext, input: I) => O
 

@@ -1,4 +1,5 @@
 import type { SimContext } from '../context.ts'
+import { unproxied } from '../core/index.ts'
 import type { Task } from '../ecs/state.ts'
 import { registerBatchFormat, type StoredLogBatch } from '../logs/index.ts'
 import type { Value } from '../logs/insights/index.ts'
@@ -28,9 +29,11 @@ const numbers = new WeakMap<Task, { version: number; statics: UsageStatics; n: n
  * latest otherwise. `describe` gives the facts; it is only called when the task's version or statics changed.
  */
 export function performanceTaskNumber(ctx: SimContext, task: Task, statics: UsageStatics, describe: () => PerformanceTask): number {
-  const perf = ctx.world.cloudwatch.performance
+  // The check reads the plain world: through the journal's view each step is a proxy's work, for every task every minute.
   const known = numbers.get(task)
-  if (known && known.version === task.version && known.statics === statics && perf.latest[task.taskArn] === known.n && known.n < perf.tasks.length) return known.n
+  const plain = unproxied(ctx.world).cloudwatch.performance
+  if (known && known.version === task.version && known.statics === statics && plain.latest[task.taskArn] === known.n && known.n < plain.tasks.length) return known.n
+  const perf = ctx.world.cloudwatch.performance
   const facts = describe()
   const latest = perf.latest[task.taskArn]
   let n: number

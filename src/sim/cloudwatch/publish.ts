@@ -1,11 +1,10 @@
-import type { SimContext, TimerHandler } from '../context.ts'
+import { writable, type SimContext, type TimerHandler } from '../context.ts'
 import type { World } from '../world.ts'
 import { EXIT_TIMER } from '../ecs/taskTimers.ts'
 import type { Task } from '../ecs/state.ts'
 import { noteStored, produceLogBatch, produceLogEvent, producerStream } from '../logs/index.ts'
-import type { LogStream } from '../logs/state.ts'
 import { healthChecksByAddress, MINUTE_MS, minuteOf, servedPerSecond, staticsOf, usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
-import { unproxied } from '../core/index.ts'
+import { ownEntry, unproxied } from '../core/index.ts'
 import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, usageTotals, type PerformanceTask } from './performanceEvents.ts'
 import { eventLengths, PERFORMANCE_BATCH, performanceTaskNumber, type PerformanceBatchData } from './performanceBatch.ts'
 import { putSampleAt, seriesKey } from './series.ts'
@@ -49,9 +48,6 @@ export const publishMinute: TimerHandler = (ctx) => {
   const acc = new Accumulator()
   const clusters = new Map<string, { name: string; tasks: number; insights: string }>()
   const batch: PerformanceBatchData = { tasks: [], rps: [], streams: [] }
-  // The performance streams of this minute by group and name: several tasks write to one (an instance's), and looking
-  // a stream up through the journal's view is a proxy's work per task.
-  const streams = new Map<string, Map<string, LogStream>>()
   let events = 0
   let running = 0
   const timestampLength = String(at).length
@@ -86,7 +82,7 @@ export const publishMinute: TimerHandler = (ctx) => {
       if (memoryReserved > 0) acc.add(f.cells.enhanced[1], (memory / memoryReserved) * 100)
     }
     const facts = performanceTaskNumber(ctx, task, statics, () => describeTask(world, task, f, statics))
-    const stream = streams.get(f.group)?.get(f.stream) ?? keepStream(streams, f, producerStream(ctx, f.group, f.stream, true))
+    const stream = producerStream(ctx, f.group, f.stream, true)
     if (!stream) continue
     noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage, totals))
     batch.tasks.push(facts)
@@ -103,7 +99,7 @@ export const publishMinute: TimerHandler = (ctx) => {
     for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
     produceLogEvent(ctx, performanceGroup(c.name), clusterStream(c.name), at, clusterEvent(c.name, at, counts), true)
   }
-  acc.flush(cw, at)
+  acc.flush(ctx, at)
   forgetRequestsBefore(cw, minute)
   if (running > 0) {
     cw.tickAt = ctx.now() + MINUTE_MS
@@ -111,15 +107,6 @@ export const publishMinute: TimerHandler = (ctx) => {
   } else {
     delete cw.tickAt
   }
-}
-
-/** Keeps a stream found (or created) for the rest of the minute's publication. */
-function keepStream(streams: Map<string, Map<string, LogStream>>, f: TaskNames, stream: LogStream | undefined): LogStream | undefined {
-  if (!stream) return undefined
-  let byName = streams.get(f.group)
-  if (!byName) streams.set(f.group, (byName = new Map()))
-  byName.set(f.stream, stream)
-  return stream
 }
 
 /** What the task's performance events say of it (kept with them: performanceBatch.ts). */
@@ -306,7 +293,16 @@ class Accumulator {
     cell.max = Math.max(cell.max, value)
   }
 
-  flush(cw: CloudWatchState, at: number): void {
-    for (const c of this.touched) putSampleAt(cw, c.key, c.namespace, c.name, c.dims, c.unit, at, c.sum, c.n, c.min, c.max)
+  /**
+   * Stores the minute's points in the plain series, each kept by the journal before it changes (`SimContext.keep`):
+   * through the journal's view every read and write of a point is a proxy's work.
+   */
+  flush(ctx: SimContext, at: number): void {
+    const cw = unproxied(ctx.world).cloudwatch
+    for (const c of this.touched) {
+      const series = ownEntry(cw.series, c.key)
+      writable(ctx, series ? series.points : cw.series)
+      putSampleAt(cw, c.key, c.namespace, c.name, c.dims, c.unit, at, c.sum, c.n, c.min, c.max)
+    }
   }
 }
