@@ -4,7 +4,8 @@ import { EXIT_TIMER } from '../ecs/taskTimers.ts'
 import type { Task } from '../ecs/state.ts'
 import { noteStored, produceLogBatch, produceLogEvent, producerStream } from '../logs/index.ts'
 import { healthChecksByAddress, MINUTE_MS, minuteOf, servedPerSecond, staticsOf, usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
-import { ownEntry, unproxied } from '../core/index.ts'
+import { DerivedCache, ownEntry, unproxied } from '../core/index.ts'
+import type { LogStream } from '../logs/state.ts'
 import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, usageTotals, type PerformanceTask } from './performanceEvents.ts'
 import { eventLengths, PERFORMANCE_BATCH, performanceTaskNumber, type PerformanceBatchData } from './performanceBatch.ts'
 import { putSampleAt, seriesKey } from './series.ts'
@@ -82,7 +83,7 @@ export const publishMinute: TimerHandler = (ctx) => {
       if (memoryReserved > 0) acc.add(f.cells.enhanced[1], (memory / memoryReserved) * 100)
     }
     const facts = performanceTaskNumber(ctx, task, statics, () => describeTask(world, task, f, statics))
-    const stream = producerStream(ctx, f.group, f.stream, true)
+    const stream = performanceStream(ctx, f)
     if (!stream) continue
     noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage, totals))
     batch.tasks.push(facts)
@@ -107,6 +108,22 @@ export const publishMinute: TimerHandler = (ctx) => {
   } else {
     delete cw.tickAt
   }
+}
+
+/**
+ * The task's performance stream, kept with its names while the Logs slice has the same version (its groups are only
+ * created and deleted with a logged change; streams are never deleted but with their group) and no savepoint that
+ * found it rolled back: each lookup is three of the record's own entries, for every task every minute.
+ */
+const streamsOf = new DerivedCache<TaskNames, { version: number; stream: LogStream }>()
+
+function performanceStream(ctx: SimContext, f: TaskNames): LogStream | undefined {
+  const version = unproxied(ctx.world).log.versions.logs
+  const known = streamsOf.get(f)
+  if (known && known.version === version) return known.stream
+  const stream = producerStream(ctx, f.group, f.stream, true)
+  if (stream) streamsOf.set(f, { version: unproxied(ctx.world).log.versions.logs, stream })
+  return stream
 }
 
 /** What the task's performance events say of it (kept with them: performanceBatch.ts). */
@@ -148,10 +165,26 @@ function publishServices(ctx: SimContext, at: number, acc: Accumulator): void {
     if (s.status !== 'ACTIVE' || insightsOf(world, s.clusterArn) === 'disabled') continue
     const clusterName = lastSegment(s.clusterArn)
     const counts = { DesiredTaskCount: s.desiredCount, RunningTaskCount: s.runningCount, PendingTaskCount: s.pendingCount, DeploymentCount: s.deployments.length, TaskSetCount: 0 }
-    const dims = [{ Name: 'ServiceName', Value: s.serviceName }, { Name: 'ClusterName', Value: clusterName }]
-    for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
+    const cells = serviceCells(s.serviceName, clusterName)
+    let m = 0
+    for (const value of Object.values(counts)) acc.add(cells[m++], value)
     produceLogEvent(ctx, performanceGroup(clusterName), serviceStream(s.serviceName), at, serviceEvent(s.serviceName, clusterName, at, counts), true)
   }
+}
+
+/** A service's five count cells (SERVICE_COUNTS' order), named once per service rather than every minute. */
+const SERVICE_COUNTS = ['DesiredTaskCount', 'RunningTaskCount', 'PendingTaskCount', 'DeploymentCount', 'TaskSetCount']
+const serviceCellsByName = new Map<string, Map<string, Cell[]>>()
+
+function serviceCells(serviceName: string, clusterName: string): Cell[] {
+  let byService = serviceCellsByName.get(clusterName)
+  if (!byService) serviceCellsByName.set(clusterName, (byService = new Map()))
+  let cells = byService.get(serviceName)
+  if (!cells) {
+    const dims = [{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }]
+    byService.set(serviceName, (cells = SERVICE_COUNTS.map((name) => cellOf('ECS/ContainerInsights', name, dims, 'Count'))))
+  }
+  return cells
 }
 
 /** An essential or not, a container over its hard limit is killed by the kernel; ECS reports it so (exit 137). */
