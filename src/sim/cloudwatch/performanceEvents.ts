@@ -75,6 +75,36 @@ export function containerNumbers(timestamp: number, u: ContainerUsage): number[]
   return [timestamp, num(u.cpu), Math.round(u.memory), Math.round(u.storageRead), Math.round(u.storageWrite), Math.round(u.rxBytes), Math.round(u.rxPackets), Math.round(u.txBytes), Math.round(u.txPackets)]
 }
 
+/** One of a container's numbers of a minute: `containerNumbers(timestamp, u)[slot]`, worked out alone. */
+export function containerNumber(timestamp: number, u: ContainerUsage, slot: number): number {
+  switch (slot) {
+    case 0: return timestamp
+    case 1: return num(u.cpu)
+    case 2: return Math.round(u.memory)
+    case 3: return Math.round(u.storageRead)
+    case 4: return Math.round(u.storageWrite)
+    case 5: return Math.round(u.rxBytes)
+    case 6: return Math.round(u.rxPackets)
+    case 7: return Math.round(u.txBytes)
+    default: return Math.round(u.txPackets)
+  }
+}
+
+/** One of a task's numbers of a minute: `taskNumbers(timestamp, t)[slot]`, worked out alone. */
+export function taskNumber(timestamp: number, t: UsageTotals, slot: number): number {
+  switch (slot) {
+    case 0: return timestamp
+    case 1: return num(t.cpu)
+    case 2: return Math.round(t.memory)
+    case 3: return Math.round(t.storageRead)
+    case 4: return Math.round(t.storageWrite)
+    case 5: return Math.round(t.rxBytes)
+    case 6: return Math.round(t.rxPackets)
+    case 7: return Math.round(t.txBytes)
+    default: return Math.round(t.txPackets)
+  }
+}
+
 /** A task's containers' usage of a minute added up (what its Task event and its task-level metrics say). */
 export interface UsageTotals {
   cpu: number

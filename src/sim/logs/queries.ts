@@ -191,32 +191,41 @@ function scan(world: World, sources: readonly ({ from: number } | undefined)[], 
   const events = world.logs.events
   let total = 0
   for (const e of events) total += isBatch(e) ? e.count : 1
-  let places: Places = { entry: new Int32Array(total), index: new Int32Array(total), stream: new Int32Array(total) }
+  const entry = new Int32Array(total)
+  const index = new Int32Array(total)
+  const stream = new Int32Array(total)
+  let places: Places = { entry, index, stream }
   let count = 0
   let bytesScanned = 0
   let sorted = true
   let latest = -Infinity
   for (let p = 0; p < events.length; p++) {
     const e = events[p]
-    if (e.t >= to) continue
+    const t = e.t
+    if (t >= to) continue
     if (!isBatch(e)) {
       const source = sources[e.s]
-      if (source === undefined || e.t < source.from) continue
-      places.entry[count] = p
-      places.index[count] = -1
-      places.stream[count++] = e.s
+      if (source === undefined || t < source.from) continue
+      entry[count] = p
+      index[count] = -1
+      stream[count++] = e.s
       bytesScanned += e.m.length
     } else {
+      // A batch's events are all at its time: which of its streams the query reads is all that is checked per event.
       const format = formatOf(e)
       const streams = format.streams(world, e)
+      // Lengths are only worked out for a batch the query reads.
       let lengths: ArrayLike<number> | undefined
-      for (let j = 0; j < e.count; j++) {
-        const source = sources[streams[j]]
-        if (source === undefined || e.t < source.from) continue
-        places.entry[count] = p
-        places.index[count] = j
-        places.stream[count++] = streams[j]
-        bytesScanned += (lengths ??= format.lengths(world, e))[j]
+      const n = e.count
+      for (let j = 0; j < n; j++) {
+        const s = streams[j]
+        const source = sources[s]
+        if (source === undefined || t < source.from) continue
+        if (lengths === undefined) lengths = format.lengths(world, e)
+        entry[count] = p
+        index[count] = j
+        stream[count++] = s
+        bytesScanned += lengths[j]
       }
     }
     if (e.t < latest) sorted = false
