@@ -223,6 +223,36 @@ interface Scanned {
   expand(): Places
 }
 
+/**
+ * A batch's distinct streams, and its events' bytes together (worked out when a query first reads the whole batch),
+ * kept per batch (a batch never changes).
+ */
+const wholes = new WeakMap<StoredLogBatch, { streams: Int32Array; bytes?: number }>()
+
+function wholeOf(world: World, batch: StoredLogBatch): { streams: Int32Array; bytes: number } {
+  const whole = streamsOf(world, batch)
+  if (whole.bytes === undefined) {
+    const lengths = formatOf(batch).lengths(world, batch)
+    let bytes = 0
+    for (let j = 0; j < batch.count; j++) bytes += lengths[j]
+    whole.bytes = bytes
+  }
+  return whole as { streams: Int32Array; bytes: number }
+}
+
+function streamsOf(world: World, batch: StoredLogBatch): { streams: Int32Array; bytes?: number } {
+  let whole = wholes.get(batch)
+  if (!whole) wholes.set(batch, (whole = { streams: Int32Array.from(new Set(Array.from(formatOf(batch).streams(world, batch)))) }))
+  return whole
+}
+
+/** Whether the query reads every event of the batch: each of its streams is read from before the batch's time. */
+function readWhole(world: World, batch: StoredLogBatch, fromOf: Float64Array): boolean {
+  const { streams } = streamsOf(world, batch)
+  for (let i = 0; i < streams.length; i++) if (!(batch.t >= (fromOf[streams[i]] ?? Infinity))) return false
+  return true
+}
+
 /** The events of `sources`' streams before `to` (and from each source's start), oldest first. */
 function scan(world: World, sources: readonly ({ from: number } | undefined)[], to: number): Scanned {
   const events = world.logs.events
@@ -231,11 +261,24 @@ function scan(world: World, sources: readonly ({ from: number } | undefined)[], 
   let bytesScanned = 0
   let sorted = true
   let latest = -Infinity
+  // Each stream's start (Infinity when the query does not read it), so a batch whose streams are all read from before
+  // its time is taken whole, without a look at each of its events.
+  const fromOf = new Float64Array(sources.length).fill(Infinity)
+  sources.forEach((source, s) => {
+    if (source) fromOf[s] = source.from
+  })
   for (let p = 0; p < events.length; p++) {
     const e = events[p]
     const t = e.t
     if (t >= to) continue
-    if (!isBatch(e)) {
+    if (isBatch(e) && readWhole(world, e, fromOf)) {
+      const whole = wholeOf(world, e)
+      segments.entry.push(p)
+      segments.from.push(0)
+      segments.count.push(e.count)
+      count += e.count
+      bytesScanned += whole.bytes
+    } else if (!isBatch(e)) {
       const source = sources[e.s]
       if (source === undefined || t < source.from) continue
       segments.entry.push(p)
