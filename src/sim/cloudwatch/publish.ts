@@ -75,8 +75,16 @@ export const publishMinute: TimerHandler = (ctx) => {
       if (memoryReserved > 0) acc.add(f.cells.aws[1], (memory / memoryReserved) * 100)
     }
     if (insights === 'disabled') continue
-    const values = [cpu, cpuReserved, memory, memoryReserved, rx, tx, read, write]
-    for (const cells of f.cells.insights) for (let m = 0; m < cells.length; m++) acc.add(cells[m], values[m])
+    const values = TASK_VALUES
+    values[0] = cpu
+    values[1] = cpuReserved
+    values[2] = memory
+    values[3] = memoryReserved
+    values[4] = rx
+    values[5] = tx
+    values[6] = read
+    values[7] = write
+    for (const row of f.cells.insights) acc.addRow(row, values)
     if (insights === 'enhanced') {
       // Enhanced observability adds task-level metrics (fidelity §5.1; the full list is unverified).
       acc.add(f.cells.enhanced[0], (cpu / cpuReserved) * 100)
@@ -243,7 +251,7 @@ interface TaskNames {
   /** Its performance log group and stream (fidelity §5.2), named once: a fresh name per lookup costs its hashing. */
   group: string
   stream: string
-  cells: { aws: Cell[]; insights: Cell[][]; enhanced: Cell[] }
+  cells: { aws: Cell[]; insights: CellRow[]; enhanced: Cell[] }
 }
 const names = new WeakMap<Task, TaskNames>()
 
@@ -271,7 +279,7 @@ function factsOf(world: Readonly<World>, task: Task): TaskNames {
     stream: containerInstanceArn ? agentStream(lastSegment(containerInstanceArn)) : fargateStream(taskId),
     cells: {
       aws: [cellOf('AWS/ECS', 'CPUUtilization', awsDims, 'Percent'), cellOf('AWS/ECS', 'MemoryUtilization', awsDims, 'Percent')],
-      insights: sets.map((dims) => TASK_METRICS.map(([n, unit]) => cellOf('ECS/ContainerInsights', n, dims, unit))),
+      insights: sets.map(rowOf),
       enhanced: [cellOf('ECS/ContainerInsights', 'TaskCpuUtilization', enhancedDims, 'Percent'), cellOf('ECS/ContainerInsights', 'TaskMemoryUtilization', enhancedDims, 'Percent')],
     },
   }
@@ -307,10 +315,62 @@ function cellOf(namespace: string, name: string, dims: Dimension[], unit: string
   return cell
 }
 
+/**
+ * A dimension set's task metrics (TASK_METRICS, in that order), which every task adds together: one check and three
+ * small typed arrays per task and dimension set, rather than eight cells' (every task, every minute). Shared as cells
+ * are; its cells get the row's figures when the minute is flushed.
+ */
+interface CellRow {
+  cells: Cell[]
+  run: number
+  n: number
+  sum: Float64Array
+  min: Float64Array
+  max: Float64Array
+}
+const ROWS = new Map<string, CellRow>()
+
+function rowOf(dims: Dimension[]): CellRow {
+  const id = dims.map((d) => `${d.Name}=${d.Value}`).join('|')
+  let row = ROWS.get(id)
+  if (!row) {
+    const cells = TASK_METRICS.map(([n, unit]) => cellOf('ECS/ContainerInsights', n, dims, unit))
+    ROWS.set(id, (row = { cells, run: -1, n: 0, sum: new Float64Array(cells.length), min: new Float64Array(cells.length), max: new Float64Array(cells.length) }))
+  }
+  return row
+}
+
+/** A task's values of TASK_METRICS, written afresh for each task (one array for all). */
+const TASK_VALUES = new Float64Array(TASK_METRICS.length)
+
 /** A minute's cells, in the order they were first touched (the order new series are created in). */
 class Accumulator {
   private readonly run = ++runs
   private readonly touched: Cell[] = []
+  private readonly rows: CellRow[] = []
+
+  /** `add` of each of the row's cells with its value, in order (the same sums, in the same order). */
+  addRow(row: CellRow, values: Float64Array): void {
+    const { sum, min, max } = row
+    if (row.run !== this.run) {
+      row.run = this.run
+      row.n = 1
+      for (let m = 0; m < row.cells.length; m++) {
+        sum[m] = min[m] = max[m] = values[m]
+        row.cells[m].run = this.run
+        this.touched.push(row.cells[m])
+      }
+      this.rows.push(row)
+      return
+    }
+    row.n++
+    for (let m = 0; m < row.cells.length; m++) {
+      const value = values[m]
+      sum[m] += value
+      min[m] = Math.min(min[m], value)
+      max[m] = Math.max(max[m], value)
+    }
+  }
 
   add(cell: Cell, value: number): void {
     if (cell.run !== this.run) {
@@ -331,6 +391,13 @@ class Accumulator {
    * through the journal's view every read and write of a point is a proxy's work.
    */
   flush(ctx: SimContext, at: number): void {
+    for (const row of this.rows)
+      row.cells.forEach((c, m) => {
+        c.n = row.n
+        c.sum = row.sum[m]
+        c.min = row.min[m]
+        c.max = row.max[m]
+      })
     const cw = unproxied(ctx.world).cloudwatch
     for (const c of this.touched) {
       const series = ownEntry(cw.series, c.key)
