@@ -180,13 +180,6 @@ export function fill(parts: readonly string[], numbers: readonly number[]): stri
   return out
 }
 
-/** How long `fill(parts, numbers)` is, without writing it (describe-log-streams' storedBytes counts every event). */
-export function filledLength(partsLength: number, numbers: readonly number[]): number {
-  let n = partsLength
-  for (let i = 0; i < numbers.length; i++) n += printedLength(numbers[i])
-  return n
-}
-
 /**
  * How long a minute's numbers other than the timestamp print (MINUTE_FIELDS from CpuUtilized on), from the usage
  * before rounding, as `containerNumbers`/`taskNumbers` round it.
