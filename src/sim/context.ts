@@ -39,6 +39,13 @@ export interface SimContext {
    * whether one did (an action nobody simulates, an SNS topic say, is recorded by the alarm and does nothing).
    */
   invokeAlarmAction(invocation: AlarmInvocation): boolean
+  /**
+   * The world's own object behind `value` (which a handler may hold through the journal's view), to be changed
+   * directly: the journal keeps it as it is now, so the open savepoint can still take the change back. For code that
+   * writes the same few objects for every task every minute, where each read and write through the view is a proxy's
+   * work. Absent where the world is not journaled.
+   */
+  keep?<T extends object>(value: T): T
 }
 
 /** One alarm action as CloudWatch invokes it: the action's ARN, and the alarm as it stands after its evaluation. */
@@ -50,6 +57,9 @@ export interface AlarmInvocation {
   value?: number
   threshold: number
 }
+
+/** `value` ready to be changed directly (`SimContext.keep`), or as it is where the world is not journaled. */
+export const writable = <T extends object>(ctx: SimContext, value: T): T => (ctx.keep ? ctx.keep(value) : value)
 
 export type OperationHandler<I = never, O = unknown> = (ctx: SimContext, input: I) => O
 

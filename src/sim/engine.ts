@@ -1,4 +1,4 @@
-import { DerivedScope, derivingIn, EVENT_LOG_LIMIT, Journal, logEntry, replaceContents, Rng, Scheduler, Streams, type RngState, type SchedulerState, type Slice } from './core/index.ts'
+import { DerivedScope, derivingIn, EVENT_LOG_LIMIT, Journal, logEntry, replaceContents, Rng, Scheduler, Streams, unproxied, type RngState, type SchedulerState, type Slice } from './core/index.ts'
 import { runDrill } from './drills/index.ts'
 import { RECENT_REQUESTS } from './elbv2/state.ts'
 import { LOG_EVENTS_LIMIT } from './logs/state.ts'
@@ -84,6 +84,11 @@ export class Simulation {
       },
       recordRequest: (request) => this.streams.append(REQUESTS, request),
       putLogEvent: (event) => this.streams.append(LOG_EVENTS, event),
+      keep: (value) => {
+        const plain = unproxied(value)
+        this.journal.keep(plain)
+        return plain
+      },
       call: <O>(service: string, operation: string, input: object) => this.callInside(service, operation, input) as O,
       invokeAlarmAction: (invocation) => Object.values(this.services).some((service) => service.alarmAction?.(this.ctx, invocation) ?? false),
     }

@@ -247,23 +247,79 @@ export function usageOf(statics: UsageStatics, rpsServed: number, minute: number
  * (Little's law: each waits `inFlight / capacity`). The offered rate is this minute's requests so far over the seconds
  * gone; a sender's in-flight requests are spread over the targets of the task's target groups.
  */
-export function serverTimeMs(world: Readonly<World>, task: Task, containerName: string, now: number, inFlight = 1): number {
+export function serverTimeMs(world: Readonly<World>, task: Task, containerName: string, now: number, inFlight = 1, facts = servingFacts(world, task)): number {
   const minute = minuteOf(now)
+  const keys = facts.requestKeys(minute)
   // A sliding minute: this minute's requests so far plus the part of the last minute's still inside the window.
   const gone = Math.min(1, (now - minute * MINUTE_MS) / MINUTE_MS)
-  const recent = (world.cloudwatch.requests[`${task.taskArn}@${minute}`] ?? 0) + (world.cloudwatch.requests[`${task.taskArn}@${minute - 1}`] ?? 0) * (1 - gone)
-  const offered = recent / 60 + healthChecksPerMinute(world, task) / 60
-  const u = usageOfImage(world, task.containers.find((c) => c.name === containerName)?.image ?? '')
+  const recent = (world.cloudwatch.requests[keys.now] ?? 0) + (world.cloudwatch.requests[keys.before] ?? 0) * (1 - gone)
+  const offered = recent / 60 + facts.checksPerMinute / 60
+  const u = facts.usage(containerName)
   if (u.cpuPerRps === 0) return u.serviceMs
-  const capacity = Math.max(1e-3, (cpuCeiling(task) - u.idleCpu) / u.cpuPerRps)
-  const queued = Math.max(u.serviceMs, ((inFlight / Math.max(1, targetsBeside(world, task))) / capacity) * 1000)
+  const capacity = Math.max(1e-3, (facts.ceiling - u.idleCpu) / u.cpuPerRps)
+  const queued = Math.max(u.serviceMs, ((inFlight / Math.max(1, facts.targetsBeside)) / capacity) * 1000)
   const utilisation = offered / capacity
   return utilisation < 1 ? Math.min(u.serviceMs / (1 - utilisation), queued) : queued
 }
 
+/** The keys of `world.cloudwatch.requests` for a task in a minute and the minute before (`<taskArn>@<minute>`). */
+interface RequestKeys {
+  minute: number
+  now: string
+  before: string
+}
+
+/**
+ * What a request to a task needs of the world besides the request counts: its health checks a minute, how many
+ * targets share its load, its CPU ceiling and its containers' image costs. Kept per task while the task, the ECS and
+ * ECR slices and the target index stay (each request asked them afresh: `npm run bench`, 10,000 requests).
+ */
+export interface ServingFacts {
+  version: number
+  slices: number
+  index: TargetIndex
+  checksPerMinute: number
+  targetsBeside: number
+  ceiling: number
+  usage(containerName: string): ImageUsage
+  /** This task's request keys for a minute, kept for the last minute asked: a key built anew is a new string to hash. */
+  requestKeys(minute: number): RequestKeys
+  /** Per container name, where its access-log lines go (taskLogs.ts keeps them here). */
+  logWriters: Map<string, unknown>
+}
+
+const FACTS_READ: readonly Slice[] = ['ecr', 'ecs']
+const servingFactsOf = new DerivedCache<Task, ServingFacts>()
+
+export function servingFacts(world: Readonly<World>, task: Task): ServingFacts {
+  const index = targetIndex(world)
+  const slices = sliceVersion(world.log, FACTS_READ)
+  const known = servingFactsOf.get(task)
+  if (known && known.version === task.version && known.slices === slices && known.index === index) return known
+  const usages = new Map<string, ImageUsage>()
+  for (const c of task.containers) if (!usages.has(c.name)) usages.set(c.name, usageOfImage(world, c.image))
+  const unnamed = usageOfImage(world, '')
+  let keys: RequestKeys = { minute: NaN, now: '', before: '' }
+  const facts: ServingFacts = {
+    version: task.version,
+    slices,
+    index,
+    checksPerMinute: healthChecksPerMinute(world, task, index.checksPerMinute),
+    targetsBeside: targetsBeside(index, task),
+    ceiling: cpuCeiling(task),
+    usage: (name) => usages.get(name) ?? unnamed,
+    requestKeys: (minute) => {
+      if (keys.minute !== minute) keys = { minute, now: `${task.taskArn}@${minute}`, before: `${task.taskArn}@${minute - 1}` }
+      return keys
+    },
+    logWriters: new Map(),
+  }
+  servingFactsOf.set(task, facts)
+  return facts
+}
+
 /** How many targets share the load with this task: the registered targets of its target groups (at least 1). */
-function targetsBeside(world: Readonly<World>, task: Task): number {
-  const { largestGroup } = targetIndex(world)
+function targetsBeside({ largestGroup }: TargetIndex, task: Task): number {
   let most = 1
   for (const address of addressesOf(task)) most = Math.max(most, largestGroup.get(address) ?? 0)
   return most

@@ -1,10 +1,11 @@
 import type { SimContext } from '../context.ts'
+import { unproxied } from '../core/index.ts'
 import type { Task } from '../ecs/state.ts'
 import { registerBatchFormat, type StoredLogBatch } from '../logs/index.ts'
 import type { Value } from '../logs/insights/index.ts'
 import type { World } from '../world.ts'
 import { usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
-import { containerNumbers, containerTemplate, fill, filledLength, MINUTE_FIELDS, numbersLength, taskNumbers, taskTemplate, type PerformanceTask } from './performanceEvents.ts'
+import { containerNumber, containerNumbers, containerTemplate, fill, MINUTE_FIELDS, numbersLength, taskNumber, taskNumbers, taskTemplate, usageTotals, type PerformanceTask, type UsageTotals } from './performanceEvents.ts'
 
 /**
  * Container Insights' Task and Container events of a minute, stored as one batch (logs/state.ts `StoredLogBatch`):
@@ -28,9 +29,11 @@ const numbers = new WeakMap<Task, { version: number; statics: UsageStatics; n: n
  * latest otherwise. `describe` gives the facts; it is only called when the task's version or statics changed.
  */
 export function performanceTaskNumber(ctx: SimContext, task: Task, statics: UsageStatics, describe: () => PerformanceTask): number {
-  const perf = ctx.world.cloudwatch.performance
+  // The check reads the plain world: through the journal's view each step is a proxy's work, for every task every minute.
   const known = numbers.get(task)
-  if (known && known.version === task.version && known.statics === statics && perf.latest[task.taskArn] === known.n && known.n < perf.tasks.length) return known.n
+  const plain = unproxied(ctx.world).cloudwatch.performance
+  if (known && known.version === task.version && known.statics === statics && plain.latest[task.taskArn] === known.n && known.n < plain.tasks.length) return known.n
+  const perf = ctx.world.cloudwatch.performance
   const facts = describe()
   const latest = perf.latest[task.taskArn]
   let n: number
@@ -64,37 +67,21 @@ function templatesOf(task: PerformanceTask): Templates {
 
 /** The numbers of each of the task's events in a minute: the Task event's, then each container's. */
 export function eventNumbers(timestamp: number, usage: readonly ContainerUsage[]): number[][] {
-  return [taskNumbers(timestamp, usage), ...usage.map((u) => containerNumbers(timestamp, u))]
+  return [taskNumbers(timestamp, usageTotals(usage)), ...usage.map((u) => containerNumbers(timestamp, u))]
 }
 
 /**
  * The length of the task's events in a minute together (what their stream's storedBytes grows by), without writing
  * them: each template's own length, and each number's as printed (`timestampLength`: the minute's, the same for all).
  */
-export function eventLengths(task: PerformanceTask, timestampLength: number, usage: readonly ContainerUsage[]): number {
+export function eventLengths(task: PerformanceTask, timestampLength: number, usage: readonly ContainerUsage[], t: UsageTotals = usageTotals(usage)): number {
   const { lengths } = templatesOf(task)
   let total = 0
-  let cpu = 0
-  let memory = 0
-  let rx = 0
-  let tx = 0
-  let rxp = 0
-  let txp = 0
-  let read = 0
-  let write = 0
   for (let c = 0; c < usage.length; c++) {
     const u = usage[c]
-    cpu += u.cpu
-    memory += u.memory
-    rx += u.rxBytes
-    tx += u.txBytes
-    rxp += u.rxPackets
-    txp += u.txPackets
-    read += u.storageRead
-    write += u.storageWrite
     total += lengths[c + 1] + timestampLength + numbersLength(u.cpu, u.memory, u.storageRead, u.storageWrite, u.rxBytes, u.rxPackets, u.txBytes, u.txPackets)
   }
-  return total + lengths[0] + timestampLength + numbersLength(cpu, memory, read, write, rx, rxp, tx, txp)
+  return total + lengths[0] + timestampLength + numbersLength(t.cpu, t.memory, t.storageRead, t.storageWrite, t.rxBytes, t.rxPackets, t.txBytes, t.txPackets)
 }
 
 /** Derived from a batch, kept per batch object (a batch never changes): where each event is, and what was asked. */
@@ -130,16 +117,6 @@ function open(world: Readonly<World>, batch: StoredLogBatch): Opened {
   return o
 }
 
-/** Each task's numbers in the batch's minute, worked out again (`fn` gets the task's place and its events' numbers). */
-function eachTask(world: Readonly<World>, batch: StoredLogBatch, fn: (t: number, numbers: number[][], facts: PerformanceTask) => void): void {
-  const data = dataOf(batch)
-  const minute = Math.floor(batch.t / 60_000)
-  for (let t = 0; t < data.tasks.length; t++) {
-    const facts = factsOf(world, data, t)
-    fn(t, eventNumbers(batch.t, usageOf(facts, data.rps[t], minute)), facts)
-  }
-}
-
 /** Fields of a Task or Container event that are the same every minute, from its template with zeros for numbers. */
 const flattened = new WeakMap<PerformanceTask, Map<string, Value>[]>()
 
@@ -170,12 +147,24 @@ registerBatchFormat(PERFORMANCE_BATCH, {
   lengths(world, batch) {
     const o = open(world, batch)
     if (!o.lengths) {
+      // Each event's template length, its timestamp's and its numbers' as printed, without the numbers themselves
+      // (the first query over a day asks this of 600,000 events).
       const lengths = new Int32Array(batch.count)
+      const data = dataOf(batch)
+      const minute = Math.floor(batch.t / 60_000)
+      const timestampLength = String(batch.t).length
       let j = 0
-      eachTask(world, batch, (_t, all, facts) => {
+      for (let t = 0; t < data.tasks.length; t++) {
+        const facts = factsOf(world, data, t)
         const own = templatesOf(facts).lengths
-        for (let e = 0; e < all.length; e++) lengths[j++] = filledLength(own[e], all[e])
-      })
+        const usage = usageOf(facts, data.rps[t], minute)
+        const all = usageTotals(usage)
+        lengths[j++] = own[0] + timestampLength + numbersLength(all.cpu, all.memory, all.storageRead, all.storageWrite, all.rxBytes, all.rxPackets, all.txBytes, all.txPackets)
+        for (let c = 0; c < usage.length; c++) {
+          const u = usage[c]
+          lengths[j++] = own[c + 1] + timestampLength + numbersLength(u.cpu, u.memory, u.storageRead, u.storageWrite, u.rxBytes, u.rxPackets, u.txBytes, u.txPackets)
+        }
+      }
       o.lengths = lengths
     }
     return o.lengths
@@ -194,11 +183,16 @@ registerBatchFormat(PERFORMANCE_BATCH, {
     if (column) return column
     const slot = MINUTE_FIELD.get(field)
     if (slot !== undefined) {
+      // One number per event, without the rest of each event's numbers (the first query of a day reads 600,000).
       const values = new Float64Array(batch.count)
+      const data = dataOf(batch)
+      const minute = Math.floor(batch.t / 60_000)
       let j = 0
-      eachTask(world, batch, (_t, all) => {
-        for (const numbers of all) values[j++] = numbers[slot]
-      })
+      for (let t = 0; t < data.tasks.length; t++) {
+        const usage = usageOf(factsOf(world, data, t), data.rps[t], minute)
+        values[j++] = taskNumber(batch.t, usageTotals(usage), slot)
+        for (const u of usage) values[j++] = containerNumber(batch.t, u, slot)
+      }
       column = values
     } else {
       const values = new Array<Value>(batch.count)

@@ -75,27 +75,71 @@ export function containerNumbers(timestamp: number, u: ContainerUsage): number[]
   return [timestamp, num(u.cpu), Math.round(u.memory), Math.round(u.storageRead), Math.round(u.storageWrite), Math.round(u.rxBytes), Math.round(u.rxPackets), Math.round(u.txBytes), Math.round(u.txPackets)]
 }
 
-/** The task's numbers of a minute (MINUTE_FIELDS): its containers' together, as its event prints them. */
-export function taskNumbers(timestamp: number, usage: readonly ContainerUsage[]): number[] {
-  let cpu = 0
-  let memory = 0
-  let rx = 0
-  let tx = 0
-  let rxp = 0
-  let txp = 0
-  let read = 0
-  let write = 0
-  for (const u of usage) {
-    cpu += u.cpu
-    memory += u.memory
-    rx += u.rxBytes
-    tx += u.txBytes
-    rxp += u.rxPackets
-    txp += u.txPackets
-    read += u.storageRead
-    write += u.storageWrite
+/** One of a container's numbers of a minute: `containerNumbers(timestamp, u)[slot]`, worked out alone. */
+export function containerNumber(timestamp: number, u: ContainerUsage, slot: number): number {
+  switch (slot) {
+    case 0: return timestamp
+    case 1: return num(u.cpu)
+    case 2: return Math.round(u.memory)
+    case 3: return Math.round(u.storageRead)
+    case 4: return Math.round(u.storageWrite)
+    case 5: return Math.round(u.rxBytes)
+    case 6: return Math.round(u.rxPackets)
+    case 7: return Math.round(u.txBytes)
+    default: return Math.round(u.txPackets)
   }
-  return [timestamp, num(cpu), Math.round(memory), Math.round(read), Math.round(write), Math.round(rx), Math.round(rxp), Math.round(tx), Math.round(txp)]
+}
+
+/** One of a task's numbers of a minute: `taskNumbers(timestamp, t)[slot]`, worked out alone. */
+export function taskNumber(timestamp: number, t: UsageTotals, slot: number): number {
+  switch (slot) {
+    case 0: return timestamp
+    case 1: return num(t.cpu)
+    case 2: return Math.round(t.memory)
+    case 3: return Math.round(t.storageRead)
+    case 4: return Math.round(t.storageWrite)
+    case 5: return Math.round(t.rxBytes)
+    case 6: return Math.round(t.rxPackets)
+    case 7: return Math.round(t.txBytes)
+    default: return Math.round(t.txPackets)
+  }
+}
+
+/** A task's containers' usage of a minute added up (what its Task event and its task-level metrics say). */
+export interface UsageTotals {
+  cpu: number
+  memory: number
+  rxBytes: number
+  txBytes: number
+  rxPackets: number
+  txPackets: number
+  storageRead: number
+  storageWrite: number
+  cpuReserved: number
+  memoryReserved: number
+}
+
+/** The one place the containers' usage is added up, in container order (so every reader gets the same sums). */
+export function usageTotals(usage: readonly ContainerUsage[]): UsageTotals {
+  const t: UsageTotals = { cpu: 0, memory: 0, rxBytes: 0, txBytes: 0, rxPackets: 0, txPackets: 0, storageRead: 0, storageWrite: 0, cpuReserved: 0, memoryReserved: 0 }
+  for (const u of usage) {
+    t.cpu += u.cpu
+    t.memory += u.memory
+    t.rxBytes += u.rxBytes
+    t.txBytes += u.txBytes
+    t.rxPackets += u.rxPackets
+    t.txPackets += u.txPackets
+    t.storageRead += u.storageRead
+    t.storageWrite += u.storageWrite
+    t.cpuReserved += u.cpuReserved
+    t.memoryReserved += u.memoryReserved
+  }
+  return t
+}
+
+/** The task's numbers of a minute (MINUTE_FIELDS): its containers' together, as its event prints them. */
+export function taskNumbers(timestamp: number, t: UsageTotals): number[] {
+  return [timestamp, num(t.cpu), Math.round(t.memory), Math.round(t.storageRead), Math.round(t.storageWrite), Math.round(t.rxBytes), Math.round(t.rxPackets), Math.round(t.txBytes), Math.round(t.txPackets)]
 }
 
 /** The Type "Task" event's text around its minute's numbers (MINUTE_FIELDS): `parts[0] n0 parts[1] n1 …`. */
@@ -136,13 +180,6 @@ export function fill(parts: readonly string[], numbers: readonly number[]): stri
   return out
 }
 
-/** How long `fill(parts, numbers)` is, without writing it (describe-log-streams' storedBytes counts every event). */
-export function filledLength(partsLength: number, numbers: readonly number[]): number {
-  let n = partsLength
-  for (let i = 0; i < numbers.length; i++) n += printedLength(numbers[i])
-  return n
-}
-
 /**
  * How long a minute's numbers other than the timestamp print (MINUTE_FIELDS from CpuUtilized on), from the usage
  * before rounding, as `containerNumbers`/`taskNumbers` round it.
@@ -157,10 +194,28 @@ export function numbersLength(cpu: number, memory: number, read: number, write: 
 const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i)
 
 function printedLength(v: number): number {
-  if (!Number.isInteger(v) || v < 0 || v >= 1e15) return String(v).length
+  if (!Number.isInteger(v)) return v > 0 && v < 1e9 && num(v) === v ? decimalLength(v) : String(v).length
+  if (v < 0 || v >= 1e15) return String(v).length
   let digits = 1
   while (digits < 16 && v >= POWERS[digits]) digits++
   return digits
+}
+
+/**
+ * How long a positive non-integer `num` gives prints, without printing it (a minute of 200 tasks has 400 of them).
+ * It is the double nearest to k / 10^6 for an integer k below 10^15, so k's decimals (trailing zeros dropped) print it
+ * exactly, and no shorter text is as near (its neighbours are under 10^-15 of it away; a text with fewer decimals is at
+ * least 10^-6 away): JavaScript prints the shortest text that reads back as the same number (ECMA-262 Number::toString).
+ */
+function decimalLength(v: number): number {
+  const k = Math.round(v * 1e6)
+  let fraction = k % 1e6
+  let decimals = 6
+  while (fraction % 10 === 0) {
+    fraction /= 10
+    decimals--
+  }
+  return printedLength(Math.floor(k / 1e6)) + 1 + decimals
 }
 
 export interface ServiceCounts {

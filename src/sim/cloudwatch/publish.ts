@@ -1,11 +1,12 @@
-import type { SimContext, TimerHandler } from '../context.ts'
+import { writable, type SimContext, type TimerHandler } from '../context.ts'
 import type { World } from '../world.ts'
 import { EXIT_TIMER } from '../ecs/taskTimers.ts'
 import type { Task } from '../ecs/state.ts'
 import { noteStored, produceLogBatch, produceLogEvent, producerStream } from '../logs/index.ts'
 import { healthChecksByAddress, MINUTE_MS, minuteOf, servedPerSecond, staticsOf, usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
-import { unproxied } from '../core/index.ts'
-import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, type PerformanceTask } from './performanceEvents.ts'
+import { DerivedCache, ownEntry, unproxied } from '../core/index.ts'
+import type { LogStream } from '../logs/state.ts'
+import { agentStream, clusterEvent, clusterStream, fargateStream, performanceGroup, serviceEvent, serviceStream, usageTotals, type PerformanceTask } from './performanceEvents.ts'
 import { eventLengths, PERFORMANCE_BATCH, performanceTaskNumber, type PerformanceBatchData } from './performanceBatch.ts'
 import { putSampleAt, seriesKey } from './series.ts'
 import type { CloudWatchState, Dimension } from './state.ts'
@@ -61,47 +62,39 @@ export const publishMinute: TimerHandler = (ctx) => {
     const usage = usageOf(statics, rps, minute)
     if (killOutOfMemory(ctx, taskArn, usage)) continue
     const f = factsOf(world, task)
-    const insights = insightsOf(world, task.clusterArn)
-    const cluster = clusters.get(task.clusterArn) ?? { name: f.clusterName, tasks: 0, insights }
+    let cluster = clusters.get(task.clusterArn)
+    if (!cluster) clusters.set(task.clusterArn, (cluster = { name: f.clusterName, tasks: 0, insights: insightsOf(world, task.clusterArn) }))
     cluster.tasks++
-    clusters.set(task.clusterArn, cluster)
-    let cpu = 0
-    let memory = 0
-    let rx = 0
-    let tx = 0
-    let read = 0
-    let write = 0
-    let cpuOfContainers = 0
-    let memoryOfContainers = 0
-    for (const u of usage) {
-      cpu += u.cpu
-      memory += u.memory
-      rx += u.rxBytes
-      tx += u.txBytes
-      read += u.storageRead
-      write += u.storageWrite
-      cpuOfContainers += u.cpuReserved
-      memoryOfContainers += u.memoryReserved
-    }
-    const cpuReserved = Number(task.cpu) || cpuOfContainers || INSTANCE_CPU_UNITS
-    const memoryReserved = Number(task.memory) || memoryOfContainers
+    const { insights } = cluster
+    const totals = usageTotals(usage)
+    const { cpu, memory, rxBytes: rx, txBytes: tx, storageRead: read, storageWrite: write } = totals
+    const cpuReserved = Number(task.cpu) || totals.cpuReserved || INSTANCE_CPU_UNITS
+    const memoryReserved = Number(task.memory) || totals.memoryReserved
     if (f.serviceName !== undefined) {
       // AWS/ECS: free, every service (fidelity §5.1): utilization as a percentage of what the tasks reserve.
       acc.add(f.cells.aws[0], (cpu / cpuReserved) * 100)
       if (memoryReserved > 0) acc.add(f.cells.aws[1], (memory / memoryReserved) * 100)
     }
     if (insights === 'disabled') continue
-    const values = [cpu, cpuReserved, memory, memoryReserved, rx, tx, read, write]
-    for (const cells of f.cells.insights) for (let m = 0; m < cells.length; m++) acc.add(cells[m], values[m])
+    const values = TASK_VALUES
+    values[0] = cpu
+    values[1] = cpuReserved
+    values[2] = memory
+    values[3] = memoryReserved
+    values[4] = rx
+    values[5] = tx
+    values[6] = read
+    values[7] = write
+    for (const row of f.cells.insights) acc.addRow(row, values)
     if (insights === 'enhanced') {
       // Enhanced observability adds task-level metrics (fidelity §5.1; the full list is unverified).
       acc.add(f.cells.enhanced[0], (cpu / cpuReserved) * 100)
       if (memoryReserved > 0) acc.add(f.cells.enhanced[1], (memory / memoryReserved) * 100)
     }
     const facts = performanceTaskNumber(ctx, task, statics, () => describeTask(world, task, f, statics))
-    const stream = producerStream(ctx, f.group, f.stream, true)
+    const stream = performanceStream(ctx, f)
     if (!stream) continue
-    noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage))
+    noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage, totals))
     batch.tasks.push(facts)
     batch.rps.push(rps)
     batch.streams.push(stream.id)
@@ -117,7 +110,7 @@ export const publishMinute: TimerHandler = (ctx) => {
     for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
     produceLogEvent(ctx, performanceGroup(c.name), clusterStream(c.name), at, clusterEvent(c.name, at, counts), true)
   }
-  acc.flush(cw, at)
+  acc.flush(ctx, at)
   forgetRequestsBefore(cw, minute)
   if (running > 0) {
     cw.tickAt = ctx.now() + MINUTE_MS
@@ -125,6 +118,22 @@ export const publishMinute: TimerHandler = (ctx) => {
   } else {
     delete cw.tickAt
   }
+}
+
+/**
+ * The task's performance stream, kept with its names while the Logs slice has the same version (its groups are only
+ * created and deleted with a logged change; streams are never deleted but with their group) and no savepoint that
+ * found it rolled back: each lookup is three of the record's own entries, for every task every minute.
+ */
+const streamsOf = new DerivedCache<TaskNames, { version: number; stream: LogStream }>()
+
+function performanceStream(ctx: SimContext, f: TaskNames): LogStream | undefined {
+  const version = unproxied(ctx.world).log.versions.logs
+  const known = streamsOf.get(f)
+  if (known && known.version === version) return known.stream
+  const stream = producerStream(ctx, f.group, f.stream, true)
+  if (stream) streamsOf.set(f, { version: unproxied(ctx.world).log.versions.logs, stream })
+  return stream
 }
 
 /** What the task's performance events say of it (kept with them: performanceBatch.ts). */
@@ -166,10 +175,26 @@ function publishServices(ctx: SimContext, at: number, acc: Accumulator): void {
     if (s.status !== 'ACTIVE' || insightsOf(world, s.clusterArn) === 'disabled') continue
     const clusterName = lastSegment(s.clusterArn)
     const counts = { DesiredTaskCount: s.desiredCount, RunningTaskCount: s.runningCount, PendingTaskCount: s.pendingCount, DeploymentCount: s.deployments.length, TaskSetCount: 0 }
-    const dims = [{ Name: 'ServiceName', Value: s.serviceName }, { Name: 'ClusterName', Value: clusterName }]
-    for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
+    const cells = serviceCells(s.serviceName, clusterName)
+    let m = 0
+    for (const value of Object.values(counts)) acc.add(cells[m++], value)
     produceLogEvent(ctx, performanceGroup(clusterName), serviceStream(s.serviceName), at, serviceEvent(s.serviceName, clusterName, at, counts), true)
   }
+}
+
+/** A service's five count cells (SERVICE_COUNTS' order), named once per service rather than every minute. */
+const SERVICE_COUNTS = ['DesiredTaskCount', 'RunningTaskCount', 'PendingTaskCount', 'DeploymentCount', 'TaskSetCount']
+const serviceCellsByName = new Map<string, Map<string, Cell[]>>()
+
+function serviceCells(serviceName: string, clusterName: string): Cell[] {
+  let byService = serviceCellsByName.get(clusterName)
+  if (!byService) serviceCellsByName.set(clusterName, (byService = new Map()))
+  let cells = byService.get(serviceName)
+  if (!cells) {
+    const dims = [{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }]
+    byService.set(serviceName, (cells = SERVICE_COUNTS.map((name) => cellOf('ECS/ContainerInsights', name, dims, 'Count'))))
+  }
+  return cells
 }
 
 /** An essential or not, a container over its hard limit is killed by the kernel; ECS reports it so (exit 137). */
@@ -228,7 +253,7 @@ interface TaskNames {
   /** Its performance log group and stream (fidelity §5.2), named once: a fresh name per lookup costs its hashing. */
   group: string
   stream: string
-  cells: { aws: Cell[]; insights: Cell[][]; enhanced: Cell[] }
+  cells: { aws: Cell[]; insights: CellRow[]; enhanced: Cell[] }
 }
 const names = new WeakMap<Task, TaskNames>()
 
@@ -256,7 +281,7 @@ function factsOf(world: Readonly<World>, task: Task): TaskNames {
     stream: containerInstanceArn ? agentStream(lastSegment(containerInstanceArn)) : fargateStream(taskId),
     cells: {
       aws: [cellOf('AWS/ECS', 'CPUUtilization', awsDims, 'Percent'), cellOf('AWS/ECS', 'MemoryUtilization', awsDims, 'Percent')],
-      insights: sets.map((dims) => TASK_METRICS.map(([n, unit]) => cellOf('ECS/ContainerInsights', n, dims, unit))),
+      insights: sets.map(rowOf),
       enhanced: [cellOf('ECS/ContainerInsights', 'TaskCpuUtilization', enhancedDims, 'Percent'), cellOf('ECS/ContainerInsights', 'TaskMemoryUtilization', enhancedDims, 'Percent')],
     },
   }
@@ -292,10 +317,62 @@ function cellOf(namespace: string, name: string, dims: Dimension[], unit: string
   return cell
 }
 
+/**
+ * A dimension set's task metrics (TASK_METRICS, in that order), which every task adds together: one check and three
+ * small typed arrays per task and dimension set, rather than eight cells' (every task, every minute). Shared as cells
+ * are; its cells get the row's figures when the minute is flushed.
+ */
+interface CellRow {
+  cells: Cell[]
+  run: number
+  n: number
+  sum: Float64Array
+  min: Float64Array
+  max: Float64Array
+}
+const ROWS = new Map<string, CellRow>()
+
+function rowOf(dims: Dimension[]): CellRow {
+  const id = dims.map((d) => `${d.Name}=${d.Value}`).join('|')
+  let row = ROWS.get(id)
+  if (!row) {
+    const cells = TASK_METRICS.map(([n, unit]) => cellOf('ECS/ContainerInsights', n, dims, unit))
+    ROWS.set(id, (row = { cells, run: -1, n: 0, sum: new Float64Array(cells.length), min: new Float64Array(cells.length), max: new Float64Array(cells.length) }))
+  }
+  return row
+}
+
+/** A task's values of TASK_METRICS, written afresh for each task (one array for all). */
+const TASK_VALUES = new Float64Array(TASK_METRICS.length)
+
 /** A minute's cells, in the order they were first touched (the order new series are created in). */
 class Accumulator {
   private readonly run = ++runs
   private readonly touched: Cell[] = []
+  private readonly rows: CellRow[] = []
+
+  /** `add` of each of the row's cells with its value, in order (the same sums, in the same order). */
+  addRow(row: CellRow, values: Float64Array): void {
+    const { sum, min, max } = row
+    if (row.run !== this.run) {
+      row.run = this.run
+      row.n = 1
+      for (let m = 0; m < row.cells.length; m++) {
+        sum[m] = min[m] = max[m] = values[m]
+        row.cells[m].run = this.run
+        this.touched.push(row.cells[m])
+      }
+      this.rows.push(row)
+      return
+    }
+    row.n++
+    for (let m = 0; m < row.cells.length; m++) {
+      const value = values[m]
+      sum[m] += value
+      min[m] = Math.min(min[m], value)
+      max[m] = Math.max(max[m], value)
+    }
+  }
 
   add(cell: Cell, value: number): void {
     if (cell.run !== this.run) {
@@ -311,7 +388,23 @@ class Accumulator {
     cell.max = Math.max(cell.max, value)
   }
 
-  flush(cw: CloudWatchState, at: number): void {
-    for (const c of this.touched) putSampleAt(cw, c.key, c.namespace, c.name, c.dims, c.unit, at, c.sum, c.n, c.min, c.max)
+  /**
+   * Stores the minute's points in the plain series, each kept by the journal before it changes (`SimContext.keep`):
+   * through the journal's view every read and write of a point is a proxy's work.
+   */
+  flush(ctx: SimContext, at: number): void {
+    for (const row of this.rows)
+      row.cells.forEach((c, m) => {
+        c.n = row.n
+        c.sum = row.sum[m]
+        c.min = row.min[m]
+        c.max = row.max[m]
+      })
+    const cw = unproxied(ctx.world).cloudwatch
+    for (const c of this.touched) {
+      const series = ownEntry(cw.series, c.key)
+      writable(ctx, series ? series.points : cw.series)
+      putSampleAt(cw, c.key, c.namespace, c.name, c.dims, c.unit, at, c.sum, c.n, c.min, c.max)
+    }
   }
 }

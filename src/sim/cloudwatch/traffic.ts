@@ -1,5 +1,5 @@
 import type { SimContext } from '../context.ts'
-import { minuteOf, serverTimeMs } from './model.ts'
+import { minuteOf, serverTimeMs, servingFacts } from './model.ts'
 import { ALB_MS } from './usage.ts'
 import { writeRequestLog } from './taskLogs.ts'
 
@@ -26,11 +26,16 @@ export interface AnsweredRequest {
  */
 export function requestAnswered(ctx: SimContext, r: AnsweredRequest): number {
   const { world } = ctx
-  const minute = minuteOf(ctx.now())
-  const key = `${r.taskArn}@${minute}`
-  world.cloudwatch.requests[key] = (world.cloudwatch.requests[key] ?? 0) + r.count
   const task = world.ecs.tasks[r.taskArn]
-  if (!task) return 0
-  writeRequestLog(ctx, task, r)
-  return serverTimeMs(world, task, r.containerName, ctx.now(), r.concurrency) + (r.viaLoadBalancer ? ALB_MS : 0)
+  // Counted even for a task the world no longer has (the request was answered); its facts are then not needed.
+  if (!task) {
+    const key = `${r.taskArn}@${minuteOf(ctx.now())}`
+    world.cloudwatch.requests[key] = (world.cloudwatch.requests[key] ?? 0) + r.count
+    return 0
+  }
+  const facts = servingFacts(world, task)
+  const key = facts.requestKeys(minuteOf(ctx.now())).now
+  world.cloudwatch.requests[key] = (world.cloudwatch.requests[key] ?? 0) + r.count
+  writeRequestLog(ctx, task, r, facts)
+  return serverTimeMs(world, task, r.containerName, ctx.now(), r.concurrency, facts) + (r.viaLoadBalancer ? ALB_MS : 0)
 }

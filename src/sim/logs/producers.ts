@@ -1,5 +1,5 @@
-import { ownEntry } from '../core/index.ts'
-import type { SimContext } from '../context.ts'
+import { ownEntry, unproxied } from '../core/index.ts'
+import { writable, type SimContext } from '../context.ts'
 import type { LogStream } from './state.ts'
 
 /**
@@ -17,7 +17,9 @@ export function produceLogEvent(ctx: SimContext, groupName: string, streamName: 
 }
 
 /** What storing events of `bytes` at `timestamp` changes on their stream (describe-log-streams shows it). */
-export function noteStored(ctx: SimContext, stream: LogStream, timestamp: number, bytes: number): void {
+export function noteStored(ctx: SimContext, kept: LogStream, timestamp: number, bytes: number): void {
+  // Written directly, kept by the journal first: Container Insights notes every task's events every minute.
+  const stream = writable(ctx, kept)
   stream.storedBytes += bytes
   if (stream.firstEventTimestamp === undefined || timestamp < stream.firstEventTimestamp) stream.firstEventTimestamp = timestamp
   if (stream.lastEventTimestamp === undefined || timestamp > stream.lastEventTimestamp) stream.lastEventTimestamp = timestamp
@@ -36,13 +38,18 @@ export function produceLogBatch(ctx: SimContext, kind: string, timestamp: number
   ctx.putLogEvent({ kind, t: timestamp, i: ctx.now(), n, count, data })
 }
 
-/** The stream, created (with its group when `createGroup`) as the producer would; undefined when the group is missing. */
+/**
+ * The stream, created (with its group when `createGroup`) as the producer would; undefined when the group is missing.
+ * Looked up in the plain world (a read through the journal's view is a proxy's work per step, and Container Insights
+ * asks for every task every minute): the stream given back is the world's own, changed only through `noteStored`.
+ */
 export function producerStream(ctx: SimContext, groupName: string, streamName: string, createGroup: boolean): LogStream | undefined {
-  let group = ownEntry(ctx.world.logs.groups, groupName)
+  const { logs } = unproxied(ctx.world)
+  let group = ownEntry(logs.groups, groupName)
   if (!group) {
     if (!createGroup) return undefined
     ctx.call('logs', 'CreateLogGroup', { logGroupName: groupName })
-    group = ownEntry(ctx.world.logs.groups, groupName)
+    group = ownEntry(logs.groups, groupName)
     if (!group) return undefined
   }
   if (!ownEntry(group.streams, streamName)) ctx.call('logs', 'CreateLogStream', { logGroupName: groupName, logStreamName: streamName })

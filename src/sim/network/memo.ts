@@ -14,12 +14,22 @@ const memos = new DerivedCache<object, { version: number; tables: Map<string, Ma
 
 /** The table `name` of answers for this version of the world (empty after any change). */
 export function memoTable<K, V>(world: World, name: string): Map<K, V> {
+  return tableOf(memoTables(world), name)
+}
+
+/** Every table for this version of the world: a request looks them up once and takes several tables from it. */
+export function memoTables(world: World): Map<string, Map<unknown, unknown>> {
   const key = unproxied(world)
   const version = sliceVersion(world.log, PATH_READS)
   let memo = memos.get(key)
   if (!memo || memo.version !== version) memos.set(key, (memo = { version, tables: new Map() }))
-  let table = memo.tables.get(name)
-  if (!table) memo.tables.set(name, (table = new Map()))
+  return memo.tables
+}
+
+/** The table `name` of `tables` (memoTables). */
+export function tableOf<K, V>(tables: Map<string, Map<unknown, unknown>>, name: string): Map<K, V> {
+  let table = tables.get(name)
+  if (!table) tables.set(name, (table = new Map()))
   return table as Map<K, V>
 }
 

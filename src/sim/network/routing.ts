@@ -62,9 +62,19 @@ function conditionMatches(c: RuleCondition, r: RoutedRequest): boolean {
 
 /** The first rule of the listener whose conditions all match (the default rule matches everything). */
 export function matchRule(state: Elbv2State, listenerArn: string, request: RoutedRequest): Rule | undefined {
+  return firstMatch(rulesInOrder(state, listenerArn), request)
+}
+
+/** The listener's rules in the order they are evaluated: by priority, the default rule last. */
+export function rulesInOrder(state: Elbv2State, listenerArn: string): Rule[] {
   const rules = Object.values(state.rules).filter((r) => r.ListenerArn === listenerArn)
-  rules.sort((a, b) => (a.IsDefault ? 1 : 0) - (b.IsDefault ? 1 : 0) || Number(a.Priority) - Number(b.Priority))
-  return rules.find((rule) => rule.IsDefault || rule.Conditions.every((c) => conditionMatches(c, request)))
+  return rules.sort((a, b) => (a.IsDefault ? 1 : 0) - (b.IsDefault ? 1 : 0) || Number(a.Priority) - Number(b.Priority))
+}
+
+/** The first of `rules` (in evaluation order, `rulesInOrder`) whose conditions all match. */
+export function firstMatch(rules: readonly Rule[], request: RoutedRequest): Rule | undefined {
+  for (const rule of rules) if (rule.IsDefault || rule.Conditions.every((c) => conditionMatches(c, request))) return rule
+  return undefined
 }
 
 /** The action that answers: the read model's rule (../views/routing.ts). */

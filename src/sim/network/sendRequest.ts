@@ -1,14 +1,15 @@
 import type { SimContext } from '../context.ts'
+import type { LogEvent } from '../core/index.ts'
 import { isInService } from '../elbv2/loadBalancer.machine.ts'
-import type { Listener, LoadBalancer, RegisteredTarget } from '../elbv2/state.ts'
+import type { Listener, LoadBalancer, RegisteredTarget, Rule, TargetGroup } from '../elbv2/state.ts'
 import type { NetworkInterface } from '../ec2/state.ts'
 import { answer, STATUS_TEXT } from '../runtime/index.ts'
 import { requestAnswered } from '../cloudwatch/index.ts'
 import { interfaceByIp, LEARNER_IP } from './addresses.ts'
 import { connectPrivate, connectPublic, type Connection } from './connect.ts'
-import { memoTable, remember } from './memo.ts'
+import { memoTable, memoTables, remember, tableOf } from './memo.ts'
 import { albErrorPage, albResponse } from './pages.ts'
-import { matchRule, pickTarget, pickTargetGroup, terminalAction } from './routing.ts'
+import { firstMatch, pickTarget, pickTargetGroup, rulesInOrder, terminalAction } from './routing.ts'
 import { ingressRule } from './securityGroups.ts'
 import { targetAddress, targetLabel } from './targetAddress.ts'
 import type { HttpHop, HttpRequest, HttpResponse, HttpResult } from './types.ts'
@@ -48,21 +49,37 @@ function route(ctx: SimContext, request: HttpRequest, url: ParsedUrl, hops: Http
     if (!lb) return direct(ctx, request, url, eni, hops)
     node = eni
   } else {
-    const name = host.replace(/^dualstack\./, '')
-    lb = findRecord(world.elbv2.loadBalancers, (l) => l.DNSName.toLowerCase() === name)
+    const name = host.startsWith('dualstack.') ? host.slice('dualstack.'.length) : host
+    const resolved = remember(memoTable<string, Resolved>(world, 'dns'), name, () => resolve(ctx, name))
+    lb = resolved.lb
     // The name only resolves once the load balancer is active (AWS publishes its records as it provisions).
     if (!lb || !isInService(lb.State.Code)) return { hops, failure: { kind: 'dns', host } }
-    const nodeId = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id])
-    node = nodeId === undefined ? undefined : world.ec2.networkInterfaces[nodeId]
+    node = resolved.node
     if (!node) return { hops, failure: { kind: 'dns', host } }
     if (lb.Scheme === 'internal') {
       // Internal names resolve to private addresses the learner's machine cannot reach.
       hops.push({ resource: lb.LoadBalancerArn, label: `internal load balancer ${lb.LoadBalancerName} resolves to private ${node.PrivateIpAddress}` })
       return { hops, failure: { kind: 'timeout', host, port, ip: node.PrivateIpAddress } }
     }
-    hops.push({ resource: lb.LoadBalancerArn, label: `DNS ${name} → ${node.PublicIp ?? node.PrivateIpAddress}`, stage: 'dns', detail: true })
+    hops.push(resolved.hop ?? (resolved.hop = { resource: lb.LoadBalancerArn, label: `DNS ${name} → ${node.PublicIp ?? node.PrivateIpAddress}`, stage: 'dns', detail: true }))
   }
   return throughLoadBalancer(ctx, request, url, lb, node, hops)
+}
+
+/** What a load balancer's DNS name resolves to (the load balancer, its first node), kept while the world stays. */
+interface Resolved {
+  lb?: LoadBalancer
+  node?: NetworkInterface
+  /** The DNS hop, made by the first request that gets that far. */
+  hop?: HttpHop
+}
+
+function resolve(ctx: SimContext, name: string): Resolved {
+  const { world } = ctx
+  const lb = findRecord(world.elbv2.loadBalancers, (l) => l.DNSName.toLowerCase() === name)
+  if (!lb) return {}
+  const nodeId = (world.elbv2.loadBalancerNodes[lb.LoadBalancerArn] ?? []).find((id) => world.ec2.networkInterfaces[id])
+  return { lb, node: nodeId === undefined ? undefined : world.ec2.networkInterfaces[nodeId] }
 }
 
 /** Straight to a task's public IP (no load balancer). */
@@ -79,15 +96,18 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   const ip = node.PublicIp ?? node.PrivateIpAddress
   const { host, port } = url
   const now = ctx.now()
-  const front = remember(remember(memoTable<NetworkInterface, Map<number, Front>>(world, 'front'), node, () => new Map()), port, () => frontOf(ctx, lb, node, port))
-  hops.push(...front.hops)
+  // Everything below that depends only on the world is looked up in this version's tables (memo.ts).
+  const tables = memoTables(world)
+  const front = remember(remember(tableOf<NetworkInterface, Map<number, Front>>(tables, 'front'), node, () => new Map()), port, () => frontOf(ctx, lb, node, port))
+  for (const hop of front.hops) hops.push(hop)
   if (front.blocked) return { hops, failure: { kind: 'timeout', host, port, ip } }
   const { listener } = front
   if (!listener) return { hops, failure: { kind: 'refused', host, port, ip } }
   const { headers } = request
   const hostHeader = stripPort(headers.host ?? host)
-  const rule = lb.Type === 'application' ? matchRule(elbv2, listener.ListenerArn, { method: request.method, path: url.path, query: url.query, host: hostHeader, headers, sourceIp: LEARNER_IP }) : undefined
-  if (rule) hops.push({ resource: rule.RuleArn, label: rule.IsDefault ? 'default rule' : `rule ${rule.Priority}: ${rule.Conditions.map((c) => `${c.Field} ${(c.Values ?? []).join(',')}`).join(' and ')}` })
+  const rules = lb.Type === 'application' ? remember(tableOf<string, Rule[]>(tables, 'rules'), listener.ListenerArn, () => rulesInOrder(elbv2, listener.ListenerArn)) : undefined
+  const rule = rules && firstMatch(rules, { method: request.method, path: url.path, query: url.query, host: hostHeader, headers, sourceIp: LEARNER_IP })
+  if (rule) hops.push(remember(tableOf<Rule, HttpHop>(tables, 'ruleHops'), rule, () => ({ resource: rule.RuleArn, label: rule.IsDefault ? 'default rule' : `rule ${rule.Priority}: ${rule.Conditions.map((c) => `${c.Field} ${(c.Values ?? []).join(',')}`).join(' and ')}` })))
   const action = terminalAction(rule?.Actions ?? listener.DefaultActions)
   if (!action) return { hops, response: albErrorPage(503, now, ip, port) }
   if (action.Type === 'fixed-response') {
@@ -100,10 +120,10 @@ function throughLoadBalancer(ctx: SimContext, request: HttpRequest, url: ParsedU
   const tg = tgArn ? elbv2.targetGroups[tgArn] : undefined
   if (!tg) return { hops, response: albErrorPage(503, now, ip, port) }
   elbv2.traffic.requestCount[tg.TargetGroupArn] = (elbv2.traffic.requestCount[tg.TargetGroupArn] ?? 0) + (request.count ?? 1)
-  hops.push({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })
+  hops.push(remember(tableOf<TargetGroup, HttpHop>(tables, 'groupHops'), tg, () => ({ resource: tg.TargetGroupArn, label: `target group ${tg.TargetGroupName}` })))
   const target = pickTarget(elbv2, tg, lb, (t) => !t.Id.startsWith('i-') || targetAddress(world, t.Id) !== undefined)
   if (!target) return { hops, response: albErrorPage(503, now, ip, port) }
-  const leg = remember(remember(memoTable<NetworkInterface, Map<RegisteredTarget, Leg>>(world, 'legs'), node, () => new Map()), target, () => legTo(ctx, lb, node, target))
+  const leg = remember(remember(tableOf<NetworkInterface, Map<RegisteredTarget, Leg>>(tables, 'legs'), node, () => new Map()), target, () => legTo(ctx, lb, node, target))
   hops.push(leg.hop)
   const { connection } = leg
   if (lb.Type === 'network') {
@@ -168,15 +188,13 @@ function finish(
   failed: (c: Exclude<Connection, { kind: 'open' }>) => HttpResult,
   httpVersion?: string,
 ): HttpResult {
-  for (const d of connection.decisions) hops.push({ resource: d.groupId, label: d.label, detail: true })
   if (connection.kind !== 'open') {
+    for (const d of connection.decisions) hops.push({ resource: d.groupId, label: d.label, detail: true })
     hops.push({ resource: 'eni' in connection ? connection.eni.NetworkInterfaceId : `${ip}:${port}`, label: connection.why })
     return failed(connection)
   }
   const { container, image, eni, inside } = connection
-  hops.push({ resource: eni.NetworkInterfaceId, label: inside.label, detail: true })
-  const hostPort = inside.hostPort === undefined ? '' : ` (host port ${inside.hostPort})`
-  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.slice(container.taskArn.lastIndexOf('/') + 1)} container ${container.containerName}:${inside.containerPort}${hostPort}` })
+  for (const hop of openHops(connection)) hops.push(hop)
   const reply = answer(
     image,
     { method: request.method, path: url.target, headers: request.headers },
@@ -200,6 +218,24 @@ function finish(
   }
   return { hops, response }
 }
+
+/**
+ * The hops of an open connection: the security groups that let it through, the hop inside the host, the container.
+ * Kept per connection: a load balancer's connection to a target is kept while the world stays (memo.ts), and every
+ * request through it has these same hops (nothing changes a hop once made).
+ */
+function openHops(connection: Extract<Connection, { kind: 'open' }>): HttpHop[] {
+  let hops = hopsOf.get(connection)
+  if (hops) return hops
+  const { container, eni, inside } = connection
+  hops = connection.decisions.map((d): HttpHop => ({ resource: d.groupId, label: d.label, detail: true }))
+  hops.push({ resource: eni.NetworkInterfaceId, label: inside.label, detail: true })
+  const hostPort = inside.hostPort === undefined ? '' : ` (host port ${inside.hostPort})`
+  hops.push({ resource: container.taskArn, label: `task ${container.taskArn.slice(container.taskArn.lastIndexOf('/') + 1)} container ${container.containerName}:${inside.containerPort}${hostPort}` })
+  hopsOf.set(connection, hops)
+  return hops
+}
+const hopsOf = new WeakMap<Connection, HttpHop[]>()
 
 const stripPort = (host: string) => (host.includes(':') ? host.replace(/:\d+$/, '') : host)
 
@@ -237,9 +273,21 @@ function redirect(config: { Protocol?: string; Port?: string; Host?: string; Pat
 function record(ctx: SimContext, request: HttpRequest, result: HttpResult): void {
   const { response, failure, hops } = result
   const { method, url } = request
-  const outcome = response ? { status: response.status, statusText: response.statusText } : failure ? { failure: failure.kind } : {}
-  const route = hops.filter((h) => !h.detail).map((h) => h.label).join(' → ')
-  ctx.log(hops[0]?.resource ?? request.url, { kind: 'http.request', method, url, ...outcome, ...(route ? { route } : {}) })
+  // The route: the labels of the hops that are not details, joined by arrows (built in one pass: every request logs one).
+  let route = ''
+  let first = true
+  for (const hop of hops) {
+    if (hop.detail) continue
+    route = first ? hop.label : `${route} → ${hop.label}`
+    first = false
+  }
+  const event: Extract<LogEvent, { kind: 'http.request' }> = { kind: 'http.request', method, url }
+  if (response) {
+    event.status = response.status
+    event.statusText = response.statusText
+  } else if (failure) event.failure = failure.kind
+  if (route) event.route = route
+  ctx.log(hops[0]?.resource ?? request.url, event)
   const at = ctx.now()
   ctx.recordRequest(response ? { at, method: request.method, url: request.url, status: response.status, hops } : { at, method: request.method, url: request.url, failure: failure?.kind, hops })
 }

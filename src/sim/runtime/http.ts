@@ -133,6 +133,22 @@ const DOCUMENT_ROOT = { nginx: '/usr/share/nginx/html', httpd: '/usr/local/apach
  */
 function ownFile(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['files'] }, path: string): string | undefined {
   if (image.app !== 'nginx' && image.app !== 'httpd') return undefined
+  // An image's files never change once it exists: the answer per path is kept (every request of a load test asks).
+  const files = image.files
+  if (!files) return undefined
+  const byPath = ownFiles[image.app]
+  let known = byPath.get(files)
+  if (!known) byPath.set(files, (known = new Map()))
+  if (known.has(path)) return known.get(path)
+  const text = findOwnFile(image, path)
+  if (known.size > 1000) known.clear()
+  known.set(path, text)
+  return text
+}
+const ownFiles = { nginx: new WeakMap<object, Map<string, string | undefined>>(), httpd: new WeakMap<object, Map<string, string | undefined>>() }
+
+function findOwnFile(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['files'] }, path: string): string | undefined {
+  if (image.app !== 'nginx' && image.app !== 'httpd') return undefined
   const key = `${DOCUMENT_ROOT[image.app]}${path === '/' ? '/index.html' : path}`
   const text = image.files ? ownEntryOf(image.files, key) : undefined
   // The public images list their default page by a short stand-in (images.ts): that one is the server's default page.

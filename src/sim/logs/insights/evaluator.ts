@@ -17,6 +17,21 @@ export interface RecordSource {
    * stats then read fields, not rows (the course notes' query over a day of events).
    */
   column?(name: string): ((i: number) => Value) | undefined
+  /**
+   * The events as runs of neighbours that share their `@timestamp`, in reading order, each with `fields`' values (run
+   * values of field `f`: `arrays[f][start + step * e]` for `e < count`), when the source holds every one of those
+   * fields so (undefined otherwise). `stats` grouped by time alone then finds a run's group once and adds its values
+   * in one loop (the course notes' query: a minute's performance events are one run).
+   */
+  runs?(fields: readonly string[]): ((visit: (timestamp: number, count: number, arrays: readonly ArrayLike<Value>[], start: number, step: number) => void) => void) | undefined
+}
+
+/** A group's accumulator of rows (`add`), or of a run of events at one time whose values are in arrays (`addRun`). */
+interface Grouper {
+  add(row: QueryRecord): void
+  /** `arrays[s]`: the values of aggregate `s`'s argument (undefined for `count(*)`), read as `RecordSource.runs` says. */
+  addRun(row: QueryRecord, timestamp: number, count: number, arrays: readonly (ArrayLike<Value> | undefined)[], start: number, step: number): void
+  rows(): QueryRecord[]
 }
 
 /** How a compiled expression reads a field of the row it is given. */
@@ -59,7 +74,14 @@ export function evaluate(commands: Command[], source: QueryRecord[] | RecordSour
     // one scratch record, tested, and added to its group. Anything else gets one record per event.
     while (commands[first]?.command === 'filter') first++
     const stats = commands[first]
-    if (stats?.command === 'stats') {
+    const byRuns = first === 0 && stats?.command === 'stats' ? statsByRuns(source, stats, timeColumns) : undefined
+    if (stats?.command === 'stats' && byRuns) {
+      matched = source.count
+      rows = byRuns
+      columns = [...stats.by.map((b) => b.name), ...stats.aggregates.map((a) => a.name)]
+      aggregated = true
+      first++
+    } else if (stats?.command === 'stats') {
       const fields = columnRead(source, commands.slice(0, first + 1))
       const tests = commands.slice(0, first).map((c) => compile((c as Command & { command: 'filter' }).expr, fields?.read).get)
       const group = grouper(stats.aggregates, stats.by, timeColumns, fields?.read)
@@ -158,6 +180,41 @@ export function evaluate(commands: Command[], source: QueryRecord[] | RecordSour
 }
 
 /**
+ * `stats` (with no filter before it) whose groups depend on `@timestamp` alone and whose aggregates take plain fields
+ * (or count rows), over a source that gives those fields in runs: each run's group is found once, and its values are
+ * added in a loop. Each accumulator sees the same values in the same order as row by row, so the results are the same
+ * to the last bit. Undefined when the query or the source does not allow it.
+ */
+function statsByRuns(source: RecordSource, stats: Command & { command: 'stats' }, timeColumns: Set<string>): QueryRecord[] | undefined {
+  if (!source.runs) return undefined
+  const byFields = referencedFields([{ command: 'stats', aggregates: [], by: stats.by }])
+  if (byFields.size !== 1 || !byFields.has('@timestamp')) return undefined
+  const fields: string[] = []
+  const argument: number[] = []
+  for (const a of stats.aggregates) {
+    const call = a.expr as Expr & { type: 'call' }
+    const arg = call.args[0]
+    if (call.name === 'count' && (arg === undefined || (arg.type === 'literal' && arg.value === '*'))) argument.push(-1)
+    else if (arg?.type === 'field' && !arg.name.startsWith('@')) {
+      if (!fields.includes(arg.name)) fields.push(arg.name)
+      argument.push(fields.indexOf(arg.name))
+    } else return undefined
+  }
+  const runs = source.runs(fields)
+  if (!runs) return undefined
+  let now = 0
+  const group = grouper(stats.aggregates, stats.by, timeColumns, (name) => (name === '@timestamp' ? () => now : () => undefined))
+  const row: QueryRecord = {}
+  const arrays = argument.map((): ArrayLike<Value> | undefined => undefined)
+  runs((timestamp, count, values, start, step) => {
+    now = timestamp
+    for (let s = 0; s < argument.length; s++) arrays[s] = argument[s] < 0 ? undefined : values[argument[s]]
+    group.addRun(row, timestamp, count, arrays, start, step)
+  })
+  return group.rows()
+}
+
+/**
  * When every field `commands` read is a column of the source: a reader of fields from the columns at the current
  * event, and `at(i)`, which makes event `i` current (the row it returns only carries the place).
  */
@@ -199,7 +256,7 @@ function withFields(row: QueryRecord, fields: [string, Value][]): QueryRecord {
 }
 
 /** A `stats` command as an accumulator of rows: `add` each row, then `rows()` gives one row per group. */
-function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>, read: FieldRead = fromRow): { add(row: QueryRecord): void; rows(): QueryRecord[] } {
+function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>, read: FieldRead = fromRow): Grouper {
   const keys = by.map((b) => compile(b.expr, read))
   const timestampOf = read('@timestamp') as (row: QueryRecord) => number
   by.forEach((b, i) => {
@@ -218,24 +275,36 @@ function grouper(aggregates: Named[], by: Named[], timeColumns: Set<string>, rea
   const single = keys.length === 1 ? keys[0].get : undefined
   let lastOne: Value
   let lastGroup: { key: Value[]; accumulators: Accumulator[] } | undefined
+  const find = (row: QueryRecord): Accumulator[] => {
+    // One numeric key (a bin) needs no key text: the common case, and the course notes' query. Events come in time
+    // order, so a bin's events come one after another: the last group is kept at hand.
+    const one = single?.(row)
+    let group: { key: Value[]; accumulators: Accumulator[] } | undefined
+    if (typeof one === 'number' && one === lastOne && lastGroup) group = lastGroup
+    else {
+      const key = single ? [one] : keys.map((k) => k.get(row))
+      const id = typeof one === 'number' ? one : JSON.stringify(key)
+      group = groups.get(id)
+      if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
+      lastOne = one
+      lastGroup = group
+    }
+    return group.accumulators
+  }
   return {
     add(row) {
-      // One numeric key (a bin) needs no key text: the common case, and the course notes' query. Events come in time
-      // order, so a bin's events come one after another: the last group is kept at hand.
-      const one = single?.(row)
-      let group: { key: Value[]; accumulators: Accumulator[] } | undefined
-      if (typeof one === 'number' && one === lastOne && lastGroup) group = lastGroup
-      else {
-        const key = single ? [one] : keys.map((k) => k.get(row))
-        const id = typeof one === 'number' ? one : JSON.stringify(key)
-        group = groups.get(id)
-        if (!group) groups.set(id, (group = { key, accumulators: specs.map((s) => s.make()) }))
-        lastOne = one
-        lastGroup = group
-      }
+      const accumulators = find(row)
       const timestamp = timestampOf(row)
-      const { accumulators } = group as { accumulators: Accumulator[] }
       for (let i = 0; i < specs.length; i++) accumulators[i].add(specs[i].get(row), timestamp)
+    },
+    addRun(row, timestamp, count, arrays, start, step) {
+      const accumulators = find(row)
+      for (let s = 0; s < specs.length; s++) {
+        const accumulator = accumulators[s]
+        const values = arrays[s]
+        if (values === undefined) for (let e = 0; e < count; e++) accumulator.add(true, timestamp)
+        else for (let e = 0, x = start; e < count; e++, x += step) accumulator.add(values[x], timestamp)
+      }
     },
     rows() {
       // With no `by`, an aggregate over no rows still answers one row (count() = 0).
