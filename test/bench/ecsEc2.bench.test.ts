@@ -26,7 +26,9 @@ it('placing 1,000 tasks onto 100 container instances with spread + binpack', () 
   const strategy = '--placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory'
 
   // The decisions alone, on a copy of the world: each placed task is recorded on its instance before the next. Run on
-  // three fresh copies: the first is cold (the engine has not compiled the placement code yet), the others warm.
+  // six fresh copies: the first is cold (the engine has not compiled the placement code yet); of the five warm ones the
+  // best is printed, since on a shared machine the others also count waits for a core (and the optimising compiler
+  // takes a few runs to finish: the second run is typically 2–3 × the sixth).
   const snapshot = sandbox.snapshot() as unknown as SimState
   const placeAll = (): { wall: number; cpu: number } => {
     const sim = new Simulation(structuredClone(snapshot))
@@ -54,7 +56,7 @@ it('placing 1,000 tasks onto 100 container instances with spread + binpack', () 
     return { wall: performance.now() - decide, cpu: process.cpuUsage(cpuStart).user / 1000 }
   }
   // CPU time beside wall time: on a machine shared with other work, wall time also counts the waits for a core.
-  const [cold, ...warm] = [placeAll(), placeAll(), placeAll()]
+  const [cold, ...warm] = [placeAll(), placeAll(), placeAll(), placeAll(), placeAll(), placeAll()]
   const best = warm.reduce((a, b) => (b.wall < a.wall ? b : a))
 
   // The service scheduler's pass: create-service, then the clock reaches its first pass.
@@ -67,7 +69,7 @@ it('placing 1,000 tasks onto 100 container instances with spread + binpack', () 
   console.log(
     [
       `1,000 EC2 tasks onto 100 container instances (m5.xlarge), spread on ecs.availability-zone then binpack on memory:`,
-      `  placement decisions alone: ${Math.round(best.wall)} ms warm (CPU ${Math.round(best.cpu)} ms), ${Math.round(cold.wall)} ms cold, first run (CPU ${Math.round(cold.cpu)} ms) (target < 50 ms)`,
+      `  placement decisions alone: ${Math.round(best.wall)} ms warm, best of five (CPU ${Math.round(best.cpu)} ms), ${Math.round(cold.wall)} ms cold, first run (CPU ${Math.round(cold.cpu)} ms) (target < 50 ms)`,
       `  the scheduler pass creating them (placement + tasks + log): ${Math.round(passMs)} ms, ${placed} tasks placed, ${Math.min(...perInstance)}–${Math.max(...perInstance)} per instance`,
     ].join('\n'),
   )

@@ -17,16 +17,13 @@ export function placeOnHost(world: World, task: Task, td: TaskDefinition, ci: Co
   // Docker hands out the lowest free address of 172.17.0.0/16 (docker0 is .1). The lowest free ones are among the
   // first (addresses in use + this task's containers), so only those are marked: no set of strings for each new task
   // on an instance of 64 bridge tasks.
-  let inUse = 0
-  for (const taskArn in host.bridgeIps) inUse += Object.keys(host.bridgeIps[taskArn]).length
-  const taken = new Uint8Array(inUse + task.containers.length)
+  const used: number[] = []
   for (const taskArn in host.bridgeIps) {
     const ips = host.bridgeIps[taskArn]
-    for (const name in ips) {
-      const k = bridgeNumber(ips[name]) - DOCKER0.firstHost
-      if (k >= 0 && k < taken.length) taken[k] = 1
-    }
+    for (const name in ips) used.push(bridgeNumber(ips[name]) - DOCKER0.firstHost)
   }
+  const taken = new Uint8Array(used.length + task.containers.length)
+  for (const k of used) if (k >= 0 && k < taken.length) taken[k] = 1
   const mine: Record<string, string> = {}
   let k = 0
   for (const c of task.containers) {
