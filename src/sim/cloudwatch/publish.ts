@@ -12,6 +12,7 @@ import { putSampleAt, seriesKey } from './series.ts'
 import type { CloudWatchState, Dimension } from './state.ts'
 import { INSTANCE_CPU_UNITS } from './usage.ts'
 import { publishTargetGroups } from './targetGroupMetrics.ts'
+import { INSTANCE_METRICS, instanceEvent, instanceFigures, instanceStream, isCloudWatchAgentImage, type InstanceLoad } from './instanceEvents.ts'
 
 export const MINUTE_TIMER = 'cloudwatch.metrics.minute'
 
@@ -50,6 +51,7 @@ export const publishMinute: TimerHandler = (ctx) => {
   const acc = new Accumulator()
   const clusters = new Map<string, { name: string; tasks: number; insights: string }>()
   const batch: PerformanceBatchData = { tasks: [], rps: [], streams: [] }
+  const hosts = new Map<string, InstanceLoad>()
   let events = 0
   let running = 0
   const timestampLength = String(at).length
@@ -86,6 +88,7 @@ export const publishMinute: TimerHandler = (ctx) => {
     values[6] = read
     values[7] = write
     for (const row of f.cells.insights) acc.addRow(row, values)
+    if (task.containerInstanceArn) noteOnHost(hosts, task.containerInstanceArn, f.clusterName, statics, totals)
     if (insights === 'enhanced') {
       // Enhanced observability adds task-level metrics (fidelity §5.1; the full list is unverified).
       acc.add(f.cells.enhanced[0], (cpu / cpuReserved) * 100)
@@ -102,6 +105,7 @@ export const publishMinute: TimerHandler = (ctx) => {
   }
   produceLogBatch(ctx, PERFORMANCE_BATCH, at, events, batch)
   publishServices(ctx, at, acc)
+  publishInstances(ctx, at, hosts, acc)
   publishTargetGroups(ctx, at, requests)
   for (const [clusterArn, c] of clusters) {
     if (c.insights === 'disabled') continue
@@ -165,6 +169,60 @@ function describeTask(world: Readonly<World>, task: Task, f: TaskNames, statics:
     ceiling: statics.ceiling,
     containers: statics.containers.map((c) => ({ ...c })),
   }
+}
+
+/** Adds a task's minute to its container instance's (Insights clusters only: the agent reports to Container Insights). */
+function noteOnHost(hosts: Map<string, InstanceLoad>, ciArn: string, clusterName: string, statics: UsageStatics, totals: ReturnType<typeof usageTotals>): void {
+  let load = hosts.get(ciArn)
+  if (!load) hosts.set(ciArn, (load = { clusterName, cpu: 0, memory: 0, network: 0, images: new Set(), agent: false }))
+  load.cpu += totals.cpu
+  load.memory += totals.memory
+  load.network += totals.rxBytes + totals.txBytes
+  for (const c of statics.containers) {
+    load.images.add(c.image)
+    if (!load.agent && isCloudWatchAgentImage(c.image)) load.agent = true
+  }
+}
+
+/**
+ * The instance-level data of Insights clusters: for each ACTIVE container instance a running CloudWatch agent task is
+ * on, its Type "Instance" event and its `instance_*` metrics (instanceEvents.ts). Without the agent, nothing.
+ */
+function publishInstances(ctx: SimContext, at: number, hosts: Map<string, InstanceLoad>, acc: Accumulator): void {
+  const world = unproxied(ctx.world)
+  for (const [ciArn, load] of hosts) {
+    if (!load.agent) continue
+    const ci = ownEntry(world.ecs.containerInstances, ciArn)
+    if (!ci || ci.status !== 'ACTIVE') continue
+    const figures = instanceFigures(world, ci, load)
+    if (!figures) continue
+    const ciId = lastSegment(ciArn)
+    const { perCluster, perInstance } = instanceCells(load.clusterName, ciId, ci.ec2InstanceId)
+    for (let m = 0; m < figures.length; m++) {
+      acc.add(perCluster[m], figures[m])
+      const cell = perInstance[m]
+      if (cell) acc.add(cell, figures[m])
+    }
+    produceLogEvent(ctx, performanceGroup(load.clusterName), instanceStream(ciId), at, instanceEvent(load.clusterName, ciId, ci.ec2InstanceId, at, figures), true)
+  }
+}
+
+/** An instance's metric cells (INSTANCE_METRICS' order), named once per instance rather than every minute. */
+const instanceCellsById = new Map<string, { perCluster: Cell[]; perInstance: (Cell | undefined)[] }>()
+
+function instanceCells(clusterName: string, containerInstanceId: string, instanceId: string) {
+  const id = `${clusterName}|${containerInstanceId}|${instanceId}`
+  let cells = instanceCellsById.get(id)
+  if (!cells) {
+    const cluster = [{ Name: 'ClusterName', Value: clusterName }]
+    const instance = [{ Name: 'InstanceId', Value: instanceId }, { Name: 'ContainerInstanceId', Value: containerInstanceId }, ...cluster]
+    cells = {
+      perCluster: INSTANCE_METRICS.map(([name, unit]) => cellOf('ECS/ContainerInsights', name, cluster, unit)),
+      perInstance: INSTANCE_METRICS.map(([name, unit, per]) => (per ? cellOf('ECS/ContainerInsights', name, instance, unit) : undefined)),
+    }
+    instanceCellsById.set(id, cells)
+  }
+  return cells
 }
 
 /** Service events and counts for services of Insights clusters (every service with a running task this minute). */

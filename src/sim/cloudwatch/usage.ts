@@ -33,6 +33,8 @@ export const IMAGE_USAGE: Readonly<Record<ImageSpec['app'], ImageUsage>> = {
   'python-webapp': { idleCpu: 0.4, cpuPerRps: 0.72, idleMemory: 20, memoryPerRps: 0.02, rxBytesPerRequest: 180, txBytesPerRequest: 420, serviceMs: 2, storageReadPerMinute: 0, storageWritePerMinute: 4096 },
   nginx: { idleCpu: 0.1, cpuPerRps: 0.1, idleMemory: 6, memoryPerRps: 0.005, rxBytesPerRequest: 180, txBytesPerRequest: 850, serviceMs: 0.5, storageReadPerMinute: 0, storageWritePerMinute: 2048 },
   httpd: { idleCpu: 0.2, cpuPerRps: 0.2, idleMemory: 10, memoryPerRps: 0.01, rxBytesPerRequest: 180, txBytesPerRequest: 400, serviceMs: 0.8, storageReadPerMinute: 0, storageWritePerMinute: 2048 },
+  // The CloudWatch agent collecting each minute (estimate: a Go daemon sampling cgroups and /proc, ≈ 1% of a vCPU, ≈ 40 MiB resident).
+  'cloudwatch-agent': { idleCpu: 10, cpuPerRps: 0, idleMemory: 40, memoryPerRps: 0, rxBytesPerRequest: 0, txBytesPerRequest: 0, serviceMs: 0, storageReadPerMinute: 0, storageWritePerMinute: 1024 },
   busybox: { idleCpu: 0, cpuPerRps: 0, idleMemory: 0.5, memoryPerRps: 0, rxBytesPerRequest: 0, txBytesPerRequest: 0, serviceMs: 0, storageReadPerMinute: 0, storageWritePerMinute: 0 },
 }
 

@@ -120,6 +120,7 @@ export function statusOf(image: Pick<ImageSpec, 'app'> & { files?: ImageSpec['fi
     case 'httpd':
       return path === '/' || path === '/index.html' || ownFile(image, path) !== undefined ? 200 : 404
     case 'busybox':
+    case 'cloudwatch-agent':
       return undefined
   }
 }

@@ -18,8 +18,11 @@ export interface ImageSpec {
   /** `sha256:` + 64 hex. */
   digest: string
   layers: ImageLayer[]
-  /** What the container does, decided by the runtime (`python-webapp`, `nginx`, `httpd`, `busybox`). */
-  app: 'python-webapp' | 'nginx' | 'httpd' | 'busybox'
+  /**
+   * What the container does, decided by the runtime (`python-webapp`, `nginx`, `httpd`, `busybox`, and the CloudWatch
+   * agent, which serves nothing and runs until stopped).
+   */
+  app: 'python-webapp' | 'nginx' | 'httpd' | 'busybox' | 'cloudwatch-agent'
   /** Port the process listens on, if it serves anything. */
   port?: number
   /** Files the image's layers hold (path → content), for the storage lessons' copy-on-write views. */
@@ -63,6 +66,25 @@ export const PUBLIC_IMAGES: ImageSpec[] = [
     files: { '/bin/sh': '(busybox)\n' },
   },
 ]
+
+/**
+ * The CloudWatch agent's image, under the two names AWS's instructions use (Amazon ECR Public
+ * `public.ecr.aws/cloudwatch-agent/cloudwatch-agent`, Docker Hub `amazon/cloudwatch-agent`): run as a daemon service on
+ * a cluster's container instances, it is what publishes Container Insights' instance-level data (CloudWatch User Guide,
+ * "Deploying the CloudWatch agent to collect EC2 instance-level metrics on Amazon ECS"). Size illustrative (≈ 90 MB).
+ */
+const cloudwatchAgent = (repository: string): ImageSpec => ({
+  repository,
+  tag: 'latest',
+  digest: 'sha256:0c2e4a6c8e0a2c4e6a8c0e2a4c6e8a0c2e4a6c8e0a2c4e6a8c0e2a4c6e8a0c2e',
+  layers: [
+    layer('a0c2e4a6c8e0a2c4e6a8c0e2a4c6e8a0c2e4a6c8e0a2c4e6a8c0e2a4c6e8a0c2', 1_890_000, '/bin/sh -c #(nop) COPY certificates and timezone data'),
+    layer('b2d4f6a8c0e2a4c6e8a0c2e4a6c8e0a2c4e6a8c0e2a4c6e8a0c2e4a6c8e0a2c4', 88_400_000, 'COPY /opt/aws/amazon-cloudwatch-agent /opt/aws/amazon-cloudwatch-agent'),
+  ],
+  app: 'cloudwatch-agent',
+  files: {},
+})
+PUBLIC_IMAGES.push(cloudwatchAgent('public.ecr.aws/cloudwatch-agent/cloudwatch-agent'), cloudwatchAgent('amazon/cloudwatch-agent'))
 
 /** The course notes' python web app, pushed to ECR as `pythonwebapp:latest`; it listens on 8080. */
 export const PYTHON_WEBAPP_IMAGE: Omit<ImageSpec, 'repository'> = {
