@@ -109,7 +109,8 @@ export const publishMinute: TimerHandler = (ctx) => {
   publishTargetGroups(ctx, at, requests)
   for (const [clusterArn, c] of clusters) {
     if (c.insights === 'disabled') continue
-    const counts = { TaskCount: c.tasks, ContainerInstanceCount: 0, ServiceCount: world.ecs.clusters[clusterArn]?.activeServicesCount ?? 0 }
+    const cluster = world.ecs.clusters[clusterArn]
+    const counts = { TaskCount: c.tasks, ContainerInstanceCount: cluster?.registeredContainerInstancesCount ?? 0, ServiceCount: cluster?.activeServicesCount ?? 0 }
     const dims = [{ Name: 'ClusterName', Value: c.name }]
     for (const [name, value] of Object.entries(counts)) acc.add(cellOf('ECS/ContainerInsights', name, dims, 'Count'), value)
     produceLogEvent(ctx, performanceGroup(c.name), clusterStream(c.name), at, clusterEvent(c.name, at, counts), true)

@@ -98,4 +98,10 @@ describe('Container Insights instance-level data on an EC2 cluster', () => {
     expect(query(s, 'filter Type = "Instance" | stats count(*) as n').results).toEqual([[{ field: 'n', value: '0' }]])
     expect(query(s, 'filter Type = "Task" | stats count(*) as n').results[0][0].value).not.toBe('0')
   })
+
+  it('the Cluster event counts the cluster’s registered container instances', () => {
+    const { s } = cluster(false)
+    s.advance(3 * 60_000)
+    expect(query(s, 'filter Type = "Cluster" | stats max(ContainerInstanceCount) as n').results).toEqual([[{ field: 'n', value: '2' }]])
+  })
 })
