@@ -327,12 +327,44 @@ function scan(world: World, sources: readonly ({ from: number } | undefined)[], 
       }
     }
     if (!sorted) {
-      const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => events[places.entry[a]].t - events[places.entry[b]].t || a - b)
-      places = { entry: Int32Array.from(order, (k) => places.entry[k]), index: Int32Array.from(order, (k) => places.index[k]), stream: Int32Array.from(order, (k) => places.stream[k]) }
+      const before = places
+      const order = timeOrder(count, (k) => events[before.entry[k]].t)
+      // Plain loops: Int32Array.from with a map function goes through the iterator protocol, ten times slower here.
+      places = { entry: new Int32Array(count), index: new Int32Array(count), stream: new Int32Array(count) }
+      for (let k = 0; k < count; k++) {
+        const o = order[k]
+        places.entry[k] = before.entry[o]
+        places.index[k] = before.index[o]
+        places.stream[k] = before.stream[o]
+      }
     }
     return places
   }
   return { events, count, bytesScanned, sorted, segments, expand }
+}
+
+/**
+ * The places 0…count−1 ordered by time, ties by place (a stable sort). Where the time span and the count fit one
+ * double exactly (span × 2^bits(count) < 2^53: a day of events in milliseconds with up to 2^26 of them), each key is
+ * time and place in one number and a typed array sorts them natively, several times faster than a comparator over
+ * 300,000 events; otherwise the comparator.
+ */
+function timeOrder(count: number, timeOf: (k: number) => number): ArrayLike<number> {
+  const keys = new Float64Array(count)
+  let min = Infinity
+  let max = -Infinity
+  for (let k = 0; k < count; k++) {
+    const t = (keys[k] = timeOf(k))
+    if (t < min) min = t
+    if (t > max) max = t
+  }
+  const scale = 2 ** Math.ceil(Math.log2(count + 1))
+  if (count === 0 || (max - min + 1) * scale > Number.MAX_SAFE_INTEGER) return Array.from({ length: count }, (_, k) => k).sort((a, b) => keys[a] - keys[b] || a - b)
+  for (let k = 0; k < count; k++) keys[k] = (keys[k] - min) * scale + k
+  keys.sort()
+  const order = new Int32Array(count)
+  for (let k = 0; k < count; k++) order[k] = keys[k] % scale
+  return order
 }
 
 const queryNotFound = (id: string) => new AwsError('ResourceNotFoundException', `Query does not exist: ${id}`)
