@@ -20,9 +20,6 @@ export { LessonRunner, type SandboxSource } from './runner.ts'
 export { resourceKind, summarize, type LessonSummary } from './progress/summary.ts'
 // The headless player (`LessonSession` in ./session.ts) creates sandboxes, so it is not exported here: the app
 // imports this index, and pulling src/sandbox in statically would put the engine in the first-load bundle.
-// Quizzes: the quiz files' reader and variants are data; attempts and verification run sandboxes, so they are
-// imported from './quiz/index.ts' (the app's quiz panel loads it lazily).
-export { parseQuiz, QUESTION_KINDS, type QuizParseResult } from './quiz/parse.ts'
-export { drawParams, variant } from './quiz/params.ts'
-export { attemptSeed, createRng, hash32, type Rng } from './quiz/rng.ts'
+// Quizzes are imported from './quiz/index.ts' (the app's quiz panel loads it lazily): re-exporting the quiz reader
+// here kept it, and the YAML reader's share of it, in the first-load bundle.
 export type { Answer, Question, QuestionGrade, QuestionKind, Quiz } from './quiz/types.ts'
