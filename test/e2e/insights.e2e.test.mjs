@@ -84,6 +84,21 @@ describe('Container Insights and Logs Insights, in Chromium', () => {
     await expect(logs().getByRole('figure').count()).resolves.toBe(1)
   })
 
+  test('a task chosen in the diagram opens its own CPU and memory charts from the inspector', async () => {
+    const diagram = page.getByRole('region', { name: 'Diagram' })
+    // Chosen in the diagram's text view: at the panel's zoom the tasks may be painted as a picture, not as nodes.
+    await diagram.getByRole('button', { name: 'Text view' }).click()
+    await diagram.getByRole('button', { name: /RUNNING, healthy/ }).first().click()
+    await diagram.getByRole('button', { name: 'Text view' }).click()
+    await page.getByRole('button', { name: 'Open its metrics' }).click()
+    const metrics = page.getByRole('region', { name: /^Metrics of task [0-9a-f]{32}$/ })
+    await metrics.getByRole('figure', { name: /^CPU utilized, task [0-9a-f]{8}/ }).waitFor({ timeout: 15_000 })
+    await expect(metrics.getByRole('figure', { name: /^Memory utilized, task/ }).count()).resolves.toBe(1)
+    await page.screenshot({ path: join(SHOTS, 'insights-task-metrics-1440x900.png') })
+    await metrics.getByRole('button', { name: "Back to the cluster's services" }).click()
+    await tab('Logs Insights').click()
+  })
+
   test('a malformed query typed into the editor shows MalformedQueryException with its position', async () => {
     const editor = logs().locator('.monaco-editor .view-lines').first()
     await editor.waitFor({ timeout: 20_000 })
