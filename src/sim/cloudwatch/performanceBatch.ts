@@ -5,7 +5,7 @@ import { registerBatchFormat, type StoredLogBatch } from '../logs/index.ts'
 import type { Value } from '../logs/insights/index.ts'
 import type { World } from '../world.ts'
 import { usageOf, type ContainerUsage, type UsageStatics } from './model.ts'
-import { containerNumber, containerNumbers, containerTemplate, fill, MINUTE_FIELDS, numbersLength, taskNumber, taskNumbers, taskTemplate, usageTotals, type PerformanceTask, type UsageTotals } from './performanceEvents.ts'
+import { containerNumbers, containerTemplate, fill, MINUTE_FIELDS, minuteNumber, numbersLength, taskNumbers, taskTemplate, usageTotals, type PerformanceTask, type UsageTotals } from './performanceEvents.ts'
 
 /**
  * Container Insights' Task and Container events of a minute, stored as one batch (logs/state.ts `StoredLogBatch`):
@@ -190,8 +190,8 @@ registerBatchFormat(PERFORMANCE_BATCH, {
       let j = 0
       for (let t = 0; t < data.tasks.length; t++) {
         const usage = usageOf(factsOf(world, data, t), data.rps[t], minute)
-        values[j++] = taskNumber(batch.t, usageTotals(usage), slot)
-        for (const u of usage) values[j++] = containerNumber(batch.t, u, slot)
+        values[j++] = minuteNumber(batch.t, usageTotals(usage), slot)
+        for (const u of usage) values[j++] = minuteNumber(batch.t, u, slot)
       }
       column = values
     } else {

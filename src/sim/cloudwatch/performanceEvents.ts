@@ -75,8 +75,11 @@ export function containerNumbers(timestamp: number, u: ContainerUsage): number[]
   return [timestamp, num(u.cpu), Math.round(u.memory), Math.round(u.storageRead), Math.round(u.storageWrite), Math.round(u.rxBytes), Math.round(u.rxPackets), Math.round(u.txBytes), Math.round(u.txPackets)]
 }
 
-/** One of a container's numbers of a minute: `containerNumbers(timestamp, u)[slot]`, worked out alone. */
-export function containerNumber(timestamp: number, u: ContainerUsage, slot: number): number {
+/** The usage a minute's event prints: a container's own, or its task's containers' added up (UsageTotals). */
+type MinuteUsage = Pick<ContainerUsage, 'cpu' | 'memory' | 'storageRead' | 'storageWrite' | 'rxBytes' | 'rxPackets' | 'txBytes' | 'txPackets'>
+
+/** One of a minute's numbers (MINUTE_FIELDS[slot]) for a container or a task, worked out alone: `containerNumbers(…)[slot]`. */
+export function minuteNumber(timestamp: number, u: MinuteUsage, slot: number): number {
   switch (slot) {
     case 0: return timestamp
     case 1: return num(u.cpu)
@@ -87,21 +90,6 @@ export function containerNumber(timestamp: number, u: ContainerUsage, slot: numb
     case 6: return Math.round(u.rxPackets)
     case 7: return Math.round(u.txBytes)
     default: return Math.round(u.txPackets)
-  }
-}
-
-/** One of a task's numbers of a minute: `taskNumbers(timestamp, t)[slot]`, worked out alone. */
-export function taskNumber(timestamp: number, t: UsageTotals, slot: number): number {
-  switch (slot) {
-    case 0: return timestamp
-    case 1: return num(t.cpu)
-    case 2: return Math.round(t.memory)
-    case 3: return Math.round(t.storageRead)
-    case 4: return Math.round(t.storageWrite)
-    case 5: return Math.round(t.rxBytes)
-    case 6: return Math.round(t.rxPackets)
-    case 7: return Math.round(t.txBytes)
-    default: return Math.round(t.txPackets)
   }
 }
 
