@@ -1,7 +1,7 @@
 import type { Command, Expr, Named } from './ast.ts'
 import { AGGREGATES, type Accumulator } from './aggregates.ts'
-import { FUNCTIONS } from './functions.ts'
 import { resultTimestamp } from './time.ts'
+import { compile, fromRow, TIME_FIELDS, type FieldRead } from './compile.ts'
 import { DEFAULT_COLUMNS, referencedFields } from './fields.ts'
 import { compare, toNumber, truthy, type Value } from './values.ts'
 
@@ -34,11 +34,6 @@ interface Grouper {
   rows(): QueryRecord[]
 }
 
-/** How a compiled expression reads a field of the row it is given. */
-type FieldRead = (name: string) => (row: QueryRecord) => Value
-
-const fromRow: FieldRead = (name) => (row) => row[name]
-
 /** A row of results in GetQueryResults' shape: every value a string (§6.2). */
 export type ResultRow = { field: string; value: string }[]
 
@@ -47,14 +42,6 @@ export interface QueryOutput {
   /** Records that passed the query's filters (before any `stats`), as `statistics.recordsMatched` counts them. */
   recordsMatched: number
 }
-
-/** An expression made into a function of the row, and whether it yields a timestamp (printed as one). */
-interface Compiled {
-  get(row: QueryRecord): Value
-  time: boolean
-}
-
-const TIME_FIELDS = new Set(['@timestamp', '@ingestionTime'])
 
 /**
  * Runs parsed commands over `records` (newest first, the order the service scans in) and returns the results as
@@ -346,108 +333,4 @@ function dedup(rows: QueryRecord[], names: string[]): QueryRecord[] {
     seen.add(key)
     return true
   })
-}
-
-/** Makes an expression a function of the row. */
-export function compile(expr: Expr, read: FieldRead = fromRow): Compiled {
-  switch (expr.type) {
-    case 'field':
-      return { get: read(expr.name), time: TIME_FIELDS.has(expr.name) }
-    case 'literal': {
-      const value = expr.value
-      return { get: () => value, time: false }
-    }
-    case 'duration': {
-      const ms = expr.ms
-      return { get: () => ms, time: false }
-    }
-    case 'regex': {
-      const source = expr.source
-      return { get: () => source, time: false }
-    }
-    case 'list':
-      return { get: () => undefined, time: false }
-    case 'unary': {
-      const operand = compile(expr.operand, read).get
-      if (expr.op === 'not') return { get: (row) => !truthy(operand(row)), time: false }
-      return { get: (row) => { const n = toNumber(operand(row)); return n === undefined ? undefined : -n }, time: false }
-    }
-    case 'call': {
-      const fn = FUNCTIONS[expr.name]
-      if (!fn) throw new Error(`${expr.name} is an aggregation: it belongs in stats`)
-      const args = expr.args.map((a) => compile(a, read).get)
-      const timestamp = read('@timestamp') as (row: QueryRecord) => number
-      const call = fn.call
-      if (args.length === 1) {
-        // One argument (bin, the hot one): one array for every row rather than one per row.
-        const [a] = args
-        const one: Value[] = [undefined]
-        return {
-          get: (row) => {
-            one[0] = a(row)
-            return call(one, timestamp(row))
-          },
-          time: fn.time === true || (expr.name === 'coalesce' && compile(expr.args[0]).time),
-        }
-      }
-      return { get: (row) => call(args.map((a) => a(row)), timestamp(row)), time: fn.time === true }
-    }
-    case 'binary':
-      return binary(expr, read)
-  }
-}
-
-function binary(expr: Expr & { type: 'binary' }, read: FieldRead): Compiled {
-  const left = compile(expr.left, read)
-  const l = left.get
-  switch (expr.op) {
-    case 'and': {
-      const r = compile(expr.right, read).get
-      return { get: (row) => truthy(l(row)) && truthy(r(row)), time: false }
-    }
-    case 'or': {
-      const r = compile(expr.right, read).get
-      return { get: (row) => truthy(l(row)) || truthy(r(row)), time: false }
-    }
-    case 'like': {
-      // `like "text"` is a substring match; `like /re/` and `=~ /re/` a regex search (§6.1).
-      const right = expr.right
-      if (right.type === 'regex') {
-        const re = new RegExp(right.source, right.flags)
-        return { get: (row) => { const v = l(row); return v !== undefined && re.test(String(v)) }, time: false }
-      }
-      const part = String((right as { value: string }).value)
-      return { get: (row) => { const v = l(row); return v !== undefined && String(v).includes(part) }, time: false }
-    }
-    case 'in': {
-      const items = (expr.right as Expr & { type: 'list' }).items.map((i) => compile(i, read).get)
-      return { get: (row) => { const v = l(row); return v !== undefined && items.some((item) => compare(v, item(row)) === 0) }, time: false }
-    }
-  }
-  const r = compile(expr.right, read).get
-  const test = (c: (n: number) => boolean) => ({ get: (row: QueryRecord) => { const x = compare(l(row), r(row)); return x !== undefined && c(x) }, time: false })
-  const arithmetic = (f: (a: number, b: number) => number, time = false) => ({
-    get: (row: QueryRecord) => {
-      const a = toNumber(l(row))
-      const b = toNumber(r(row))
-      if (a === undefined || b === undefined) return undefined
-      const n = f(a, b)
-      return Number.isNaN(n) ? undefined : n
-    },
-    time,
-  })
-  switch (expr.op) {
-    case '=': return test((c) => c === 0)
-    case '!=': return test((c) => c !== 0)
-    case '<': return test((c) => c < 0)
-    case '<=': return test((c) => c <= 0)
-    case '>': return test((c) => c > 0)
-    case '>=': return test((c) => c >= 0)
-    case '+': return arithmetic((a, b) => a + b, left.time)
-    case '-': return arithmetic((a, b) => a - b, left.time)
-    case '*': return arithmetic((a, b) => a * b)
-    case '/': return arithmetic((a, b) => (b === 0 ? NaN : a / b))
-    case '%': return arithmetic((a, b) => a % b)
-    default: return arithmetic((a, b) => a ** b)
-  }
 }
