@@ -6,12 +6,12 @@ import type { PersistedState } from './persist/migrations.ts'
 import { createSaver } from './persist/saver.ts'
 import { keepBadCopy, loadPersisted } from './persist/storage.ts'
 import { projectWorld } from './projection.ts'
-import { RUN_UNTIL_LIMIT, runUntilChange } from './clockSteps.ts'
+import { createClock } from './clock.ts'
 import { createSessions, errorText } from './sessions.ts'
 import { createTimeline } from './timeline.ts'
 import type { ConsoleEntry, EngineModule } from './types.ts'
 
-import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
+import { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, UNDO_LIMIT, type AppActions, type AppDeps, type AppState, type AppStore } from './api.ts'
 
 export { CLEAR_SCREEN, HISTORY_LIMIT, LOG_LIMIT, MAX_WALL_STEP_MS, UNDO_LIMIT } from './api.ts'
 export type { AppActions, AppDeps, AppState, AppStore } from './api.ts'
@@ -27,8 +27,6 @@ export function createAppStore(deps: AppDeps): AppStore {
   let publishedFrom: Sandbox | undefined
   /** While true, sandbox notifications are ignored: the action publishes once when done. */
   let batching = false
-  /** Virtual milliseconds owed by slow motion: 0.1× of a 16 ms frame is 1.6 ms, and the clock moves in whole ms. */
-  let clockCarry = 0
   let started = false
 
   const store = createStore<AppState & AppActions>()((set, get) => {
@@ -99,6 +97,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     const note = (text: string) => appendEntries([{ id: nextEntryId++, stdout: text, stderr: '', exitCode: 0, note: true }])
 
     const timeline = createTimeline({ get, set, attach, publish, note, quietly, engine: () => engine })
+    const clock = createClock({ get, set, publish, note, quietly, schedulePersist })
 
     const pushHistory = (line: string) => {
       if (!line.trim()) return
@@ -328,53 +327,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         schedulePersist()
       },
 
-      setPlaying(playing) {
-        set((s) => ({ clock: { ...s.clock, playing } }))
-      },
-
-      setSpeed(speed) {
-        set((s) => ({ clock: { ...s.clock, speed } }))
-        schedulePersist()
-      },
-
-      tick(wallDeltaMs) {
-        const { sandbox, clock, scrub } = get()
-        if (!sandbox || !clock.playing || scrub || !(wallDeltaMs > 0)) return
-        // Whole milliseconds, with the fraction carried to the next frame, so slow motion keeps exact time.
-        const owed = Math.min(wallDeltaMs, MAX_WALL_STEP_MS) * clock.speed + clockCarry
-        const ms = Math.floor(owed + 1e-9)
-        clockCarry = Math.max(0, owed - ms)
-        if (ms <= 0) return
-        sandbox.advance(ms)
-        publish(false)
-        schedulePersist()
-      },
-
-      stepToNextEvent() {
-        const sandbox = get().sandbox
-        if (!sandbox || get().scrub) return false
-        set((s) => ({ clock: { ...s.clock, playing: false } }))
-        const moved = quietly(() => sandbox.advanceToNextEvent())
-        if (!moved) {
-          note('Nothing is scheduled: the simulated account is at rest.')
-          return false
-        }
-        publish(true)
-        schedulePersist()
-        return true
-      },
-
-      runUntilSelectedChanges() {
-        const { sandbox, selectedId, scrub } = get()
-        if (!sandbox || selectedId === undefined || scrub) return
-        set((s) => ({ clock: { ...s.clock, playing: false } }))
-        const outcome = quietly(() => runUntilChange(sandbox, selectedId))
-        publish(true)
-        schedulePersist()
-        if (outcome.kind === 'changed') note(`${selectedId}: ${outcome.change}`)
-        else if (outcome.kind === 'nothing-scheduled') note(`Nothing more is scheduled, so ${selectedId} will not change until you run a command.`)
-        else note(`${selectedId} did not change in the next ${RUN_UNTIL_LIMIT.ms / 60_000} minutes of simulated time.`)
-      },
+      ...clock,
 
       setSize(key, value) {
         set((s) => ({ layout: { ...s.layout, [key]: clampSize(key, value) } }))
