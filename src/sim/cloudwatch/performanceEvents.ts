@@ -94,18 +94,7 @@ export function minuteNumber(timestamp: number, u: MinuteUsage, slot: number): n
 }
 
 /** A task's containers' usage of a minute added up (what its Task event and its task-level metrics say). */
-export interface UsageTotals {
-  cpu: number
-  memory: number
-  rxBytes: number
-  txBytes: number
-  rxPackets: number
-  txPackets: number
-  storageRead: number
-  storageWrite: number
-  cpuReserved: number
-  memoryReserved: number
-}
+export type UsageTotals = MinuteUsage & Pick<ContainerUsage, 'cpuReserved' | 'memoryReserved'>
 
 /** The one place the containers' usage is added up, in container order (so every reader gets the same sums). */
 export function usageTotals(usage: readonly ContainerUsage[]): UsageTotals {
