@@ -2,6 +2,7 @@ import { isAwsError, ownEntry } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { counts } from '../autoscaling/lifecycle.machine.ts'
 import type { AutoScalingGroup } from '../autoscaling/index.ts'
+import { MINUTE_MS } from '../cloudwatch/model.ts'
 import { putSample } from '../cloudwatch/series.ts'
 import { instanceTypeFacts } from '../ec2/index.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
@@ -36,7 +37,6 @@ import { requestStop, settleTask } from './tasks.ts'
 export const MANAGED_SCALING_TIMER = 'ecs.managedScaling.pass'
 export const MANAGED_NAMESPACE = 'AWS/ECS/ManagedScaling'
 export const RESERVATION_METRIC = 'CapacityProviderReservation'
-const MINUTE_MS = 60_000
 /** The pass runs near the end of each minute, so CloudWatch's evaluation just after the minute sees its datapoint. */
 const PASS_OFFSET_MS = 55_000
 const POLICY_PREFIX = 'ECSManagedAutoScalingPolicy-'
@@ -197,6 +197,7 @@ export const managedScalingPass: TimerHandler = (ctx, payload) => {
   placeWaitingTasks(ctx, cluster.clusterArn)
   const usage = groupUsage(world, cluster, group)
   const value = reservation(ctx, provider, cluster, group, usage)
+  // Written into CloudWatch's series directly, as AWS's own services publish: PutMetricData refuses `AWS/` namespaces.
   putSample(ctx.world.cloudwatch, MANAGED_NAMESPACE, RESERVATION_METRIC, dimensions(name, cluster), 'Percent', ctx.now(), value)
   if (provider.autoScalingGroupProvider.managedTerminationProtection === 'ENABLED') protectBusy(ctx, group, usage.busy)
 }
