@@ -1,13 +1,16 @@
 import type { Checkpoint, CheckpointPolicy, InputRecord, SandboxHistory } from './types.ts'
 
 /**
- * Checkpoints are kept so that going back costs a bounded replay, and few enough that their memory stays bounded.
- * One unit of work is about one command's replay; `workPerChange` log entries or scheduled timers count as one more.
- * Figures behind the defaults (`npm run bench`, 1,000 Fargate tasks): a command replays in ~0.5 ms, a checkpoint
- * (the state as JSON text) costs ~20 ms and ~4.5 MB, so a checkpoint every 200 units keeps a rewind near 100 ms,
- * and three of them stay under the 20 MB the undo history may use.
+ * Checkpoints are kept so that going back costs a bounded replay, and few enough that taking them stays a small
+ * part of the work. One unit of work is about one command's replay; `workPerChange` log entries or scheduled timers
+ * count as one more. Figures behind the defaults (`npm run bench`): a command replays in ~0.5 ms; a checkpoint (the
+ * state as JSON text) costs ~5 ms per MB of it: ~20 ms and ~4.5 MB with 1,000 Fargate tasks, ~40 ms and ~8.5 MB in
+ * the hour of 1,000 EC2 tasks on 120 instances (autoscaling.bench). So a checkpoint is due after 200 units (a rewind
+ * near 100 ms), or after `workPerMegabyte` units per MB of the newest checkpoint when that is more: a checkpoint then
+ * costs at most about a fifth of the work since the one before, however large the world grows (in the EC2
+ * hour: three checkpoints instead of four; a rewind replays at most ~8 MB × 50 units ≈ 200 ms).
  */
-export const DEFAULT_CHECKPOINT_POLICY: Required<CheckpointPolicy> = { work: 200, keep: 3, workPerChange: 32 }
+export const DEFAULT_CHECKPOINT_POLICY: Required<CheckpointPolicy> = { work: 200, keep: 3, workPerChange: 32, workPerMegabyte: 50 }
 
 /**
  * The sandbox's input log: every input in order, plain data, and checkpoints (the whole state as JSON text, taken
@@ -48,9 +51,12 @@ export class InputLog {
     return inputs + changes / this.policy.workPerChange
   }
 
-  /** True when enough work has passed since the newest checkpoint that replaying it would cost more than a new one. */
+  /** True when enough work has passed since the newest checkpoint that replaying it would cost well more than a new one. */
   due(): boolean {
-    return this.policy.work > 0 && this.work >= this.policy.work
+    if (this.policy.work <= 0) return false
+    // The newest checkpoint's length in characters stands for the next one's cost: the state grows slowly.
+    const megabytes = this.checkpoints[this.checkpoints.length - 1].snapshot.length / 2 ** 20
+    return this.work >= Math.max(this.policy.work, this.policy.workPerMegabyte * megabytes)
   }
 
   addCheckpoint(snapshot: string): void {

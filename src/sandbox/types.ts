@@ -75,6 +75,8 @@ export interface CheckpointPolicy {
   keep?: number
   /** How many log entries and scheduled timers count as one unit of work. */
   workPerChange?: number
+  /** Work per MB of the newest checkpoint before the next is due (a larger world's checkpoints cost more). */
+  workPerMegabyte?: number
 }
 
 export interface SandboxOptions {

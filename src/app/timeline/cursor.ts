@@ -3,9 +3,10 @@ import type { EngineModule } from '../state/types.ts'
 
 /**
  * Denser checkpoints than the live sandbox keeps: a scrub replays at most about a dozen commands' worth of work from
- * the nearest one (`npm run bench`: test/bench/timeline.bench.test.ts). They are JSON text, shared, never copied.
+ * the nearest one (`npm run bench`: test/bench/timeline.bench.test.ts), whatever the world's size (a scrub is
+ * waited on; the extra checkpoints are taken once). They are JSON text, shared, never copied.
  */
-export const TIMELINE_CHECKPOINTS: CheckpointPolicy = { work: 12, keep: 10_000 }
+export const TIMELINE_CHECKPOINTS: CheckpointPolicy = { work: 12, keep: 10_000, workPerMegabyte: 0 }
 
 /**
  * Follows a source's input log to any earlier position: the world "as it was then", for the views only. It keeps
