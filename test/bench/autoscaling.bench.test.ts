@@ -7,7 +7,8 @@ import { createSandbox } from '../../src/sandbox/index.ts'
  * minute 20 and an instance refresh to a new launch template version at minute 30 (its batches stop the tasks on the
  * instances they replace, and the service places them again). Prints wall time (target < 1 s) and peak heap (target
  * < 200 MB); asserts nothing about speed (house rule 7). The set-up (launching the 100, their agents registering, the
- * 1,000 tasks starting) is not counted.
+ * 1,000 tasks starting) is not counted. The hour runs three times from scratch (the same seed: the same hour) and the
+ * median is the figure: on a shared two-core machine one run varies by a third.
  */
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
 
@@ -17,7 +18,16 @@ function ok(sandbox: ReturnType<typeof createSandbox>, line: string): string {
   return result.stdout.trim()
 }
 
-it('one virtual hour: 100 container instances in an Auto Scaling group, 1,000 EC2 tasks, a scale-out of 20, an instance refresh', () => {
+interface Hour {
+  summary: string[]
+  setupMs: number
+  wall: number
+  advanceMs: number
+  peak: number
+}
+
+/** One run: set up the cluster, then time the hour. */
+function runHour(): Hour {
   const setupStart = performance.now()
   const s = createSandbox()
   ok(s, 'aws ecs create-cluster --cluster-name bench')
@@ -60,14 +70,33 @@ it('one virtual hour: 100 container instances in an Auto Scaling group, 1,000 EC
   const wall = performance.now() - start
   const refresh = JSON.parse(ok(s, 'aws autoscaling describe-instance-refreshes --auto-scaling-group-name bench --query InstanceRefreshes[0]')) as { Status: string; PercentageComplete: number; EndTime?: string }
   const activities = ok(s, 'aws autoscaling describe-scaling-activities --auto-scaling-group-name bench --max-records 100000 --query "length(Activities)"')
-  console.log(
-    [
+  return {
+    setupMs,
+    wall,
+    advanceMs,
+    peak,
+    summary: [
       `simulated hour: ECS cluster on an Auto Scaling group; at the start ${atStart.instances} InService, ${atStart.containerInstances} container instances, ${atStart.running} tasks RUNNING;`,
       `  at the end ${inService()} InService, ${containerInstances()} container instances, ${running()} tasks RUNNING; ${activities} scaling activities`,
       `instance refresh (min healthy 90 %, warm-up 60 s): ${refresh.Status}, ${refresh.PercentageComplete} %, ended ${refresh.EndTime ?? '-'}; fewest tasks RUNNING after it began: ${fewestRunning}`,
-      `set-up (CLI, launching the 100, agents registering, 1,000 tasks starting; not counted): ${Math.round(setupMs)} ms`,
-      `wall time for the hour: ${Math.round(wall)} ms in all (target < 1000 ms), of which advance: ${Math.round(advanceMs)} ms`,
-      `peak heap: ${mb(peak)} (target < 200 MB)`,
+    ],
+  }
+}
+
+const RUNS = 3
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+it('one virtual hour: 100 container instances in an Auto Scaling group, 1,000 EC2 tasks, a scale-out of 20, an instance refresh', () => {
+  const runs = Array.from({ length: RUNS }, runHour)
+  const ms = (pick: (h: Hour) => number) => runs.map((h) => Math.round(pick(h)))
+  console.log(
+    [
+      ...runs[0].summary,
+      `set-up (CLI, launching the 100, agents registering, 1,000 tasks starting; not counted): median ${median(ms((h) => h.setupMs))} ms`,
+      `wall time for the hour: median ${median(ms((h) => h.wall))} ms of ${RUNS} runs (${ms((h) => h.wall).join(', ')} ms; target < 1000 ms), of which advance: median ${median(ms((h) => h.advanceMs))} ms`,
+      // The first run's: later runs' readings include the garbage of the runs before them.
+      `peak heap: ${mb(runs[0].peak)} (first run; target < 200 MB)`,
     ].join('\n'),
   )
+  expect(new Set(runs.map((h) => h.summary.join('\n'))).size).toBe(1)
 }, 600_000)
