@@ -6,6 +6,7 @@ import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.
 import { stepInstanceRefresh } from './instanceRefresh.ts'
 import { deleteTrackingAlarms } from './targetTracking.ts'
 import { counts, nextLifecycle } from './lifecycle.machine.ts'
+import { markIfAtRest, stillAtRest } from './quiet.ts'
 import { LAUNCH_RETRY_MS, PASS_MS } from './timings.ts'
 import type { AutoScalingGroup, GroupBookkeeping, GroupInstance } from './state.ts'
 
@@ -22,14 +23,18 @@ export const groupPass: TimerHandler = (ctx, payload) => {
   // A group deleted (or deleted and created again) since this pass was scheduled: its own passes carry its new ARN.
   if (!group || group.AutoScalingGroupARN !== payload.arn) return
   const book = ctx.world.autoscaling.bookkeeping[name]
-  followInstances(ctx, group, book)
-  if (group.Status) {
+  if (stillAtRest(ctx, group)) {
+    // Nothing the pass reads has changed since a pass left the group at rest: this one would change nothing (quiet.ts).
+  } else if (group.Status) {
+    followInstances(ctx, group, book)
     if (!group.Instances.length) return deleteGroup(ctx, group)
     for (const member of group.Instances) if (counts(member.LifecycleState)) terminate(ctx, group, member, CAUSES.deleteGroup(ctx.now()))
   } else {
+    followInstances(ctx, group, book)
     replaceUnhealthy(ctx, group, book)
     stepInstanceRefresh(ctx, group, book)
     reconcile(ctx, group, book)
+    markIfAtRest(ctx, group, book)
   }
   ctx.scheduler.schedule(ctx.now() + PASS_MS, 'autoscaling.group.pass', { name, arn: group.AutoScalingGroupARN })
 }
