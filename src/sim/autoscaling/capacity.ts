@@ -1,6 +1,7 @@
 import { isAwsError, unproxied } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
+import { launchInstances } from '../ec2/runInstances.ts'
 import type { Subnet, Tag } from '../ec2/state.ts'
 import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.ts'
 import { stepInstanceRefresh } from './instanceRefresh.ts'
@@ -199,7 +200,8 @@ export function terminate(ctx: SimContext, group: AutoScalingGroup, member: Grou
 }
 
 /**
- * Launches one instance through EC2's own RunInstances (the same path as `aws ec2 run-instances`), into the subnet of
+ * Launches one instance through EC2's own RunInstances (`launchInstances`: what `aws ec2 run-instances` does, without
+ * describing the instance, which nothing here prints), into the subnet of
  * the Availability Zone with the fewest members, tagged `aws:autoscaling:groupName` with the group's propagated tags.
  * A refused launch is a Failed activity with EC2's reason; false then.
  */
@@ -215,14 +217,14 @@ function launch(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping
       { Key: 'aws:autoscaling:groupName', Value: group.AutoScalingGroupName },
     ]
     const iface = template.data.NetworkInterfaces?.[0]
-    const result = ctx.call<{ Instances: { InstanceId: string; InstanceType: string }[] }>('ec2', 'RunInstances', {
+    const { instances } = launchInstances(ctx, {
       MinCount: 1,
       MaxCount: 1,
       LaunchTemplate: { LaunchTemplateId: template.LaunchTemplateId, Version: String(template.VersionNumber) },
       ...(iface ? { NetworkInterfaces: [{ ...iface, SubnetId: subnet.SubnetId }] } : { SubnetId: subnet.SubnetId }),
       TagSpecifications: [{ ResourceType: 'instance', Tags: tags }, ...(template.data.TagSpecifications ?? []).filter((t) => t.ResourceType !== 'instance')],
     })
-    const [instance] = result.Instances
+    const [instance] = instances
     const activity = recordActivity(ctx, group, {
       Description: `Launching a new EC2 instance: ${instance.InstanceId}`,
       Cause: cause,
