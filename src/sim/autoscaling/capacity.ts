@@ -1,11 +1,13 @@
 import { isAwsError, unproxied } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
+import { launchInstances } from '../ec2/runInstances.ts'
 import type { Subnet, Tag } from '../ec2/state.ts'
 import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.ts'
 import { stepInstanceRefresh } from './instanceRefresh.ts'
 import { deleteTrackingAlarms } from './targetTracking.ts'
 import { counts, nextLifecycle } from './lifecycle.machine.ts'
+import { markIfAtRest, stillAtRest } from './quiet.ts'
 import { LAUNCH_RETRY_MS, PASS_MS } from './timings.ts'
 import type { AutoScalingGroup, GroupBookkeeping, GroupInstance } from './state.ts'
 
@@ -22,14 +24,18 @@ export const groupPass: TimerHandler = (ctx, payload) => {
   // A group deleted (or deleted and created again) since this pass was scheduled: its own passes carry its new ARN.
   if (!group || group.AutoScalingGroupARN !== payload.arn) return
   const book = ctx.world.autoscaling.bookkeeping[name]
-  followInstances(ctx, group, book)
-  if (group.Status) {
+  if (stillAtRest(ctx, group)) {
+    // Nothing the pass reads has changed since a pass left the group at rest: this one would change nothing (quiet.ts).
+  } else if (group.Status) {
+    followInstances(ctx, group, book)
     if (!group.Instances.length) return deleteGroup(ctx, group)
     for (const member of group.Instances) if (counts(member.LifecycleState)) terminate(ctx, group, member, CAUSES.deleteGroup(ctx.now()))
   } else {
+    followInstances(ctx, group, book)
     replaceUnhealthy(ctx, group, book)
     stepInstanceRefresh(ctx, group, book)
     reconcile(ctx, group, book)
+    markIfAtRest(ctx, group, book)
   }
   ctx.scheduler.schedule(ctx.now() + PASS_MS, 'autoscaling.group.pass', { name, arn: group.AutoScalingGroupARN })
 }
@@ -48,41 +54,72 @@ function deleteGroup(ctx: SimContext, group: AutoScalingGroup): void {
   ctx.log(group.AutoScalingGroupARN, { kind: 'resource.deleted', type: 'AWS::AutoScaling::AutoScalingGroup', detail: name })
 }
 
+/**
+ * The group's members as they are, for reading only. A pass runs inside the engine's savepoint, where every read
+ * through the journal's view is a proxy's; a group of 120 is looked over every 10 s, and a member is changed only now
+ * and then. So the pass reads the plain objects and changes a member through the view (`group.Instances[i]`, the same
+ * member at the same index), which is what a rollback takes back.
+ */
+export const membersAsTheyAre = (group: AutoScalingGroup): readonly GroupInstance[] => unproxied(group).Instances
+
+/** The members whose state as it is passes `test`, each through the view (ready to be changed), in the group's order. */
+export function membersWhere(group: AutoScalingGroup, test: (member: GroupInstance) => boolean): GroupInstance[] {
+  const members = membersAsTheyAre(group)
+  const found: GroupInstance[] = []
+  for (let i = 0; i < members.length; i++) if (test(members[i])) found.push(group.Instances[i])
+  return found
+}
+
+/** How many members count toward the capacity (Pending or InService). */
+function liveCount(group: AutoScalingGroup): number {
+  let live = 0
+  for (const m of membersAsTheyAre(group)) if (counts(m.LifecycleState)) live++
+  return live
+}
+
 /** Members follow their EC2 instances; the EC2 health check notices one stopped or terminated behind the group's back. */
 function followInstances(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping): void {
   const gone: string[] = []
-  // Instance states are read from the plain world: through the journal's view each read is a proxy, and a group of 120
-  // is followed every 10 s.
   const instances = unproxied(ctx.world).ec2.instances
-  for (const member of group.Instances) {
-    const state = instances[member.InstanceId]?.State.Name ?? 'terminated'
-    const info = book.members[member.InstanceId]
-    if (member.LifecycleState === 'Pending' && state === 'running') {
+  const members = membersAsTheyAre(group)
+  for (let i = 0; i < members.length; i++) {
+    const { InstanceId, LifecycleState, HealthStatus } = members[i]
+    const state = instances[InstanceId]?.State.Name ?? 'terminated'
+    if (LifecycleState === 'Pending' && state === 'running') {
+      const member = group.Instances[i]
+      const info = book.members[InstanceId]
       member.LifecycleState = nextLifecycle('Pending', 'RUNNING') ?? member.LifecycleState
       if (info) {
         info.inServiceAt = ctx.now()
         finishActivity(ctx, info.activityId)
       }
-    } else if (member.LifecycleState === 'Terminating' && state === 'terminated') {
+    } else if (LifecycleState === 'Terminating' && state === 'terminated') {
+      const member = group.Instances[i]
+      const info = book.members[InstanceId]
       member.LifecycleState = nextLifecycle('Terminating', 'TERMINATED') ?? member.LifecycleState
       if (info) finishActivity(ctx, info.activityId)
-      gone.push(member.InstanceId)
-    } else if (counts(member.LifecycleState) && member.HealthStatus === 'Healthy' && state !== 'pending' && state !== 'running') {
+      gone.push(InstanceId)
+    } else if (counts(LifecycleState) && HealthStatus === 'Healthy' && state !== 'pending' && state !== 'running') {
+      const member = group.Instances[i]
+      const info = book.members[InstanceId]
       member.HealthStatus = 'Unhealthy'
-      ctx.log(member.InstanceId, { kind: 'resource.modified', type: 'AWS::AutoScaling::AutoScalingGroup', detail: `${group.AutoScalingGroupName}: EC2 health check: instance ${state}, marked Unhealthy` })
+      ctx.log(InstanceId, { kind: 'resource.modified', type: 'AWS::AutoScaling::AutoScalingGroup', detail: `${group.AutoScalingGroupName}: EC2 health check: instance ${state}, marked Unhealthy` })
       if (info) info.unhealthyBy ??= 'ec2'
     }
   }
   if (gone.length) {
-    group.Instances = group.Instances.filter((m) => !gone.includes(m.InstanceId))
+    const leaving = new Set(gone)
+    group.Instances = group.Instances.filter((m) => !leaving.has(m.InstanceId))
     for (const id of gone) delete book.members[id]
   }
 }
 
 /** Unhealthy members leave the group, and as many launches are owed to their replacement (ReplaceUnhealthy). */
 function replaceUnhealthy(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping): void {
-  for (const member of group.Instances) {
-    if (!counts(member.LifecycleState) || member.HealthStatus !== 'Unhealthy') continue
+  const members = membersAsTheyAre(group)
+  for (let i = 0; i < members.length; i++) {
+    if (!counts(members[i].LifecycleState) || members[i].HealthStatus !== 'Unhealthy') continue
+    const member = group.Instances[i]
     const byUser = book.members[member.InstanceId]?.unhealthyBy === 'user'
     terminate(ctx, group, member, joinCause(byUser ? CAUSES.userHealth(ctx.now()) : CAUSES.ec2Health(ctx.now()), CAUSES.selected(ctx.now(), member.InstanceId)))
     book.replacements.push('unhealthy')
@@ -91,7 +128,7 @@ function replaceUnhealthy(ctx: SimContext, group: AutoScalingGroup, book: GroupB
 
 /** Launches or terminates until the members that count equal the desired capacity. */
 function reconcile(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping): void {
-  const live = group.Instances.filter((m) => counts(m.LifecycleState)).length
+  const live = liveCount(group)
   const desired = group.DesiredCapacity
   if (live < desired) {
     if (book.retryAt !== undefined && ctx.now() < book.retryAt) return
@@ -110,15 +147,17 @@ function reconcile(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeep
     if (capacity === desired) delete book.requestCause
   } else if (live > desired) {
     for (let n = live; n > desired; n--) {
-      const member = chooseForTermination(group, book, group.Instances.filter((m) => counts(m.LifecycleState) && !m.ProtectedFromScaleIn))
+      const member = chooseForTermination(group, book, membersWhere(group, (m) => counts(m.LifecycleState) && !m.ProtectedFromScaleIn))
       if (!member) break
       const t = ctx.now()
       terminate(ctx, group, member, joinCause(book.requestCause, CAUSES.shrink(t, live, desired), CAUSES.selected(t, member.InstanceId)))
     }
     delete book.requestCause
   } else {
-    book.replacements = []
-    delete book.requestCause
+    // At capacity (the usual pass): forgets owed launches and the request's cause, writing only when there is any, so
+    // that a quiet pass changes nothing.
+    if (book.replacements.length) book.replacements = []
+    if ('requestCause' in book) delete book.requestCause
   }
 }
 
@@ -129,12 +168,18 @@ function reconcile(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeep
 export function chooseForTermination(group: AutoScalingGroup, book: GroupBookkeeping, candidates: GroupInstance[]): GroupInstance | undefined {
   if (!candidates.length) return undefined
   const perZone = new Map<string, number>()
-  for (const m of group.Instances) if (counts(m.LifecycleState)) perZone.set(m.AvailabilityZone, (perZone.get(m.AvailabilityZone) ?? 0) + 1)
-  const most = Math.max(...candidates.map((m) => perZone.get(m.AvailabilityZone) ?? 0))
-  const zone = candidates.filter((m) => (perZone.get(m.AvailabilityZone) ?? 0) === most)
-  const version = (m: GroupInstance) => book.members[m.InstanceId]?.launchTemplateVersion ?? 0
-  const launched = (m: GroupInstance) => book.members[m.InstanceId]?.launchedAt ?? 0
-  return [...zone].sort((a, b) => version(a) - version(b) || launched(a) - launched(b) || (a.InstanceId < b.InstanceId ? -1 : 1))[0]
+  for (const m of membersAsTheyAre(group)) if (counts(m.LifecycleState)) perZone.set(m.AvailabilityZone, (perZone.get(m.AvailabilityZone) ?? 0) + 1)
+  // Each candidate's ranking is read once, on the plain bookkeeping: the sort compares them ~n log n times, and an
+  // instance refresh chooses a dozen members per batch from a group of 120.
+  const members = unproxied(book).members
+  const ranked = candidates.map((member) => {
+    const { InstanceId, AvailabilityZone } = member
+    const info = members[InstanceId]
+    return { member, InstanceId, inZone: perZone.get(AvailabilityZone) ?? 0, version: info?.launchTemplateVersion ?? 0, launched: info?.launchedAt ?? 0 }
+  })
+  const most = Math.max(...ranked.map((r) => r.inZone))
+  const zone = ranked.filter((r) => r.inZone === most)
+  return zone.sort((a, b) => a.version - b.version || a.launched - b.launched || (a.InstanceId < b.InstanceId ? -1 : 1))[0].member
 }
 
 /** Takes a member out of service: Terminating, EC2 terminates it, and an activity says why. */
@@ -155,7 +200,8 @@ export function terminate(ctx: SimContext, group: AutoScalingGroup, member: Grou
 }
 
 /**
- * Launches one instance through EC2's own RunInstances (the same path as `aws ec2 run-instances`), into the subnet of
+ * Launches one instance through EC2's own RunInstances (`launchInstances`: what `aws ec2 run-instances` does, without
+ * describing the instance, which nothing here prints), into the subnet of
  * the Availability Zone with the fewest members, tagged `aws:autoscaling:groupName` with the group's propagated tags.
  * A refused launch is a Failed activity with EC2's reason; false then.
  */
@@ -171,14 +217,14 @@ function launch(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping
       { Key: 'aws:autoscaling:groupName', Value: group.AutoScalingGroupName },
     ]
     const iface = template.data.NetworkInterfaces?.[0]
-    const result = ctx.call<{ Instances: { InstanceId: string; InstanceType: string }[] }>('ec2', 'RunInstances', {
+    const { instances } = launchInstances(ctx, {
       MinCount: 1,
       MaxCount: 1,
       LaunchTemplate: { LaunchTemplateId: template.LaunchTemplateId, Version: String(template.VersionNumber) },
       ...(iface ? { NetworkInterfaces: [{ ...iface, SubnetId: subnet.SubnetId }] } : { SubnetId: subnet.SubnetId }),
       TagSpecifications: [{ ResourceType: 'instance', Tags: tags }, ...(template.data.TagSpecifications ?? []).filter((t) => t.ResourceType !== 'instance')],
     })
-    const [instance] = result.Instances
+    const [instance] = instances
     const activity = recordActivity(ctx, group, {
       Description: `Launching a new EC2 instance: ${instance.InstanceId}`,
       Cause: cause,
@@ -213,8 +259,17 @@ function launch(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping
 /** The subnet of the least-used Availability Zone (ties: the zones' order), and in it the least-used subnet. */
 function nextSubnet(ctx: SimContext, group: AutoScalingGroup): Subnet | undefined {
   const subnets = group.VPCZoneIdentifier.split(',').map((id) => ctx.world.ec2.subnets[id]).filter((s): s is Subnet => s !== undefined)
-  const live = group.Instances.filter((m) => counts(m.LifecycleState))
-  const inZone = (az: string) => live.filter((m) => m.AvailabilityZone === az).length
-  const inSubnet = (id: string) => live.filter((m) => ctx.world.ec2.instances[m.InstanceId]?.SubnetId === id).length
+  // Members per zone and per subnet, counted in one pass over the plain world (the group launches one at a time).
+  const instances = unproxied(ctx.world).ec2.instances
+  const perZone = new Map<string, number>()
+  const perSubnet = new Map<string | undefined, number>()
+  for (const m of membersAsTheyAre(group)) {
+    if (!counts(m.LifecycleState)) continue
+    const subnetId = instances[m.InstanceId]?.SubnetId
+    perZone.set(m.AvailabilityZone, (perZone.get(m.AvailabilityZone) ?? 0) + 1)
+    perSubnet.set(subnetId, (perSubnet.get(subnetId) ?? 0) + 1)
+  }
+  const inZone = (az: string) => perZone.get(az) ?? 0
+  const inSubnet = (id: string) => perSubnet.get(id) ?? 0
   return [...subnets].sort((a, b) => inZone(a.AvailabilityZone) - inZone(b.AvailabilityZone) || inSubnet(a.SubnetId) - inSubnet(b.SubnetId) || (a.AvailabilityZone < b.AvailabilityZone ? -1 : a.AvailabilityZone > b.AvailabilityZone ? 1 : 0))[0]
 }

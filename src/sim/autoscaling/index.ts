@@ -1,4 +1,4 @@
-import type { ServiceSim } from '../context.ts'
+import type { OperationHandler, ServiceSim } from '../context.ts'
 import { describeScalingActivities } from './activities.ts'
 import { alarmAction } from './alarmActions.ts'
 import { groupPass } from './capacity.ts'
@@ -6,15 +6,30 @@ import { createAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGrou
 import { describeAutoScalingInstances, setInstanceHealth, setInstanceProtection, terminateInstanceInAutoScalingGroup } from './instances.ts'
 import { cancelInstanceRefresh, describeInstanceRefreshes, startInstanceRefresh } from './instanceRefresh.ts'
 import { deletePolicy, describePolicies, executePolicy, putScalingPolicy } from './policies.ts'
+import { forgetRestingGroups } from './quiet.ts'
 
 export type { AutoScalingState, AutoScalingGroup, GroupInstance, Activity, InstanceRefresh, ScalingPolicy } from './state.ts'
 export { emptyAutoScalingState } from './state.ts'
 export { LIFECYCLE_STATES, type LifecycleState } from './lifecycle.machine.ts'
 export { INSTANCE_REFRESH_STATUSES, type InstanceRefreshStatus } from './instanceRefresh.machine.ts'
 
+/**
+ * Every operation (and alarm action) first forgets which groups are at rest: one may change a group without an event
+ * (SetInstanceHealth), and a group's pass then has to look again (quiet.ts).
+ */
+function forgettingRest(operations: Record<string, OperationHandler>): Record<string, OperationHandler> {
+  const wrapped: Record<string, OperationHandler> = {}
+  for (const [name, operation] of Object.entries(operations))
+    wrapped[name] = (ctx, input) => {
+      forgetRestingGroups()
+      return operation(ctx, input)
+    }
+  return wrapped
+}
+
 /** Amazon EC2 Auto Scaling: groups launched from launch templates through EC2's RunInstances, on the virtual clock. */
 export const autoscaling: ServiceSim = {
-  operations: {
+  operations: forgettingRest({
     CreateAutoScalingGroup: createAutoScalingGroup,
     UpdateAutoScalingGroup: updateAutoScalingGroup,
     DeleteAutoScalingGroup: deleteAutoScalingGroup,
@@ -32,7 +47,7 @@ export const autoscaling: ServiceSim = {
     StartInstanceRefresh: startInstanceRefresh,
     DescribeInstanceRefreshes: describeInstanceRefreshes,
     CancelInstanceRefresh: cancelInstanceRefresh,
-  },
+  }),
   notes: {
     CreateAutoScalingGroup:
       'groups launch from launch templates only (AWS no longer offers launch configurations to new accounts); mixed instances, ' +
@@ -45,5 +60,8 @@ export const autoscaling: ServiceSim = {
     StartInstanceRefresh: 'MaxHealthyPercentage 100 only (terminate a batch, then launch); no checkpoints, rollback or DesiredConfiguration.',
   },
   timers: { 'autoscaling.group.pass': groupPass },
-  alarmAction,
+  alarmAction: (ctx, invocation) => {
+    forgetRestingGroups()
+    return alarmAction(ctx, invocation)
+  },
 }

@@ -1,8 +1,8 @@
-import { AwsError, ownEntry, setOwnEntry } from '../core/index.ts'
+import { AwsError, ownEntry, setOwnEntry, unproxied } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
 import { CAUSES, joinCause } from './activities.ts'
-import { chooseForTermination, terminate } from './capacity.ts'
+import { chooseForTermination, membersAsTheyAre, membersWhere, terminate } from './capacity.ts'
 import { validation } from './errors.ts'
 import { groupNamed } from './groups.ts'
 import { isActive, nextRefreshStatus } from './instanceRefresh.machine.ts'
@@ -107,15 +107,18 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   if (refresh.Status === 'Pending') move(refresh, 'START')
   const now = ctx.now()
   const warmupMs = (refresh.Preferences.InstanceWarmup ?? group.DefaultInstanceWarmup ?? group.HealthCheckGracePeriod) * 1000
-  const live = group.Instances.filter((m) => m.LifecycleState === 'Pending' || m.LifecycleState === 'InService')
-  const ready = live.filter((m) => m.LifecycleState === 'InService' && m.HealthStatus === 'Healthy' && (book.members[m.InstanceId]?.inServiceAt ?? Infinity) + warmupMs <= now)
-  const settled = ready.length === live.length && live.length >= group.DesiredCapacity && !group.Instances.some((m) => m.LifecycleState === 'Terminating')
+  // Read on the plain objects (membersAsTheyAre): this runs at every pass of a refreshing group, over all its members.
+  const members = membersAsTheyAre(group)
+  const infos = unproxied(book).members
+  const live = members.filter((m) => m.LifecycleState === 'Pending' || m.LifecycleState === 'InService')
+  const ready = live.filter((m) => m.LifecycleState === 'InService' && m.HealthStatus === 'Healthy' && (infos[m.InstanceId]?.inServiceAt ?? Infinity) + warmupMs <= now)
+  const settled = ready.length === live.length && live.length >= group.DesiredCapacity && !members.some((m) => m.LifecycleState === 'Terminating')
   const liveIds = new Set(live.map((m) => m.InstanceId))
-  plan.toReplace = plan.toReplace.filter((id) => liveIds.has(id))
+  plan.toReplace = unproxied(plan.toReplace).filter((id) => liveIds.has(id))
   // Protected instances: skipped for good (Ignore), or not yet (Wait).
   const isProtected = new Set(live.filter((m) => m.ProtectedFromScaleIn).map((m) => m.InstanceId))
   const choice = refresh.Preferences.ScaleInProtectedInstances
-  if (choice === 'Ignore') plan.toReplace = plan.toReplace.filter((id) => !isProtected.has(id))
+  if (choice === 'Ignore') plan.toReplace = unproxied(plan.toReplace).filter((id) => !isProtected.has(id))
   const remaining = plan.toReplace.length
   if (refresh.Status === 'Cancelling') {
     if (settled) finish(ctx, group, book, refresh, 'CANCELLED')
@@ -127,12 +130,12 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   const minHealthy = Math.ceil((group.DesiredCapacity * refresh.Preferences.MinHealthyPercentage) / 100)
   const batch = Math.min(remaining, Math.max(1, ready.length - minHealthy))
   for (let i = 0; i < batch; i++) {
-    const toReplace = new Set(plan.toReplace)
-    const candidates = group.Instances.filter((m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService') && !(choice === 'Wait' && m.ProtectedFromScaleIn))
+    const toReplace = new Set(unproxied(plan.toReplace))
+    const candidates = membersWhere(group, (m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService') && !(choice === 'Wait' && m.ProtectedFromScaleIn))
     const member = chooseForTermination(group, book, candidates)
     if (!member) break
     terminate(ctx, group, member, joinCause(CAUSES.refreshTerminate(now), CAUSES.selected(now, member.InstanceId)))
-    plan.toReplace = plan.toReplace.filter((id) => id !== member.InstanceId)
+    plan.toReplace = unproxied(plan.toReplace).filter((id) => id !== member.InstanceId)
     plan.inFlight++
     book.replacements.push('refresh')
   }

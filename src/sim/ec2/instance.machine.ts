@@ -65,8 +65,18 @@ export function instanceMachineWith(effects: InstanceEffects) {
 
 type InstanceMachine = ReturnType<typeof instanceMachineWith>
 
+/**
+ * The state a machine starts in depends on its definition only, so it is worked out by xstate once per machine and kept:
+ * resolving it cost ~0.1 ms per RunInstances, once per launch of an Auto Scaling group's instances.
+ */
+const initialStates = new WeakMap<InstanceMachine, InstanceStateName>()
+
 /** The state RunInstances answers with. */
-export const initialInstanceState = (machine: InstanceMachine): InstanceStateName => initialState(machine) as InstanceStateName
+export function initialInstanceState(machine: InstanceMachine): InstanceStateName {
+  let state = initialStates.get(machine)
+  if (state === undefined) initialStates.set(machine, (state = initialState(machine) as InstanceStateName))
+  return state
+}
 
 /**
  * Sends `event` to the instance's machine: stores the new State (name and code) and runs the effects the machine

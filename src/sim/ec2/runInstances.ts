@@ -12,7 +12,7 @@ import { createNetworkInterface, publicIpAddress } from './networkInterfaces.ts'
 import { createRootVolume } from './rootVolume.ts'
 import type { Subnet, Tag } from './state.ts'
 
-interface RunInstancesRequest extends LaunchTemplateData {
+export interface RunInstancesRequest extends LaunchTemplateData {
   MinCount: number
   MaxCount: number
   SubnetId?: string
@@ -36,6 +36,16 @@ const USER_DATA_MAX_BYTES = 16 * 1024
  * Errors are EC2's (fidelity §3, and the EC2 API Reference "Error codes").
  */
 export const runInstances = handler((ctx, input: RunInstancesRequest) => {
+  const { ReservationId, instances } = launchInstances(ctx, input)
+  return { ReservationId, OwnerId: ctx.world.accountId, Groups: [], Instances: instances.map((i) => describedInstance(ctx, i)) }
+})
+
+/**
+ * RunInstances' work without its answer, for a service that launches instances itself and reads only what it made
+ * (Auto Scaling, one instance per launch): describing each new instance (its volumes, its ENI) was a good part of a
+ * group's launch, and nothing printed it.
+ */
+export function launchInstances(ctx: SimContext, input: RunInstancesRequest): { ReservationId: string; instances: Instance[] } {
   const template = input.LaunchTemplate ? resolveLaunchTemplate(ctx, input.LaunchTemplate) : undefined
   const req = { ...(template?.data ?? {}), ...definedOnly(input) } as RunInstancesRequest
   const iface = req.NetworkInterfaces?.[0]
@@ -129,8 +139,8 @@ export const runInstances = handler((ctx, input: RunInstancesRequest) => {
     ctx.log(instanceId, { kind: 'resource.created', type: 'AWS::EC2::Instance', detail: `${instanceType} from ${image.ImageId} (${image.Name}) in ${subnet.SubnetId} (${subnet.AvailabilityZone}), ${eni.PrivateIpAddress}` })
     instances.push(instance)
   }
-  return { ReservationId: reservationId, OwnerId: ctx.world.accountId, Groups: [], Instances: instances.map((i) => describedInstance(ctx, i)) }
-})
+  return { ReservationId: reservationId, instances }
+}
 
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 

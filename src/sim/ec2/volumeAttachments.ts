@@ -1,4 +1,4 @@
-import { AwsError, step } from '../core/index.ts'
+import { AwsError, step, unproxied } from '../core/index.ts'
 import { handler, type SimContext, type TimerHandler } from '../context.ts'
 import { instancesById } from './describeInstances.ts'
 import { attachmentsOf, isRootDevice, sameDevice } from './volumeLookup.ts'
@@ -101,7 +101,11 @@ function removeAttachment(ctx: SimContext, volume: Volume, attachment: VolumeAtt
  * default) are deleted (EC2 User Guide, "Preserve data when an instance is terminated").
  */
 export function releaseInstanceVolumes(ctx: SimContext, instanceId: string): void {
-  for (const volume of Object.values(ctx.world.ec2.volumes)) {
+  // Which volumes are attached is read on the plain world (a terminating instance would otherwise read every volume
+  // through the command's view); each one found is then changed through the view, so that a rollback takes it back.
+  const attached = Object.entries(unproxied(ctx.world).ec2.volumes).filter(([, v]) => v.Attachments.some((a) => a.InstanceId === instanceId))
+  for (const [volumeId] of attached) {
+    const volume = ctx.world.ec2.volumes[volumeId]
     const attachment = volume.Attachments.find((a) => a.InstanceId === instanceId)
     if (!attachment) continue
     removeAttachment(ctx, volume, attachment, `${instanceId} terminated`)

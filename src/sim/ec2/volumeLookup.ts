@@ -1,3 +1,4 @@
+import { unproxied } from '../core/index.ts'
 import type { World } from '../world.ts'
 import type { Instance } from './instance.ts'
 import type { VolumeAttachment } from './volumes.ts'
@@ -7,10 +8,16 @@ import type { VolumeAttachment } from './volumes.ts'
  * model (volumeViews.ts) does not bring the volume machines into the app's first screen.
  */
 
-/** Every attachment to an instance, its root volume first, then by device name. */
-export function attachmentsOf(world: World, instanceId: string): VolumeAttachment[] {
-  const instance = world.ec2.instances[instanceId] as Instance | undefined
-  const found = Object.values(world.ec2.volumes).flatMap((v) => v.Attachments.filter((a) => a.InstanceId === instanceId))
+/**
+ * Every attachment to an instance, its root volume first, then by device name. Read-only answers: every volume is
+ * looked at on the plain world, as a command's view of it makes each read a proxy's (RunInstances describes the new
+ * instance with its volumes, and an Auto Scaling group launches its instances one by one).
+ */
+export function attachmentsOf(world: World, instanceId: string): readonly VolumeAttachment[] {
+  const { ec2 } = unproxied(world)
+  const instance = ec2.instances[instanceId] as Instance | undefined
+  const found: VolumeAttachment[] = []
+  for (const volume of Object.values(ec2.volumes)) for (const a of volume.Attachments) if (a.InstanceId === instanceId) found.push(a)
   const rank = (a: VolumeAttachment) => (instance && isRootDevice(instance, a.Device) ? '' : a.Device)
   return found.sort((a, b) => rank(a).localeCompare(rank(b)))
 }

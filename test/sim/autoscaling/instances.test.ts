@@ -61,4 +61,16 @@ describe('instances in an Auto Scaling group', () => {
     s.advance(60_000)
     expect(members(s).map((m) => m.InstanceId)).not.toContain(a.InstanceId)
   })
+
+  it('a group left alone for minutes still hears set-instance-health at its next pass', () => {
+    const { sandbox: s, subnets } = withTemplate()
+    createGroup(s, subnets)
+    // Minutes with nothing to do: every member InService, as many as desired.
+    s.advance(5 * 60_000)
+    const [a] = members(s)
+    ok(s, `aws autoscaling set-instance-health --instance-id ${a.InstanceId} --health-status Unhealthy`)
+    s.advance(10_000)
+    expect(ok(s, `aws autoscaling describe-auto-scaling-instances --instance-ids ${a.InstanceId} --query AutoScalingInstances[0].LifecycleState --output text`)).toBe('Terminating')
+    expect(activities(s).some((x) => x.Cause.includes('in response to a user health-check.'))).toBe(true)
+  })
 })
