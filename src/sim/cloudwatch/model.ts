@@ -111,6 +111,8 @@ function addressesOf(task: Task): string[] {
 const addresses = new WeakMap<Task, { version: number; addresses: string[] }>()
 
 export function healthChecksPerMinute(world: Readonly<World>, task: Task, byAddress = healthChecksByAddress(world)): number {
+  // No target is health-checked (no load balancer): nothing to add up, whatever the task's addresses.
+  if (byAddress.size === 0) return 0
   let known = addresses.get(task)
   if (!known || known.version !== task.version) addresses.set(task, (known = { version: task.version, addresses: [...new Set(addressesOf(task))] }))
   let perMinute = 0
@@ -197,7 +199,13 @@ function cpuCeiling(task: Task): number {
 
 /** Requests per second a task's serving container answered in a minute: the traffic's, plus health checks. */
 export function servedPerSecond(world: Readonly<World>, task: Task, statics: UsageStatics, requests: number, checks?: Map<string, number>): number {
-  return (requests + (statics.containers.some((c) => c.serving) ? healthChecksPerMinute(world, task, checks) : 0)) / 60
+  return (requests + (servesTraffic(statics) ? healthChecksPerMinute(world, task, checks) : 0)) / 60
+}
+
+/** Whether one of the containers serves the task's HTTP traffic (a loop: asked for every task every minute). */
+function servesTraffic(statics: UsageStatics): boolean {
+  for (const c of statics.containers) if (c.serving) return true
+  return false
 }
 
 /**

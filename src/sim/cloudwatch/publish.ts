@@ -55,14 +55,14 @@ export const publishMinute: TimerHandler = (ctx) => {
   let events = 0
   let running = 0
   const timestampLength = String(at).length
-  for (const task of runningTasks(world)) {
+  for (const known of runningTasks(world)) {
+    const { task } = known
     const { taskArn } = task
     running++
-    const statics = staticsOf(world, task)
-    const rps = servedPerSecond(world, task, statics, requests.get(taskArn) ?? 0, checks)
+    const { statics, names: f } = knownNow(world, known)
+    const rps = servedPerSecond(world, task, statics, requests.size === 0 ? 0 : (requests.get(taskArn) ?? 0), checks)
     const usage = usageOf(statics, rps, minute)
     if (killOutOfMemory(ctx, taskArn, usage)) continue
-    const f = factsOf(world, task)
     let cluster = clusters.get(task.clusterArn)
     if (!cluster) clusters.set(task.clusterArn, (cluster = { name: f.clusterName, tasks: 0, insights: insightsOf(world, task.clusterArn) }))
     cluster.tasks++
@@ -367,23 +367,57 @@ function awsCells(clusterName: string, serviceName: string): Cell[] {
 }
 
 /**
+ * A running task with what the publication worked out of it: its statics (model.ts `staticsOf`) and names
+ * (`factsOf`), for the version and number of running containers they were worked out at, which is what those two key
+ * their own caches by. Kept in the list of running tasks: each minute's look-ups in their caches cost more than the
+ * task's whole minute of arithmetic (1,000 tasks).
+ */
+interface RunningTask {
+  task: Task
+  version: number
+  running: number
+  statics?: UsageStatics
+  names?: TaskNames
+}
+
+/** The task's statics and names now: the kept ones while its version and running containers stay. */
+function knownNow(world: Readonly<World>, known: RunningTask): { statics: UsageStatics; names: TaskNames } {
+  const { task } = known
+  let running = 0
+  for (const c of task.containers) if (c.lastStatus === 'RUNNING') running++
+  if (!known.statics || !known.names || known.version !== task.version || known.running !== running) {
+    known.statics = staticsOf(world, task)
+    known.names = factsOf(world, task)
+    known.version = task.version
+    known.running = running
+  }
+  return known as { statics: UsageStatics; names: TaskNames }
+}
+
+/**
  * The RUNNING tasks, in the tasks record's order (the order sums are added in and new series are created in), kept
  * while the ECS slice's version stays: a task's lastStatus changes only with a logged `task.status` (ecs
  * taskLifecycle.ts `moveTo`), and a task is added PENDING and forgotten STOPPED, so which tasks run, and their order,
  * can change only with that version. Walking the whole record found them every minute, STOPPED ones included (an
  * hour of 1,000 tasks and an instance refresh: 2,700 entries a minute). DerivedCache forgets what a rolled-back
- * savepoint derived.
+ * savepoint derived. A task's entry is carried over to the next list (`runningEntries`), with what it knows; what it
+ * knows is checked against the task's version and running containers every minute (`knownNow`), as staticsOf and
+ * factsOf check their own.
  */
-const runningByRecord = new DerivedCache<object, { version: number; tasks: Task[] }>()
+const runningByRecord = new DerivedCache<object, { version: number; tasks: RunningTask[] }>()
+const runningEntries = new DerivedCache<Task, RunningTask>()
 
-function runningTasks(world: Readonly<World>): Task[] {
+function runningTasks(world: Readonly<World>): RunningTask[] {
   const version = world.log.versions.ecs
   const known = runningByRecord.get(world.ecs.tasks)
   if (known && known.version === version) return known.tasks
-  const tasks: Task[] = []
+  const tasks: RunningTask[] = []
   for (const taskArn in world.ecs.tasks) {
     const task = world.ecs.tasks[taskArn]
-    if (task.lastStatus === 'RUNNING') tasks.push(task)
+    if (task.lastStatus !== 'RUNNING') continue
+    let entry = runningEntries.get(task)
+    if (!entry) runningEntries.set(task, (entry = { task, version: -1, running: -1 }))
+    tasks.push(entry)
   }
   runningByRecord.set(world.ecs.tasks, { version, tasks })
   return tasks
