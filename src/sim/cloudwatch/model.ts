@@ -111,6 +111,8 @@ function addressesOf(task: Task): string[] {
 const addresses = new WeakMap<Task, { version: number; addresses: string[] }>()
 
 export function healthChecksPerMinute(world: Readonly<World>, task: Task, byAddress = healthChecksByAddress(world)): number {
+  // No target is health-checked (no load balancer): nothing to add up, whatever the task's addresses.
+  if (byAddress.size === 0) return 0
   let known = addresses.get(task)
   if (!known || known.version !== task.version) addresses.set(task, (known = { version: task.version, addresses: [...new Set(addressesOf(task))] }))
   let perMinute = 0
@@ -118,9 +120,8 @@ export function healthChecksPerMinute(world: Readonly<World>, task: Task, byAddr
   return perMinute
 }
 
-/** FNV-1a of a resource's name. */
-function nameHash(key: string): number {
-  let h = 0x811c9dc5
+/** FNV-1a of a resource's name; `h` the hash of what comes before it (FNV-1a reads one character after another). */
+function nameHash(key: string, h = 0x811c9dc5): number {
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
   return h
 }
@@ -166,24 +167,29 @@ export function staticsOf(world: Readonly<World>, task: Task): UsageStatics {
   for (const c of task.containers) if (c.lastStatus === 'RUNNING') running++
   const known = statics.get(task)
   if (known && known.version === task.version && known.running === running) return known.statics
-  const serving = servingContainer(world, task)?.name
+  // One image look-up per container for its app and for whether it serves (servingContainer's rule: the first
+  // running container whose image listens on a port), and the task ARN hashed once for all its containers' seeds:
+  // worked out for every task that starts (an instance refresh starts hundreds).
+  let serving: string | undefined
   const taskMemory = Number(task.memory) || undefined
+  const arnHash = nameHash(`${task.taskArn}/`)
   const containers: ContainerStatics[] = []
   for (const c of task.containers) {
     if (c.lastStatus !== 'RUNNING') continue
-    const app = resolveImage(world, c.image)?.app
+    const spec = resolveImage(world, c.image)
+    if (serving === undefined && (spec?.port ?? 0) > 0) serving = c.name
     const memoryLimit = Number(c.memory) || taskMemory
-    containers.push({
-      name: c.name,
-      image: c.image,
-      ...(app ? { app } : {}),
-      seed: nameHash(`${task.taskArn}/${c.name}`),
-      serving: c.name === serving,
-      cpuReserved: Number(c.cpu) || 0,
-      memoryReserved: Number(c.memoryReservation) || Number(c.memory) || 0,
-      ...(memoryLimit === undefined ? {} : { memoryLimit }),
-    })
+    // Fields in the order the performance events have always stored them (they are kept as JSON).
+    const container: ContainerStatics = { name: c.name, image: c.image } as ContainerStatics
+    if (spec?.app) container.app = spec.app
+    container.seed = nameHash(c.name, arnHash)
+    container.serving = false
+    container.cpuReserved = Number(c.cpu) || 0
+    container.memoryReserved = Number(c.memoryReservation) || Number(c.memory) || 0
+    if (memoryLimit !== undefined) container.memoryLimit = memoryLimit
+    containers.push(container)
   }
+  for (const c of containers) c.serving = c.name === serving
   const out = { ceiling: cpuCeiling(task), containers }
   statics.set(task, { version: task.version, running, statics: out })
   return out
@@ -197,7 +203,13 @@ function cpuCeiling(task: Task): number {
 
 /** Requests per second a task's serving container answered in a minute: the traffic's, plus health checks. */
 export function servedPerSecond(world: Readonly<World>, task: Task, statics: UsageStatics, requests: number, checks?: Map<string, number>): number {
-  return (requests + (statics.containers.some((c) => c.serving) ? healthChecksPerMinute(world, task, checks) : 0)) / 60
+  return (requests + (servesTraffic(statics) ? healthChecksPerMinute(world, task, checks) : 0)) / 60
+}
+
+/** Whether one of the containers serves the task's HTTP traffic (a loop: asked for every task every minute). */
+function servesTraffic(statics: UsageStatics): boolean {
+  for (const c of statics.containers) if (c.serving) return true
+  return false
 }
 
 /**

@@ -55,15 +55,14 @@ export const publishMinute: TimerHandler = (ctx) => {
   let events = 0
   let running = 0
   const timestampLength = String(at).length
-  for (const taskArn in world.ecs.tasks) {
-    const task = world.ecs.tasks[taskArn]
-    if (task.lastStatus !== 'RUNNING') continue
+  for (const known of runningTasks(world)) {
+    const { task } = known
+    const { taskArn } = task
     running++
-    const statics = staticsOf(world, task)
-    const rps = servedPerSecond(world, task, statics, requests.get(taskArn) ?? 0, checks)
+    const { statics, names: f } = knownNow(world, known)
+    const rps = servedPerSecond(world, task, statics, requests.size === 0 ? 0 : (requests.get(taskArn) ?? 0), checks)
     const usage = usageOf(statics, rps, minute)
     if (killOutOfMemory(ctx, taskArn, usage)) continue
-    const f = factsOf(world, task)
     let cluster = clusters.get(task.clusterArn)
     if (!cluster) clusters.set(task.clusterArn, (cluster = { name: f.clusterName, tasks: 0, insights: insightsOf(world, task.clusterArn) }))
     cluster.tasks++
@@ -72,12 +71,13 @@ export const publishMinute: TimerHandler = (ctx) => {
     const { cpu, memory, rxBytes: rx, txBytes: tx, storageRead: read, storageWrite: write } = totals
     const cpuReserved = Number(task.cpu) || totals.cpuReserved || INSTANCE_CPU_UNITS
     const memoryReserved = Number(task.memory) || totals.memoryReserved
-    if (f.serviceName !== undefined) {
+    if (f.aws) {
       // AWS/ECS: free, every service (fidelity §5.1): utilization as a percentage of what the tasks reserve.
-      acc.add(f.cells.aws[0], (cpu / cpuReserved) * 100)
-      if (memoryReserved > 0) acc.add(f.cells.aws[1], (memory / memoryReserved) * 100)
+      acc.add(f.aws[0], (cpu / cpuReserved) * 100)
+      if (memoryReserved > 0) acc.add(f.aws[1], (memory / memoryReserved) * 100)
     }
     if (insights === 'disabled') continue
+    const named = insightsNamesOf(task, f)
     const values = TASK_VALUES
     values[0] = cpu
     values[1] = cpuReserved
@@ -87,15 +87,15 @@ export const publishMinute: TimerHandler = (ctx) => {
     values[5] = tx
     values[6] = read
     values[7] = write
-    for (const row of f.cells.insights) acc.addRow(row, values)
+    for (const row of named.rows) acc.addRow(row, values)
     if (task.containerInstanceArn) noteOnHost(hosts, task.containerInstanceArn, f.clusterName, statics, totals)
     if (insights === 'enhanced') {
       // Enhanced observability adds task-level metrics (fidelity §5.1; the full list is unverified).
-      acc.add(f.cells.enhanced[0], (cpu / cpuReserved) * 100)
-      if (memoryReserved > 0) acc.add(f.cells.enhanced[1], (memory / memoryReserved) * 100)
+      acc.add(named.enhanced[0], (cpu / cpuReserved) * 100)
+      if (memoryReserved > 0) acc.add(named.enhanced[1], (memory / memoryReserved) * 100)
     }
     const facts = performanceTaskNumber(ctx, task, statics, () => describeTask(world, task, f, statics))
-    const stream = performanceStream(ctx, f)
+    const stream = performanceStream(ctx, named)
     if (!stream) continue
     noteStored(ctx, stream, at, eventLengths(world.cloudwatch.performance.tasks[facts], timestampLength, usage, totals))
     batch.tasks.push(facts)
@@ -130,9 +130,9 @@ export const publishMinute: TimerHandler = (ctx) => {
  * created and deleted with a logged change; streams are never deleted but with their group) and no savepoint that
  * found it rolled back: each lookup is three of the record's own entries, for every task every minute.
  */
-const streamsOf = new DerivedCache<TaskNames, { version: number; stream: LogStream }>()
+const streamsOf = new DerivedCache<InsightsNames, { version: number; stream: LogStream }>()
 
-function performanceStream(ctx: SimContext, f: TaskNames): LogStream | undefined {
+function performanceStream(ctx: SimContext, f: InsightsNames): LogStream | undefined {
   const version = unproxied(ctx.world).log.versions.logs
   const known = streamsOf.get(f)
   if (known && known.version === version) return known.stream
@@ -288,8 +288,8 @@ function forgetRequestsBefore(cw: CloudWatchState, minute: number): void {
 }
 
 /**
- * A running task's names and the metric cells its samples go to, worked out once per task (and version) rather than
- * every minute: building each series' key afresh per task and minute cost more than the task's whole usage model.
+ * A running task's names and its service's AWS/ECS cells, worked out once per task (and version) rather than every
+ * minute: building each series' key afresh per task and minute cost more than the task's whole usage model.
  */
 interface TaskNames {
   version: number
@@ -298,10 +298,19 @@ interface TaskNames {
   family: string
   taskId: string
   td?: { revision: number }
-  /** Its performance log group and stream (fidelity §5.2), named once: a fresh name per lookup costs its hashing. */
+  /** AWS/ECS CPUUtilization and MemoryUtilization of its service (the same cells for all its tasks); none outside a service. */
+  aws?: Cell[]
+  /** Container Insights' names, worked out the first minute its cluster has Insights on (a new task's were half its cost). */
+  insights?: InsightsNames
+}
+
+/** A task's Container Insights names: its performance log group and stream (fidelity §5.2), its rows and enhanced cells. */
+interface InsightsNames {
+  /** Named once: a fresh name per lookup costs its hashing. */
   group: string
   stream: string
-  cells: { aws: Cell[]; insights: CellRow[]; enhanced: Cell[] }
+  rows: CellRow[]
+  enhanced: Cell[]
 }
 const names = new WeakMap<Task, TaskNames>()
 
@@ -311,28 +320,105 @@ function factsOf(world: Readonly<World>, task: Task): TaskNames {
   const clusterName = lastSegment(task.clusterArn)
   const serviceName = task.group.startsWith('service:') ? task.group.slice(8) : undefined
   const td = world.ecs.taskDefinitions[task.taskDefinitionArn]
-  const family = td?.family ?? lastSegment(task.taskDefinitionArn).replace(/:\d+$/, '')
-  const taskId = lastSegment(task.taskArn)
-  const awsDims = serviceName === undefined ? [] : [{ Name: 'ClusterName', Value: clusterName }, { Name: 'ServiceName', Value: serviceName }]
-  const sets: Dimension[][] = [[{ Name: 'ClusterName', Value: clusterName }], [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }]]
-  if (serviceName !== undefined) sets.push([{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }])
-  const enhancedDims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }, { Name: 'TaskId', Value: taskId }]
-  const containerInstanceArn = (task as { containerInstanceArn?: string }).containerInstanceArn
   f = {
     version: task.version,
     clusterName,
     serviceName,
-    family,
-    taskId,
+    family: td?.family ?? lastSegment(task.taskDefinitionArn).replace(/:\d+$/, ''),
+    taskId: lastSegment(task.taskArn),
     td,
-    group: performanceGroup(clusterName),
-    stream: containerInstanceArn ? agentStream(lastSegment(containerInstanceArn)) : fargateStream(taskId),
-    cells: {
-      aws: [cellOf('AWS/ECS', 'CPUUtilization', awsDims, 'Percent'), cellOf('AWS/ECS', 'MemoryUtilization', awsDims, 'Percent')],
-      insights: sets.map(rowOf),
-      enhanced: [cellOf('ECS/ContainerInsights', 'TaskCpuUtilization', enhancedDims, 'Percent'), cellOf('ECS/ContainerInsights', 'TaskMemoryUtilization', enhancedDims, 'Percent')],
-    },
+    aws: serviceName === undefined ? undefined : awsCells(clusterName, serviceName),
   }
   names.set(task, f)
   return f
+}
+
+/**
+ * The Insights names of a task whose names are `f`. Kept on `f`, so worked out again when the task's version moves,
+ * as they were when they were part of it: everything they are made of is in `f` or the task's placement.
+ */
+function insightsNamesOf(task: Task, f: TaskNames): InsightsNames {
+  if (f.insights) return f.insights
+  const { clusterName, serviceName, family, taskId } = f
+  const sets: Dimension[][] = [[{ Name: 'ClusterName', Value: clusterName }], [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }]]
+  if (serviceName !== undefined) sets.push([{ Name: 'ServiceName', Value: serviceName }, { Name: 'ClusterName', Value: clusterName }])
+  const enhancedDims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'TaskDefinitionFamily', Value: family }, { Name: 'TaskId', Value: taskId }]
+  const containerInstanceArn = (task as { containerInstanceArn?: string }).containerInstanceArn
+  return (f.insights = {
+    group: performanceGroup(clusterName),
+    stream: containerInstanceArn ? agentStream(lastSegment(containerInstanceArn)) : fargateStream(taskId),
+    rows: sets.map(rowOf),
+    enhanced: [cellOf('ECS/ContainerInsights', 'TaskCpuUtilization', enhancedDims, 'Percent'), cellOf('ECS/ContainerInsights', 'TaskMemoryUtilization', enhancedDims, 'Percent')],
+  })
+}
+
+/** A service's AWS/ECS cells, named once per service (as serviceCells) rather than once per task. */
+const awsCellsByName = new Map<string, Map<string, Cell[]>>()
+
+function awsCells(clusterName: string, serviceName: string): Cell[] {
+  let byService = awsCellsByName.get(clusterName)
+  if (!byService) awsCellsByName.set(clusterName, (byService = new Map()))
+  let cells = byService.get(serviceName)
+  if (!cells) {
+    const dims = [{ Name: 'ClusterName', Value: clusterName }, { Name: 'ServiceName', Value: serviceName }]
+    byService.set(serviceName, (cells = [cellOf('AWS/ECS', 'CPUUtilization', dims, 'Percent'), cellOf('AWS/ECS', 'MemoryUtilization', dims, 'Percent')]))
+  }
+  return cells
+}
+
+/**
+ * A running task with what the publication worked out of it: its statics (model.ts `staticsOf`) and names
+ * (`factsOf`), for the version and number of running containers they were worked out at, which is what those two key
+ * their own caches by. Kept in the list of running tasks: each minute's look-ups in their caches cost more than the
+ * task's whole minute of arithmetic (1,000 tasks).
+ */
+interface RunningTask {
+  task: Task
+  version: number
+  running: number
+  statics?: UsageStatics
+  names?: TaskNames
+}
+
+/** The task's statics and names now: the kept ones while its version and running containers stay. */
+function knownNow(world: Readonly<World>, known: RunningTask): { statics: UsageStatics; names: TaskNames } {
+  const { task } = known
+  let running = 0
+  for (const c of task.containers) if (c.lastStatus === 'RUNNING') running++
+  if (!known.statics || !known.names || known.version !== task.version || known.running !== running) {
+    known.statics = staticsOf(world, task)
+    known.names = factsOf(world, task)
+    known.version = task.version
+    known.running = running
+  }
+  return known as { statics: UsageStatics; names: TaskNames }
+}
+
+/**
+ * The RUNNING tasks, in the tasks record's order (the order sums are added in and new series are created in), kept
+ * while the ECS slice's version stays: a task's lastStatus changes only with a logged `task.status` (ecs
+ * taskLifecycle.ts `moveTo`), and a task is added PENDING and forgotten STOPPED, so which tasks run, and their order,
+ * can change only with that version. Walking the whole record found them every minute, STOPPED ones included (an
+ * hour of 1,000 tasks and an instance refresh: 2,700 entries a minute). DerivedCache forgets what a rolled-back
+ * savepoint derived. A task's entry is carried over to the next list (`runningEntries`), with what it knows; what it
+ * knows is checked against the task's version and running containers every minute (`knownNow`), as staticsOf and
+ * factsOf check their own.
+ */
+const runningByRecord = new DerivedCache<object, { version: number; tasks: RunningTask[] }>()
+const runningEntries = new DerivedCache<Task, RunningTask>()
+
+function runningTasks(world: Readonly<World>): RunningTask[] {
+  const version = world.log.versions.ecs
+  const known = runningByRecord.get(world.ecs.tasks)
+  if (known && known.version === version) return known.tasks
+  const tasks: RunningTask[] = []
+  for (const taskArn in world.ecs.tasks) {
+    const task = world.ecs.tasks[taskArn]
+    if (task.lastStatus !== 'RUNNING') continue
+    let entry = runningEntries.get(task)
+    if (!entry) runningEntries.set(task, (entry = { task, version: -1, running: -1 }))
+    tasks.push(entry)
+  }
+  runningByRecord.set(world.ecs.tasks, { version, tasks })
+  return tasks
 }

@@ -17,7 +17,8 @@ export function publishTargetGroups(ctx: SimContext, at: number, requests: Reado
   const groups = new Map<string, { requests: number; targets: number }>()
   for (const serviceArn in world.ecs.services) {
     const service = world.ecs.services[serviceArn]
-    if (service.status !== 'ACTIVE') continue
+    // Most services are behind no target group: their running tasks are not looked for (1,000 of them, every minute).
+    if (service.status !== 'ACTIVE' || !service.loadBalancers.some((lb) => lb.targetGroupArn !== undefined)) continue
     const tasks = (world.ecs.serviceTasks[serviceArn] ?? []).filter((arn) => world.ecs.tasks[arn]?.lastStatus === 'RUNNING')
     if (tasks.length === 0) continue
     for (const lb of service.loadBalancers) {
