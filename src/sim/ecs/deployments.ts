@@ -11,7 +11,7 @@ import { PlacementPass } from './placementPass.ts'
 import { reconcileDaemon } from './daemon.ts'
 import { sendService } from './service.machine.ts'
 import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
-import type { Deployment, Service, Task } from './state.ts'
+import type { ContainerInstance, Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
 import { provisionManagedVolumes } from './managedEbs.ts'
 import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
@@ -66,7 +66,11 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   if (!takeCurrent(ctx, serviceArn)) return
   const service = ecs.services[serviceArn]
   if (!service || service.status === 'INACTIVE') return
-  const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
+  const all: Task[] = []
+  for (const taskArn of ecs.serviceTasks[serviceArn] ?? []) {
+    const t = ecs.tasks[taskArn]
+    if (t !== undefined) all.push(t)
+  }
   if (isQuiet(ctx, serviceArn)) return pollHealth(ctx, service, all)
   const versionAtStart = worldVersion(ctx.world.log)
   const name = service.serviceName
@@ -83,7 +87,10 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
     return afterPass(ctx, service, all, versionAtStart, waitingOnClock)
   }
   // Tasks on a DRAINING container instance are replaced like an older deployment's (container-instance-draining.html).
-  const drained = (t: Task) => !!t.containerInstanceArn && ecs.containerInstances[t.containerInstanceArn]?.status === 'DRAINING'
+  // A pass only creates and stops tasks (no instance changes status during it), so the DRAINING instances are listed
+  // once rather than looked up for each task each time a filter asks (a service of 1,000 tasks asks thousands of times).
+  const draining = drainingInstances(ecs.containerInstances)
+  const drained = (t: Task) => draining.size > 0 && !!t.containerInstanceArn && draining.has(t.containerInstanceArn)
   const isCurrent = (t: Task, id: string) => t.startedBy === id && !drained(t)
 
   // Circuit breaker (before launching more of a failing revision).
@@ -132,6 +139,12 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   updateCounts(ctx, service, all, live)
   finishDeployments(ctx, service, all, live, healthy)
   afterPass(ctx, service, all, versionAtStart, waitingOnClock)
+}
+
+function drainingInstances(containerInstances: Readonly<Record<string, ContainerInstance>>): ReadonlySet<string> {
+  const out = new Set<string>()
+  for (const ciArn in containerInstances) if (containerInstances[ciArn].status === 'DRAINING') out.add(ciArn)
+  return out
 }
 
 /** The end of a pass: a DRAINING service with nothing left becomes INACTIVE; otherwise the next health poll. */
