@@ -211,28 +211,32 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const kept = pass.memo
   const changed = pass.takeChanged()
   let memo: NonNullable<PlacementPass['memo']>
+  // The instances that fit, in number order, are listed again only when an instance's verdict turned to or from
+  // 'fit' (placing a task changes one instance, which usually still fits).
+  let refit = false
   if (kept && kept.key.length === key.length && kept.key.every((k, i) => k === key[i])) {
     memo = kept
     for (const n of changed) {
       const { verdict, subnetId } = check(n)
+      if ((verdict === 'fit') !== (memo.verdicts[n] === 'fit')) refit = true
       memo.verdicts[n] = verdict
       memo.subnets[n] = subnetId
     }
   } else {
-    memo = pass.memo = { key, verdicts: new Array(pass.instances.length), subnets: new Array(pass.instances.length) }
+    memo = pass.memo = { key, verdicts: new Array(pass.instances.length), subnets: new Array(pass.instances.length), fits: [] }
     for (let n = 0; n < pass.instances.length; n++) {
       const { verdict, subnetId } = check(n)
       memo.verdicts[n] = verdict
       memo.subnets[n] = subnetId
     }
+    refit = true
   }
-  const fits: number[] = []
-  const subnets: (string | undefined)[] = []
-  for (let n = 0; n < memo.verdicts.length; n++) {
-    if (memo.verdicts[n] !== 'fit') continue
-    fits.push(n)
-    subnets.push(memo.subnets[n])
+  if (refit) {
+    memo.fits = []
+    for (let n = 0; n < memo.verdicts.length; n++) if (memo.verdicts[n] === 'fit') memo.fits.push(n)
   }
+  const fits: readonly number[] = memo.fits
+  const subnets = memo.subnets
   const strategies = req.placementStrategy?.length ? req.placementStrategy : DEFAULT_STRATEGY
   // Each strategy gives every fitting instance a score (lower is better); instances compare score by score, ties
   // going to the earlier instance.
@@ -260,7 +264,7 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
     if (typeof reason === 'string') {
       failures.push({ arn: ci.containerInstanceArn, reason })
       ruledOut[best] = 1
-    } else chosen = subnets[best] ? { ci, subnetId: subnets[best], bindings: reason } : { ci, bindings: reason }
+    } else chosen = subnets[fits[best]] ? { ci, subnetId: subnets[fits[best]], bindings: reason } : { ci, bindings: reason }
   }
   if (!chosen) {
     let closest: { arn: string; reason: FailureReason } | undefined
