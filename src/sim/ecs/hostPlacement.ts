@@ -154,7 +154,8 @@ function strategyScores(world: Readonly<World>, pass: PlacementPass, rng: Rng, s
   if (s.type === 'spread') {
     const field = s.field ?? 'instanceId'
     if (field === 'instanceId' || field === 'host') return { scores: fits.map((n) => pass.groupCounts[n]), why: 'spread across instances' }
-    return { scores: pass.spreadCounts(world, spreadAttribute(field), fits), why: `spread across ${field.replace(/^attribute:/, '')}` }
+    const attribute = spreadAttribute(field)
+    return { scores: pass.spreadCounts(world, attribute, fits), why: `spread across ${attribute}` }
   }
   if (s.type === 'binpack') {
     const resource = (s.field ?? 'memory').toUpperCase()
@@ -253,17 +254,17 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
     return x < y
   }
   // The best-ranked instance not yet ruled out, found by a scan: usually the first one passes the costly checks, so
-  // sorting every instance for each task would be wasted.
-  const ruledOut = new Uint8Array(fits.length)
+  // sorting every instance for each task would be wasted (and `ruledOut` is only made once one is ruled out).
+  let ruledOut: Uint8Array | undefined
   let chosen: { ci: ContainerInstance; subnetId?: string; bindings: Record<string, NetworkBinding[]> } | undefined
   for (let tries = 0; tries < fits.length && !chosen; tries++) {
     let best = -1
-    for (let i = 0; i < fits.length; i++) if (!ruledOut[i] && (best < 0 || better(i, best))) best = i
+    for (let i = 0; i < fits.length; i++) if (!ruledOut?.[i] && (best < 0 || better(i, best))) best = i
     const ci = pass.instances[fits[best]]
     const reason = costlyChecks(world, pass, fits[best], td, needsPorts, !!awsvpc)
     if (typeof reason === 'string') {
       failures.push({ arn: ci.containerInstanceArn, reason })
-      ruledOut[best] = 1
+      ;(ruledOut ??= new Uint8Array(fits.length))[best] = 1
     } else chosen = subnets[fits[best]] ? { ci, subnetId: subnets[fits[best]], bindings: reason } : { ci, bindings: reason }
   }
   if (!chosen) {
