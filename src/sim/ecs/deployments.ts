@@ -10,7 +10,7 @@ import { closestMatchText } from './placementRules.ts'
 import { PlacementPass } from './placementPass.ts'
 import { reconcileDaemon } from './daemon.ts'
 import { sendService } from './service.machine.ts'
-import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
+import { NO_TARGETS, taskHealth, type TaskHealthView } from './serviceHealth.ts'
 import type { ContainerInstance, Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
 import { provisionManagedVolumes } from './managedEbs.ts'
@@ -237,6 +237,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
 
 /** Stops RUNNING tasks whose targets are unhealthy; true when one was spared only by its grace period (for now). */
 function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: TaskHealthView): boolean {
+  if (health === NO_TARGETS) return false // no target is unhealthy: nothing to stop, nothing spared
   const stopped: Task[] = []
   let spared = false
   for (const t of all) {
@@ -271,14 +272,27 @@ function tripCircuitBreaker(ctx: SimContext, service: Service): void {
 }
 
 export function updateCounts(ctx: SimContext, service: Service, all: Task[], live: Task[]): void {
-  service.runningCount = all.filter((t) => t.lastStatus === 'RUNNING').length
-  service.pendingCount = live.filter(isPending).length
+  // Counted, not filtered into lists: a pass runs this over every task of the service.
+  let running = 0
+  for (const t of all) if (t.lastStatus === 'RUNNING') running++
+  let pending = 0
+  for (const t of live) if (isPending(t)) pending++
+  service.runningCount = running
+  service.pendingCount = pending
   service.deployments.forEach((d, i) => {
-    const mine = live.filter((t) => t.startedBy === d.id)
+    let mine = 0
+    let mineRunning = 0
+    let minePending = 0
+    for (const t of live) {
+      if (t.startedBy !== d.id) continue
+      mine++
+      if (t.lastStatus === 'RUNNING') mineRunning++
+      if (isPending(t)) minePending++
+    }
     const next = {
-      desiredCount: i === 0 ? service.desiredCount : mine.length,
-      runningCount: mine.filter((t) => t.lastStatus === 'RUNNING').length,
-      pendingCount: mine.filter(isPending).length,
+      desiredCount: i === 0 ? service.desiredCount : mine,
+      runningCount: mineRunning,
+      pendingCount: minePending,
     }
     if (next.desiredCount !== d.desiredCount || next.runningCount !== d.runningCount || next.pendingCount !== d.pendingCount) {
       Object.assign(d, next)

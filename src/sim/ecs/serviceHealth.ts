@@ -15,7 +15,8 @@ export interface TaskHealthView {
   unhealthyIn(task: Task): { targetGroupArn: string; targetId: string; port: number; reason: string } | undefined
 }
 
-const NO_TARGETS: TaskHealthView = { isHealthy: () => true, unhealthyIn: () => undefined }
+/** The view when no target group answers: every task healthy, none unhealthy. */
+export const NO_TARGETS: TaskHealthView = { isHealthy: () => true, unhealthyIn: () => undefined }
 
 export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
   const groups: { targetGroupArn: string; lb: LoadBalancer; states: Map<string, TargetHealthState> }[] = []
