@@ -62,11 +62,13 @@ export const agentHost: TimerHandler = (ctx, payload) => {
   const instanceId = String(payload.instanceId)
   const { world } = ctx
   const instance = world.ec2.instances[instanceId]
-  const host = instanceHost(world, instanceId)
   const agent = world.ecs.agents[instanceId]
   const state = instance?.State.Name
   if (state === 'running') {
-    if (!host || !runsAgent(host) || agent?.state === 'registered' || agent?.state === 'starting') return
+    if (agent?.state === 'registered' || agent?.state === 'starting') return
+    // Read only here: working out the host decodes its user data, which no other state of the instance needs.
+    const host = instanceHost(world, instanceId)
+    if (!host || !runsAgent(host)) return
     const config = agentConfig(host.userData)
     const next: EcsAgent = agent ?? { instanceId, state: 'starting', cluster: config.cluster, log: [] }
     next.state = 'starting'

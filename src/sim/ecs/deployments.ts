@@ -10,8 +10,8 @@ import { closestMatchText } from './placementRules.ts'
 import { PlacementPass } from './placementPass.ts'
 import { reconcileDaemon } from './daemon.ts'
 import { sendService } from './service.machine.ts'
-import { taskHealth, type TaskHealthView } from './serviceHealth.ts'
-import type { Deployment, Service, Task } from './state.ts'
+import { NO_TARGETS, taskHealth, type TaskHealthView } from './serviceHealth.ts'
+import type { ContainerInstance, Deployment, Service, Task } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
 import { provisionManagedVolumes } from './managedEbs.ts'
 import { checkRolesAssumable, createTask, requestStop } from './tasks.ts'
@@ -66,7 +66,11 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   if (!takeCurrent(ctx, serviceArn)) return
   const service = ecs.services[serviceArn]
   if (!service || service.status === 'INACTIVE') return
-  const all = (ecs.serviceTasks[serviceArn] ?? []).map((a) => ecs.tasks[a]).filter((t): t is Task => t !== undefined)
+  const all: Task[] = []
+  for (const taskArn of ecs.serviceTasks[serviceArn] ?? []) {
+    const t = ecs.tasks[taskArn]
+    if (t !== undefined) all.push(t)
+  }
   if (isQuiet(ctx, serviceArn)) return pollHealth(ctx, service, all)
   const versionAtStart = worldVersion(ctx.world.log)
   const name = service.serviceName
@@ -83,7 +87,10 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
     return afterPass(ctx, service, all, versionAtStart, waitingOnClock)
   }
   // Tasks on a DRAINING container instance are replaced like an older deployment's (container-instance-draining.html).
-  const drained = (t: Task) => !!t.containerInstanceArn && ecs.containerInstances[t.containerInstanceArn]?.status === 'DRAINING'
+  // A pass only creates and stops tasks (no instance changes status during it), so the DRAINING instances are listed
+  // once rather than looked up for each task each time a filter asks (a service of 1,000 tasks asks thousands of times).
+  const draining = drainingInstances(ecs.containerInstances)
+  const drained = (t: Task) => draining.size > 0 && !!t.containerInstanceArn && draining.has(t.containerInstanceArn)
   const isCurrent = (t: Task, id: string) => t.startedBy === id && !drained(t)
 
   // Circuit breaker (before launching more of a failing revision).
@@ -132,6 +139,12 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   updateCounts(ctx, service, all, live)
   finishDeployments(ctx, service, all, live, healthy)
   afterPass(ctx, service, all, versionAtStart, waitingOnClock)
+}
+
+function drainingInstances(containerInstances: Readonly<Record<string, ContainerInstance>>): ReadonlySet<string> {
+  const out = new Set<string>()
+  for (const ciArn in containerInstances) if (containerInstances[ciArn].status === 'DRAINING') out.add(ciArn)
+  return out
 }
 
 /** The end of a pass: a DRAINING service with nothing left becomes INACTIVE; otherwise the next health poll. */
@@ -224,6 +237,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
 
 /** Stops RUNNING tasks whose targets are unhealthy; true when one was spared only by its grace period (for now). */
 function stopUnhealthy(ctx: SimContext, service: Service, all: Task[], health: TaskHealthView): boolean {
+  if (health === NO_TARGETS) return false // no target is unhealthy: nothing to stop, nothing spared
   const stopped: Task[] = []
   let spared = false
   for (const t of all) {
@@ -258,14 +272,27 @@ function tripCircuitBreaker(ctx: SimContext, service: Service): void {
 }
 
 export function updateCounts(ctx: SimContext, service: Service, all: Task[], live: Task[]): void {
-  service.runningCount = all.filter((t) => t.lastStatus === 'RUNNING').length
-  service.pendingCount = live.filter(isPending).length
+  // Counted, not filtered into lists: a pass runs this over every task of the service.
+  let running = 0
+  for (const t of all) if (t.lastStatus === 'RUNNING') running++
+  let pending = 0
+  for (const t of live) if (isPending(t)) pending++
+  service.runningCount = running
+  service.pendingCount = pending
   service.deployments.forEach((d, i) => {
-    const mine = live.filter((t) => t.startedBy === d.id)
+    let mine = 0
+    let mineRunning = 0
+    let minePending = 0
+    for (const t of live) {
+      if (t.startedBy !== d.id) continue
+      mine++
+      if (t.lastStatus === 'RUNNING') mineRunning++
+      if (isPending(t)) minePending++
+    }
     const next = {
-      desiredCount: i === 0 ? service.desiredCount : mine.length,
-      runningCount: mine.filter((t) => t.lastStatus === 'RUNNING').length,
-      pendingCount: mine.filter(isPending).length,
+      desiredCount: i === 0 ? service.desiredCount : mine,
+      runningCount: mineRunning,
+      pendingCount: minePending,
     }
     if (next.desiredCount !== d.desiredCount || next.runningCount !== d.runningCount || next.pendingCount !== d.pendingCount) {
       Object.assign(d, next)

@@ -46,11 +46,12 @@ export function instanceAddressOf(world: Readonly<World>, task: Task): string | 
 /** Adds the task's endpoints to the index (the first container to claim an address and port keeps it). */
 export function indexEndpoints(world: World, task: Task): void {
   const index = (world.ecs.endpoints ??= {})
-  const claimed = new Set<string>()
+  // A task has a handful of endpoints: a list checks them as well as a set would, without making one per task.
+  const claimed: string[] = []
   for (const e of endpointsOf(world, task)) {
     const key = endpointKey(e.address, e.port)
-    if (claimed.has(key)) continue
-    claimed.add(key)
+    if (claimed.includes(key)) continue
+    claimed.push(key)
     index[key] = { taskArn: task.taskArn, containerName: e.containerName }
   }
 }

@@ -154,7 +154,8 @@ function strategyScores(world: Readonly<World>, pass: PlacementPass, rng: Rng, s
   if (s.type === 'spread') {
     const field = s.field ?? 'instanceId'
     if (field === 'instanceId' || field === 'host') return { scores: fits.map((n) => pass.groupCounts[n]), why: 'spread across instances' }
-    return { scores: pass.spreadCounts(world, spreadAttribute(field), fits), why: `spread across ${field.replace(/^attribute:/, '')}` }
+    const attribute = spreadAttribute(field)
+    return { scores: pass.spreadCounts(world, attribute, fits), why: `spread across ${attribute}` }
   }
   if (s.type === 'binpack') {
     const resource = (s.field ?? 'memory').toUpperCase()
@@ -211,28 +212,32 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
   const kept = pass.memo
   const changed = pass.takeChanged()
   let memo: NonNullable<PlacementPass['memo']>
+  // The instances that fit, in number order, are listed again only when an instance's verdict turned to or from
+  // 'fit' (placing a task changes one instance, which usually still fits).
+  let refit = false
   if (kept && kept.key.length === key.length && kept.key.every((k, i) => k === key[i])) {
     memo = kept
     for (const n of changed) {
       const { verdict, subnetId } = check(n)
+      if ((verdict === 'fit') !== (memo.verdicts[n] === 'fit')) refit = true
       memo.verdicts[n] = verdict
       memo.subnets[n] = subnetId
     }
   } else {
-    memo = pass.memo = { key, verdicts: new Array(pass.instances.length), subnets: new Array(pass.instances.length) }
+    memo = pass.memo = { key, verdicts: new Array(pass.instances.length), subnets: new Array(pass.instances.length), fits: [] }
     for (let n = 0; n < pass.instances.length; n++) {
       const { verdict, subnetId } = check(n)
       memo.verdicts[n] = verdict
       memo.subnets[n] = subnetId
     }
+    refit = true
   }
-  const fits: number[] = []
-  const subnets: (string | undefined)[] = []
-  for (let n = 0; n < memo.verdicts.length; n++) {
-    if (memo.verdicts[n] !== 'fit') continue
-    fits.push(n)
-    subnets.push(memo.subnets[n])
+  if (refit) {
+    memo.fits = []
+    for (let n = 0; n < memo.verdicts.length; n++) if (memo.verdicts[n] === 'fit') memo.fits.push(n)
   }
+  const fits: readonly number[] = memo.fits
+  const subnets = memo.subnets
   const strategies = req.placementStrategy?.length ? req.placementStrategy : DEFAULT_STRATEGY
   // Each strategy gives every fitting instance a score (lower is better); instances compare score by score, ties
   // going to the earlier instance.
@@ -249,18 +254,18 @@ export function chooseHost(world: Readonly<World>, rng: Rng, req: HostRequest): 
     return x < y
   }
   // The best-ranked instance not yet ruled out, found by a scan: usually the first one passes the costly checks, so
-  // sorting every instance for each task would be wasted.
-  const ruledOut = new Uint8Array(fits.length)
+  // sorting every instance for each task would be wasted (and `ruledOut` is only made once one is ruled out).
+  let ruledOut: Uint8Array | undefined
   let chosen: { ci: ContainerInstance; subnetId?: string; bindings: Record<string, NetworkBinding[]> } | undefined
   for (let tries = 0; tries < fits.length && !chosen; tries++) {
     let best = -1
-    for (let i = 0; i < fits.length; i++) if (!ruledOut[i] && (best < 0 || better(i, best))) best = i
+    for (let i = 0; i < fits.length; i++) if (!ruledOut?.[i] && (best < 0 || better(i, best))) best = i
     const ci = pass.instances[fits[best]]
     const reason = costlyChecks(world, pass, fits[best], td, needsPorts, !!awsvpc)
     if (typeof reason === 'string') {
       failures.push({ arn: ci.containerInstanceArn, reason })
-      ruledOut[best] = 1
-    } else chosen = subnets[best] ? { ci, subnetId: subnets[best], bindings: reason } : { ci, bindings: reason }
+      ;(ruledOut ??= new Uint8Array(fits.length))[best] = 1
+    } else chosen = subnets[fits[best]] ? { ci, subnetId: subnets[fits[best]], bindings: reason } : { ci, bindings: reason }
   }
   if (!chosen) {
     let closest: { arn: string; reason: FailureReason } | undefined

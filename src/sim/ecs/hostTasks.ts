@@ -17,10 +17,12 @@ export function placeOnHost(world: World, task: Task, td: TaskDefinition, ci: Co
   // Docker hands out the lowest free address of 172.17.0.0/16 (docker0 is .1). The lowest free ones are among the
   // first (addresses in use + this task's containers), so only those are marked: no set of strings for each new task
   // on an instance of 64 bridge tasks.
+  // The addresses in use are those of the instance's tasks (`bridgeIps` is kept with `taskArns`: both change together
+  // here and in releaseFromHost): read through the list rather than by enumerating the keys of `bridgeIps`.
   const used: number[] = []
-  for (const taskArn in host.bridgeIps) {
+  for (const taskArn of host.taskArns) {
     const ips = host.bridgeIps[taskArn]
-    for (const name in ips) used.push(bridgeNumber(ips[name]) - DOCKER0.firstHost)
+    if (ips) for (const name in ips) used.push(bridgeNumber(ips[name]) - DOCKER0.firstHost)
   }
   const taken = new Uint8Array(used.length + task.containers.length)
   for (const k of used) if (k >= 0 && k < taken.length) taken[k] = 1

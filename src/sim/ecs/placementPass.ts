@@ -29,7 +29,7 @@ export class PlacementPass {
   /** Instances whose tasks changed since the last `takeChanged` (their resources and counts moved). */
   private changed = new Set<number>()
   /** The cheap checks' verdict per instance for one kind of request (see chooseHost), reused while it stays the same. */
-  memo?: { key: readonly unknown[]; verdicts: (string | undefined)[]; subnets: (string | undefined)[] }
+  memo?: { key: readonly unknown[]; verdicts: (string | undefined)[]; subnets: (string | undefined)[]; fits: number[] }
   /** The reserved ports of an instance's PORTS resource, by the array they were read from (replaced when it changes). */
   private readonly reserved = new WeakMap<readonly string[], ReadonlySet<number>>()
   private readonly world: Readonly<World>

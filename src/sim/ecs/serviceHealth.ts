@@ -15,15 +15,21 @@ export interface TaskHealthView {
   unhealthyIn(task: Task): { targetGroupArn: string; targetId: string; port: number; reason: string } | undefined
 }
 
+/** The view when no target group answers: every task healthy, none unhealthy. */
+export const NO_TARGETS: TaskHealthView = { isHealthy: () => true, unhealthyIn: () => undefined }
+
 export function taskHealth(ctx: SimContext, service: Service): TaskHealthView {
   const groups: { targetGroupArn: string; lb: LoadBalancer; states: Map<string, TargetHealthState> }[] = []
-  const anyLive = (ctx.world.ecs.serviceTasks[service.serviceArn] ?? []).some((a) => ctx.world.ecs.tasks[a]?.lastStatus === 'RUNNING')
+  const anyLive = service.loadBalancers.length > 0 && (ctx.world.ecs.serviceTasks[service.serviceArn] ?? []).some((a) => ctx.world.ecs.tasks[a]?.lastStatus === 'RUNNING')
   if (anyLive)
     for (const lb of service.loadBalancers) {
       if (!lb.targetGroupArn) continue
       const states = targetHealth(ctx, lb.targetGroupArn)
       if (states.size) groups.push({ targetGroupArn: lb.targetGroupArn, lb, states })
     }
+  // With no group to ask (no load balancer, or none answering), every task reads as healthy and none as unhealthy:
+  // the view below would say so for each task, after building its own lists (a pass looks at every task of the service).
+  if (!groups.length) return NO_TARGETS
   // One pass asks about the same tasks many times: work out each task's view once.
   const views = new Map<Task, { healthy: boolean; unhealthy?: { targetGroupArn: string; targetId: string; port: number; reason: string } }>()
   const view = (t: Task) => {

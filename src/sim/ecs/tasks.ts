@@ -74,7 +74,7 @@ export function createTask(ctx: SimContext, req: NewTask): Task {
   const fargate = req.launchType === 'FARGATE'
   let placed: Placement | undefined
   try {
-    placed = placeTask(world, ctx.rng, { ...req, taskDefinition: td })
+    placed = placeTask(world, ctx.rng, req)
   } catch (e) {
     if (!req.waitForCapacity || !(e instanceof PlacementFailure || (isAwsError(e) && e.message === NO_CONTAINER_INSTANCES))) throw e
   }

@@ -31,6 +31,20 @@ describe('EC2 tasks are placed on container instances by CPU, memory and ports',
     expect(view.remaining.memory).toBe(view.registered.memory - 1024)
   })
 
+  it('a bridge task started after another stopped takes the lowest docker0 address left free', () => {
+    const { s, cluster } = ec2Cluster()
+    registerEc2TaskDefinition(s, 'web', [WEB(256)])
+    const { tasks } = runTask(s, cluster, 'web', '--count 3')
+    s.advance(60_000)
+    ok(s, `aws ecs stop-task --cluster ${cluster} --task ${tasks[0].taskArn}`)
+    s.advance(120_000)
+    expect(ok(s, `aws ecs describe-tasks --cluster ${cluster} --tasks ${tasks[0].taskArn}`).tasks[0].lastStatus).toBe('STOPPED')
+    const next = runTask(s, cluster, 'web').tasks[0]
+    const [view] = containerInstancesView(s.world(), cluster)
+    const addressOf = (taskArn: string) => view.tasks.find((t) => t.taskArn === taskArn)?.bridgeIps.web
+    expect([tasks[1].taskArn, tasks[2].taskArn, next.taskArn].map(addressOf)).toEqual(['172.17.0.3', '172.17.0.4', '172.17.0.2'])
+  })
+
   it('a fixed host port is reserved on the instance; a second task needing it fails with RESOURCE:PORTS', () => {
     const { s, cluster } = ec2Cluster()
     registerEc2TaskDefinition(s, 'fixed', [WEB(256, 8080)])
