@@ -53,6 +53,13 @@ const ICONS: Record<DiagramKind, ReactElement> = {
       <path d="M17.5 10v8.5H9" />
     </>
   ),
+  // A gauge: how full the capacity is (CapacityProviderReservation).
+  'Capacity provider': (
+    <>
+      <path d="M3 14.5a7 7 0 0 1 14 0" />
+      <path d="M10 14.5l3.5-4.5M3 17.5h14" />
+    </>
+  ),
   'Network interface': (
     <>
       <rect x="3" y="6" width="14" height="9" rx="1.5" />

@@ -47,6 +47,8 @@ export function summaries(graph: DiagramGraph): Map<string, string> {
     } else if (kind === 'Target group') out.set(n.id, badge ? `${badge} healthy` : 'no targets')
     else if (kind === 'Task') out.set(n.id, [state, badge, plural(containers.get(n.id) ?? 0, 'container')].filter(Boolean).join(' · '))
     else if (kind === 'Load balancer' && state) out.set(n.id, state)
+    // Its newest CapacityProviderReservation (mappers/capacityProviders.ts), the number managed scaling acts on.
+    else if (kind === 'Capacity provider' && badge) out.set(n.id, `reservation ${badge}`)
   }
   return out
 }

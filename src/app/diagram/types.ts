@@ -19,6 +19,7 @@ export type DiagramKind =
   | 'Listener'
   | 'Listener rule'
   | 'Target group'
+  | 'Capacity provider'
   // Kinds the layout is ready for (hostLayout.ts) before the simulation draws them: ECS on EC2 and storage.
   | 'EC2 instance'
   | 'Docker bridge'

@@ -2,6 +2,7 @@ import type { World } from '../../sandbox/index.ts'
 import { imagesOfRepository, isoTimestamp, repositoryNamed, roleNamed } from '../../sandbox/views.ts'
 import { dockerContainerFinder } from './dockerFinder.ts'
 import { instanceFinder, volumeFinder } from './ec2Finders.ts'
+import { autoScalingGroupFinder, capacityProviderFinder } from './scalingFinders.ts'
 import { serviceFinders } from './serviceFinders.ts'
 
 /** What the inspector shows for one selected diagram node. */
@@ -203,7 +204,9 @@ export const resourceFinders: readonly ResourceFinder[] = [
   ecrRepository,
   instanceFinder,
   volumeFinder,
+  autoScalingGroupFinder,
   ...serviceFinders,
+  capacityProviderFinder,
   region,
   availabilityZone,
   dockerContainerFinder,

@@ -1,6 +1,7 @@
 import { ownEntry } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
 import type { Dimension } from '../cloudwatch/index.ts'
+import { MANAGED_NAMESPACE } from '../ecs/reservationMetric.ts'
 import { validation } from './errors.ts'
 import type { ScalingPolicy } from './state.ts'
 
@@ -68,13 +69,10 @@ export function trackedMetric(group: string, config: NonNullable<ScalingPolicy['
   return { Namespace: custom.Namespace, MetricName: custom.MetricName, Dimensions: custom.Dimensions ?? [], Statistic: custom.Statistic, ...(custom.Unit ? { Unit: custom.Unit } : {}) }
 }
 
-/** ECS's metric for its capacity providers: its high alarm acts on one datapoint (see above). */
-const ECS_MANAGED_NAMESPACE = 'AWS/ECS/ManagedScaling'
-
 /** Puts (or updates) the policy's AlarmHigh and AlarmLow through CloudWatch, with the policy's ARN as their action. */
 export function putTrackingAlarms(ctx: SimContext, policy: ScalingPolicy, metric: TrackedMetric): void {
   const target = policy.TargetTrackingConfiguration?.TargetValue ?? 0
-  const fast = metric.Namespace === ECS_MANAGED_NAMESPACE
+  const fast = metric.Namespace === MANAGED_NAMESPACE // ECS's metric for its capacity providers: its high alarm acts on one datapoint (see above)
   const [high, low] = policy.Alarms
   const common = {
     AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policy.PolicyARN}.`,

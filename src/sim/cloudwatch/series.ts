@@ -1,15 +1,8 @@
 import type { World } from '../world.ts'
 import { POINT, type CloudWatchState, type Dimension, type MetricSeries } from './state.ts'
+import { seriesKey } from './lookup.ts'
 
-/**
- * Metric series: one per (namespace, metric name, dimension set), as CloudWatch identifies a metric ("a metric is
- * uniquely defined by a name, a namespace, and zero or more dimensions", CloudWatch concepts). Datapoints are statistic
- * sets; samples put in the same second are merged, so a minute's samples from 200 tasks are one point.
- */
-export function seriesKey(namespace: string, metricName: string, dimensions: readonly Dimension[]): string {
-  const dims = [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0)).map((d) => `${d.Name}=${d.Value}`)
-  return `${namespace}|${metricName}|${dims.join(',')}`
-}
+export { seriesKey }
 
 /** Adds `count` samples summing to `sum` (min, max) at `timestamp` (ms) to the series, creating it. */
 export function putSample(cw: CloudWatchState, namespace: string, metricName: string, dimensions: Dimension[], unit: string, timestamp: number, sum: number, count = 1, min = sum, max = sum): void {

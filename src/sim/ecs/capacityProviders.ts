@@ -4,6 +4,7 @@ import type { World } from '../world.ts'
 import { activeCluster } from './clusters.ts'
 import { clientException, invalidParameter } from './errors.ts'
 import { syncManagedScaling } from './managedScaling.ts'
+import { FARGATE_PROVIDERS } from './hostState.ts'
 import type { CapacityProvider, CapacityProviderStrategyItem, Cluster, ManagedScaling, Tag } from './state.ts'
 
 /**
@@ -12,8 +13,6 @@ import type { CapacityProvider, CapacityProviderStrategyItem, Cluster, ManagedSc
  * `CapacityProviderStrategyItem`; defaults from the API reference (`ManagedScaling`: targetCapacity 100, step sizes 1
  * and 10,000, instanceWarmupPeriod 300 s). FARGATE and FARGATE_SPOT are built in: every cluster may use them.
  */
-
-export const FARGATE_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT']
 
 /** "The maximum number of capacity providers per cluster has been exceeded." — at most 10 (ECS service quotas). */
 const MAX_PER_CLUSTER = 10

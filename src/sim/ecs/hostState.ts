@@ -96,6 +96,9 @@ export interface ManagedScaling {
   instanceWarmupPeriod: number
 }
 
+/** The built-in capacity providers: every cluster may use them, and they have no Auto Scaling group. */
+export const FARGATE_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT']
+
 /** API `CapacityProvider` (an Auto Scaling group one; `type` EC2_AUTOSCALING). */
 export interface CapacityProvider {
   capacityProviderArn: string

@@ -7,7 +7,9 @@ import { putSample } from '../cloudwatch/series.ts'
 import { instanceTypeFacts } from '../ec2/index.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
 import type { World } from '../world.ts'
-import { FARGATE_PROVIDERS, findCapacityProvider } from './capacityProviders.ts'
+import { findCapacityProvider } from './capacityProviders.ts'
+import { FARGATE_PROVIDERS } from './hostState.ts'
+import { MANAGED_NAMESPACE, RESERVATION_METRIC, reservationDimensions } from './reservationMetric.ts'
 import { liveTasksOn } from './containerInstances.ts'
 import { fixedHostPorts, taskReservation } from './containerResources.ts'
 import { osReservedMiB } from './hostFacts.ts'
@@ -35,8 +37,6 @@ import { requestStop, settleTask } from './tasks.ts'
  *   ones are not ("Managed termination protection"), through Auto Scaling's SetInstanceProtection.
  */
 export const MANAGED_SCALING_TIMER = 'ecs.managedScaling.pass'
-export const MANAGED_NAMESPACE = 'AWS/ECS/ManagedScaling'
-export const RESERVATION_METRIC = 'CapacityProviderReservation'
 /** The pass runs near the end of each minute, so CloudWatch's evaluation just after the minute sees its datapoint. */
 const PASS_OFFSET_MS = 55_000
 const POLICY_PREFIX = 'ECSManagedAutoScalingPolicy-'
@@ -124,10 +124,7 @@ const groupOf = (world: Readonly<World>, provider: CapacityProvider): AutoScalin
 const policyOf = (world: Readonly<World>, group: AutoScalingGroup) =>
   Object.values(world.autoscaling.policies).find((p) => p.AutoScalingGroupName === group.AutoScalingGroupName && p.PolicyName.startsWith(POLICY_PREFIX))
 
-const dimensions = (provider: string, cluster: Cluster) => [
-  { Name: 'CapacityProviderName', Value: provider },
-  { Name: 'ClusterName', Value: cluster.clusterName },
-]
+const dimensions = (provider: string, cluster: Cluster) => reservationDimensions(provider, cluster.clusterName)
 
 /**
  * After the cluster's providers or a provider's settings change: each associated provider with managed scaling gets

@@ -1,4 +1,5 @@
 import { ownEntry } from '../core/objects.ts'
+import type { Activity } from '../autoscaling/state.ts'
 import type { World } from '../world.ts'
 import { perWorld } from './memo.ts'
 
@@ -74,4 +75,12 @@ export function autoScalingGroupOfInstance(world: Readonly<World>, instanceId: s
     for (const group of Object.values(world.autoscaling?.groups ?? {})) for (const m of group.Instances) index.set(m.InstanceId, group.AutoScalingGroupName)
     return index
   }).get(instanceId)
+}
+
+/** A group's scaling activities, newest first, as describe-scaling-activities lists them (the inspector shows the latest). */
+export function scalingActivitiesOf(world: Readonly<World>, groupName: string, maxRecords = 100): Activity[] {
+  const out: Activity[] = []
+  const all = world.autoscaling?.activities ?? []
+  for (let i = all.length - 1; i >= 0 && out.length < maxRecords; i--) if (all[i].AutoScalingGroupName === groupName) out.push(all[i])
+  return out
 }

@@ -3,6 +3,7 @@ import { containerInstances, volumesView, type ContainerInstanceView } from '../
 import { HOST_SECTIONS, HOST_SIZES } from '../hostLayout.ts'
 import { statusOf } from '../status.ts'
 import { azNodeId } from './network.ts'
+import { groupNodeId } from './nodeIds.ts'
 import { creationOrder, labelOf, nameTag, type ResourceMapper } from './registry.ts'
 
 // ECS on EC2 and storage on the diagram (the places are hostLayout.ts's): an instance in its subnet, or in its Auto
@@ -15,9 +16,6 @@ const GROUP_TAG = 'aws:autoscaling:groupName'
 
 /** Where bridge-mode tasks of an instance are drawn (one per instance). */
 export const bridgeNodeId = (instanceId: string): string => `${instanceId}/docker0`
-
-/** An Auto Scaling group is drawn once per subnet it launches into, like an AZ once per VPC. */
-export const groupNodeId = (groupArn: string, subnetId: string): string => `${groupArn}/${subnetId}`
 
 /** Each registered container instance, by the EC2 instance it runs on; built once per world. */
 const hostsByWorld = new WeakMap<Readonly<World>, Map<string, ContainerInstanceView>>()

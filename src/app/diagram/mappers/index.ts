@@ -12,11 +12,13 @@ import {
 import { ecrRepositoryMapper, iamRoleMapper } from './services.ts'
 import { ecsClusterMapper, ecsServiceMapper, taskMapper } from './ecs.ts'
 import { autoScalingGroupMapper, instanceMapper, volumeMapper } from './hosts.ts'
+import { capacityProviderMapper, PROVIDER_SECTION } from './capacityProviders.ts'
 import { listenerMapper, loadBalancerMapper, ruleMapper, targetGroupMapper } from './loadBalancing.ts'
 
 export { creationOrder, labelOf, nameTag, type GraphSink, type ResourceMapper } from './registry.ts'
 export { azNodeId, SIZES } from './network.ts'
-export { bridgeNodeId, containerInstanceOf, groupNodeId } from './hosts.ts'
+export { bridgeNodeId, containerInstanceOf } from './hosts.ts'
+export { capacityProviderNodeId, groupNodeId } from './nodeIds.ts'
 export { abbreviate, ecsIndex, ECS_SIZES, SERVICE_COLOURS, serviceColour, shortId } from './ecs.ts'
 export { conditionText, LB_SIZES, pathEdges, pathNodes, RATE_WINDOW_MS, requestsByEdge, targetNodeIds } from './loadBalancing.ts'
 
@@ -34,6 +36,7 @@ export const resourceMappers: readonly ResourceMapper[] = [
   ecsServiceMapper,
   taskMapper,
   autoScalingGroupMapper,
+  capacityProviderMapper,
   instanceMapper,
   volumeMapper,
   loadBalancerMapper,
@@ -84,7 +87,16 @@ export const containerSpecs: Partial<Record<DiagramKind, ContainerSpec>> = {
   Subnet: { header: 60, padding: 12, flow: 'column', sectionGap: 12, sections: [{ name: 'enis', flow: 'column', gap: 10 }] },
   'Network interface': { header: 48, padding: 10, flow: 'column', sectionGap: 8, sections: [{ name: 'tasks', flow: 'column', gap: 8 }] },
   Task: { header: 52, padding: 8, flow: 'column', sectionGap: 6, sections: [{ name: 'containers', flow: 'column', gap: 6 }] },
-  'ECS cluster': { header: 52, padding: 12, flow: 'column', sectionGap: 10, sections: [{ name: 'services', flow: 'column', gap: 10 }] },
+  'ECS cluster': {
+    header: 52,
+    padding: 12,
+    flow: 'column',
+    sectionGap: 10,
+    sections: [
+      { name: 'services', flow: 'column', gap: 10 },
+      { name: PROVIDER_SECTION, flow: 'column', gap: 10 },
+    ],
+  },
   'Load balancer': { header: 58, padding: 12, flow: 'row', sectionGap: 12, sections: [{ name: 'listeners', flow: 'row', gap: 12 }] },
   Listener: { header: 44, padding: 8, flow: 'column', sectionGap: 6, sections: [{ name: 'rules', flow: 'column', gap: 6 }] },
 }
