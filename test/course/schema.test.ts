@@ -48,6 +48,15 @@ describe('lesson validation names the file and line', () => {
     expect(new LessonError(problems).message).toBe('lessons/02-bad.md:14: goal: file needs "path"')
   })
 
+  it('a link to another lesson must name a lesson of the course', () => {
+    const linking = (id: string) => FRONT + `See [the other lesson](lesson:${id}).\n\n` + step('- cluster: { name: c }')
+    const other = FRONT.replace('demo', 'other') + step('- cluster: { name: c }')
+    expect(loadCourse({ 'lessons/01-a.md': linking('other'), 'lessons/02-b.md': other }).problems).toEqual([])
+    expect(loadCourse({ 'lessons/01-a.md': linking('othr'), 'lessons/02-b.md': other }).problems.map(formatProblem)).toEqual([
+      'lessons/01-a.md:9: the link to lesson "othr" names no lesson (ids: demo, other)',
+    ])
+  })
+
   it('lessons/README.md documents every goal kind', () => {
     const readme = readFileSync(new URL('../../lessons/README.md', import.meta.url), 'utf8')
     for (const kind of GOAL_KINDS) expect(readme, kind).toContain(`\`${kind}\``)

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type MouseEvent } from 'react'
 import { MarkdownView } from './MarkdownView.tsx'
 
 type Part = { kind: 'text'; text: string } | { kind: 'code'; info: string; text: string }
@@ -37,12 +37,23 @@ const COMMAND_INFOS = new Set(['', 'sh', 'bash', 'shell', 'console'])
 export interface LessonMarkdownProps {
   source: string
   onPaste?: (text: string) => void
+  /** A link to another lesson (`lesson:<id>`, markdown.ts) was followed. */
+  onOpenLesson?: (lessonId: string) => void
+}
+
+/** Follows a lesson link here rather than as a URL; every other link keeps its own behaviour. */
+function followLessonLink(event: MouseEvent<HTMLDivElement>, open: ((lessonId: string) => void) | undefined): void {
+  const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-lesson]') : null
+  if (!link || !open) return
+  event.preventDefault()
+  open(link.dataset.lesson ?? '')
 }
 
 /** Lesson Markdown, rendered safely (MarkdownView), with "Paste into console" on every command block. */
-function LessonMarkdownImpl({ source, onPaste }: LessonMarkdownProps) {
+function LessonMarkdownImpl({ source, onPaste, onOpenLesson }: LessonMarkdownProps) {
   return (
-    <div className="cs-markdown">
+    // Clicks bubble up from the links markdown-it wrote; a link is a keyboard control of its own (Enter clicks it).
+    <div className="cs-markdown" onClick={(e) => followLessonLink(e, onOpenLesson)}>
       {splitFences(source).map((part, i) =>
         part.kind === 'text' ? (
           <MarkdownView key={i} source={part.text} className="cs-markdown-part" />

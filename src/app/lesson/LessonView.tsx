@@ -98,11 +98,11 @@ export function LessonView({ course, lesson }: { course: CourseState; lesson: Le
           )
         })}
       </ol>
-      {index === 0 && lesson.intro && <LessonMarkdown source={lesson.intro} onPaste={course.paste} />}
+      {index === 0 && lesson.intro && <LessonMarkdown source={lesson.intro} onPaste={course.paste} onOpenLesson={course.open} />}
       <h2>
         Step {index + 1} of {lesson.steps.length}: {step.title}
       </h2>
-      <LessonMarkdown source={step.body} onPaste={course.paste} />
+      <LessonMarkdown source={step.body} onPaste={course.paste} onOpenLesson={course.open} />
 
       <h3 id="cs-checklist-heading">Goals</h3>
       {status?.metBeforeLesson && (

@@ -41,6 +41,13 @@ export function loadCourse(files: Readonly<Record<string, string>> = LESSON_SOUR
     ids.set(result.lesson.id, file)
     lessons.push(result.lesson)
   }
+  // A link to another lesson (`[title](lesson:<id>)`, opened in place by the app) must name one.
+  for (const [file, text] of Object.entries(files)) {
+    text.split('\n').forEach((line, i) => {
+      for (const link of line.matchAll(/\]\(lesson:([^)\s]*)\)/g))
+        if (!ids.has(link[1])) problems.push({ file, line: i + 1, message: `the link to lesson "${link[1]}" names no lesson (ids: ${[...ids.keys()].join(', ')})` })
+    })
+  }
   return { lessons, problems }
 }
 

@@ -63,6 +63,15 @@ describe('a lesson step', () => {
     expect(screen.getByRole('button', { name: /Create a Fargate cluster \(done\)/ })).toBeInTheDocument()
   })
 
+  it('opens another lesson from a link in the text, in place', async () => {
+    await renderPanel()
+    fireEvent.click(screen.getByRole('button', { name: 'Start Containers, tasks and clusters' }))
+    const link = screen.getByRole('link', { name: 'Running ECS on EC2' })
+    expect(link).not.toHaveAttribute('target')
+    fireEvent.click(link)
+    expect(await screen.findByRole('heading', { name: /^Step 1 of \d+: Find the ECS-optimized AMI/ })).toBeInTheDocument()
+  })
+
   it('ticks after a clock tick, with no command typed', async () => {
     const { store } = await renderPanel()
     fireEvent.click(screen.getByRole('button', { name: 'Start Containers, tasks and clusters' }))
