@@ -58,7 +58,7 @@ export function InspectorPanel({ world, selectedId, onSelect, host = NO_FILES, o
         <h3 className="cs-inspector-title">
           <span className="cs-inspector-kind">{found.kind}</span> {found.title}
         </h3>
-        {found.title !== found.id && <div className="cs-inspector-id">{found.id}</div>}
+        {found.title !== found.id && <div className="cs-inspector-id">{found.resourceId ?? found.id}</div>}
       </header>
       <section className="cs-inspector-command" aria-label="Describe command">
         <pre>

@@ -11,6 +11,8 @@ export interface FoundResource {
   kind: string
   /** The id the diagram selected. */
   id: string
+  /** The id the event log knows it by, when it is drawn in several places under other ids (an Auto Scaling group per subnet). */
+  resourceId?: string
   /** Name or ID, for the heading. */
   title: string
   /** The resource in the API's shape (as describe-* or get-* would return it). */

@@ -23,6 +23,7 @@ export const autoScalingGroupFinder: ResourceFinder = {
     return {
       kind: 'Auto Scaling group',
       id,
+      resourceId: view.arn,
       title: view.name,
       data: {
         ...withIsoTimestamps(group, ['CreatedTime']),
@@ -54,6 +55,7 @@ export const capacityProviderFinder: ResourceFinder = {
     return {
       kind: 'Capacity provider',
       id,
+      resourceId: p.capacityProviderArn,
       title: p.name,
       // FARGATE and FARGATE_SPOT have no settings of their own: describe-capacity-providers lists just their name and ARN.
       data: stored ?? { capacityProviderArn: p.capacityProviderArn, name: p.name, status: 'ACTIVE', tags: [] },

@@ -209,6 +209,7 @@ const targetGroup: ResourceFinder = {
 export const serviceFinders: readonly ResourceFinder[] = [ecsCluster, ecsService, task, container, loadBalancer, listener, rule, targetGroup]
 
 /** Log entries about one resource, oldest first: the inspector's state history. */
-export function historyOf(world: Readonly<World>, found: Pick<FoundResource, 'id'>, limit = 50): World['log']['entries'] {
-  return world.log.entries.filter((e) => e.resource === found.id).slice(-limit)
+export function historyOf(world: Readonly<World>, found: Pick<FoundResource, 'id' | 'resourceId'>, limit = 50): World['log']['entries'] {
+  const id = found.resourceId ?? found.id
+  return world.log.entries.filter((e) => e.resource === id).slice(-limit)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toGraph } from '../../../src/app/diagram/index.ts'
 import { findResource } from '../../../src/app/inspector/findResource.ts'
+import { historyOf } from '../../../src/app/inspector/index.ts'
 import { createSandbox } from '../../../src/sandbox/index.ts'
 
 type Sandbox = ReturnType<typeof createSandbox>
@@ -86,6 +87,7 @@ describe('the inspector on Auto Scaling', () => {
     const facts = Object.fromEntries(found?.facts ?? [])
     expect(facts.Capacity).toMatch(/^desired [1-4], min 0, max 4$/)
     expect(facts['Capacity provider']).toBe('cp')
+    expect(historyOf(s.world(), found!).map((e) => e.kind)).toContain('resource.modified')
     expect(facts['Latest activity']).toMatch(/^Successful at \d{4}-\d\d-\d\dT[\d:]+\+00:00: Launching a new EC2 instance: i-\w+$/)
   })
 
@@ -105,5 +107,7 @@ describe('the inspector on Auto Scaling', () => {
       'Tasks waiting (PROVISIONING)': '3',
     })
     expect((found?.data as { name: string }).name).toBe('cp')
+    // Its state history is the provider's own, though the diagram draws it under the cluster.
+    expect(historyOf(s.world(), found!).map((e) => e.kind)).toEqual(['resource.created'])
   })
 })
