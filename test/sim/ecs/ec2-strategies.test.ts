@@ -108,3 +108,34 @@ describe('daemon services', () => {
     expect(fails(s, `aws ecs create-service --cluster ${cluster} --service-name d --task-definition agent --launch-type FARGATE --scheduling-strategy DAEMON`)).toContain('InvalidParameterException')
   })
 })
+
+describe('each strategy on its own field, and when nothing has room', () => {
+  it('binpack on cpu fills one instance’s CPU units before the next', () => {
+    const { s, cluster } = ec2Cluster({ count: 3 })
+    registerEc2TaskDefinition(s, 'web', [WEB(128, 0, { cpu: 512 })])
+    run(s, cluster, '--count 5 --placement-strategy type=binpack,field=cpu')
+    // A t3.large registers 2,048 CPU units: four tasks of 512 fill it, the fifth starts the next.
+    expect(tasksPer(s, cluster).sort()).toEqual([0, 1, 4])
+  })
+
+  it('spread on instanceId puts the same number of tasks on every instance', () => {
+    const { s, cluster } = ec2Cluster({ count: 3 })
+    registerEc2TaskDefinition(s, 'web', [WEB(128)])
+    run(s, cluster, '--count 6 --placement-strategy type=spread,field=instanceId')
+    expect(tasksPer(s, cluster)).toEqual([2, 2, 2])
+  })
+
+  it.each(['type=spread,field=attribute:ecs.availability-zone', 'type=spread,field=instanceId', 'type=binpack,field=memory', 'type=binpack,field=cpu', 'type=random'])(
+    'with %s, a task that fits on no instance fails with RESOURCE:MEMORY and the others run',
+    (strategy) => {
+      const { s, cluster } = ec2Cluster({ count: 2 })
+      // 5,000 MiB: one per t3.large (7,971 MiB registered), so the third has nowhere to go.
+      registerEc2TaskDefinition(s, 'web', [WEB(5000)])
+      const { tasks, failures } = run(s, cluster, `--count 3 --placement-strategy ${strategy}`)
+      expect(tasks).toHaveLength(2)
+      expect(failures.length).toBeGreaterThan(0)
+      expect(new Set(failures.map((f: { reason: string }) => f.reason))).toEqual(new Set(['RESOURCE:MEMORY']))
+      expect(tasksPer(s, cluster)).toEqual([1, 1])
+    },
+  )
+})
