@@ -96,6 +96,9 @@ export const ec2: ServiceSim = {
     DescribeVolumesModifications: describeVolumesModifications,
   },
   notes: {
+    RebootInstances:
+      'the operating system restarts in about 15 seconds; on an ECS container instance the containers exit (137) and their tasks ' +
+      'show STOPPED as the reboot begins, where ECS learns of it only when its agent connects again, about a minute after the boot.',
     RunInstances:
       'every instance type is offered in every Availability Zone (on AWS some types are not offered in some zones), ' +
       'instances get their image\'s root volume only (no further block device mappings), status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +

@@ -88,6 +88,11 @@ describe('aws ec2 reboot-instances on an instance without the ECS agent', () => 
     expect(why.filter((w) => /^reboot/.test(w))).toEqual(['rebooting: the operating system restarts, the instance stays running', 'rebooted: the operating system is up again'])
   })
 
+  it('help says where the sandbox’s reboot departs from AWS', () => {
+    const help = createSandbox().exec('aws ec2 reboot-instances help').stdout.replace(/\s+/g, ' ')
+    expect(help).toContain('In Container Sandbox: the operating system restarts in about 15 seconds')
+  })
+
   it('a terminated instance is ignored, as EC2 ignores it', () => {
     const s = createSandbox()
     const ami = ok(s, 'aws ec2 describe-images --owners amazon --filters Name=name,Values=al2023-ami-2023* --query Images[0].ImageId').toString()
