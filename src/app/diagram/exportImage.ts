@@ -1,5 +1,5 @@
-import { DASHED_KINDS, KIND_COLOURS, STATUS_COLOURS } from './palette.ts'
-import type { DiagramGraph } from './types.ts'
+import { DASHED_KINDS, KIND_COLOURS, STATUS_COLOURS, USAGE_COLOUR } from './palette.ts'
+import type { DiagramGraph, DiagramNodeData } from './types.ts'
 
 // Export for slides without a dependency: React Flow's docs use html-to-image, which we do not ship. We draw our
 // own plain SVG of the same graph (boxes with their kind and label, edges as lines with their labels) from
@@ -56,6 +56,7 @@ export function graphToSvg(graph: DiagramGraph, options: { margin?: number; titl
     const state = n.data.state !== undefined ? ` · ${n.data.state}${n.data.kind === 'Task' && n.data.badge ? `, ${n.data.badge}` : ''}` : ''
     out.push(`<text x="${x + 8}" y="${y + 16}" font-weight="600" fill="${stroke}">${escapeXml(n.data.kind)}</text>`)
     out.push(`<text x="${x + 8}" y="${y + 31}" fill="#16191f">${escapeXml(n.data.label + state)}</text>`)
+    if (n.data.usage) out.push(...usageSvg(n.data.usage, x + 8, y + 38))
     if (n.data.state !== undefined) out.push(`<circle cx="${x + b.width - 10}" cy="${y + 10}" r="4" fill="${STATUS_COLOURS[n.data.status]}"/>`)
     out.push('</g>')
   }
@@ -74,6 +75,24 @@ export function graphToSvg(graph: DiagramGraph, options: { margin?: number; titl
   }
   out.push('</svg>')
   return out.join('\n')
+}
+
+/** An ECS container instance's CPU and memory bars (nodes.tsx UsageBars), in the same colour on the instance's fill. */
+function usageSvg(usage: NonNullable<DiagramNodeData['usage']>, x: number, y: number): string[] {
+  const rows = [
+    ['CPU', usage.cpu],
+    ['MiB', usage.memory],
+  ] as const
+  return rows.flatMap(([name, u], i) => {
+    const top = y + i * 14
+    const filled = u.registered > 0 ? Math.round((64 * Math.min(u.used, u.registered)) / u.registered) : 0
+    return [
+      `<text x="${x}" y="${top + 9}" fill="${USAGE_COLOUR}" font-size="11">${name}</text>`,
+      `<rect x="${x + 30}" y="${top + 1}" width="64" height="8" rx="2" fill="#ffffff" stroke="${USAGE_COLOUR}"/>`,
+      `<rect x="${x + 30}" y="${top + 1}" width="${filled}" height="8" fill="${USAGE_COLOUR}"/>`,
+      `<text x="${x + 100}" y="${top + 9}" fill="${USAGE_COLOUR}" font-size="11">${u.used}/${u.registered} used</text>`,
+    ]
+  })
 }
 
 /** Starts a download of `blob` as `name` (browser only). */

@@ -33,7 +33,7 @@ export const HOST_SECTIONS = {
 
 /** Leaf and minimum sizes, in the same units as the mappers' SIZES. */
 export const HOST_SIZES: Readonly<Record<'instance' | 'bridge' | 'autoScalingGroup' | 'volume', Size>> = {
-  instance: { width: 226, height: 92 },
+  instance: { width: 226, height: 120 },
   bridge: { width: 214, height: 72 },
   autoScalingGroup: { width: 250, height: 110 },
   volume: { width: 200, height: 48 },
@@ -43,7 +43,8 @@ export const HOST_SIZES: Readonly<Record<'instance' | 'bridge' | 'autoScalingGro
 export const hostContainerSpecs: Partial<Record<DiagramKind, ContainerSpec>> = {
   'Auto Scaling group': { header: 48, padding: 10, flow: 'column', sectionGap: 10, sections: [{ name: HOST_SECTIONS.inGroup, flow: 'column', gap: 10 }] },
   'EC2 instance': {
-    header: 48,
+    // Title, detail line, and the container instance's two usage bars (nodes.tsx).
+    header: 76,
     padding: 10,
     flow: 'column',
     sectionGap: 8,

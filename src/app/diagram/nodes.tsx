@@ -1,7 +1,7 @@
 import { memo, type CSSProperties } from 'react'
 import { Handle, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { KindIcon } from './icons.tsx'
-import type { DiagramKind, DiagramNode, DiagramNodeData } from './types.ts'
+import type { DiagramKind, DiagramNode, DiagramNodeData, ResourceUsage } from './types.ts'
 
 /** CSS class per kind, so colours live in diagram.css. */
 export const kindClass = (kind: DiagramKind): string => `cs-kind-${kind.toLowerCase().replace(/[^a-z]+/g, '-')}`
@@ -68,6 +68,35 @@ function SecurityGroups({ names }: { names?: string[] }) {
   )
 }
 
+const percent = (u: ResourceUsage) => (u.registered > 0 ? Math.min(100, Math.max(0, (u.used / u.registered) * 100)) : 0)
+
+/**
+ * An ECS container instance's CPU and memory in use, as two small bars with their figures. Hidden from assistive
+ * technology: the node's aria-label already says what is free of each (mappers/hosts.ts), and a meter per bar would
+ * only repeat it. The bar's fill and border are dark enough on the instance's fill for WCAG 1.4.11 (diagram.css).
+ */
+function UsageBars({ usage }: { usage: NonNullable<DiagramNodeData['usage']> }) {
+  const rows = [
+    ['CPU', usage.cpu],
+    ['MiB', usage.memory],
+  ] as const
+  return (
+    <div className="cs-usage" aria-hidden="true">
+      {rows.map(([name, u]) => (
+        <div key={name} className="cs-usage-row">
+          <span className="cs-usage-name">{name}</span>
+          <span className="cs-usage-track">
+            <span className="cs-usage-fill" style={{ width: `${percent(u)}%` }} />
+          </span>
+          <span className="cs-usage-figures">
+            {u.used}/{u.registered} used
+          </span>
+        </div>
+      ))}
+    </div>
+  )
+}
+
 /** Containers: Region, VPC, AZ, subnet, ENI, task, cluster, load balancer, listener. The title sits top-left. */
 function GroupNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<DiagramNode>) {
   return (
@@ -81,6 +110,7 @@ function GroupNodeView({ data, selected, sourcePosition, targetPosition }: NodeP
         <StateWords data={data} />
       </div>
       {data.detail && <div className="cs-node-detail">{data.detail}</div>}
+      {data.usage && <UsageBars usage={data.usage} />}
       <SecurityGroups names={data.securityGroups} />
     </div>
   )

@@ -50,5 +50,7 @@ export const DASHED_KINDS: ReadonlySet<DiagramKind> = new Set<DiagramKind>(['Reg
 export const HIGHLIGHT_COLOUR = '#ff9900'
 /** Selection and keyboard focus (`--cs-focus`). */
 export const FOCUS_COLOUR = '#0972d3'
+/** A container instance's usage bars (`.cs-usage-track`, `.cs-usage-fill`): 8.3:1 on the instance's fill. */
+export const USAGE_COLOUR = '#414d5c'
 /** React Flow's default edge colour. */
 export const EDGE_COLOUR = '#b1b1b7'

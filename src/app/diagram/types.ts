@@ -55,6 +55,16 @@ export interface DiagramNodeData extends Record<string, unknown> {
    * target group's healthy count, a task's state and health.
    */
   summary?: string
+  /**
+   * An ECS container instance's CPU units and memory (MiB) in use against what it registered, from the container
+   * instances view (registered − remaining); drawn as two small bars on the instance.
+   */
+  usage?: { cpu: ResourceUsage; memory: ResourceUsage }
+}
+
+export interface ResourceUsage {
+  used: number
+  registered: number
 }
 
 /** `group` nodes contain others (Region, VPC, AZ, subnet); `resource` and `badge` nodes are leaves. */

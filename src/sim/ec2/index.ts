@@ -11,7 +11,8 @@ import {
 import { createVpc, vpcStep } from './vpcs.ts'
 import { describeImages, describeInstanceAttribute, describeInstances, describeInstanceStatus, describeInstanceTypes } from './describeInstances.ts'
 import { instanceForget, instanceStep } from './instance.ts'
-import { rebootInstances, startInstances, stopInstances, terminateInstances } from './instanceOps.ts'
+import { startInstances, stopInstances, terminateInstances } from './instanceOps.ts'
+import { instanceRebooted, rebootInstances } from './reboot.ts'
 import { createKeyPair, deleteKeyPair, describeKeyPairs } from './keyPairs.ts'
 import { createLaunchTemplate, createLaunchTemplateVersion, describeLaunchTemplates, describeLaunchTemplateVersions, modifyLaunchTemplate } from './launchTemplate.ts'
 import { runInstances } from './runInstances.ts'
@@ -38,6 +39,7 @@ export { IMAGES, imageFacts, type ImageFacts } from './images.ts'
 export { INSTANCE_TYPES, instanceTypeFacts, type InstanceTypeFacts } from './instanceTypes.ts'
 export { userDataText } from './userData.ts'
 export { instanceHost, type InstanceHost } from './hostView.ts'
+export { isRebooting } from './reboot.ts'
 export type { Volume, VolumeAttachment } from './volumes.ts'
 export type { Snapshot } from './snapshots.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
@@ -94,12 +96,15 @@ export const ec2: ServiceSim = {
     DescribeVolumesModifications: describeVolumesModifications,
   },
   notes: {
+    RebootInstances:
+      'the operating system restarts in about 15 seconds; on an ECS container instance the containers exit (137) and their tasks ' +
+      'show STOPPED as the reboot begins, where ECS learns of it only when its agent connects again, about a minute after the boot.',
     RunInstances:
       'every instance type is offered in every Availability Zone (on AWS some types are not offered in some zones), ' +
       'instances get their image\'s root volume only (no further block device mappings), status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
       'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
   },
-  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget,
+  timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget, 'ec2.instance.rebooted': instanceRebooted,
     'ec2.volume.step': volumeStep, 'ec2.volume.attachment': attachmentStep, 'ec2.snapshot.step': snapshotStep, 'ec2.volume.modification': modificationStep,
     'ec2.billing.settle': settleBilling,
   },

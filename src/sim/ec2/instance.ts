@@ -59,6 +59,8 @@ export interface InstanceData {
   /** Launched with a public IPv4 address (the subnet maps one, or --associate-public-ip-address): a start gets a new one. */
   publicIp: boolean
   launchTemplate?: { LaunchTemplateId: string; Version: string }
+  /** While RebootInstances restarts the OS (the State stays `running`): when the boot ends (reboot.ts). */
+  rebootingUntil?: number
 }
 
 /** "User initiated (2026-01-05 09:00:00 GMT)": the StateTransitionReason a stop or a termination leaves. */
@@ -75,7 +77,8 @@ export const PENDING_REASON = { Code: 'pending', Message: 'pending' }
  * disconnects when it stops or terminates. A timer of ECS's, so EC2 knows nothing of what the agent does.
  */
 const HOST_STATE_TIMER = 'ecs.agent.host'
-const tellHost = (event: InstanceEvent) => event.ctx.scheduler.schedule(event.ctx.now(), HOST_STATE_TIMER, { instanceId: event.instance.InstanceId })
+export const tellHostOf = (ctx: SimContext, instanceId: string) => ctx.scheduler.schedule(ctx.now(), HOST_STATE_TIMER, { instanceId })
+const tellHost = (event: InstanceEvent) => tellHostOf(event.ctx, event.instance.InstanceId)
 
 const later = (event: InstanceEvent, ms: number, next: InstanceEvent['type']) =>
   event.ctx.scheduler.schedule(event.ctx.now() + ms, 'ec2.instance.step', { instanceId: event.instance.InstanceId, event: next })
@@ -90,6 +93,9 @@ export const instanceMachine = instanceMachineWith({
     instanceNotRunning(event.ctx, event.instance.InstanceId)
     event.instance.StateTransitionReason = userInitiated(event.ctx.now())
     event.instance.StateReason = USER_SHUTDOWN
+    // A stop or a termination ends a reboot under way: the OS shuts down instead of booting again.
+    const data = event.ctx.world.ec2.instanceData[event.instance.InstanceId]
+    if (data) delete data.rebootingUntil
     tellHost(event)
   },
   booted: ({ event }) => {

@@ -44,12 +44,3 @@ const canTake = (instance: Instance, event: InstanceEvent['type']) => {
 export const stopInstances = handler((ctx, input: { InstanceIds: string[] }) => ({ StoppingInstances: change(ctx, input.InstanceIds, PLANS.stop) }))
 export const startInstances = handler((ctx, input: { InstanceIds: string[] }) => ({ StartingInstances: change(ctx, input.InstanceIds, PLANS.start) }))
 export const terminateInstances = handler((ctx, input: { InstanceIds: string[] }) => ({ TerminatingInstances: change(ctx, input.InstanceIds, PLANS.terminate) }))
-
-/** RebootInstances: the instance stays `running` (EC2 User Guide, "Reboot your instance"); only a running one reboots. */
-export const rebootInstances = handler((ctx, input: { InstanceIds: string[] }) => {
-  const instances = instancesById(ctx, input.InstanceIds)
-  const refused = instances.find((i) => i.State.Name === 'terminated' || i.State.Name === 'shutting-down')
-  if (refused) throw new AwsError('IncorrectInstanceState', `This instance '${refused.InstanceId}' is not in a state from which it can be rebooted.`)
-  for (const i of instances) if (i.State.Name === 'running') ctx.log(i.InstanceId, { kind: 'resource.modified', type: 'AWS::EC2::Instance', detail: 'rebooted (stays running)' })
-  return {}
-})

@@ -1,12 +1,13 @@
 import { ownEntry } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
-import { instanceHost, type InstanceHost } from '../ec2/index.ts'
+import { instanceHost, isRebooting, type InstanceHost } from '../ec2/index.ts'
 import { trustedPrincipals } from '../views/accounts.ts'
 import { clusterArnOf, DEFAULT_CLUSTER } from './clusters.ts'
 import { wakeServices } from './containerInstanceOps.ts'
 import { placeWaitingTasks } from './managedScaling.ts'
 import { clusterOfContainerInstance, liveTasksOn, markInactive, registerContainerInstance, type AgentConfig } from './containerInstances.ts'
-import type { AgentLogLine, EcsAgent } from './state.ts'
+import type { AgentLogLine, EcsAgent, Task } from './state.ts'
+import { containerExit } from './taskLifecycle.ts'
 import { requestStop } from './tasks.ts'
 import { TIMINGS } from './timings.ts'
 
@@ -18,7 +19,8 @@ import { TIMINGS } from './timings.ts'
  * profile's role lets it (AmazonEC2ContainerServiceforEC2Role or a policy that allows ecs:RegisterContainerInstance).
  * Otherwise it logs why and tries again later, as ecs-init restarts it. An empty ECS_CLUSTER creates `default`; a named
  * cluster that does not exist is not created (fidelity §7b). The agent disconnects when its instance stops, and its
- * tasks stop; a terminated instance's container instance is deregistered.
+ * tasks stop; a terminated instance's container instance is deregistered. A reboot (ec2/reboot.ts) kills the
+ * containers and the agent with the OS; the agent connects again once the OS is up, as after a start.
  *
  * EC2 tells the agent about its instance's state through the `ecs.agent.host` timer (ec2/instance.ts).
  */
@@ -57,14 +59,15 @@ function say(ctx: SimContext, agent: EcsAgent, level: AgentLogLine['level'], msg
 }
 
 
-/** Timer: the instance's state changed (pending → running, stopping, shutting-down, terminated). */
+/** Timer: the instance's state changed (pending → running, stopping, shutting-down, terminated), or its OS rebooted. */
 export const agentHost: TimerHandler = (ctx, payload) => {
   const instanceId = String(payload.instanceId)
   const { world } = ctx
   const instance = world.ec2.instances[instanceId]
   const agent = world.ecs.agents[instanceId]
   const state = instance?.State.Name
-  if (state === 'running') {
+  const rebooting = state === 'running' && isRebooting(world, instanceId)
+  if (state === 'running' && !rebooting) {
     if (agent?.state === 'registered' || agent?.state === 'starting') return
     // Read only here: working out the host decodes its user data, which no other state of the instance needs.
     const host = instanceHost(world, instanceId)
@@ -78,22 +81,37 @@ export const agentHost: TimerHandler = (ctx, payload) => {
     return
   }
   if (!agent || agent.state === 'disconnected') return
-  // Stopping, shutting down or gone: the agent is no longer connected, and the instance's tasks stop with it.
+  // Rebooting, stopping, shutting down or gone: the agent is no longer connected, and the instance's tasks stop with it.
   agent.state = 'disconnected'
-  say(ctx, agent, 'warn', 'Instance is shutting down; the agent stops')
+  say(ctx, agent, 'warn', rebooting ? 'Instance is rebooting; the agent stops' : 'Instance is shutting down; the agent stops')
   const ci = agent.containerInstanceArn ? world.ecs.containerInstances[agent.containerInstanceArn] : undefined
   if (!ci) return
   ci.agentConnected = false
   ci.version++
-  ctx.log(ci.containerInstanceArn, { kind: 'resource.modified', type: 'AWS::ECS::ContainerInstance', detail: `agent disconnected: ${instanceId} is ${state ?? 'gone'}` })
+  ctx.log(ci.containerInstanceArn, { kind: 'resource.modified', type: 'AWS::ECS::ContainerInstance', detail: `agent disconnected: ${instanceId} is ${rebooting ? 'rebooting' : (state ?? 'gone')}` })
   const verb = state === 'stopping' || state === 'stopped' ? 'stopped' : 'terminated'
-  for (const t of liveTasksOn(world, ci.containerInstanceArn)) requestStop(ctx, t, 'TerminationNotice', `Host EC2 (instance ${instanceId}) ${verb}`)
-  if (state !== 'stopping' && state !== 'stopped') {
+  for (const t of liveTasksOn(world, ci.containerInstanceArn)) {
+    if (rebooting) containersKilled(ctx, t)
+    else requestStop(ctx, t, 'TerminationNotice', `Host EC2 (instance ${instanceId}) ${verb}`)
+  }
+  if (!rebooting && state !== 'stopping' && state !== 'stopped') {
     // A terminated instance's container instance is deregistered automatically (fidelity §7b).
     markInactive(ctx, ci, `instance ${instanceId} terminated`)
     delete agent.containerInstanceArn
   }
   wakeServices(ctx, clusterOfContainerInstance(world, ci))
+}
+
+/**
+ * A reboot ends every process on the host: each running container exits as if killed (137 = 128 + SIGKILL), so its
+ * task stops the way any essential container's exit stops it (taskLifecycle.ts); a task whose containers were not
+ * running yet stops with the same reason. ECS learns of it when the agent reports it; the sandbox stops the tasks
+ * when the reboot begins, so that nothing answers on their ports meanwhile. The exit code and the stoppedReason
+ * for this case are the ordinary container-exit ones: wording unverified for a reboot.
+ */
+function containersKilled(ctx: SimContext, task: Task): void {
+  for (const c of task.containers) if (c.lastStatus === 'RUNNING') containerExit(ctx, { taskArn: task.taskArn, containerName: c.name, exitCode: 137 })
+  requestStop(ctx, task, 'EssentialContainerExited', 'Essential container in task exited')
 }
 
 /** Timer: the agent starts and registers (or reconnects, after a stop and start). */

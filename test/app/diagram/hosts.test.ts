@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { toGraph, type DiagramNode } from '../../../src/app/diagram/index.ts'
 import { createSandbox } from '../../../src/sandbox/index.ts'
-
-const ok = (s: ReturnType<typeof createSandbox>, line: string) => {
-  const r = s.exec(line)
-  expect(r.stderr, line).toBe('')
-  return r.stdout.trim()
-}
-
-/** Two t3.large container instances in one cluster, then two bridge tasks and one host task, and a volume. */
-function ec2World() {
-  const s = createSandbox()
-  ok(s, 'aws ecs create-cluster --cluster-name ec2-cluster')
-  ok(s, 'aws iam create-instance-profile --instance-profile-name ecsInstanceRole')
-  ok(s, 'aws iam add-role-to-instance-profile --instance-profile-name ecsInstanceRole --role-name ecsInstanceRole')
-  const ami = ok(s, 'aws ssm get-parameters --names /aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id --query Parameters[0].Value --output text')
-  const subnet = ok(s, "aws ec2 describe-subnets --filters Name=availability-zone,Values=us-east-1a --query 'Subnets[0].SubnetId' --output text")
-  s.files.write('join.sh', '#!/bin/bash\necho ECS_CLUSTER=ec2-cluster >> /etc/ecs/ecs.config\n')
-  const instanceId = ok(s, `aws ec2 run-instances --image-id ${ami} --instance-type t3.large --subnet-id ${subnet} --iam-instance-profile Name=ecsInstanceRole --user-data file://join.sh --query 'Instances[0].InstanceId' --output text`)
-  s.advance(120_000)
-  s.files.write('web.json', JSON.stringify([{ name: 'web', image: 'nginx:latest', memory: 256, portMappings: [{ containerPort: 80, hostPort: 0 }] }]))
-  ok(s, 'aws ecs register-task-definition --family web --network-mode bridge --requires-compatibilities EC2 --container-definitions file://web.json')
-  ok(s, 'aws ecs run-task --cluster ec2-cluster --task-definition web --count 2 --launch-type EC2')
-  s.advance(60_000)
-  const volumeId = ok(s, "aws ec2 create-volume --availability-zone us-east-1a --size 8 --query VolumeId --output text")
-  s.advance(30_000)
-  ok(s, `aws ec2 attach-volume --volume-id ${volumeId} --instance-id ${instanceId} --device /dev/sdf`)
-  s.advance(30_000)
-  return { s, instanceId, subnet, volumeId }
-}
+import { projectWorld } from '../../../src/app/state/projection.ts'
+import type { World } from '../../../src/sandbox/index.ts'
+import { ec2World, ok } from './ec2World.ts'
 
 const parentChain = (nodes: DiagramNode[], id: string): string[] => {
   const byId = new Map(nodes.map((n) => [n.id, n]))
@@ -47,6 +22,19 @@ describe('ECS on EC2 on the diagram', () => {
     expect(instance?.parentId).toBe(subnet)
     expect(instance?.data.ariaLabel).toMatch(/^EC2 instance i-\w+ running, t3\.large, 172\.31\.\d+\.\d+, container instance, CPU 2048\/2048, memory \d+\/\d+ MiB free$/)
     expect(instance?.data.badge).toBe('2 tasks')
+  })
+
+  it('gives the instance its CPU and memory in use against what it registered, as describe-container-instances has them', () => {
+    const ci = JSON.parse(ok(s, 'aws ecs describe-container-instances --cluster ec2-cluster --container-instances $(aws ecs list-container-instances --cluster ec2-cluster --query containerInstanceArns --output text)')).containerInstances[0]
+    const value = (list: { name: string; integerValue: number }[], name: string) => list.find((r) => r.name === name)!.integerValue
+    const registered = { cpu: value(ci.registeredResources, 'CPU'), memory: value(ci.registeredResources, 'MEMORY') }
+    const instance = nodes.find((n) => n.id === instanceId)
+    expect(instance?.data.usage).toEqual({
+      cpu: { used: registered.cpu - value(ci.remainingResources, 'CPU'), registered: registered.cpu },
+      memory: { used: 512, registered: registered.memory },
+    })
+    // A plain ACTIVE, connected container instance adds nothing to the detail line.
+    expect(instance?.data.detail).toMatch(/^t3\.large · 172\.31\.\d+\.\d+$/)
   })
 
   it('puts bridge-mode tasks on the instance’s docker0 bridge, inside the instance', () => {
@@ -87,5 +75,31 @@ describe('an Auto Scaling group on the diagram', () => {
     expect(instances).toHaveLength(2)
     expect(new Set(instances.map((i) => i.parentId))).toEqual(new Set(boxes.map((b) => b.id)))
     expect(instances[0].data.ariaLabel).toContain('Auto Scaling group asg, not an ECS container instance')
+  })
+})
+
+describe('a container instance that is not simply ACTIVE and connected', () => {
+  // As the app publishes it (a fresh projection per change): the sandbox's live world is one object that changes in place.
+  const instanceNode = (s: ReturnType<typeof createSandbox>, id: string) => toGraph(projectWorld(s.world() as World, undefined)).nodes.find((n) => n.id === id)!
+
+  it('says DRAINING on the node’s detail line, beside EC2’s running', () => {
+    const { s, instanceId } = ec2World()
+    const arn = ok(s, 'aws ecs list-container-instances --cluster ec2-cluster --query containerInstanceArns[0] --output text')
+    ok(s, `aws ecs update-container-instances-state --cluster ec2-cluster --container-instances ${arn} --status DRAINING`)
+    const node = instanceNode(s, instanceId)
+    expect(node.data.state).toBe('running')
+    expect(node.data.detail).toMatch(/ · DRAINING$/)
+  })
+
+  it('says the agent is disconnected while the instance reboots, and no longer once it is back', () => {
+    const { s, instanceId } = ec2World()
+    ok(s, `aws ec2 reboot-instances --instance-ids ${instanceId}`)
+    s.advance(5_000)
+    const during = instanceNode(s, instanceId)
+    expect(during.data.detail).toMatch(/ · agent disconnected$/)
+    expect(during.data.status).toBe('warning')
+    expect(during.data.usage?.memory.used).toBe(0)
+    s.advance(120_000)
+    expect(instanceNode(s, instanceId).data.detail).not.toContain('agent disconnected')
   })
 })

@@ -1,6 +1,7 @@
 import type { World } from '../../../sandbox/index.ts'
 import { containerInstances, volumesView, type ContainerInstanceView } from '../../../sandbox/views.ts'
 import { HOST_SECTIONS, HOST_SIZES } from '../hostLayout.ts'
+import type { DiagramNodeData } from '../types.ts'
 import { statusOf } from '../status.ts'
 import { azNodeId } from './network.ts'
 import { groupNodeId } from './nodeIds.ts'
@@ -92,6 +93,12 @@ export const autoScalingGroupMapper: ResourceMapper = {
   },
 }
 
+/** Used against registered CPU and memory, as describe-container-instances' registered and remaining resources give them. */
+const usageOf = (host: ContainerInstanceView): DiagramNodeData['usage'] => ({
+  cpu: { used: host.registered.cpu - host.remaining.cpu, registered: host.registered.cpu },
+  memory: { used: host.registered.memory - host.remaining.memory, registered: host.registered.memory },
+})
+
 export const instanceMapper: ResourceMapper = {
   kind: 'EC2 instance',
   map(world, out) {
@@ -105,7 +112,9 @@ export const instanceMapper: ResourceMapper = {
       const ecs = host
         ? `${host.status === 'ACTIVE' ? 'container instance' : host.status.toLowerCase()}${host.agentConnected ? '' : ', agent disconnected'}, CPU ${host.remaining.cpu}/${host.registered.cpu}, memory ${host.remaining.memory}/${host.registered.memory} MiB free`
         : undefined
-      const detail = [instance.InstanceType, instance.PrivateIpAddress, host ? `CPU ${host.remaining.cpu}/${host.registered.cpu} · MiB ${host.remaining.memory}/${host.registered.memory}` : undefined]
+      // The container instance's own state shows only when it is not the usual ACTIVE and connected: the state word
+      // on the node is EC2's (`running`), which a DRAINING or disconnected host keeps.
+      const detail = [instance.InstanceType, instance.PrivateIpAddress, host && host.status !== 'ACTIVE' ? host.status : undefined, host && !host.agentConnected ? 'agent disconnected' : undefined]
       out.addNode({
         id: instance.InstanceId,
         parentId: inGroup ? groupNodeId(group.AutoScalingGroupARN, subnetId) : subnetId,
@@ -120,6 +129,7 @@ export const instanceMapper: ResourceMapper = {
           state: instance.State.Name,
           status: host && !host.agentConnected ? 'warning' : statusOf(instance.State.Name),
           badge: host ? `${host.runningTasksCount} task${host.runningTasksCount === 1 ? '' : 's'}` : undefined,
+          usage: host ? usageOf(host) : undefined,
           ariaLabel:
             `EC2 instance ${labelOf(instance.InstanceId, instance.Tags)} ${instance.State.Name}, ${instance.InstanceType}` +
             `${instance.PrivateIpAddress ? `, ${instance.PrivateIpAddress}` : ''}${groupName ? `, Auto Scaling group ${groupName}` : ''}` +
