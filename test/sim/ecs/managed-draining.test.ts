@@ -30,8 +30,10 @@ const runningCount = (s: Sandbox) => ok(s, `aws ecs describe-services --cluster 
 const members = (s: Sandbox) => ok(s, 'aws autoscaling describe-auto-scaling-groups --query AutoScalingGroups[0].Instances') as { InstanceId: string; LifecycleState: string; LaunchTemplate: { Version: string } }[]
 const stateOf = (s: Sandbox, id: string) => ok(s, `aws autoscaling describe-auto-scaling-instances --instance-ids ${id} --query AutoScalingInstances[0].LifecycleState`) as string
 const containerInstanceOf = (s: Sandbox, id: string) => {
-  const arns = ok(s, `aws ecs list-container-instances --cluster ${CLUSTER} --filter ec2InstanceId==${id} --query containerInstanceArns`) as string[]
-  return arns.length ? (ok(s, `aws ecs describe-container-instances --cluster ${CLUSTER} --container-instances ${arns[0]} --query containerInstances[0]`) as { status: string; runningTasksCount: number }) : undefined
+  const arns = ok(s, `aws ecs list-container-instances --cluster ${CLUSTER} --query containerInstanceArns`) as string[]
+  if (!arns.length) return undefined
+  const all = ok(s, `aws ecs describe-container-instances --cluster ${CLUSTER} --container-instances ${arns.join(' ')} --query containerInstances`) as { containerInstanceArn: string; ec2InstanceId: string; status: string; runningTasksCount: number }[]
+  return all.find((ci) => ci.ec2InstanceId === id)
 }
 
 describe('ECS managed draining (capacity provider with managedDraining ENABLED)', () => {
@@ -93,6 +95,36 @@ describe('ECS managed draining (capacity provider with managedDraining ENABLED)'
       s.advance(10_000)
       expect(runningCount(s)).toBeGreaterThanOrEqual(4)
     }
+    expect(members(s).map((m) => m.InstanceId)).not.toContain(busy.InstanceId)
+    expect(runningCount(s)).toBe(4)
+  })
+
+  it('a daemon task stays on the draining instance until the other tasks have left, then stops last', () => {
+    const s = drainingCluster(2)
+    registerEc2TaskDefinition(s, 'agent', [{ name: 'agent', image: 'nginx:latest', memory: 128 }])
+    ok(s, `aws ecs create-service --cluster ${CLUSTER} --service-name log-agent --task-definition agent --launch-type EC2 --scheduling-strategy DAEMON`)
+    ok(s, `aws ecs create-service --cluster ${CLUSTER} --service-name web --task-definition web --desired-count 4 --deployment-configuration minimumHealthyPercent=100,maximumPercent=200`)
+    s.advance(2 * 60_000)
+    const busy = members(s).find((m) => (containerInstanceOf(s, m.InstanceId)?.runningTasksCount ?? 0) > 1)!
+    ok(s, `aws autoscaling terminate-instance-in-auto-scaling-group --instance-id ${busy.InstanceId} --should-decrement-desired-capacity`)
+    const onBusy = () => {
+      const ci = containerInstanceOf(s, busy.InstanceId)
+      if (!ci) return []
+      const arns = ok(s, `aws ecs list-tasks --cluster ${CLUSTER} --query taskArns`) as string[]
+      const tasks = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${arns.join(' ')} --query tasks`) as { group: string; desiredStatus: string; containerInstanceArn?: string }[]
+      return tasks.filter((t) => t.containerInstanceArn === ci.containerInstanceArn).map((t) => [t.group, t.desiredStatus] as const)
+    }
+    let sawDaemonAlongside = false
+    for (let i = 0; i < 30 && members(s).some((m) => m.InstanceId === busy.InstanceId && m.LifecycleState === 'Terminating:Wait'); i++) {
+      s.advance(5_000)
+      const tasks = onBusy()
+      const webRunning = tasks.some(([g, d]) => g === 'service:web' && d === 'RUNNING')
+      const daemonRunning = tasks.some(([g, d]) => g === 'service:log-agent' && d === 'RUNNING')
+      if (webRunning) expect(daemonRunning).toBe(true)
+      if (webRunning && daemonRunning) sawDaemonAlongside = true
+    }
+    expect(sawDaemonAlongside).toBe(true)
+    s.advance(2 * 60_000)
     expect(members(s).map((m) => m.InstanceId)).not.toContain(busy.InstanceId)
     expect(runningCount(s)).toBe(4)
   })
