@@ -37,7 +37,7 @@ const containerInstanceOf = (s: Sandbox, id: string) => {
 }
 
 describe('ECS managed draining (capacity provider with managedDraining ENABLED)', () => {
-  it('describe-lifecycle-hooks shows ECS’s termination hook while managed draining is on, and not after it is turned off', () => {
+  it('describe-lifecycle-hooks shows ECS’s termination hook while managed draining is on, and not once it is turned off or the provider deleted', () => {
     const s = drainingCluster(1)
     expect(ok(s, 'aws autoscaling describe-lifecycle-hooks --auto-scaling-group-name asg --query LifecycleHooks')).toEqual([
       {
@@ -53,6 +53,14 @@ describe('ECS managed draining (capacity provider with managedDraining ENABLED)'
     expect(ok(s, 'aws autoscaling describe-lifecycle-hooks --auto-scaling-group-name asg --query LifecycleHooks')).toEqual([])
     ok(s, 'aws ecs update-capacity-provider --name cp --auto-scaling-group-provider managedDraining=ENABLED')
     expect(ok(s, 'aws autoscaling describe-lifecycle-hooks --auto-scaling-group-name asg --query LifecycleHooks[].LifecycleHookName')).toEqual(['ecs-managed-draining-termination-hook'])
+    // A provider deleted takes its hook with it.
+    const subnets = (ok(s, 'aws ec2 describe-subnets --query Subnets[].SubnetId') as string[]).join(',')
+    ok(s, `aws autoscaling create-auto-scaling-group --auto-scaling-group-name spare --launch-template LaunchTemplateName=hosts --min-size 0 --max-size 1 --desired-capacity 0 --vpc-zone-identifier ${subnets}`)
+    const spareArn = ok(s, 'aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names spare --query AutoScalingGroups[0].AutoScalingGroupARN') as string
+    ok(s, `aws ecs create-capacity-provider --name spare-cp --auto-scaling-group-provider autoScalingGroupArn=${spareArn}`)
+    expect(ok(s, 'aws autoscaling describe-lifecycle-hooks --auto-scaling-group-name spare --query LifecycleHooks[].LifecycleHookName')).toEqual(['ecs-managed-draining-termination-hook'])
+    ok(s, 'aws ecs delete-capacity-provider --capacity-provider spare-cp')
+    expect(ok(s, 'aws autoscaling describe-lifecycle-hooks --auto-scaling-group-name spare --query LifecycleHooks')).toEqual([])
     // Without managed draining from the start, the group gets no hook.
     const plain = drainingCluster(1, ',managedDraining=DISABLED')
     expect(ok(plain, 'aws autoscaling describe-lifecycle-hooks --auto-scaling-group-name asg --query LifecycleHooks')).toEqual([])
