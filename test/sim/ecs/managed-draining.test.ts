@@ -149,6 +149,21 @@ describe('ECS managed draining (capacity provider with managedDraining ENABLED)'
     expect(members(s).map((m) => m.InstanceId)).not.toContain(first.InstanceId)
   })
 
+  it('a snapshot taken while an instance drains resumes to the same outputs', () => {
+    const s = drainingCluster(2)
+    ok(s, `aws ecs create-service --cluster ${CLUSTER} --service-name web --task-definition web --desired-count 4`)
+    s.advance(2 * 60_000)
+    const busy = members(s).find((m) => (containerInstanceOf(s, m.InstanceId)?.runningTasksCount ?? 0) > 0)!
+    ok(s, `aws autoscaling terminate-instance-in-auto-scaling-group --instance-id ${busy.InstanceId} --no-should-decrement-desired-capacity`)
+    s.advance(15_000)
+    const resumed = createSandbox({ snapshot: JSON.parse(JSON.stringify(s.snapshot())) })
+    for (const sandbox of [s, resumed]) sandbox.advance(5 * 60_000)
+    const read = (sandbox: Sandbox) =>
+      JSON.stringify([members(sandbox), ok(sandbox, 'aws autoscaling describe-scaling-activities --auto-scaling-group-name asg'), ok(sandbox, `aws ecs describe-services --cluster ${CLUSTER} --services web`)])
+    expect(read(resumed)).toBe(read(s))
+    expect(members(s).map((m) => m.InstanceId)).not.toContain(busy.InstanceId)
+  })
+
   it('a standalone task keeps the instance waiting, with ECS’s heartbeats, until the learner completes the lifecycle action', () => {
     const s = drainingCluster(1)
     ok(s, `aws ecs run-task --cluster ${CLUSTER} --task-definition web`)
