@@ -27,6 +27,8 @@ export const CAUSES = {
   refreshTerminate: (t: number) => `At ${causeTime(t)} an instance was taken out of service in response to an instance refresh.`,
   userTerminate: (t: number, id: string, shrink?: { from: number; to: number }) =>
     `At ${causeTime(t)} instance ${id} was taken out of service in response to a user request${shrink ? `, shrinking the capacity from ${shrink.from} to ${shrink.to}` : ''}.`,
+  // Wording unverified: a launching lifecycle action that ended with ABANDON.
+  abandonedLaunch: (t: number) => `At ${causeTime(t)} an instance was taken out of service in response to a launch lifecycle action being abandoned.`,
   deleteGroup: (t: number) => `At ${causeTime(t)} a user request deleted the AutoScalingGroup and terminated its instances.`,
 }
 

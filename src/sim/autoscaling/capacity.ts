@@ -6,7 +6,8 @@ import type { Subnet, Tag } from '../ec2/state.ts'
 import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.ts'
 import { stepInstanceRefresh } from './instanceRefresh.ts'
 import { deleteTrackingAlarms } from './targetTracking.ts'
-import { counts, nextLifecycle } from './lifecycle.machine.ts'
+import { counts, endsWhenTerminated, nextLifecycle } from './lifecycle.machine.ts'
+import { abandonActions, dropActions, holdForHooks, LAUNCHING, TERMINATING } from './lifecycleHooks.ts'
 import { markIfAtRest, stillAtRest } from './quiet.ts'
 import { LAUNCH_RETRY_MS, PASS_MS } from './timings.ts'
 import type { AutoScalingGroup, GroupBookkeeping, GroupInstance } from './state.ts'
@@ -29,7 +30,9 @@ export const groupPass: TimerHandler = (ctx, payload) => {
   } else if (group.Status) {
     followInstances(ctx, group, book)
     if (!group.Instances.length) return deleteGroup(ctx, group)
-    for (const member of group.Instances) if (counts(member.LifecycleState)) terminate(ctx, group, member, CAUSES.deleteGroup(ctx.now()))
+    // A forced deletion "also deletes any outstanding lifecycle actions" (API DeleteAutoScalingGroup): nothing waits.
+    for (const member of group.Instances) abandonActions(ctx, group, member)
+    for (const member of group.Instances) if (counts(member.LifecycleState)) terminate(ctx, group, member, CAUSES.deleteGroup(ctx.now()), { hooks: false })
   } else {
     followInstances(ctx, group, book)
     replaceUnhealthy(ctx, group, book)
@@ -51,6 +54,7 @@ function deleteGroup(ctx: SimContext, group: AutoScalingGroup): void {
     delete autoscaling.policies[arn]
   }
   delete autoscaling.instanceRefreshes[name]
+  if (autoscaling.lifecycleHooks) delete autoscaling.lifecycleHooks[name]
   ctx.log(group.AutoScalingGroupARN, { kind: 'resource.deleted', type: 'AWS::AutoScaling::AutoScalingGroup', detail: name })
 }
 
@@ -87,16 +91,19 @@ function followInstances(ctx: SimContext, group: AutoScalingGroup, book: GroupBo
     const state = instances[InstanceId]?.State.Name ?? 'terminated'
     if (LifecycleState === 'Pending' && state === 'running') {
       const member = group.Instances[i]
-      const info = book.members[InstanceId]
-      member.LifecycleState = nextLifecycle('Pending', 'RUNNING') ?? member.LifecycleState
-      if (info) {
-        info.inServiceAt = ctx.now()
-        finishActivity(ctx, info.activityId)
-      }
-    } else if (LifecycleState === 'Terminating' && state === 'terminated') {
+      // A launching hook holds it in Pending:Wait (lifecycleHooks.ts); otherwise it goes InService.
+      if (!holdForHooks(ctx, group, member, LAUNCHING)) goInService(ctx, member, book)
+    } else if (LifecycleState === 'Pending:Proceed') {
       const member = group.Instances[i]
       const info = book.members[InstanceId]
-      member.LifecycleState = nextLifecycle('Terminating', 'TERMINATED') ?? member.LifecycleState
+      if (info?.abandoned) {
+        delete info.abandoned
+        terminate(ctx, group, member, joinCause(CAUSES.abandonedLaunch(ctx.now()), CAUSES.selected(ctx.now(), InstanceId)), { hooks: false })
+      } else if (state === 'running') goInService(ctx, member, book)
+    } else if (endsWhenTerminated(LifecycleState) && state === 'terminated') {
+      const member = group.Instances[i]
+      const info = book.members[InstanceId]
+      member.LifecycleState = nextLifecycle(LifecycleState, 'TERMINATED') ?? member.LifecycleState
       if (info) finishActivity(ctx, info.activityId)
       gone.push(InstanceId)
     } else if (counts(LifecycleState) && HealthStatus === 'Healthy' && state !== 'pending' && state !== 'running') {
@@ -111,6 +118,15 @@ function followInstances(ctx: SimContext, group: AutoScalingGroup, book: GroupBo
     const leaving = new Set(gone)
     group.Instances = group.Instances.filter((m) => !leaving.has(m.InstanceId))
     for (const id of gone) delete book.members[id]
+  }
+}
+
+function goInService(ctx: SimContext, member: GroupInstance, book: GroupBookkeeping): void {
+  const info = book.members[member.InstanceId]
+  member.LifecycleState = nextLifecycle(member.LifecycleState, 'RUNNING') ?? member.LifecycleState
+  if (info) {
+    info.inServiceAt = ctx.now()
+    finishActivity(ctx, info.activityId)
   }
 }
 
@@ -182,10 +198,15 @@ export function chooseForTermination(group: AutoScalingGroup, book: GroupBookkee
   return zone.sort((a, b) => a.version - b.version || a.launched - b.launched || (a.InstanceId < b.InstanceId ? -1 : 1))[0].member
 }
 
-/** Takes a member out of service: Terminating, EC2 terminates it, and an activity says why. */
-export function terminate(ctx: SimContext, group: AutoScalingGroup, member: GroupInstance, cause: string): void {
+/**
+ * Takes a member out of service: Terminating, and an activity says why; then EC2 terminates it, unless a termination
+ * hook holds it in Terminating:Wait first (lifecycleHooks.ts; not for an instance EC2 already stopped or terminated,
+ * nor when the group itself is being deleted).
+ */
+export function terminate(ctx: SimContext, group: AutoScalingGroup, member: GroupInstance, cause: string, options: { hooks?: boolean } = {}): void {
   const next = nextLifecycle(member.LifecycleState, 'TERMINATE')
   if (!next) return
+  dropActions(ctx, group, member)
   member.LifecycleState = next
   const instance = ctx.world.ec2.instances[member.InstanceId]
   const activity = recordActivity(ctx, group, {
@@ -196,7 +217,9 @@ export function terminate(ctx: SimContext, group: AutoScalingGroup, member: Grou
   const info = ctx.world.autoscaling.bookkeeping[group.AutoScalingGroupName].members[member.InstanceId]
   if (info) info.activityId = activity.ActivityId
   const state = instance?.State.Name
-  if (state && state !== 'shutting-down' && state !== 'terminated') ctx.call('ec2', 'TerminateInstances', { InstanceIds: [member.InstanceId] })
+  if (!state || state === 'shutting-down' || state === 'terminated') return
+  if (state !== 'stopping' && state !== 'stopped' && options.hooks !== false && holdForHooks(ctx, group, member, TERMINATING)) return
+  ctx.call('ec2', 'TerminateInstances', { InstanceIds: [member.InstanceId] })
 }
 
 /**

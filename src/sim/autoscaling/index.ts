@@ -7,8 +7,18 @@ import { describeAutoScalingInstances, setInstanceHealth, setInstanceProtection,
 import { cancelInstanceRefresh, describeInstanceRefreshes, startInstanceRefresh } from './instanceRefresh.ts'
 import { deletePolicy, describePolicies, executePolicy, putScalingPolicy } from './policies.ts'
 import { forgetRestingGroups } from './quiet.ts'
+import {
+  completeLifecycleAction,
+  deleteLifecycleHook,
+  describeLifecycleHooks,
+  LIFECYCLE_TIMEOUT_TIMER,
+  lifecycleTimeout,
+  putLifecycleHook,
+  recordLifecycleActionHeartbeat,
+} from './lifecycleHooks.ts'
 
-export type { AutoScalingState, AutoScalingGroup, GroupInstance, Activity, InstanceRefresh, ScalingPolicy } from './state.ts'
+export type { AutoScalingState, AutoScalingGroup, GroupInstance, Activity, InstanceRefresh, ScalingPolicy, LifecycleHook } from './state.ts'
+export { TERMINATING as TERMINATING_TRANSITION } from './lifecycleHooks.ts'
 export { emptyAutoScalingState } from './state.ts'
 export { LIFECYCLE_STATES, type LifecycleState } from './lifecycle.machine.ts'
 export { INSTANCE_REFRESH_STATUSES, type InstanceRefreshStatus } from './instanceRefresh.machine.ts'
@@ -47,11 +57,19 @@ export const autoscaling: ServiceSim = {
     StartInstanceRefresh: startInstanceRefresh,
     DescribeInstanceRefreshes: describeInstanceRefreshes,
     CancelInstanceRefresh: cancelInstanceRefresh,
+    PutLifecycleHook: putLifecycleHook,
+    DescribeLifecycleHooks: describeLifecycleHooks,
+    DeleteLifecycleHook: deleteLifecycleHook,
+    CompleteLifecycleAction: completeLifecycleAction,
+    RecordLifecycleActionHeartbeat: recordLifecycleActionHeartbeat,
   }),
   notes: {
     CreateAutoScalingGroup:
       'groups launch from launch templates only (AWS no longer offers launch configurations to new accounts); mixed instances, ' +
-      'warm pools, lifecycle hooks and load balancer health checks are not simulated (HealthCheckType ELB behaves as EC2).',
+      'warm pools and load balancer health checks are not simulated (HealthCheckType ELB behaves as EC2).',
+    PutLifecycleHook:
+      'launching and terminating hooks hold instances in Pending:Wait / Terminating:Wait until complete-lifecycle-action or the heartbeat timeout; ' +
+      'no notification is sent (NotificationTargetARN and RoleARN are kept, not used): poll describe-auto-scaling-instances.',
     PutScalingPolicy:
       'simple and step policies act when a CloudWatch alarm with their ARN as action is in ALARM (or through execute-policy); ' +
       'target tracking creates its AlarmHigh/AlarmLow through CloudWatch, on a predefined metric or a customized one without metric math. ' +
@@ -59,7 +77,13 @@ export const autoscaling: ServiceSim = {
       'predictive scaling is not simulated.',
     StartInstanceRefresh: 'MaxHealthyPercentage 100 only (terminate a batch, then launch); no checkpoints, rollback or DesiredConfiguration.',
   },
-  timers: { 'autoscaling.group.pass': groupPass },
+  timers: {
+    'autoscaling.group.pass': groupPass,
+    [LIFECYCLE_TIMEOUT_TIMER]: (ctx, payload) => {
+      forgetRestingGroups()
+      lifecycleTimeout(ctx, payload)
+    },
+  },
   alarmAction: (ctx, invocation) => {
     forgetRestingGroups()
     return alarmAction(ctx, invocation)

@@ -6,6 +6,7 @@ import { chooseForTermination, membersAsTheyAre, membersWhere, terminate } from 
 import { validation } from './errors.ts'
 import { groupNamed } from './groups.ts'
 import { isActive, nextRefreshStatus } from './instanceRefresh.machine.ts'
+import { counts, leaving } from './lifecycle.machine.ts'
 import type { AutoScalingGroup, GroupBookkeeping, InstanceRefresh } from './state.ts'
 
 interface Preferences {
@@ -48,7 +49,7 @@ export const startInstanceRefresh = handler((ctx, input: { AutoScalingGroupName:
   if (!PROTECTED_CHOICES.includes(protectedChoice)) throw validation(`ScaleInProtectedInstances must be one of ${PROTECTED_CHOICES.join(', ')}.`)
   const book = ctx.world.autoscaling.bookkeeping[name]
   const current = resolveLaunchTemplate(ctx, group.LaunchTemplate).VersionNumber
-  const toReplace = group.Instances.filter((m) => m.LifecycleState === 'Pending' || m.LifecycleState === 'InService')
+  const toReplace = group.Instances.filter((m) => counts(m.LifecycleState))
     .filter((m) => !prefs.SkipMatching || m.LaunchTemplate.Version !== String(current) || m.LaunchTemplate.LaunchTemplateId !== group.LaunchTemplate.LaunchTemplateId)
     .map((m) => m.InstanceId)
   const refresh: InstanceRefresh = {
@@ -110,9 +111,9 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   // Read on the plain objects (membersAsTheyAre): this runs at every pass of a refreshing group, over all its members.
   const members = membersAsTheyAre(group)
   const infos = unproxied(book).members
-  const live = members.filter((m) => m.LifecycleState === 'Pending' || m.LifecycleState === 'InService')
+  const live = members.filter((m) => counts(m.LifecycleState))
   const ready = live.filter((m) => m.LifecycleState === 'InService' && m.HealthStatus === 'Healthy' && (infos[m.InstanceId]?.inServiceAt ?? Infinity) + warmupMs <= now)
-  const settled = ready.length === live.length && live.length >= group.DesiredCapacity && !members.some((m) => m.LifecycleState === 'Terminating')
+  const settled = ready.length === live.length && live.length >= group.DesiredCapacity && !members.some((m) => leaving(m.LifecycleState))
   const liveIds = new Set(live.map((m) => m.InstanceId))
   plan.toReplace = unproxied(plan.toReplace).filter((id) => liveIds.has(id))
   // Protected instances: skipped for good (Ignore), or not yet (Wait).
@@ -131,7 +132,7 @@ export function stepInstanceRefresh(ctx: SimContext, group: AutoScalingGroup, bo
   const batch = Math.min(remaining, Math.max(1, ready.length - minHealthy))
   for (let i = 0; i < batch; i++) {
     const toReplace = new Set(unproxied(plan.toReplace))
-    const candidates = membersWhere(group, (m) => toReplace.has(m.InstanceId) && (m.LifecycleState === 'Pending' || m.LifecycleState === 'InService') && !(choice === 'Wait' && m.ProtectedFromScaleIn))
+    const candidates = membersWhere(group, (m) => toReplace.has(m.InstanceId) && counts(m.LifecycleState) && !(choice === 'Wait' && m.ProtectedFromScaleIn))
     const member = chooseForTermination(group, book, candidates)
     if (!member) break
     terminate(ctx, group, member, joinCause(CAUSES.refreshTerminate(now), CAUSES.selected(now, member.InstanceId)))

@@ -1,6 +1,6 @@
 import { DerivedCache, sliceVersion, unproxied, type Slice } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
-import { counts } from './lifecycle.machine.ts'
+import { counts, endsWhenTerminated } from './lifecycle.machine.ts'
 import type { AutoScalingGroup, GroupBookkeeping } from './state.ts'
 
 /**
@@ -14,7 +14,8 @@ import type { AutoScalingGroup, GroupBookkeeping } from './state.ts'
  *   changes to a group (desired capacity, deletion, refresh started: their events count in the `ec2` slice too);
  * - a member changed by an Auto Scaling operation without an event (SetInstanceHealth) is covered by
  *   `forgetRestingGroups`, which every Auto Scaling operation and alarm action calls first (index.ts).
- * Time alone changes nothing for a group at rest (no launch to retry, no refresh warming up). The mark is derived, not
+ * Time alone changes nothing for a group at rest (no launch to retry, no refresh warming up; a lifecycle action's
+ * timeout is a timer of its own, and ends through an Auto Scaling handler that forgets the marks, index.ts). The mark is derived, not
  * stored (a snapshot stays the same) and, like every DerivedCache entry, is forgotten when a savepoint rolls back.
  */
 const PASS_READS: readonly Slice[] = ['ec2']
@@ -47,7 +48,8 @@ function atRest(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping
   for (const { InstanceId, LifecycleState, HealthStatus } of group.Instances) {
     const state = instances[InstanceId]?.State.Name ?? 'terminated'
     if (LifecycleState === 'Pending' && state === 'running') return false
-    if (LifecycleState === 'Terminating' && state === 'terminated') return false
+    if (LifecycleState === 'Pending:Proceed') return false
+    if (endsWhenTerminated(LifecycleState) && state === 'terminated') return false
     if (!counts(LifecycleState)) continue
     if (HealthStatus !== 'Healthy' || (state !== 'pending' && state !== 'running')) return false
     live++

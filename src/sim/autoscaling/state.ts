@@ -67,7 +67,7 @@ export interface Activity {
   Cause: string
   StartTime: number
   EndTime?: number
-  StatusCode: 'InProgress' | 'PreInService' | 'Successful' | 'Failed' | 'Cancelled'
+  StatusCode: 'InProgress' | 'PreInService' | 'MidLifecycleAction' | 'Successful' | 'Failed' | 'Cancelled'
   StatusMessage?: string
   Progress: number
   Details: string
@@ -120,13 +120,37 @@ export interface GroupBookkeeping {
   /** Launches owed to replacements, in order, each with its cause. */
   replacements: LaunchReason[]
   /** Per member: when it was launched, when it went InService, its launch or termination activity. */
-  members: Record<string, { launchedAt: number; inServiceAt?: number; activityId: string; launchTemplateVersion: number; unhealthyBy?: 'ec2' | 'user' }>
+  members: Record<string, { launchedAt: number; inServiceAt?: number; activityId: string; launchTemplateVersion: number; unhealthyBy?: 'ec2' | 'user'; actions?: LifecycleAction[]; abandoned?: true }>
   /** No launch before this time after a failed one (Auto Scaling backs off, User Guide "Troubleshoot"). */
   retryAt?: number
   /** The running instance refresh, and the members it still has to replace. */
   refresh?: { id: string; toReplace: string[]; total: number; inFlight: number }
   /** Per policy ARN, what its alarm-driven scaling remembers (alarmActions.ts); absent in older worlds. */
   policies?: Record<string, PolicyBookkeeping>
+}
+
+/**
+ * A lifecycle hook (the model's `LifecycleHook`): while one exists for a transition, a member making it waits
+ * (Pending:Wait, Terminating:Wait) until its action is completed or HeartbeatTimeout passes (lifecycleHooks.ts).
+ */
+export interface LifecycleHook {
+  LifecycleHookName: string
+  AutoScalingGroupName: string
+  LifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING' | 'autoscaling:EC2_INSTANCE_TERMINATING'
+  NotificationTargetARN?: string
+  RoleARN?: string
+  NotificationMetadata?: string
+  HeartbeatTimeout: number
+  GlobalTimeout: number
+  DefaultResult: 'CONTINUE' | 'ABANDON'
+}
+
+/** One hook's action a waiting member has outstanding: its token, and when the heartbeat and the global timeout end. */
+export interface LifecycleAction {
+  hook: string
+  token: string
+  timeoutAt: number
+  globalTimeoutAt: number
 }
 
 /** A policy's last scaling (simple scaling's cooldown) and its scale-outs still warming up (step scaling). */
@@ -143,6 +167,8 @@ export interface AutoScalingState {
   /** Instance refreshes by group name, newest last. */
   instanceRefreshes: Record<string, InstanceRefresh[]>
   bookkeeping: Record<string, GroupBookkeeping>
+  /** Lifecycle hooks by group name, in the order they were put; absent in older worlds. */
+  lifecycleHooks?: Record<string, LifecycleHook[]>
 }
 
 export const emptyAutoScalingState = (): AutoScalingState => ({ groups: {}, activities: [], policies: {}, instanceRefreshes: {}, bookkeeping: {} })

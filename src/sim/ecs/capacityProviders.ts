@@ -3,6 +3,7 @@ import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { activeCluster } from './clusters.ts'
 import { clientException, invalidParameter } from './errors.ts'
+import { syncManagedDraining } from './managedDraining.ts'
 import { syncManagedScaling } from './managedScaling.ts'
 import { FARGATE_PROVIDERS } from './hostState.ts'
 import type { CapacityProvider, CapacityProviderStrategyItem, Cluster, ManagedScaling, Tag } from './state.ts'
@@ -128,6 +129,7 @@ export const createCapacityProvider = handler((ctx, input: CreateCapacityProvide
   }
   checkTerminationProtection(world, provider.autoScalingGroupProvider)
   world.ecs.capacityProviders[input.name] = provider
+  syncManagedDraining(ctx, provider.name, provider, asg.autoScalingGroupArn) // ECS's termination hook on the group
   ctx.log(provider.capacityProviderArn, { kind: 'resource.created', type: 'AWS::ECS::CapacityProvider', detail: `${input.name} for ${group.AutoScalingGroupName}` })
   return { capacityProvider: provider }
 })
@@ -167,7 +169,8 @@ export const updateCapacityProvider = handler((ctx, input: { name: string; autoS
   provider.autoScalingGroupProvider = next
   provider.updateStatus = 'UPDATE_COMPLETE'
   for (const cluster of clustersUsing(ctx.world, provider.name)) syncManagedScaling(ctx, cluster)
-  ctx.log(provider.capacityProviderArn, { kind: 'resource.modified', type: 'AWS::ECS::CapacityProvider', detail: `managed scaling ${next.managedScaling.status} (target ${next.managedScaling.targetCapacity} %), managed termination protection ${next.managedTerminationProtection}` })
+  syncManagedDraining(ctx, provider.name, provider, next.autoScalingGroupArn)
+  ctx.log(provider.capacityProviderArn, { kind: 'resource.modified', type: 'AWS::ECS::CapacityProvider', detail: `managed scaling ${next.managedScaling.status} (target ${next.managedScaling.targetCapacity} %), managed termination protection ${next.managedTerminationProtection}, managed draining ${next.managedDraining}` })
   return { capacityProvider: provider }
 })
 
@@ -177,6 +180,7 @@ export const deleteCapacityProvider = handler((ctx, input: { capacityProvider: s
   // A provider still associated with a cluster stays (ECS reports it in use until it is removed from the cluster).
   if (clustersUsing(ctx.world, provider.name).length) throw new AwsError('ResourceInUseException', IN_USE)
   delete ctx.world.ecs.capacityProviders[provider.name]
+  syncManagedDraining(ctx, provider.name, undefined, provider.autoScalingGroupProvider.autoScalingGroupArn)
   ctx.log(provider.capacityProviderArn, { kind: 'resource.deleted', type: 'AWS::ECS::CapacityProvider' })
   return { capacityProvider: { ...provider, status: 'INACTIVE', updateStatus: 'DELETE_COMPLETE' } }
 })

@@ -1,6 +1,6 @@
 import type { SimContext } from '../context.ts'
 import { parseQuery } from './clusterQuery.ts'
-import { clusterOfContainerInstance, querySubject } from './containerInstances.ts'
+import { clusterOfContainerInstance, liveTasksOn, querySubject } from './containerInstances.ts'
 import { finishDeployments, launch, stopReason, updateCounts } from './deployments.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
 import type { PlacementConstraint } from './hostPlacement.ts'
@@ -11,7 +11,9 @@ import { requestStop } from './tasks.ts'
  * The DAEMON scheduler (ECS Developer Guide, ecs_services.html "Daemon"): one task of the service on every ACTIVE
  * container instance that meets its constraints — instances that join later get theirs too; tasks on instances that
  * drain or leave, and tasks of an older deployment, are stopped (a daemon deployment stops before it starts, as
- * there is room for one task per instance). desiredCount follows the number of such instances.
+ * there is room for one task per instance). On a DRAINING instance the daemon task is the last to go: it stays while
+ * the instance still runs other services' tasks (the brief's reading of ECS draining; managedDraining.ts). desiredCount
+ * follows the number of such instances.
  */
 export function reconcileDaemon(ctx: SimContext, service: Service, all: Task[], healthy: (t: Task) => boolean): void {
   const { world } = ctx
@@ -33,9 +35,13 @@ export function reconcileDaemon(ctx: SimContext, service: Service, all: Task[], 
     service.desiredCount = desired
   }
   const stopped: Task[] = []
+  const daemonGroups = new Set(Object.values(world.ecs.services).filter((s) => s.clusterArn === service.clusterArn && s.schedulingStrategy === 'DAEMON').map((s) => `service:${s.serviceName}`))
+  const stillDraining = (ciArn: string) =>
+    world.ecs.containerInstances[ciArn]?.status === 'DRAINING' && liveTasksOn(world, ciArn).some((x) => !daemonGroups.has(x.group))
   for (const t of all) {
     if (t.desiredStatus !== 'RUNNING') continue
-    const keep = service.status === 'ACTIVE' && t.startedBy === current.id && eligibleArns.has(t.containerInstanceArn ?? '')
+    const ciArn = t.containerInstanceArn ?? ''
+    const keep = service.status === 'ACTIVE' && t.startedBy === current.id && (eligibleArns.has(ciArn) || stillDraining(ciArn))
     if (!keep && requestStop(ctx, t, 'ServiceSchedulerInitiated', stopReason(current))) stopped.push(t)
   }
   if (stopped.some((t) => t.lastStatus === 'RUNNING')) postEvent(ctx, service, EVENT_TEXT.stopped(service.serviceName, stopped.filter((t) => t.lastStatus === 'RUNNING').map((t) => t.taskArn)))

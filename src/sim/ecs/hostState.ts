@@ -87,6 +87,16 @@ export interface ManagedScalingBookkeeping {
   passAt: number
 }
 
+/**
+ * ECS managed draining of one provider (managedDraining.ts): when its pass started (a timer of an earlier start is
+ * ignored), and per instance held in Terminating:Wait, when ECS last recorded a heartbeat and whether it completed
+ * its lifecycle action.
+ */
+export interface ManagedDrainingBookkeeping {
+  startedAt: number
+  instances: Record<string, { heartbeatAt: number; completed?: true }>
+}
+
 /** API `ManagedScaling`. */
 export interface ManagedScaling {
   status: 'ENABLED' | 'DISABLED'

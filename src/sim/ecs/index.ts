@@ -26,6 +26,7 @@ import { containerExit, EXIT_TIMER, EXPIRE_TIMER, STEP_TIMER, taskExpire, taskSt
 import { describeTasks, listTasks, runTask, startTask, stopTask } from './tasks.ts'
 import { RECONCILE_TIMER } from './wakeups.ts'
 import { MANAGED_SCALING_TIMER, managedScalingPass } from './managedScaling.ts'
+import { MANAGED_DRAINING_TIMER, managedDrainingPass } from './managedDraining.ts'
 
 export type * from './state.ts'
 export { emptyEcsState } from './state.ts'
@@ -77,8 +78,9 @@ export const ecs: ServiceSim = {
   notes: {
     CreateCapacityProvider:
       'managed scaling publishes CapacityProviderReservation each minute and scales the group through its target tracking policy; ' +
-      'tasks with no room wait in PROVISIONING up to 30 minutes. Managed draining is not simulated, nor the quota of tasks in ' +
-      'PROVISIONING per cluster; the instances needed are counted for the group’s first instance type only.',
+      'tasks with no room wait in PROVISIONING up to 30 minutes. Managed draining (on by default) puts the ' +
+      'ecs-managed-draining-termination-hook on the group and drains each instance the group terminates before letting it go. ' +
+      'The quota of tasks in PROVISIONING per cluster is not simulated; the instances needed are counted for the group’s first instance type only.',
   },
   timers: {
     [STEP_TIMER]: taskStep,
@@ -89,5 +91,6 @@ export const ecs: ServiceSim = {
     [START_TIMER]: agentStart,
     [FORGET_TIMER]: forgetContainerInstance,
     [MANAGED_SCALING_TIMER]: managedScalingPass,
+    [MANAGED_DRAINING_TIMER]: managedDrainingPass,
   },
 }

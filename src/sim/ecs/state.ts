@@ -1,4 +1,4 @@
-import type { CapacityProvider, CapacityProviderStrategyItem, ContainerInstance, EcsAgent, HostBookkeeping, ManagedScalingBookkeeping, WaitingTask } from './hostState.ts'
+import type { CapacityProvider, CapacityProviderStrategyItem, ContainerInstance, EcsAgent, HostBookkeeping, ManagedDrainingBookkeeping, ManagedScalingBookkeeping, WaitingTask } from './hostState.ts'
 import type { TaskVolumeConfiguration } from './managedEbs.ts'
 import type { ContainerStatus } from './container.machine.ts'
 import type { DeploymentStatus, RolloutState } from './deployment.machine.ts'
@@ -293,7 +293,7 @@ export interface AccountSetting {
   type?: 'user' | 'aws_managed'
 }
 
-export type { Resource, Attribute, ContainerInstance, AgentLogLine, EcsAgent, HostBookkeeping, WaitingTask, ManagedScalingBookkeeping, ManagedScaling, CapacityProvider, CapacityProviderStrategyItem } from './hostState.ts'
+export type { Resource, Attribute, ContainerInstance, AgentLogLine, EcsAgent, HostBookkeeping, WaitingTask, ManagedScalingBookkeeping, ManagedDrainingBookkeeping, ManagedScaling, CapacityProvider, CapacityProviderStrategyItem } from './hostState.ts'
 
 export interface EcsState {
   clusters: Record<string, Cluster>
@@ -323,6 +323,8 @@ export interface EcsState {
   provisioning?: Record<string, WaitingTask>
   /** Capacity provider name → its managed scaling pass (managedScaling.ts); absent in older worlds. */
   managedScaling?: Record<string, ManagedScalingBookkeeping>
+  /** Capacity provider name → its managed draining pass (managedDraining.ts); absent in older worlds. */
+  managedDraining?: Record<string, ManagedDrainingBookkeeping>
   /** Auto Scaling group capacity providers by name (FARGATE and FARGATE_SPOT are built in, not stored). */
   capacityProviders: Record<string, CapacityProvider>
 }
