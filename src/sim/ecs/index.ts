@@ -79,6 +79,9 @@ export const ecs: ServiceSim = {
       'managed scaling publishes CapacityProviderReservation each minute and scales the group through its target tracking policy; ' +
       'tasks with no room wait in PROVISIONING up to 30 minutes. Managed draining is not simulated, nor the quota of tasks in ' +
       'PROVISIONING per cluster; the instances needed are counted for the group’s first instance type only.',
+    PutClusterCapacityProviders:
+      'a strategy’s base and weight share tasks out across its providers; FARGATE_SPOT tasks run as Fargate tasks and cost ' +
+      'Fargate Spot’s rate. Spot interruptions (the two-minute warning and the task stopping) are not simulated.',
   },
   timers: {
     [STEP_TIMER]: taskStep,

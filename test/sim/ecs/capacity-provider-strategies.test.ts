@@ -130,3 +130,12 @@ describe('the cost of FARGATE_SPOT tasks', () => {
     expect(settled.usd).toBeCloseTo(settled.vcpuHours! * 0.012144 + settled.gbHours! * 0.0013335, 9)
   })
 })
+
+describe('help on capacity providers', () => {
+  it('says Spot interruptions are not simulated', () => {
+    const sandbox = walkthrough()
+    const help = sandbox.exec('aws ecs put-cluster-capacity-providers help').stdout.replace(/\s+/g, ' ')
+    expect(help).toContain('In Container Sandbox: a strategy’s base and weight share tasks out across its providers')
+    expect(help).toContain('Spot interruptions (the two-minute warning and the task stopping) are not simulated.')
+  })
+})
