@@ -194,12 +194,12 @@ const BOTH = 'Specifying both a launch type and capacity provider strategy is no
 const MIXED = 'A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.'
 
 /**
- * A strategy's own rules (API CapacityProviderStrategyItem): at most 6 providers, weight 0–1,000, base 0–100,000, a
- * base on one provider only, and Fargate and Auto Scaling group providers never together (quoted above). The other
+ * A strategy's own rules (API CreateService/RunTask capacityProviderStrategy: at most 20 providers, older references
+ * said 6; CapacityProviderStrategyItem: weight 0–1,000, base 0–100,000, a base on one provider only, each once), and Fargate and Auto Scaling group providers never together (quoted above). The other
  * wordings are unverified.
  */
 export function checkStrategy(strategy: readonly CapacityProviderStrategyItem[]): void {
-  if (strategy.length > 6) throw invalidParameter('A capacity provider strategy can contain a maximum of 6 capacity providers.')
+  if (strategy.length > 20) throw invalidParameter('A capacity provider strategy can contain a maximum of 20 capacity providers.')
   for (const i of strategy) {
     if (!(Number.isInteger(i.weight) && i.weight >= 0 && i.weight <= 1000)) throw invalidParameter('The capacity provider strategy weight must be between 0 and 1000.')
     if (!(Number.isInteger(i.base) && i.base >= 0 && i.base <= 100_000)) throw invalidParameter('The capacity provider strategy base must be between 0 and 100000.')

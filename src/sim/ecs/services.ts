@@ -145,8 +145,23 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
   cluster.activeServicesCount++
   ctx.log(serviceArn, { kind: 'resource.created', type: 'AWS::ECS::Service', detail: `desiredCount ${desiredCount}, ${launchType}, ${td.family}:${td.revision}` })
   requestReconcile(ctx, serviceArn, TIMINGS.schedulerDelayMs)
-  return { service }
+  return { service: described(service) }
 })
+
+/**
+ * A service as ECS answers with it: one created with a capacity provider strategy shows the strategy, on itself and on
+ * each deployment, and no launch type ("this field is omitted if the service was created using a capacity provider
+ * strategy", API reference, Service.launchType); its tasks keep theirs (FARGATE for FARGATE_SPOT ones).
+ */
+function described(service: Service): Service {
+  const strategy = service.capacityProviderStrategy
+  if (!strategy?.length) return service
+  const { launchType: _launchType, ...rest } = service
+  return {
+    ...rest,
+    deployments: service.deployments.map(({ launchType: _l, ...d }) => ({ ...d, capacityProviderStrategy: strategy })),
+  } as unknown as Service
+}
 
 export const describeServices = handler((ctx, input: { cluster?: string; services: string[] }) => {
   const cluster = activeCluster(ctx.world, input.cluster)
@@ -155,7 +170,7 @@ export const describeServices = handler((ctx, input: { cluster?: string; service
   for (const ref of input.services) {
     const serviceArn = serviceArnOf(ctx.world, cluster, ref)
     const service = ctx.world.ecs.services[serviceArn]
-    if (service && service.clusterArn === cluster.clusterArn) services.push(service)
+    if (service && service.clusterArn === cluster.clusterArn) services.push(described(service))
     else failures.push({ arn: serviceArn, reason: 'MISSING' })
   }
   return { services, failures }
@@ -221,7 +236,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
     startDeployment(ctx, service, withVolumes(newDeployment(ctx, service, td.taskDefinitionArn), volumes))
   }
   requestReconcile(ctx, service.serviceArn, TIMINGS.schedulerDelayMs)
-  return { service }
+  return { service: described(service) }
 })
 
 /** A deployment whose tasks each get the configured ECS-managed EBS volumes. */
@@ -238,6 +253,6 @@ export const deleteService = handler((ctx, input: { cluster?: string; service: s
   sendService({ type: 'DELETE', ctx, service })
   ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'ACTIVE', to: 'DRAINING', reason: input.force ? 'deleted with --force: its tasks are stopped' : 'deleted' })
   requestReconcile(ctx, service.serviceArn, 0)
-  return { service }
+  return { service: described(service) }
 })
 

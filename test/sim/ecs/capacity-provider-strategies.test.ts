@@ -67,10 +67,16 @@ describe('base and weight share the tasks out', () => {
     const sandbox = walkthrough()
     spotCluster(sandbox)
     const service = ok(sandbox, `aws ecs create-service --cluster spot --service-name web --task-definition python-web-app --desired-count 8 ${NET}`).service
+    expect(service.launchType).toBeUndefined()
     expect(service.capacityProviderStrategy).toEqual([
       { capacityProvider: 'FARGATE', weight: 1, base: 1 },
       { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
     ])
+    // Created through a strategy, the service shows it (on itself and its deployment) and no launch type.
+    const described = ok(sandbox, 'aws ecs describe-services --cluster spot --services web').services[0]
+    expect(described.launchType).toBeUndefined()
+    expect(described.deployments[0].launchType).toBeUndefined()
+    expect(described.deployments[0].capacityProviderStrategy).toEqual(service.capacityProviderStrategy)
     sandbox.advance(180_000)
     const live = () => {
       const { taskArns } = ok(sandbox, 'aws ecs list-tasks --cluster spot --service-name web')
