@@ -201,6 +201,22 @@ interface UpdateServiceRequest {
   forceNewDeployment?: boolean
   healthCheckGracePeriodSeconds?: number
   volumeConfigurations?: TaskVolumeConfiguration[]
+  capacityProviderStrategy?: { capacityProvider: string; weight?: number; base?: number }[]
+}
+
+/**
+ * A new capacity provider strategy for a service: checked as create-service checks one; it does not start a deployment
+ * (service_definition_parameters.html: "When you update a service, this parameter doesn't trigger a new service
+ * deployment"), so the scheduler uses it for the tasks it launches next. One that would change the service's launch type
+ * (Fargate providers for an EC2 service, or the reverse) is refused here (wording unverified).
+ */
+function updatedStrategy(world: Readonly<World>, service: Service, items: UpdateServiceRequest['capacityProviderStrategy']) {
+  if (!items?.length) return undefined
+  const cluster = activeCluster(world, service.clusterArn)
+  const strategy = strategyFor(cluster, undefined, items)!
+  if (strategyLaunchType(strategy) !== service.launchType)
+    throw invalidParameter(`The capacity provider strategy cannot change the launch type of the service from ${service.launchType}.`)
+  return strategy
 }
 
 /** UpdateService: a new task definition, network configuration or --force-new-deployment starts a rolling deployment. */
@@ -218,6 +234,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   if (input.healthCheckGracePeriodSeconds !== undefined && !service.loadBalancers.length)
     throw invalidParameter('Health check grace period is only valid for services configured to use load balancers')
   const config = deploymentConfiguration(input.deploymentConfiguration, service.deploymentConfiguration)
+  const strategy = updatedStrategy(world, service, input.capacityProviderStrategy)
   // Volume configurations stay with the service's deployments until an update gives others (ECS API Reference,
   // UpdateService volumeConfigurations: "if this configuration differs from the existing one, it triggers a new deployment").
   const volumes = input.volumeConfigurations ?? service.deployments.find((d) => d.status === 'PRIMARY')?.volumeConfigurations
@@ -225,6 +242,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   const volumesChanged = input.volumeConfigurations !== undefined && JSON.stringify(input.volumeConfigurations) !== JSON.stringify(service.deployments.find((d) => d.status === 'PRIMARY')?.volumeConfigurations ?? [])
 
   service.deploymentConfiguration = config
+  if (strategy) service.capacityProviderStrategy = strategy
   if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
   if (input.desiredCount !== undefined && input.desiredCount !== service.desiredCount) {
     ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'desiredCount', from: String(service.desiredCount), to: String(input.desiredCount), reason: 'update-service' })

@@ -94,6 +94,24 @@ describe('base and weight share the tasks out', () => {
   })
 })
 
+describe('update-service with a new strategy', () => {
+  it('applies to the tasks launched next, without a new deployment; a launch type change is refused', () => {
+    const sandbox = walkthrough()
+    spotCluster(sandbox, 'capacityProvider=FARGATE,weight=1')
+    ok(sandbox, `aws ecs create-service --cluster spot --service-name web --task-definition python-web-app --desired-count 2 ${NET}`)
+    sandbox.advance(120_000)
+    const updated = ok(sandbox, 'aws ecs update-service --cluster spot --service web --desired-count 5 --capacity-provider-strategy capacityProvider=FARGATE_SPOT,weight=1').service
+    expect(updated.capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }])
+    expect(updated.deployments).toHaveLength(1)
+    sandbox.advance(180_000)
+    const { taskArns } = ok(sandbox, 'aws ecs list-tasks --cluster spot --service-name web')
+    expect(perProvider(describeTasks(sandbox, 'spot', taskArns))).toEqual({ FARGATE: 2, FARGATE_SPOT: 3 })
+    expect(fails(sandbox, 'aws ecs update-service --cluster spot --service web --capacity-provider-strategy capacityProvider=FARGATE,weight=1 capacityProvider=asg-cp,weight=1')).toContain(
+      'A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers.',
+    )
+  })
+})
+
 describe('a strategy mixing Fargate and Auto Scaling group providers', () => {
   it('is refused in ECS words by create-cluster and run-task, which start nothing', () => {
     const sandbox = walkthrough()
