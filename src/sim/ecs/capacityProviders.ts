@@ -1,5 +1,5 @@
 import { arn, AwsError, ownEntry } from '../core/index.ts'
-import { handler } from '../context.ts'
+import { handler, type SimContext } from '../context.ts'
 import type { World } from '../world.ts'
 import { activeCluster } from './clusters.ts'
 import { clientException, invalidParameter } from './errors.ts'
@@ -192,6 +192,27 @@ export function strategyItems(items: readonly { capacityProvider: string; weight
 
 /** Both at once: the API reference says a launch type and a strategy exclude each other (wording unverified). */
 const BOTH = 'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.'
+// Quoted from ECS as users met it (terraform-aws-modules/terraform-aws-ecs#68); the rule: ECS Developer Guide,
+// cluster-capacity-providers.html ("a capacity provider strategy can only contain Auto Scaling group or Fargate
+// capacity providers, but not both").
+const MIXED = 'A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.'
+
+/**
+ * A strategy's own rules (API CreateService/RunTask capacityProviderStrategy: at most 20 providers, older references
+ * said 6; CapacityProviderStrategyItem: weight 0–1,000, base 0–100,000, a base on one provider only, each once), and Fargate and Auto Scaling group providers never together (quoted above). The other
+ * wordings are unverified.
+ */
+export function checkStrategy(strategy: readonly CapacityProviderStrategyItem[]): void {
+  if (strategy.length > 20) throw invalidParameter('A capacity provider strategy can contain a maximum of 20 capacity providers.')
+  for (const i of strategy) {
+    if (!(Number.isInteger(i.weight) && i.weight >= 0 && i.weight <= 1000)) throw invalidParameter('The capacity provider strategy weight must be between 0 and 1000.')
+    if (!(Number.isInteger(i.base) && i.base >= 0 && i.base <= 100_000)) throw invalidParameter('The capacity provider strategy base must be between 0 and 100000.')
+  }
+  if (new Set(strategy.map((i) => i.capacityProvider)).size < strategy.length) throw invalidParameter('A capacity provider can only be specified once in a capacity provider strategy.')
+  if (strategy.filter((i) => i.base > 0).length > 1) throw invalidParameter('Only one capacity provider in a capacity provider strategy can have a base defined.')
+  const fargate = strategy.filter((i) => FARGATE_PROVIDERS.includes(i.capacityProvider)).length
+  if (fargate > 0 && fargate < strategy.length) throw invalidParameter(MIXED)
+}
 
 /**
  * The capacity provider strategy a run-task/create-service call uses: its own, else (without a launch type) the
@@ -200,7 +221,9 @@ const BOTH = 'Specifying both a launch type and capacity provider strategy is no
 export function strategyFor(cluster: Cluster, launchType: string | undefined, items: readonly { capacityProvider: string; weight?: number; base?: number }[] | undefined): CapacityProviderStrategyItem[] | undefined {
   if (launchType !== undefined && items?.length) throw invalidParameter(BOTH)
   const strategy = items?.length ? strategyItems(items) : launchType === undefined && cluster.defaultCapacityProviderStrategy.length ? cluster.defaultCapacityProviderStrategy : undefined
-  for (const i of strategy ?? []) if (!cluster.capacityProviders.includes(i.capacityProvider)) throw invalidParameter(NOT_IN_CLUSTER)
+  if (!strategy) return undefined
+  checkStrategy(strategy)
+  for (const i of strategy) if (!cluster.capacityProviders.includes(i.capacityProvider)) throw invalidParameter(NOT_IN_CLUSTER)
   return strategy
 }
 
@@ -214,28 +237,43 @@ interface PutClusterCapacityProvidersRequest {
   defaultCapacityProviderStrategy: { capacityProvider: string; weight?: number; base?: number }[]
 }
 
-export const putClusterCapacityProviders = handler((ctx, input: PutClusterCapacityProvidersRequest) => {
-  const { world } = ctx
-  const cluster = activeCluster(world, input.cluster)
-  if (input.capacityProviders.length > MAX_PER_CLUSTER) throw invalidParameter(TOO_MANY)
-  for (const name of input.capacityProviders) {
+/**
+ * The providers and default strategy a cluster is to have, checked as PutClusterCapacityProviders (and CreateCluster,
+ * which takes the same two fields) checks them; `cluster` is undefined for a cluster not created yet.
+ */
+export function checkAssociation(world: Readonly<World>, cluster: Cluster | undefined, capacityProviders: readonly string[], items: readonly { capacityProvider: string; weight?: number; base?: number }[]): CapacityProviderStrategyItem[] {
+  if (capacityProviders.length > MAX_PER_CLUSTER) throw invalidParameter(TOO_MANY)
+  for (const name of capacityProviders) {
     if (FARGATE_PROVIDERS.includes(name)) continue
     const provider = findCapacityProvider(world, name)
     if (!provider) throw invalidParameter(`The specified capacity provider '${name}' does not exist.`) // wording unverified
     // An Auto Scaling group provider serves one cluster (API PutClusterCapacityProviders; wording unverified).
-    if (clustersUsing(world, provider.name).some((c) => c.clusterArn !== cluster.clusterArn))
+    if (clustersUsing(world, provider.name).some((c) => c.clusterArn !== cluster?.clusterArn))
       throw invalidParameter(`The capacity provider '${name}' is already associated with another cluster.`)
   }
+  const strategy = strategyItems(items)
+  checkStrategy(strategy)
+  for (const i of strategy) if (!capacityProviders.includes(i.capacityProvider)) throw invalidParameter(NOT_IN_CLUSTER)
+  return strategy
+}
+
+/** Associates checked providers and strategy with the cluster; ECS creates (or removes) each provider's managed scaling policy. */
+export function associate(ctx: SimContext, cluster: Cluster, capacityProviders: readonly string[], strategy: CapacityProviderStrategyItem[]): void {
+  cluster.capacityProviders = [...capacityProviders]
+  cluster.defaultCapacityProviderStrategy = strategy
+  syncManagedScaling(ctx, cluster) // managedScaling.ts
+}
+
+export const putClusterCapacityProviders = handler((ctx, input: PutClusterCapacityProvidersRequest) => {
+  const { world } = ctx
+  const cluster = activeCluster(world, input.cluster)
+  const strategy = checkAssociation(world, cluster, input.capacityProviders, input.defaultCapacityProviderStrategy)
   // A provider a service still uses cannot leave the cluster.
   const removed = cluster.capacityProviders.filter((n) => !input.capacityProviders.includes(n))
   for (const service of Object.values(world.ecs.services))
     if (service.clusterArn === cluster.clusterArn && service.status !== 'INACTIVE' && service.capacityProviderStrategy?.some((i) => removed.includes(i.capacityProvider)))
       throw new AwsError('ResourceInUseException', IN_USE)
-  const strategy = strategyItems(input.defaultCapacityProviderStrategy)
-  for (const i of strategy) if (!input.capacityProviders.includes(i.capacityProvider)) throw invalidParameter(NOT_IN_CLUSTER)
-  cluster.capacityProviders = [...input.capacityProviders]
-  cluster.defaultCapacityProviderStrategy = strategy
-  syncManagedScaling(ctx, cluster) // ECS creates (or removes) the managed scaling policy of each provider (managedScaling.ts)
+  associate(ctx, cluster, input.capacityProviders, strategy)
   ctx.log(cluster.clusterArn, { kind: 'resource.modified', type: 'AWS::ECS::Cluster', detail: `capacity providers: ${input.capacityProviders.join(', ') || 'none'}` })
   return { cluster }
 })

@@ -1,6 +1,7 @@
 import { handler } from '../context.ts'
 import type { World } from '../world.ts'
 import { effectiveSetting } from './accountSettings.ts'
+import { associate, checkAssociation } from './capacityProviders.ts'
 import { clusterContainsServices, clusterContainsTasks, clusterInactive, clusterNotFound, invalidParameter } from './errors.ts'
 import type { Cluster, KeyValuePair, Tag } from './state.ts'
 import { PENDING_STATUSES } from './task.machine.ts'
@@ -42,11 +43,13 @@ interface CreateClusterRequest {
   tags?: Tag[]
   settings?: KeyValuePair[]
   capacityProviders?: string[]
+  defaultCapacityProviderStrategy?: { capacityProvider: string; weight?: number; base?: number }[]
 }
 
 /**
  * CreateCluster. Idempotent for an ACTIVE cluster of the same name (ECS returns it); a deleted (INACTIVE) name
- * is reused. containerInsights comes from `--settings`, else the account setting (fidelity §2.8).
+ * is reused. containerInsights comes from `--settings`, else the account setting (fidelity §2.8). Capacity providers
+ * and a default strategy given here are checked and associated as PutClusterCapacityProviders does (capacityProviders.ts).
  */
 export const createCluster = handler((ctx, input: CreateClusterRequest) => {
   const name = input.clusterName ?? DEFAULT_CLUSTER
@@ -56,6 +59,8 @@ export const createCluster = handler((ctx, input: CreateClusterRequest) => {
   const clusterArn = clusterArnOf(ctx.world, name)
   const existing = ctx.world.ecs.clusters[clusterArn]
   if (existing?.status === 'ACTIVE') return { cluster: existing }
+  const providers = input.capacityProviders ?? []
+  const strategy = checkAssociation(ctx.world, undefined, providers, input.defaultCapacityProviderStrategy ?? [])
   const insights = input.settings?.find((s) => s.name === 'containerInsights')?.value ?? effectiveSetting(ctx.world, 'containerInsights')
   const cluster: Cluster = {
     clusterArn,
@@ -68,10 +73,11 @@ export const createCluster = handler((ctx, input: CreateClusterRequest) => {
     statistics: [],
     tags: input.tags ?? [],
     settings: [{ name: 'containerInsights', value: insights }],
-    capacityProviders: input.capacityProviders ?? [],
+    capacityProviders: [],
     defaultCapacityProviderStrategy: [],
   }
   ctx.world.ecs.clusters[clusterArn] = cluster
+  associate(ctx, cluster, providers, strategy)
   ctx.log(clusterArn, { kind: 'resource.created', type: 'AWS::ECS::Cluster', detail: `status ACTIVE, containerInsights ${insights}` })
   return { cluster }
 })

@@ -3,7 +3,8 @@ import type { SimContext, TimerHandler } from '../context.ts'
 import { EVENT_TEXT, postEvent } from './events.ts'
 import { INITIAL_DEPLOYMENT_STATUS, INITIAL_ROLLOUT_STATE, sendDeploymentStatus, sendRollout } from './deployment.machine.ts'
 import { missingCapacity } from './placement.ts'
-import { managedProvider } from './managedScaling.ts'
+import { launchProvider, managedProvider } from './managedScaling.ts'
+import { providerCounts, scaleInOrder, splitTasks } from './strategySplit.ts'
 import { containerInstanceId } from './containerInstances.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { closestMatchText } from './placementRules.ts'
@@ -114,7 +115,9 @@ export const serviceReconcile: TimerHandler = (ctx, payload) => {
   const stopped: Task[] = []
   const currentLive = live.filter((t) => isCurrent(t, current.id))
   if (currentLive.length > desired) {
-    const excess = [...currentLive].sort((a, b) => Number(isPending(b)) - Number(isPending(a)) || azLoad(currentLive, b) - azLoad(currentLive, a))
+    const byAz = [...currentLive].sort((a, b) => Number(isPending(b)) - Number(isPending(a)) || azLoad(currentLive, b) - azLoad(currentLive, a))
+    // With a strategy, the tasks stopped are those of the providers above their share, so the split holds (strategySplit.ts).
+    const excess = service.capacityProviderStrategy?.length ? scaleInOrder(service.capacityProviderStrategy, byAz, currentLive.length - desired, isPending) : byAz
     for (const t of excess.slice(0, currentLive.length - desired)) if (requestStop(ctx, t, 'ServiceSchedulerInitiated', stopReason(current))) stopped.push(t)
   }
   // Drain older deployments while keeping minimumHealthyPercent healthy.
@@ -183,9 +186,18 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
   const cluster = ecs.clusters[service.clusterArn]
   const td = ecs.taskDefinitions[deployment.taskDefinition]
   if (!cluster || !td) return []
-  // Through a capacity provider with managed scaling, tasks with no room wait in PROVISIONING (managedScaling.ts).
-  const provider = managedProvider(ctx.world, service.capacityProviderStrategy)
-  if (missingCapacity(cluster, deployment.launchType) && !provider?.managed) {
+  // The service's strategy decides each new task's provider from how many the service already runs on each
+  // (strategySplit.ts); a daemon's task goes through the first Auto Scaling group provider. Through a provider with
+  // managed scaling, tasks with no room wait in PROVISIONING for that provider's group (managedScaling.ts).
+  const strategy = service.capacityProviderStrategy
+  const daemonProvider = onlyOn ? managedProvider(ctx.world, strategy) : undefined
+  const providers = strategy?.length
+    ? onlyOn
+      ? daemonProvider ? Array.from({ length: count }, () => ({ capacityProviderName: daemonProvider.name, waitForCapacity: false })) : []
+      : splitTasks(strategy, count, providerCounts(all.filter((t) => t.desiredStatus === 'RUNNING'))).map((name) => launchProvider(ctx.world, name))
+    : []
+  const canWait = onlyOn ? !!daemonProvider?.managed : providers.length > 0 && providers.every((p) => p.waitForCapacity)
+  if (missingCapacity(cluster, deployment.launchType) && !canWait) {
     postEvent(ctx, service, EVENT_TEXT.noContainerInstances(service.serviceName))
     return []
   }
@@ -214,7 +226,7 @@ export function launch(ctx: SimContext, service: Service, deployment: Deployment
         placementStrategy: service.placementStrategy as PlacementStrategy[],
         placementConstraints: service.placementConstraints as PlacementConstraint[],
         onlyOn,
-        ...(provider ? { capacityProviderName: provider.name, waitForCapacity: provider.managed && !onlyOn } : {}),
+        ...providers[i],
       })
       provisionManagedVolumes(ctx, task, deployment.volumeConfigurations) // one ECS-managed EBS volume per task, in its zone
       started.push(task)

@@ -81,6 +81,9 @@ export const ecs: ServiceSim = {
       'tasks with no room wait in PROVISIONING up to 30 minutes. Managed draining (on by default) puts the ' +
       'ecs-managed-draining-termination-hook on the group and drains each instance the group terminates before letting it go. ' +
       'The quota of tasks in PROVISIONING per cluster is not simulated; the instances needed are counted for the group’s first instance type only.',
+    PutClusterCapacityProviders:
+      'a strategy’s base and weight share tasks out across its providers; FARGATE_SPOT tasks run as Fargate tasks and cost ' +
+      'Fargate Spot’s rate. Spot interruptions (the two-minute warning and the task stopping) are not simulated.',
   },
   timers: {
     [STEP_TIMER]: taskStep,

@@ -44,7 +44,7 @@ const POLICY_PREFIX = 'ECSManagedAutoScalingPolicy-'
 export const PROVISIONING_TIMEOUT_MS = 30 * MINUTE_MS
 export const PROVISIONING_TIMEOUT_REASON = 'Task did not find capacity: no container instance of the capacity provider could run it within 30 minutes.'
 
-/** The Auto Scaling group provider a strategy launches through (the first one it names), and whether it scales. */
+/** The Auto Scaling group provider a daemon's tasks launch through (the first one its strategy names), and whether it scales. */
 export function managedProvider(world: Readonly<World>, strategy: readonly CapacityProviderStrategyItem[] | undefined): { name: string; managed: boolean } | undefined {
   for (const item of strategy ?? []) {
     if (FARGATE_PROVIDERS.includes(item.capacityProvider)) continue
@@ -52,6 +52,15 @@ export function managedProvider(world: Readonly<World>, strategy: readonly Capac
     if (provider) return { name: provider.name, managed: provider.autoScalingGroupProvider.managedScaling.status === 'ENABLED' }
   }
   return undefined
+}
+
+/**
+ * What launching a task through the named provider means for it: the Task's `capacityProviderName`, and whether, with
+ * no room on the provider's instances, it waits in PROVISIONING for that provider's group to grow (managed scaling).
+ */
+export function launchProvider(world: Readonly<World>, name: string): { capacityProviderName: string; waitForCapacity: boolean } {
+  const provider = FARGATE_PROVIDERS.includes(name) ? undefined : findCapacityProvider(world, name)
+  return { capacityProviderName: name, waitForCapacity: provider?.autoScalingGroupProvider.managedScaling.status === 'ENABLED' }
 }
 
 /** A task that fits nowhere yet: it waits in PROVISIONING, with what placing it later needs. */

@@ -145,8 +145,23 @@ export const createService = handler((ctx, input: CreateServiceRequest) => {
   cluster.activeServicesCount++
   ctx.log(serviceArn, { kind: 'resource.created', type: 'AWS::ECS::Service', detail: `desiredCount ${desiredCount}, ${launchType}, ${td.family}:${td.revision}` })
   requestReconcile(ctx, serviceArn, TIMINGS.schedulerDelayMs)
-  return { service }
+  return { service: described(service) }
 })
+
+/**
+ * A service as ECS answers with it: one created with a capacity provider strategy shows the strategy, on itself and on
+ * each deployment, and no launch type ("this field is omitted if the service was created using a capacity provider
+ * strategy", API reference, Service.launchType); its tasks keep theirs (FARGATE for FARGATE_SPOT ones).
+ */
+function described(service: Service): Service {
+  const strategy = service.capacityProviderStrategy
+  if (!strategy?.length) return service
+  const { launchType: _launchType, ...rest } = service
+  return {
+    ...rest,
+    deployments: service.deployments.map(({ launchType: _l, ...d }) => ({ ...d, capacityProviderStrategy: strategy })),
+  } as unknown as Service
+}
 
 export const describeServices = handler((ctx, input: { cluster?: string; services: string[] }) => {
   const cluster = activeCluster(ctx.world, input.cluster)
@@ -155,7 +170,7 @@ export const describeServices = handler((ctx, input: { cluster?: string; service
   for (const ref of input.services) {
     const serviceArn = serviceArnOf(ctx.world, cluster, ref)
     const service = ctx.world.ecs.services[serviceArn]
-    if (service && service.clusterArn === cluster.clusterArn) services.push(service)
+    if (service && service.clusterArn === cluster.clusterArn) services.push(described(service))
     else failures.push({ arn: serviceArn, reason: 'MISSING' })
   }
   return { services, failures }
@@ -186,6 +201,22 @@ interface UpdateServiceRequest {
   forceNewDeployment?: boolean
   healthCheckGracePeriodSeconds?: number
   volumeConfigurations?: TaskVolumeConfiguration[]
+  capacityProviderStrategy?: { capacityProvider: string; weight?: number; base?: number }[]
+}
+
+/**
+ * A new capacity provider strategy for a service: checked as create-service checks one; it does not start a deployment
+ * (service_definition_parameters.html: "When you update a service, this parameter doesn't trigger a new service
+ * deployment"), so the scheduler uses it for the tasks it launches next. One that would change the service's launch type
+ * (Fargate providers for an EC2 service, or the reverse) is refused here (wording unverified).
+ */
+function updatedStrategy(world: Readonly<World>, service: Service, items: UpdateServiceRequest['capacityProviderStrategy']) {
+  if (!items?.length) return undefined
+  const cluster = activeCluster(world, service.clusterArn)
+  const strategy = strategyFor(cluster, undefined, items)!
+  if (strategyLaunchType(strategy) !== service.launchType)
+    throw invalidParameter(`The capacity provider strategy cannot change the launch type of the service from ${service.launchType}.`)
+  return strategy
 }
 
 /** UpdateService: a new task definition, network configuration or --force-new-deployment starts a rolling deployment. */
@@ -203,6 +234,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   if (input.healthCheckGracePeriodSeconds !== undefined && !service.loadBalancers.length)
     throw invalidParameter('Health check grace period is only valid for services configured to use load balancers')
   const config = deploymentConfiguration(input.deploymentConfiguration, service.deploymentConfiguration)
+  const strategy = updatedStrategy(world, service, input.capacityProviderStrategy)
   // Volume configurations stay with the service's deployments until an update gives others (ECS API Reference,
   // UpdateService volumeConfigurations: "if this configuration differs from the existing one, it triggers a new deployment").
   const volumes = input.volumeConfigurations ?? service.deployments.find((d) => d.status === 'PRIMARY')?.volumeConfigurations
@@ -210,6 +242,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
   const volumesChanged = input.volumeConfigurations !== undefined && JSON.stringify(input.volumeConfigurations) !== JSON.stringify(service.deployments.find((d) => d.status === 'PRIMARY')?.volumeConfigurations ?? [])
 
   service.deploymentConfiguration = config
+  if (strategy) service.capacityProviderStrategy = strategy
   if (input.healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds
   if (input.desiredCount !== undefined && input.desiredCount !== service.desiredCount) {
     ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'desiredCount', from: String(service.desiredCount), to: String(input.desiredCount), reason: 'update-service' })
@@ -221,7 +254,7 @@ export const updateService = handler((ctx, input: UpdateServiceRequest) => {
     startDeployment(ctx, service, withVolumes(newDeployment(ctx, service, td.taskDefinitionArn), volumes))
   }
   requestReconcile(ctx, service.serviceArn, TIMINGS.schedulerDelayMs)
-  return { service }
+  return { service: described(service) }
 })
 
 /** A deployment whose tasks each get the configured ECS-managed EBS volumes. */
@@ -238,6 +271,6 @@ export const deleteService = handler((ctx, input: { cluster?: string; service: s
   sendService({ type: 'DELETE', ctx, service })
   ctx.log(service.serviceArn, { kind: 'resource.status', type: 'AWS::ECS::Service', attribute: 'status', from: 'ACTIVE', to: 'DRAINING', reason: input.force ? 'deleted with --force: its tasks are stopped' : 'deleted' })
   requestReconcile(ctx, service.serviceArn, 0)
-  return { service }
+  return { service: described(service) }
 })
 

@@ -9,7 +9,8 @@ import { checkVolumeConfigurations, provisionManagedVolumes, type TaskVolumeConf
 import { attachmentOf, eniDetail } from './attachments.ts'
 import { indexEndpoints } from './endpoints.ts'
 import { checkNetworkConfiguration, missingCapacity, NO_CONTAINER_INSTANCES, placeTask, type Placement } from './placement.ts'
-import { awaitCapacity, managedProvider } from './managedScaling.ts'
+import { awaitCapacity, launchProvider } from './managedScaling.ts'
+import { splitTasks } from './strategySplit.ts'
 import { countHostTransition } from './containerInstances.ts'
 import { placeOnHost } from './hostTasks.ts'
 import { PlacementFailure, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
@@ -240,9 +241,8 @@ interface RunTaskRequest {
  * The launch type a request ends up with: given, or from its capacity provider strategy (its own, else the cluster's
  * default; capacityProviders.ts), else EC2.
  */
-function launchTypeOf(cluster: Cluster, req: { launchType?: string; capacityProviderStrategy?: { capacityProvider: string }[] }): string {
-  const strategy = strategyFor(cluster, req.launchType, req.capacityProviderStrategy)
-  return req.launchType ?? (strategy ? strategyLaunchType(strategy) : 'EC2')
+function launchTypeOf(strategy: readonly { capacityProvider: string }[] | undefined, launchType: string | undefined): string {
+  return launchType ?? (strategy ? strategyLaunchType(strategy) : 'EC2')
 }
 
 /** Everything run-task checks before starting anything (fidelity §2.6). */
@@ -256,18 +256,20 @@ export function checkLaunch(world: Readonly<World>, td: TaskDefinition, launchTy
 export const runTask = handler((ctx, input: RunTaskRequest) => {
   const cluster = activeCluster(ctx.world, input.cluster)
   const td = taskDefinitionToRun(ctx.world, input.taskDefinition)
-  const launchType = launchTypeOf(cluster, input)
-  // Through an Auto Scaling group provider with managed scaling, tasks with no room wait for the group to grow.
-  const provider = managedProvider(ctx.world, strategyFor(cluster, input.launchType, input.capacityProviderStrategy))
+  const strategy = strategyFor(cluster, input.launchType, input.capacityProviderStrategy)
+  const launchType = launchTypeOf(strategy, input.launchType)
   const count = input.count ?? 1
   if (!Number.isInteger(count) || count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.') // wording unverified
+  // The strategy's base and weights share the call's tasks out (strategySplit.ts); each task remembers its provider.
+  const providers = strategy ? splitTasks(strategy, count).map((name) => launchProvider(ctx.world, name)) : []
   const overrides = input.overrides?.containerOverrides
   checkLaunch(ctx.world, td, launchType, overrides)
   const networkConfiguration = checkNetworkConfiguration(ctx.world, td, launchType, input.networkConfiguration)
   checkVolumeConfigurations(ctx.world, td, input.volumeConfigurations) // ECS-managed EBS volumes (managedEbs.ts)
-  // No EC2 capacity: ECS refuses the call itself, before starting anything (placement.ts).
+  // No EC2 capacity: ECS refuses the call itself, before starting anything (placement.ts), unless every task goes
+  // through a provider with managed scaling (it waits for the group to grow: managedScaling.ts).
   const noCapacity = missingCapacity(cluster, launchType)
-  if (noCapacity && !provider?.managed) throw invalidParameter(noCapacity)
+  if (noCapacity && (!providers.length || providers.some((p) => !p.waitForCapacity))) throw invalidParameter(noCapacity)
   if (launchType === 'EC2') checkPlacement(input.placementStrategy, input.placementConstraints)
   const group = input.group ?? `family:${td.family}`
   const groupTasks = Object.values(ctx.world.ecs.tasks).filter((t) => t.clusterArn === cluster.clusterArn && t.group === group)
@@ -278,7 +280,7 @@ export const runTask = handler((ctx, input: RunTaskRequest) => {
       const task = createTask(ctx, {
         cluster, taskDefinition: td, launchType, networkConfiguration, group, startedBy: input.startedBy, overrides, tags: input.tags,
         groupTasks: [...groupTasks, ...tasks], placementStrategy: input.placementStrategy, placementConstraints: input.placementConstraints,
-        ...(provider ? { capacityProviderName: provider.name, waitForCapacity: provider.managed } : {}),
+        ...providers[i],
       })
       provisionManagedVolumes(ctx, task, input.volumeConfigurations)
       tasks.push(task)

@@ -12,6 +12,12 @@
  * per hour and per GB of memory per hour; 20 GB of ephemeral storage are included (extra storage is not metered here).
  * Billing rule (same page): "from the time you start to download your container image until the Amazon ECS Task
  * terminates, rounded up to the nearest second", with a 1-minute minimum.
+ *
+ * Fargate Spot (tasks with capacityProviderName FARGATE_SPOT): same page, "Fargate Spot Pricing for Amazon ECS": "run
+ * interrupt-tolerant Amazon ECS Tasks on spare capacity at up to a 70% discount off the regular Fargate price", billed
+ * as Fargate is. The page shows the current Spot price only in a table it loads separately, which could not be read
+ * here: the figures below are that documented ceiling, 70% off the On-Demand Linux/X86 rates above — unverified
+ * against the live us-east-1 Spot price, which varies with supply and demand (check the page when updating).
  */
 export const PRICES = {
   region: 'us-east-1',
@@ -39,6 +45,8 @@ export const PRICES = {
   } as Readonly<Record<string, number>>,
   /** USD per vCPU-hour and per GB-hour, Linux/X86 On-Demand. */
   fargate: { perVcpuHour: 0.04048, perGbHour: 0.004445 },
+  /** USD per vCPU-hour and per GB-hour, Fargate Spot, Linux/X86: 30% of the On-Demand rates (see above; unverified). */
+  fargateSpot: { perVcpuHour: 0.012144, perGbHour: 0.0013335 },
   /** Minimum billed per instance start and per task (ms). */
   ec2MinimumMs: 60_000,
   fargateMinimumMs: 60_000,

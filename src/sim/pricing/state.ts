@@ -14,6 +14,8 @@ export interface InstanceUsage {
 export interface TaskUsage {
   vcpu: number
   gb: number
+  /** Ran on Fargate Spot (billed at its price); absent for On-Demand Fargate. */
+  spot?: true
   billedMs: number
 }
 

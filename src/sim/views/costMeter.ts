@@ -8,8 +8,10 @@ const HOUR_MS = 3_600_000
 export interface CostLine {
   resourceId: string
   kind: 'ec2' | 'fargate'
-  /** `t3.micro`, or the task's size (`0.25 vCPU, 0.5 GB`). */
+  /** `t3.micro`, or the task's size (`0.25 vCPU, 0.5 GB`, with `, Fargate Spot` for a FARGATE_SPOT task). */
   label: string
+  /** A Fargate task on capacity provider FARGATE_SPOT, priced at Fargate Spot's rates; absent otherwise. */
+  spot?: true
   /** Being billed right now (an instance running, a task between its pull and its end). */
   billing: boolean
   /** EC2: billed instance-hours. */
@@ -37,7 +39,8 @@ export interface CostMeterView {
  * What the account has cost so far on the virtual clock, us-east-1 On-Demand (src/sim/pricing/prices.ts): EC2
  * instances for every second they were `running` (at least a minute per start), used or not; Fargate tasks for their
  * vCPU and memory from the image pull to the end of the task (at least a minute), only while they exist — the course
- * notes' "payment is only when your container is running", measured. `now` is the sandbox's clock (`sandbox.now()`).
+ * notes' "payment is only when your container is running", measured; FARGATE_SPOT tasks at Fargate Spot's rates. `now` is
+ * the sandbox's clock (`sandbox.now()`).
  */
 export function costMeter(world: Readonly<World>, now: number): CostMeterView {
   const lines: CostLine[] = []
@@ -47,11 +50,14 @@ export function costMeter(world: Readonly<World>, now: number): CostMeterView {
     const hours = ms / HOUR_MS
     lines.push({ resourceId: id, kind: 'ec2', label: usage.instanceType, billing: usage.runningSince !== undefined, instanceHours: hours, usd: hours * (PRICES.ec2PerHour[usage.instanceType] ?? 0) })
   }
-  const fargate = (resourceId: string, size: { vcpu: number; gb: number }, ms: number, billing: boolean) => {
+  const fargate = (resourceId: string, size: { vcpu: number; gb: number; spot?: true }, ms: number, billing: boolean) => {
     const hours = ms / HOUR_MS
     const vcpuHours = size.vcpu * hours
     const gbHours = size.gb * hours
-    lines.push({ resourceId, kind: 'fargate', label: `${size.vcpu} vCPU, ${size.gb} GB`, billing, vcpuHours, gbHours, usd: vcpuHours * PRICES.fargate.perVcpuHour + gbHours * PRICES.fargate.perGbHour })
+    // Fargate Spot tasks are billed like Fargate ones, at Spot's rates (../pricing/prices.ts).
+    const rate = size.spot ? PRICES.fargateSpot : PRICES.fargate
+    const label = `${size.vcpu} vCPU, ${size.gb} GB${size.spot ? ', Fargate Spot' : ''}`
+    lines.push({ resourceId, kind: 'fargate', label, ...(size.spot ? { spot: true as const } : {}), billing, vcpuHours, gbHours, usd: vcpuHours * rate.perVcpuHour + gbHours * rate.perGbHour })
   }
   for (const task of Object.values(world.ecs.tasks)) {
     if (pricing.tasks[task.taskArn]) continue
