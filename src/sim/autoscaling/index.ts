@@ -6,6 +6,7 @@ import { createAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGrou
 import { describeAutoScalingInstances, setInstanceHealth, setInstanceProtection, terminateInstanceInAutoScalingGroup } from './instances.ts'
 import { cancelInstanceRefresh, describeInstanceRefreshes, startInstanceRefresh } from './instanceRefresh.ts'
 import { deletePolicy, describePolicies, executePolicy, putScalingPolicy } from './policies.ts'
+import { createLaunchConfiguration, deleteLaunchConfiguration, describeLaunchConfigurations } from './launchConfigurations.ts'
 import { forgetRestingGroups } from './quiet.ts'
 import {
   completeLifecycleAction,
@@ -57,6 +58,9 @@ export const autoscaling: ServiceSim = {
     StartInstanceRefresh: startInstanceRefresh,
     DescribeInstanceRefreshes: describeInstanceRefreshes,
     CancelInstanceRefresh: cancelInstanceRefresh,
+    CreateLaunchConfiguration: createLaunchConfiguration,
+    DescribeLaunchConfigurations: describeLaunchConfigurations,
+    DeleteLaunchConfiguration: deleteLaunchConfiguration,
     PutLifecycleHook: putLifecycleHook,
     DescribeLifecycleHooks: describeLifecycleHooks,
     DeleteLifecycleHook: deleteLifecycleHook,

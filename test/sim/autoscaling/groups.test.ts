@@ -89,3 +89,21 @@ describe('aws autoscaling create-auto-scaling-group launches its instances acros
     expect(ok(s, `aws ec2 describe-instances --instance-ids ${ids.join(' ')} --query Reservations[].Instances[].State.Name --output text`)).toBe('terminated\tterminated')
   })
 })
+
+describe('launch configurations, as a new account meets them', () => {
+  it('creating one is refused in Auto Scaling’s words, pointing at launch templates; none exist to describe or delete', () => {
+    const { sandbox: s, subnets } = withTemplate()
+    const before = JSON.stringify(s.snapshot().world)
+    expect(fails(s, 'aws autoscaling create-launch-configuration --launch-configuration-name web --image-id ami-0123456789abcdef0 --instance-type t3.micro')).toContain(
+      'when calling the CreateLaunchConfiguration operation: The Launch Configuration creation operation is not available in your account. Use launch templates to create configuration templates for your Auto Scaling groups.',
+    )
+    expect(JSON.stringify(s.snapshot().world)).toBe(before)
+    expect(JSON.parse(ok(s, 'aws autoscaling describe-launch-configurations --launch-configuration-names web'))).toEqual({ LaunchConfigurations: [] })
+    expect(fails(s, 'aws autoscaling delete-launch-configuration --launch-configuration-name web')).toContain(
+      '(ValidationError) when calling the DeleteLaunchConfiguration operation: Launch configuration name not found - Launch configuration web not found',
+    )
+    expect(fails(s, `aws autoscaling create-auto-scaling-group --auto-scaling-group-name asg --launch-configuration-name web --min-size 1 --max-size 2 --vpc-zone-identifier ${subnets}`)).toContain(
+      'Launch configuration name not found - Launch configuration web not found',
+    )
+  })
+})
