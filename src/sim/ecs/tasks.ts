@@ -340,6 +340,8 @@ export const listTasks = handler((ctx, input: ListTasksRequest) => {
     const serviceArn = cluster.clusterArn.replace(':cluster/', ':service/') + `/${name}`
     if (!ctx.world.ecs.services[serviceArn]) throw serviceNotFound()
   }
+  // `--container-instance` takes the container instance's ID or full ARN (API ListTasks.containerInstance).
+  const instance = input.containerInstance && (input.containerInstance.startsWith('arn:') ? input.containerInstance : `${cluster.clusterArn.replace(':cluster/', ':container-instance/')}/${input.containerInstance}`)
   const taskArns = Object.values(ctx.world.ecs.tasks)
     .filter(
       (t) =>
@@ -349,7 +351,8 @@ export const listTasks = handler((ctx, input: ListTasksRequest) => {
         (!input.family || taskDefinitions[t.taskDefinitionArn]?.family === input.family) &&
         (!serviceGroup || t.group === serviceGroup) &&
         (!input.startedBy || t.startedBy === input.startedBy) &&
-        (!input.launchType || t.launchType === input.launchType),
+        (!input.launchType || t.launchType === input.launchType) &&
+        (!instance || t.containerInstanceArn === instance),
     )
     .map((t) => t.taskArn)
   return { taskArns }

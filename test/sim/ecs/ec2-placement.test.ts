@@ -176,3 +176,19 @@ describe('container instances: filters, draining and deregistering', () => {
     expect(placed.tasks.map((t: { containerInstanceArn: string }) => t.containerInstanceArn)).toEqual([a.containerInstanceArn, a.containerInstanceArn, a.containerInstanceArn])
   })
 })
+
+describe('list-tasks --container-instance', () => {
+  it('lists only the tasks on that container instance, by its ID or full ARN', () => {
+    const { s, cluster } = ec2Cluster({ count: 2 })
+    registerEc2TaskDefinition(s, 'web', [WEB(128)])
+    ok(s, `aws ecs run-task --cluster ${cluster} --task-definition web --launch-type EC2 --count 4`)
+    const [a, b] = containerInstances(s, cluster) as { containerInstanceArn: string; runningTasksCount: number; pendingTasksCount: number }[]
+    const onA = ok(s, `aws ecs list-tasks --cluster ${cluster} --container-instance ${a.containerInstanceArn}`).taskArns
+    const onB = ok(s, `aws ecs list-tasks --cluster ${cluster} --container-instance ${b.containerInstanceArn.split('/').pop()}`).taskArns
+    expect(onA).toHaveLength(a.runningTasksCount + a.pendingTasksCount)
+    expect(onB).toHaveLength(b.runningTasksCount + b.pendingTasksCount)
+    expect(onA.length + onB.length).toBe(4)
+    const { tasks } = ok(s, `aws ecs describe-tasks --cluster ${cluster} --tasks ${onA.join(' ')}`)
+    expect(new Set(tasks.map((t: { containerInstanceArn: string }) => t.containerInstanceArn))).toEqual(new Set([a.containerInstanceArn]))
+  })
+})
