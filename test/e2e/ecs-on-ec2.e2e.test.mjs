@@ -6,28 +6,17 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ROOT, openApp } from './browser.mjs'
+import { runLessonSteps, seriousViolations } from './checks.mjs'
 import { chromiumSession } from './suite.mjs'
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js')
 const SHOTS = join(ROOT, 'test-results')
 const TITLE = 'Running ECS on EC2'
 /** Up to "Run tasks through it and watch the group grow": the group has scaled out for the service. */
 const STEPS = 8
 
-/** Serious and critical axe violations in the part of the page `selector` picks, as readable lines. */
-async function seriousViolations(page, selector) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
-  const violations = await page.evaluate(async (selector) => {
-    const result = await window.axe.run(document.querySelector(selector), { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
-  }, selector)
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`)
-}
-
 describe('ECS on EC2 in Chromium', () => {
   const session = chromiumSession()
   let page
-  const lesson = () => page.getByRole('region', { name: 'Lesson' })
   const diagram = () => page.getByRole('region', { name: 'Diagram' })
   const inspector = () => page.getByRole('region', { name: 'Inspector' })
 
@@ -38,16 +27,7 @@ describe('ECS on EC2 in Chromium', () => {
   })
 
   test('the lesson’s solutions bring a host that joins, then a group that a capacity provider grows', async () => {
-    await lesson().getByRole('button', { name: `Start ${TITLE}` }).click()
-    const dialog = page.getByRole('dialog', { name: `Start ${TITLE}?` })
-    if (await dialog.isVisible().catch(() => false)) await dialog.getByRole('button', { name: 'Start' }).click()
-    const stepStatus = () => lesson().getByRole('status').filter({ hasText: /Step complete\.|Not done yet\./ })
-    for (let i = 0; i < STEPS; i++) {
-      await lesson().getByRole('heading', { name: new RegExp(`^Step ${i + 1} of \\d+:`) }).waitFor()
-      await lesson().getByRole('button', { name: 'Run solution' }).click()
-      await expect.poll(() => stepStatus().textContent(), { timeout: 20_000, message: `step ${i + 1} completes` }).toContain('Step complete.')
-      if (i < STEPS - 1) await lesson().getByRole('button', { name: 'Next', exact: true }).click()
-    }
+    await runLessonSteps(page, TITLE, STEPS)
   })
 
   test('the diagram links the capacity provider to its Auto Scaling group, and the inspector shows both', async () => {

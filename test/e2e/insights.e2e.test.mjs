@@ -6,21 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ROOT, consoleRegion, openApp, waitForLog, waitForMonaco } from './browser.mjs'
+import { seriousViolations } from './checks.mjs'
 import { chromiumSession } from './suite.mjs'
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js')
 const SHOTS = join(ROOT, 'test-results')
 const LESSON = 'Container Insights and Logs Insights'
-
-/** Serious and critical axe violations in the part of the page `selector` picks, as readable lines. */
-async function seriousViolations(page, selector) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
-  const violations = await page.evaluate(async (selector) => {
-    const result = await window.axe.run(document.querySelector(selector), { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
-  }, selector)
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`)
-}
 
 /** Puts a whole command on the console's line at once (as a paste does) and runs it; waits for `expected`. */
 async function paste(page, line, expected) {

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ROOT, openApp } from './browser.mjs'
+import { runLessonSteps } from './checks.mjs'
 import { chromiumSession } from './suite.mjs'
 
 const TITLE = 'Dynamic host port mapping'
@@ -15,7 +16,6 @@ const STEPS = 5
 describe('dynamic host ports in Chromium', () => {
   const session = chromiumSession()
   let page
-  const lesson = () => page.getByRole('region', { name: 'Lesson' })
   const diagram = () => page.getByRole('region', { name: 'Diagram' })
 
   beforeAll(async () => {
@@ -25,17 +25,7 @@ describe('dynamic host ports in Chromium', () => {
   })
 
   test('the lesson’s solutions bring two bridge tasks on one instance, healthy behind the target group', async () => {
-    await lesson().getByRole('button', { name: `Start ${TITLE}` }).click()
-    const dialog = page.getByRole('dialog', { name: `Start ${TITLE}?` })
-    if (await dialog.isVisible().catch(() => false)) await dialog.getByRole('button', { name: 'Start' }).click()
-    await lesson().getByRole('heading', { name: /^Step 1 of \d+:/ }).waitFor()
-    const stepStatus = () => lesson().getByRole('status').filter({ hasText: /Step complete\.|Not done yet\./ })
-    for (let i = 0; i < STEPS; i++) {
-      await lesson().getByRole('heading', { name: new RegExp(`^Step ${i + 1} of \\d+:`) }).waitFor()
-      await lesson().getByRole('button', { name: 'Run solution' }).click()
-      await expect.poll(() => stepStatus().textContent(), { timeout: 20_000, message: `step ${i + 1} completes` }).toContain('Step complete.')
-      if (i < STEPS - 1) await lesson().getByRole('button', { name: 'Next', exact: true }).click()
-    }
+    await runLessonSteps(page, TITLE, STEPS)
   })
 
   test('the diagram shows both tasks on the instance’s docker0 with their host ports, and the target group’s edges to them', async () => {

@@ -7,24 +7,14 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ROOT, launchBrowser, serveDist, waitForMonaco } from './browser.mjs'
+import { seriousViolations } from './checks.mjs'
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js')
 const SHOTS = join(ROOT, 'test-results')
 
 const VIEWS = [
   { name: 'laptop 1440×900', file: 'quiz-1440x900', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, learner: 'Ada Lovelace' },
   { name: 'projector 1280×720 at 150 %', file: 'quiz-1280x720-150pct', viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5, learner: 'Grace Hopper' },
 ]
-
-/** Serious and critical axe violations inside the quiz panel, as readable lines. */
-async function seriousViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run('#quiz-panel', { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
-  })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`)
-}
 
 /** A learner's answers, by the question's title: what they pick or type, read from the question as shown. */
 const ANSWERS = {
@@ -73,7 +63,7 @@ for (const view of VIEWS) {
       const handle = await timer.elementHandle()
       await page.waitForFunction((el) => /Time left 9:[0-5]\d/.test(el.textContent ?? ''), handle, { timeout: 5000 })
       await page.screenshot({ path: join(SHOTS, `${view.file}-exam.png`) })
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await seriousViolations(page, '#quiz-panel')).toEqual([])
     })
 
     test('every question is answered once; hints are locked; the practical one is built in its console', async () => {
@@ -120,7 +110,7 @@ for (const view of VIEWS) {
         if (i < total - 1) await panel().getByRole('button', { name: 'Next' }).click()
       }
       expect(seen.sort()).toEqual([...Object.keys(ANSWERS), 'Build it: a Fargate service'].sort())
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await seriousViolations(page, '#quiz-panel')).toEqual([])
     })
 
     test('submitting shows the score and a result code, which the copy button puts on the clipboard', async () => {
@@ -142,7 +132,7 @@ for (const view of VIEWS) {
       expect(await link.getAttribute('download')).toMatch(/^quiz-result-.+\.svg$/)
       expect(await link.getAttribute('href')).toBe(await qr.getAttribute('src'))
       await page.screenshot({ path: join(SHOTS, `${view.file}-results.png`), fullPage: false })
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await seriousViolations(page, '#quiz-panel')).toEqual([])
     })
 
     test('an instructor in a fresh browser pastes the code and sees the same score, verified', async () => {
@@ -161,7 +151,7 @@ for (const view of VIEWS) {
         await expect(row.textContent()).resolves.toContain('Verified')
         await expect(row.textContent()).resolves.toContain(`${score[0]} / ${score[1]}`)
         await other.screenshot({ path: join(SHOTS, `${view.file}-verified.png`) })
-        expect(await seriousViolations(other)).toEqual([])
+        expect(await seriousViolations(other, '#quiz-panel')).toEqual([])
         expect(instructor.offsite).toEqual([])
         expect(instructor.pageErrors).toEqual([])
       } finally {
