@@ -1,6 +1,7 @@
 import { isoTimestamp } from '../core/time.ts'
 import type { ContainerInstance, NetworkBinding, Task } from '../ecs/state.ts'
 import type { World } from '../world.ts'
+import { perWorld } from './memo.ts'
 import { clusterArnOf } from './names.ts'
 
 /**
@@ -40,6 +41,41 @@ export interface ContainerInstanceView {
 const integer = (ci: ContainerInstance, which: 'registeredResources' | 'remainingResources', name: string) =>
   ci[which].find((r) => r.name === name)?.integerValue ?? 0
 const attribute = (ci: ContainerInstance, name: string) => ci.attributes.find((a) => a.name === name)?.value
+
+/** The container instance an EC2 instance runs as, in any cluster (INACTIVE ones left out); indexed once per world version. */
+export function containerInstanceOfEc2(world: Readonly<World>, instanceId: string): ContainerInstanceView | undefined {
+  return perWorld(world, 'containerInstanceOfEc2', () => {
+    const index = new Map<string, ContainerInstanceView>()
+    for (const cluster of Object.values(world.ecs.clusters)) for (const ci of containerInstances(world, cluster.clusterArn)) index.set(ci.ec2InstanceId, ci)
+    return index
+  }).get(instanceId)
+}
+
+/** Where an instance target leads: the task bound to that host port and the container port it forwards to. */
+export interface HostPortBinding {
+  taskArn: string
+  containerPort: number
+}
+
+/**
+ * `i-…:hostPort` → the task and container port behind it (bridge: docker0's forwarding; host: the same port), from the
+ * tasks' network bindings, the ones describe-tasks shows: what an instance target of a target group reaches.
+ */
+export function hostPortBindings(world: Readonly<World>): ReadonlyMap<string, HostPortBinding> {
+  return perWorld(world, 'hostPortBindings', () => {
+    const out = new Map<string, HostPortBinding>()
+    for (const cluster of Object.values(world.ecs.clusters)) {
+      for (const ci of containerInstances(world, cluster.clusterArn)) {
+        for (const t of ci.tasks) {
+          for (const b of t.networkBindings) {
+            if (b.hostPort !== undefined && b.containerPort !== undefined) out.set(`${ci.ec2InstanceId}:${b.hostPort}`, { taskArn: t.taskArn, containerPort: b.containerPort })
+          }
+        }
+      }
+    }
+    return out
+  })
+}
 
 /** The container instances of a cluster (`--cluster` value: name or ARN; none means `default`), INACTIVE ones left out. */
 export function containerInstances(world: Readonly<World>, cluster?: string): ContainerInstanceView[] {

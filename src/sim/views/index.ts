@@ -39,7 +39,16 @@ export { autoScalingGroupOfInstance, autoScalingGroups, scalingActivitiesOf, typ
 export { capacityProviders, type CapacityProviderView } from './capacityProviders.ts'
 export { costMeter, type CostLine, type CostMeterView } from './costMeter.ts'
 export { blockDevices, snapshotsView, volumesView, type BlockDeviceView, type SnapshotView, type VolumeView } from '../ec2/volumeViews.ts'
-export { containerInstances, ecsAgentOf, type ContainerInstanceView, type EcsAgentView, type HostTaskView } from './containerInstances.ts'
+export {
+  containerInstanceOfEc2,
+  containerInstances,
+  ecsAgentOf,
+  hostPortBindings,
+  type ContainerInstanceView,
+  type EcsAgentView,
+  type HostPortBinding,
+  type HostTaskView,
+} from './containerInstances.ts'
 /** The workstation's Docker engine: its containers and a container's layer stack (the inspector's layer microscope). */
 export {
   containerStorage,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toGraph, type DiagramNode } from '../../../src/app/diagram/index.ts'
 import { createSandbox } from '../../../src/sandbox/index.ts'
-import { projectWorld } from '../../../src/app/state/projection.ts'
-import type { World } from '../../../src/sandbox/index.ts'
 import { ec2World, ok } from './ec2World.ts'
 
 const parentChain = (nodes: DiagramNode[], id: string): string[] => {
@@ -79,8 +77,8 @@ describe('an Auto Scaling group on the diagram', () => {
 })
 
 describe('a container instance that is not simply ACTIVE and connected', () => {
-  // As the app publishes it (a fresh projection per change): the sandbox's live world is one object that changes in place.
-  const instanceNode = (s: ReturnType<typeof createSandbox>, id: string) => toGraph(projectWorld(s.world() as World, undefined)).nodes.find((n) => n.id === id)!
+  // The live world is one object that changes in place: the read model's indexes follow its version.
+  const instanceNode = (s: ReturnType<typeof createSandbox>, id: string) => toGraph(s.world()).nodes.find((n) => n.id === id)!
 
   it('says DRAINING on the node’s detail line, beside EC2’s running', () => {
     const { s, instanceId } = ec2World()

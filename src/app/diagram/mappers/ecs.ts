@@ -1,10 +1,10 @@
 import type { NetworkInterface, Service, Task, TaskDefinition, World } from '../../../sandbox/index.ts'
-import { serviceOfTask, taskHealth, taskNetworkInterfaceId, taskPrivateIp, taskSubnetId } from '../../../sandbox/views.ts'
+import { containerInstanceOfEc2, serviceOfTask, taskHealth, taskNetworkInterfaceId, taskPrivateIp, taskSubnetId } from '../../../sandbox/views.ts'
 import type { GraphItem } from '../layout.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
 import { HOST_SECTIONS } from '../hostLayout.ts'
-import { bridgeNodeId, containerInstanceOf } from './hosts.ts'
+import { bridgeNodeId } from './hosts.ts'
 import { creationOrder, type ResourceMapper } from './registry.ts'
 
 // ECS on the diagram. A cluster is not a network boundary, so it is drawn as a logical overlay: the cluster and its
@@ -205,7 +205,7 @@ function hostNetwork(world: Readonly<World>, task: Task, mode: string | undefine
   if (mode === 'awsvpc' || task.containerInstanceArn === undefined) return undefined
   if (mode === 'none') return { detail: 'none · loopback only', aria: 'network mode none: loopback only, isolated', isolated: true }
   const instanceId = world.ecs.containerInstances?.[task.containerInstanceArn]?.ec2InstanceId
-  const host = instanceId === undefined ? undefined : containerInstanceOf(world, instanceId)
+  const host = instanceId === undefined ? undefined : containerInstanceOfEc2(world, instanceId)
   const onHost = host?.tasks.find((t) => t.taskArn === task.taskArn)
   if (!host || !onHost) return undefined
   const bindings = onHost.networkBindings.filter((b) => b.hostPort !== undefined)

@@ -1,5 +1,5 @@
 import type { World } from '../../../sandbox/index.ts'
-import { containerInstances, volumesView, type ContainerInstanceView } from '../../../sandbox/views.ts'
+import { containerInstanceOfEc2, volumesView, type ContainerInstanceView } from '../../../sandbox/views.ts'
 import { HOST_SECTIONS, HOST_SIZES } from '../hostLayout.ts'
 import type { DiagramNodeData } from '../types.ts'
 import { statusOf } from '../status.ts'
@@ -17,50 +17,6 @@ const GROUP_TAG = 'aws:autoscaling:groupName'
 
 /** Where bridge-mode tasks of an instance are drawn (one per instance). */
 export const bridgeNodeId = (instanceId: string): string => `${instanceId}/docker0`
-
-/** Each registered container instance, by the EC2 instance it runs on; built once per world. */
-const hostsByWorld = new WeakMap<Readonly<World>, Map<string, ContainerInstanceView>>()
-
-export function containerInstanceOf(world: Readonly<World>, instanceId: string): ContainerInstanceView | undefined {
-  let byInstance = hostsByWorld.get(world)
-  if (!byInstance) {
-    byInstance = new Map()
-    for (const cluster of Object.values(world.ecs.clusters)) {
-      for (const ci of containerInstances(world, cluster.clusterArn)) byInstance.set(ci.ec2InstanceId, ci)
-    }
-    hostsByWorld.set(world, byInstance)
-  }
-  return byInstance.get(instanceId)
-}
-
-/** Where an instance target leads: the task bound to that host port and the container port it forwards to. */
-export interface InstanceTarget {
-  taskArn: string
-  containerPort: number
-}
-
-const instanceTargetsByWorld = new WeakMap<Readonly<World>, Map<string, InstanceTarget>>()
-
-/**
- * `i-…:hostPort` → the task and container port behind it (bridge: docker0's forwarding; host: the same port), from
- * the container instances view's network bindings, the ones describe-tasks shows; built once per world.
- */
-export function instanceTargets(world: Readonly<World>): Map<string, InstanceTarget> {
-  const known = instanceTargetsByWorld.get(world)
-  if (known) return known
-  const out = new Map<string, InstanceTarget>()
-  for (const cluster of Object.values(world.ecs.clusters)) {
-    for (const ci of containerInstances(world, cluster.clusterArn)) {
-      for (const t of ci.tasks) {
-        for (const b of t.networkBindings) {
-          if (b.hostPort !== undefined && b.containerPort !== undefined) out.set(`${ci.ec2InstanceId}:${b.hostPort}`, { taskArn: t.taskArn, containerPort: b.containerPort })
-        }
-      }
-    }
-  }
-  instanceTargetsByWorld.set(world, out)
-  return out
-}
 
 /** Instances still worth drawing: terminated ones leave the picture as they leave describe-instances' default view. */
 const drawnInstances = (world: Readonly<World>) => Object.values(world.ec2.instances).filter((i) => i.State.Name !== 'terminated' && i.SubnetId !== undefined)
@@ -107,7 +63,7 @@ export const instanceMapper: ResourceMapper = {
       const groupName = instance.Tags.find((t) => t.Key === GROUP_TAG)?.Value
       const group = groupName === undefined ? undefined : world.autoscaling?.groups[groupName]
       const inGroup = group !== undefined && group.VPCZoneIdentifier.split(',').map((s) => s.trim()).includes(subnetId)
-      const host = containerInstanceOf(world, instance.InstanceId)
+      const host = containerInstanceOfEc2(world, instance.InstanceId)
       const name = nameTag(instance.Tags)
       const ecs = host
         ? `${host.status === 'ACTIVE' ? 'container instance' : host.status.toLowerCase()}${host.agentConnected ? '' : ', agent disconnected'}, CPU ${host.remaining.cpu}/${host.registered.cpu}, memory ${host.remaining.memory}/${host.registered.memory} MiB free`

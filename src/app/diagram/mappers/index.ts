@@ -17,7 +17,7 @@ import { listenerMapper, loadBalancerMapper, ruleMapper, targetGroupMapper } fro
 
 export { creationOrder, labelOf, nameTag, type GraphSink, type ResourceMapper } from './registry.ts'
 export { azNodeId, SIZES } from './network.ts'
-export { bridgeNodeId, containerInstanceOf } from './hosts.ts'
+export { bridgeNodeId } from './hosts.ts'
 export { capacityProviderNodeId, groupNodeId } from './nodeIds.ts'
 export { abbreviate, ecsIndex, ECS_SIZES, SERVICE_COLOURS, serviceColour, shortId } from './ecs.ts'
 export { conditionText, LB_SIZES, pathEdges, pathNodes, RATE_WINDOW_MS, requestsByEdge, targetNodeIds } from './loadBalancing.ts'

@@ -1,9 +1,8 @@
 import type { Action, Rule, RuleCondition, TargetGroup, World } from '../../../sandbox/index.ts'
-import { conditionValues, forwardedTargetGroups, targetGroupHealth, targetHealth, terminalAction } from '../../../sandbox/views.ts'
+import { conditionValues, forwardedTargetGroups, hostPortBindings, targetGroupHealth, targetHealth, terminalAction } from '../../../sandbox/views.ts'
 import { statusOf } from '../status.ts'
 import type { DiagramStatus } from '../types.ts'
 import { abbreviate } from './ecs.ts'
-import { instanceTargets } from './hosts.ts'
 import { azNodeId } from './network.ts'
 import { creationOrder, type ResourceMapper } from './registry.ts'
 
@@ -186,7 +185,7 @@ function targetNodeIds(world: Readonly<World>): Map<string, string> {
     if (!out.has(ip)) out.set(ip, taskArn)
   }
   // Instance targets (bridge, host): several tasks share the instance, so the key is the target itself, `i-…:port`.
-  for (const [target, { taskArn }] of instanceTargets(world)) out.set(target, taskArn)
+  for (const [target, { taskArn }] of hostPortBindings(world)) out.set(target, taskArn)
   return out
 }
 
@@ -221,7 +220,7 @@ export const targetGroupMapper: ResourceMapper = {
         // An instance target (bridge or host mode) is one task's host port on that instance: its network bindings say
         // which, and the label shows the mapping (`i-0b1f12f4… :32768 → 80`), so dynamic ports are visible.
         const isInstance = world.ec2.instances[t.Id] !== undefined
-        const bound = isInstance ? instanceTargets(world).get(`${t.Id}:${t.Port}`) : undefined
+        const bound = isInstance ? hostPortBindings(world).get(`${t.Id}:${t.Port}`) : undefined
         const node = isInstance ? (bound?.taskArn ?? t.Id) : nodeOfTarget.get(t.Id)
         if (node === undefined) continue
         const id = `${tg.TargetGroupArn}->${node}`
