@@ -32,8 +32,10 @@ export const HOST_SECTIONS = {
 } as const
 
 /** Leaf and minimum sizes, in the same units as the mappers' SIZES. */
-export const HOST_SIZES: Readonly<Record<'instance' | 'bridge' | 'autoScalingGroup' | 'volume', Size>> = {
+export const HOST_SIZES: Readonly<Record<'instance' | 'plainInstance' | 'bridge' | 'autoScalingGroup' | 'volume', Size>> = {
   instance: { width: 226, height: 120 },
+  /** An instance that is no container instance has no usage bars to make room for (it holds no tasks either). */
+  plainInstance: { width: 226, height: 92 },
   bridge: { width: 214, height: 72 },
   autoScalingGroup: { width: 250, height: 110 },
   volume: { width: 200, height: 48 },

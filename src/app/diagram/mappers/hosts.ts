@@ -77,7 +77,7 @@ export const instanceMapper: ResourceMapper = {
         nodeType: 'group',
         section: inGroup ? HOST_SECTIONS.inGroup : HOST_SECTIONS.inSubnet,
         order: creationOrder(i),
-        size: HOST_SIZES.instance,
+        size: host ? HOST_SIZES.instance : HOST_SIZES.plainInstance,
         data: {
           kind: 'EC2 instance',
           label: name ?? instance.InstanceId,
