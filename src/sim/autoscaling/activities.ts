@@ -23,6 +23,8 @@ export const CAUSES = {
   unhealthyLaunch: (t: number) => `At ${causeTime(t)} an instance was launched in response to an unhealthy instance needing to be replaced.`,
   refreshLaunch: (t: number) => `At ${causeTime(t)} an instance was launched in response to an instance refresh.`,
   ec2Health: (t: number) => `At ${causeTime(t)} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped.`,
+  // Wording unverified: the cause of a replacement after a failed (impaired) status check.
+  statusCheck: (t: number) => `At ${causeTime(t)} an instance was taken out of service in response to an EC2 instance status checks failure.`,
   userHealth: (t: number) => `At ${causeTime(t)} an instance was taken out of service in response to a user health-check.`,
   refreshTerminate: (t: number) => `At ${causeTime(t)} an instance was taken out of service in response to an instance refresh.`,
   userTerminate: (t: number, id: string, shrink?: { from: number; to: number }) =>

@@ -6,6 +6,7 @@ import type { Subnet, Tag } from '../ec2/state.ts'
 import { CAUSES, finishActivity, joinCause, recordActivity } from './activities.ts'
 import { stepInstanceRefresh } from './instanceRefresh.ts'
 import { deleteTrackingAlarms } from './targetTracking.ts'
+import { failedEc2HealthCheck } from './healthCheck.ts'
 import { counts, endsWhenTerminated, nextLifecycle } from './lifecycle.machine.ts'
 import { abandonActions, dropActions, holdForHooks, LAUNCHING, TERMINATING } from './lifecycleHooks.ts'
 import { markIfAtRest, stillAtRest } from './quiet.ts'
@@ -106,12 +107,15 @@ function followInstances(ctx: SimContext, group: AutoScalingGroup, book: GroupBo
       member.LifecycleState = nextLifecycle(LifecycleState, 'TERMINATED') ?? member.LifecycleState
       if (info) finishActivity(ctx, info.activityId)
       gone.push(InstanceId)
-    } else if (counts(LifecycleState) && HealthStatus === 'Healthy' && state !== 'pending' && state !== 'running') {
+    } else if (counts(LifecycleState) && HealthStatus === 'Healthy') {
+      const failed = failedEc2HealthCheck(unproxied(ctx.world), InstanceId, state)
+      if (failed === undefined) continue
       const member = group.Instances[i]
       const info = book.members[InstanceId]
       member.HealthStatus = 'Unhealthy'
-      ctx.log(InstanceId, { kind: 'resource.modified', type: 'AWS::AutoScaling::AutoScalingGroup', detail: `${group.AutoScalingGroupName}: EC2 health check: instance ${state}, marked Unhealthy` })
-      if (info) info.unhealthyBy ??= 'ec2'
+      ctx.log(InstanceId, { kind: 'resource.modified', type: 'AWS::AutoScaling::AutoScalingGroup', detail: `${group.AutoScalingGroupName}: EC2 health check: ${failed}, marked Unhealthy` })
+      // Running yet unhealthy: its status checks failed, not its state.
+      if (info) info.unhealthyBy ??= state === 'running' ? 'status' : 'ec2'
     }
   }
   if (gone.length) {
@@ -136,8 +140,9 @@ function replaceUnhealthy(ctx: SimContext, group: AutoScalingGroup, book: GroupB
   for (let i = 0; i < members.length; i++) {
     if (!counts(members[i].LifecycleState) || members[i].HealthStatus !== 'Unhealthy') continue
     const member = group.Instances[i]
-    const byUser = book.members[member.InstanceId]?.unhealthyBy === 'user'
-    terminate(ctx, group, member, joinCause(byUser ? CAUSES.userHealth(ctx.now()) : CAUSES.ec2Health(ctx.now()), CAUSES.selected(ctx.now(), member.InstanceId)))
+    const by = book.members[member.InstanceId]?.unhealthyBy
+    const cause = by === 'user' ? CAUSES.userHealth(ctx.now()) : by === 'status' ? CAUSES.statusCheck(ctx.now()) : CAUSES.ec2Health(ctx.now())
+    terminate(ctx, group, member, joinCause(cause, CAUSES.selected(ctx.now(), member.InstanceId)))
     book.replacements.push('unhealthy')
   }
 }

@@ -1,5 +1,6 @@
 import { DerivedCache, sliceVersion, unproxied, type Slice } from '../core/index.ts'
 import type { SimContext } from '../context.ts'
+import { failedEc2HealthCheck } from './healthCheck.ts'
 import { counts, endsWhenTerminated } from './lifecycle.machine.ts'
 import type { AutoScalingGroup, GroupBookkeeping } from './state.ts'
 
@@ -51,7 +52,7 @@ function atRest(ctx: SimContext, group: AutoScalingGroup, book: GroupBookkeeping
     if (LifecycleState === 'Pending:Proceed') return false
     if (endsWhenTerminated(LifecycleState) && state === 'terminated') return false
     if (!counts(LifecycleState)) continue
-    if (HealthStatus !== 'Healthy' || (state !== 'pending' && state !== 'running')) return false
+    if (HealthStatus !== 'Healthy' || failedEc2HealthCheck(unproxied(ctx.world), InstanceId, state) !== undefined) return false
     live++
   }
   return live === group.DesiredCapacity

@@ -120,7 +120,7 @@ export interface GroupBookkeeping {
   /** Launches owed to replacements, in order, each with its cause. */
   replacements: LaunchReason[]
   /** Per member: when it was launched, when it went InService, its launch or termination activity. */
-  members: Record<string, { launchedAt: number; inServiceAt?: number; activityId: string; launchTemplateVersion: number; unhealthyBy?: 'ec2' | 'user'; actions?: LifecycleAction[]; abandoned?: true }>
+  members: Record<string, { launchedAt: number; inServiceAt?: number; activityId: string; launchTemplateVersion: number; unhealthyBy?: 'ec2' | 'status' | 'user'; actions?: LifecycleAction[]; abandoned?: true }>
   /** No launch before this time after a failed one (Auto Scaling backs off, User Guide "Troubleshoot"). */
   retryAt?: number
   /** The running instance refresh, and the members it still has to replace. */

@@ -1,4 +1,5 @@
 import type { SimContext } from '../context.ts'
+import { impairInstanceDrill } from './instances.ts'
 import { breakSecurityGroupRule } from './securityGroups.ts'
 import { DrillError } from './state.ts'
 import { failTarget, restoreTarget } from './targets.ts'
@@ -52,6 +53,11 @@ export const DRILLS: Readonly<Record<string, DrillSpec>> = {
     usage: 'zone-up <availability-zone>',
     summary: 'the zone is back: tasks may be placed there again',
     run: (ctx, a) => (need(a, 1, 'zone-up <availability-zone>'), zoneUp(ctx, a[0])),
+  },
+  'impair-instance': {
+    usage: 'impair-instance <instance-id>',
+    summary: "an EC2 instance's host fails its status checks; an Auto Scaling group replaces the instance",
+    run: (ctx, a) => (need(a, 1, 'impair-instance <instance-id>'), impairInstanceDrill(ctx, a[0])),
   },
   'break-sg-rule': {
     usage: 'break-sg-rule <target-group>',

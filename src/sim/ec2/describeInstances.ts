@@ -5,6 +5,7 @@ import { IMAGES } from './images.ts'
 import { INSTANCE_TYPES } from './instanceTypes.ts'
 import { publicDnsName, type Instance } from './instance.ts'
 import { rootDevice } from './rootVolume.ts'
+import { impairedSince } from './statusChecks.ts'
 import { blockDeviceMappings } from './volumeLookup.ts'
 
 /** Instance IDs: `i-` and 8 or 17 hex digits (fidelity §3.1). */
@@ -86,13 +87,19 @@ export const describeInstances = handler((ctx, input: { InstanceIds?: string[]; 
 
 /**
  * DescribeInstanceStatus: running instances only, unless IncludeAllInstances (EC2 API Reference). Status checks pass
- * at once in the sandbox (on AWS they show `initializing` for a few minutes after boot).
+ * at once in the sandbox (on AWS they show `initializing` for a few minutes after boot), unless a drill impaired the
+ * instance (statusChecks.ts): then both checks are `impaired`, their reachability `failed` since then.
  */
 export const describeInstanceStatus = handler((ctx, input: { InstanceIds?: string[]; Filters?: Filter[]; IncludeAllInstances?: boolean }) => {
   const instances = instancesById(ctx, input.InstanceIds).filter((i) => input.IncludeAllInstances || i.State.Name === 'running')
   const statuses = instances.map((i) => {
     const running = i.State.Name === 'running'
-    const summary = running ? { Details: [{ Name: 'reachability', Status: 'passed' }], Status: 'ok' } : { Status: 'not-applicable' }
+    const since = impairedSince(ctx.world, i.InstanceId)
+    const summary = !running
+      ? { Status: 'not-applicable' }
+      : since === undefined
+        ? { Details: [{ Name: 'reachability', Status: 'passed' }], Status: 'ok' }
+        : { Details: [{ Name: 'reachability', Status: 'failed', ImpairedSince: since }], Status: 'impaired' }
     return { AvailabilityZone: i.Placement.AvailabilityZone, InstanceId: i.InstanceId, InstanceState: i.State, InstanceStatus: summary, SystemStatus: summary }
   })
   return {

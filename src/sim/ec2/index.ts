@@ -40,6 +40,7 @@ export { INSTANCE_TYPES, instanceTypeFacts, type InstanceTypeFacts } from './ins
 export { userDataText } from './userData.ts'
 export { instanceHost, type InstanceHost } from './hostView.ts'
 export { isRebooting } from './reboot.ts'
+export { impairedSince, impairInstance } from './statusChecks.ts'
 export type { Volume, VolumeAttachment } from './volumes.ts'
 export type { Snapshot } from './snapshots.ts'
 export { cidrContains, usableAddressCount } from './cidr.ts'
@@ -101,7 +102,7 @@ export const ec2: ServiceSim = {
       'show STOPPED as the reboot begins, where ECS learns of it only when its agent connects again, about a minute after the boot.',
     RunInstances:
       'every instance type is offered in every Availability Zone (on AWS some types are not offered in some zones), ' +
-      'instances get their image\'s root volume only (no further block device mappings), status checks pass as soon as an instance runs, and only the ECS-optimized and plain ' +
+      'instances get their image\'s root volume only (no further block device mappings), status checks pass as soon as an instance runs (until `drill impair-instance` fails them), and only the ECS-optimized and plain ' +
       'Amazon Linux 2023 images exist (aws ec2 describe-images --owners amazon).',
   },
   timers: { 'ec2.vpc.step': vpcStep, 'ec2.instance.step': instanceStep, 'ec2.instance.forget': instanceForget, 'ec2.instance.rebooted': instanceRebooted,

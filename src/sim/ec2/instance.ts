@@ -61,6 +61,8 @@ export interface InstanceData {
   launchTemplate?: { LaunchTemplateId: string; Version: string }
   /** While RebootInstances restarts the OS (the State stays `running`): when the boot ends (reboot.ts). */
   rebootingUntil?: number
+  /** Since when its system status check fails (statusChecks.ts: a drill's impaired host); gone once it stops. */
+  impairedSince?: number
 }
 
 /** "User initiated (2026-01-05 09:00:00 GMT)": the StateTransitionReason a stop or a termination leaves. */
@@ -96,6 +98,8 @@ export const instanceMachine = instanceMachineWith({
     // A stop or a termination ends a reboot under way: the OS shuts down instead of booting again.
     const data = event.ctx.world.ec2.instanceData[event.instance.InstanceId]
     if (data) delete data.rebootingUntil
+    // A stop moves it to another host: an impaired system status check passes again (statusChecks.ts).
+    if (data) delete data.impairedSince
     tellHost(event)
   },
   booted: ({ event }) => {
