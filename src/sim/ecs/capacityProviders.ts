@@ -1,5 +1,7 @@
 import { arn, AwsError, ownEntry } from '../core/index.ts'
 import { handler, type SimContext } from '../context.ts'
+import type { AutoScalingGroup } from '../autoscaling/state.ts'
+import { autoScalingGroupByArn } from '../views/autoScaling.ts'
 import type { World } from '../world.ts'
 import { activeCluster } from './clusters.ts'
 import { clientException, invalidParameter } from './errors.ts'
@@ -27,6 +29,10 @@ export function findCapacityProvider(world: Readonly<World>, ref: string): Capac
   const provider = ownEntry(world.ecs.capacityProviders, name)
   return provider && (!ref.startsWith('arn:') || provider.capacityProviderArn === ref) ? provider : undefined
 }
+
+/** The Auto Scaling group behind a provider, while it exists. */
+export const providerGroup = (world: Readonly<World>, provider: CapacityProvider): AutoScalingGroup | undefined =>
+  autoScalingGroupByArn(world, provider.autoScalingGroupProvider.autoScalingGroupArn)
 
 /** The clusters a provider is associated with (an Auto Scaling group provider belongs to one at most). */
 const clustersUsing = (world: Readonly<World>, name: string): Cluster[] =>
@@ -89,7 +95,7 @@ const onOff = (value: string | undefined, fallback: 'ENABLED' | 'DISABLED', fiel
 /** Managed termination protection needs the group's new instances protected from scale in (quoted above). */
 function checkTerminationProtection(world: Readonly<World>, provider: CapacityProvider['autoScalingGroupProvider']): void {
   if (provider.managedTerminationProtection !== 'ENABLED') return
-  const group = Object.values(world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === provider.autoScalingGroupArn)
+  const group = autoScalingGroupByArn(world, provider.autoScalingGroupArn)
   if (!group?.NewInstancesProtectedFromScaleIn) throw clientException(TERMINATION_PROTECTION)
 }
 
@@ -109,7 +115,7 @@ export const createCapacityProvider = handler((ctx, input: CreateCapacityProvide
   if (ownEntry(world.ecs.capacityProviders, input.name)) throw clientException(ALREADY_EXISTS)
   const asg = input.autoScalingGroupProvider
   if (!asg) throw invalidParameter('An Auto Scaling group provider must be specified.') // wording unverified
-  const group = Object.values(world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === asg.autoScalingGroupArn)
+  const group = autoScalingGroupByArn(world, asg.autoScalingGroupArn)
   // Wording unverified: ECS checks the ARN against Auto Scaling before creating anything.
   if (!group) throw invalidParameter(`The specified Auto Scaling group ARN is not valid: ${asg.autoScalingGroupArn}`)
   if (Object.values(world.ecs.capacityProviders).some((p) => p.autoScalingGroupProvider.autoScalingGroupArn === asg.autoScalingGroupArn))

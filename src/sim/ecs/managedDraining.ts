@@ -2,7 +2,8 @@ import { isAwsError, ownEntry, unproxied } from '../core/index.ts'
 import type { SimContext, TimerHandler } from '../context.ts'
 import { TERMINATING_TRANSITION, type AutoScalingGroup } from '../autoscaling/index.ts'
 import type { World } from '../world.ts'
-import { findCapacityProvider } from './capacityProviders.ts'
+import { autoScalingGroupByArn } from '../views/autoScaling.ts'
+import { findCapacityProvider, providerGroup } from './capacityProviders.ts'
 import { clusterOfContainerInstance, liveTasksOn } from './containerInstances.ts'
 import { wakeServices } from './containerInstanceOps.ts'
 import type { CapacityProvider, ContainerInstance } from './state.ts'
@@ -31,9 +32,6 @@ const DRAIN_PASS_MS = 10_000
 /** How often ECS records a heartbeat for an instance it is still draining: well within the hook's 3,600 s (our choice). */
 const HEARTBEAT_EVERY_MS = 30 * 60_000
 
-const groupOf = (world: Readonly<World>, provider: CapacityProvider): AutoScalingGroup | undefined =>
-  Object.values(world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === provider.autoScalingGroupProvider.autoScalingGroupArn)
-
 const hasHook = (ctx: SimContext, group: AutoScalingGroup) =>
   (ctx.call<{ LifecycleHooks: { LifecycleHookName: string }[] }>('autoscaling', 'DescribeLifecycleHooks', { AutoScalingGroupName: group.AutoScalingGroupName, LifecycleHookNames: [MANAGED_DRAINING_HOOK] }).LifecycleHooks.length > 0)
 
@@ -42,7 +40,7 @@ const hasHook = (ctx: SimContext, group: AutoScalingGroup) =>
  * draining ENABLED the group has ECS's hook and the provider its pass; otherwise neither.
  */
 export function syncManagedDraining(ctx: SimContext, name: string, provider: CapacityProvider | undefined, groupArn: string): void {
-  const group = Object.values(ctx.world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === groupArn)
+  const group = autoScalingGroupByArn(ctx.world, groupArn)
   const enabled = provider?.autoScalingGroupProvider.managedDraining === 'ENABLED'
   const books = (ctx.world.ecs.managedDraining ??= {})
   if (enabled) {
@@ -73,7 +71,7 @@ export const managedDrainingPass: TimerHandler = (ctx, payload) => {
   const provider = findCapacityProvider(world, name)
   if (provider?.autoScalingGroupProvider.managedDraining !== 'ENABLED') return void delete world.ecs.managedDraining![name]
   ctx.scheduler.schedule(ctx.now() + DRAIN_PASS_MS, MANAGED_DRAINING_TIMER, { provider: name, startedAt: book.startedAt })
-  const group = groupOf(world, provider)
+  const group = providerGroup(world, provider)
   // Read on the plain objects: most passes find nobody waiting (a group of 120, every 10 s).
   const waiting = group ? unproxied(group).Instances.filter((m) => m.LifecycleState === 'Terminating:Wait').map((m) => m.InstanceId) : []
   const seen = unproxied(book).instances

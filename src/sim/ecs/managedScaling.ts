@@ -7,7 +7,7 @@ import { putSample } from '../cloudwatch/series.ts'
 import { instanceTypeFacts } from '../ec2/index.ts'
 import { resolveLaunchTemplate } from '../ec2/launchTemplate.ts'
 import type { World } from '../world.ts'
-import { findCapacityProvider } from './capacityProviders.ts'
+import { findCapacityProvider, providerGroup } from './capacityProviders.ts'
 import { FARGATE_PROVIDERS } from './hostState.ts'
 import { MANAGED_NAMESPACE, RESERVATION_METRIC, reservationDimensions } from './reservationMetric.ts'
 import { liveTasksOn } from './containerInstances.ts'
@@ -127,9 +127,6 @@ function giveUpWaiting(ctx: SimContext, clusterArn: string): void {
   }
 }
 
-const groupOf = (world: Readonly<World>, provider: CapacityProvider): AutoScalingGroup | undefined =>
-  Object.values(world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === provider.autoScalingGroupProvider.autoScalingGroupArn)
-
 const policyOf = (world: Readonly<World>, group: AutoScalingGroup) =>
   Object.values(world.autoscaling.policies).find((p) => p.AutoScalingGroupName === group.AutoScalingGroupName && p.PolicyName.startsWith(POLICY_PREFIX))
 
@@ -145,7 +142,7 @@ export function syncManagedScaling(ctx: SimContext, cluster: Cluster): void {
   const books = (world.ecs.managedScaling ??= {})
   for (const name of cluster.capacityProviders) {
     const provider = findCapacityProvider(world, name)
-    const group = provider && groupOf(world, provider)
+    const group = provider && providerGroup(world, provider)
     if (!provider || !group || provider.autoScalingGroupProvider.managedScaling.status !== 'ENABLED') continue
     const scaling = provider.autoScalingGroupProvider.managedScaling
     ctx.call('autoscaling', 'PutScalingPolicy', {
@@ -178,7 +175,7 @@ function stopManagedScaling(ctx: SimContext, name: string): void {
   const books = ctx.world.ecs.managedScaling
   if (books) delete books[name]
   const provider = findCapacityProvider(ctx.world, name)
-  const group = provider && groupOf(ctx.world, provider)
+  const group = provider && providerGroup(ctx.world, provider)
   const policy = group && policyOf(ctx.world, group)
   if (group && policy) ctx.call('autoscaling', 'DeletePolicy', { AutoScalingGroupName: group.AutoScalingGroupName, PolicyName: policy.PolicyName })
 }
@@ -197,7 +194,7 @@ export const managedScalingPass: TimerHandler = (ctx, payload) => {
   }
   book.passAt = ctx.now() + MINUTE_MS
   ctx.scheduler.schedule(book.passAt, MANAGED_SCALING_TIMER, { provider: name, at: book.passAt })
-  const group = groupOf(world, provider)
+  const group = providerGroup(world, provider)
   if (!group || group.Status) return
   giveUpWaiting(ctx, cluster.clusterArn)
   placeWaitingTasks(ctx, cluster.clusterArn)

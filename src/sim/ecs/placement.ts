@@ -3,7 +3,7 @@ import type { World } from '../world.ts'
 import { chooseHost, type HostChoice, type PlacementConstraint, type PlacementStrategy } from './hostPlacement.ts'
 import { eniDetail } from './attachments.ts'
 import { invalidParameter } from './errors.ts'
-import { findCapacityProvider } from './capacityProviders.ts'
+import { findCapacityProvider, providerGroup } from './capacityProviders.ts'
 import type { PlacementPass } from './placementPass.ts'
 import type { AwsVpcConfiguration, Cluster, NetworkConfiguration, Task, TaskDefinition } from './state.ts'
 
@@ -147,6 +147,6 @@ export function placeTask(world: Readonly<World>, rng: Rng, req: PlacementReques
 function providerInstances(world: Readonly<World>, name: string): ReadonlySet<string> | undefined {
   const provider = findCapacityProvider(world, name)
   if (!provider) return undefined
-  const group = Object.values(world.autoscaling.groups).find((g) => g.AutoScalingGroupARN === provider.autoScalingGroupProvider.autoScalingGroupArn)
+  const group = providerGroup(world, provider)
   return new Set(group?.Instances.map((m) => m.InstanceId) ?? [])
 }

@@ -1,5 +1,5 @@
 import { ownEntry } from '../core/objects.ts'
-import type { Activity } from '../autoscaling/state.ts'
+import type { Activity, AutoScalingGroup } from '../autoscaling/state.ts'
 import type { World } from '../world.ts'
 import { perWorld } from './memo.ts'
 
@@ -66,6 +66,11 @@ export function autoScalingGroups(world: Readonly<World>): AutoScalingGroupView[
       }
     }),
   )
+}
+
+/** A group by its ARN (what a capacity provider names), undefined once it is gone. */
+export function autoScalingGroupByArn(world: Readonly<World>, arn: string): AutoScalingGroup | undefined {
+  return Object.values(world.autoscaling?.groups ?? {}).find((g) => g.AutoScalingGroupARN === arn)
 }
 
 /** The group an EC2 instance belongs to (its `aws:autoscaling:groupName`), for the inspector. */

@@ -4,6 +4,7 @@ import { ownEntry } from '../core/objects.ts'
 import { FARGATE_PROVIDERS } from '../ecs/hostState.ts'
 import { MANAGED_NAMESPACE, RESERVATION_METRIC, reservationDimensions } from '../ecs/reservationMetric.ts'
 import type { World } from '../world.ts'
+import { autoScalingGroupByArn } from './autoScaling.ts'
 import { perWorld } from './memo.ts'
 
 /**
@@ -59,7 +60,7 @@ export function capacityProviders(world: Readonly<World>): CapacityProviderView[
         const provider = ownEntry(world.ecs.capacityProviders, name)
         if (!provider) continue
         const settings = provider.autoScalingGroupProvider
-        const group = Object.values(world.autoscaling?.groups ?? {}).find((g) => g.AutoScalingGroupARN === settings.autoScalingGroupArn)
+        const group = autoScalingGroupByArn(world, settings.autoScalingGroupArn)
         const reservation = latestDatapoint(world, MANAGED_NAMESPACE, RESERVATION_METRIC, reservationDimensions(name, cluster.clusterName))
         out.push({
           ...common,

@@ -35,7 +35,7 @@ export {
 } from './tasks.ts'
 export { imagesOfRepository, repositoryNamed, roleNamed, trustedPrincipals } from './accounts.ts'
 export { clusterArnOf, clusterNamed, DEFAULT_CLUSTER, loadBalancerNamed, serviceNamed, targetGroupNamed } from './names.ts'
-export { autoScalingGroupOfInstance, autoScalingGroups, scalingActivitiesOf, type AutoScalingGroupView, type AutoScalingMemberView } from './autoScaling.ts'
+export { autoScalingGroupByArn, autoScalingGroupOfInstance, autoScalingGroups, scalingActivitiesOf, type AutoScalingGroupView, type AutoScalingMemberView } from './autoScaling.ts'
 export { capacityProviders, type CapacityProviderView } from './capacityProviders.ts'
 export { costMeter, type CostLine, type CostMeterView } from './costMeter.ts'
 export { blockDevices, snapshotsView, volumesView, type BlockDeviceView, type SnapshotView, type VolumeView } from '../ec2/volumeViews.ts'
