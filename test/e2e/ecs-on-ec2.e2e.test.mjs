@@ -42,6 +42,8 @@ describe('ECS on EC2 in Chromium', () => {
     await provider.click()
     await inspector().getByRole('heading', { name: 'Capacity provider hosts-cp' }).waitFor()
     await inspector().getByText('aws ecs describe-capacity-providers --capacity-providers hosts-cp').waitFor()
+    // Under its heading, the provider's own ARN (the diagram draws it under the cluster, with an id of its own).
+    await inspector().getByText('arn:aws:ecs:us-east-1:123456789012:capacity-provider/hosts-cp', { exact: true }).waitFor()
     expect(await seriousViolations(page, '[data-region="inspector"]')).toEqual([])
 
     await diagram().getByText(/^Auto Scaling group ecs-hosts in subnet-/).first().click()

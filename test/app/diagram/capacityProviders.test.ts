@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toGraph } from '../../../src/app/diagram/index.ts'
+import { withSummaries } from '../../../src/app/diagram/semantic.ts'
 import { findResource } from '../../../src/app/inspector/findResource.ts'
 import { historyOf } from '../../../src/app/inspector/index.ts'
 import { createSandbox } from '../../../src/sandbox/index.ts'
@@ -59,6 +60,8 @@ describe('a capacity provider on the diagram', () => {
     // Managed scaling publishes CapacityProviderReservation each minute: no instances and tasks waiting is 200 %.
     s.advance(60_000)
     expect(providerNode(s, 'cp')?.data.badge).toBe('200 %')
+    // Zoomed out, the reservation is what the provider says of itself.
+    expect(withSummaries(toGraph(s.world())).nodes.find((n) => n.data.label === 'cp')?.data.summary).toBe('reservation 200 %')
     expect(providerNode(s, 'cp')?.data.ariaLabel).toBe(
       'Capacity provider cp, Auto Scaling group asg, managed scaling target 100 %, CapacityProviderReservation 200 %, managed termination protection, default strategy weight 1, 3 tasks waiting in PROVISIONING',
     )

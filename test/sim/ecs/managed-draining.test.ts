@@ -118,9 +118,10 @@ describe('ECS managed draining (capacity provider with managedDraining ENABLED)'
     const onBusy = () => {
       const ci = containerInstanceOf(s, busy.InstanceId)
       if (!ci) return []
-      const arns = ok(s, `aws ecs list-tasks --cluster ${CLUSTER} --query taskArns`) as string[]
-      const tasks = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${arns.join(' ')} --query tasks`) as { group: string; desiredStatus: string; containerInstanceArn?: string }[]
-      return tasks.filter((t) => t.containerInstanceArn === ci.containerInstanceArn).map((t) => [t.group, t.desiredStatus] as const)
+      const arns = ok(s, `aws ecs list-tasks --cluster ${CLUSTER} --container-instance ${ci.containerInstanceArn} --query taskArns`) as string[]
+      if (!arns.length) return []
+      const tasks = ok(s, `aws ecs describe-tasks --cluster ${CLUSTER} --tasks ${arns.join(' ')} --query tasks`) as { group: string; desiredStatus: string }[]
+      return tasks.map((t) => [t.group, t.desiredStatus] as const)
     }
     let sawDaemonAlongside = false
     for (let i = 0; i < 30 && members(s).some((m) => m.InstanceId === busy.InstanceId && m.LifecycleState === 'Terminating:Wait'); i++) {
